@@ -1,0 +1,203 @@
+package dev.provingground.server;
+
+import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.api.ApiServer;
+import dev.provingground.server.api.OrderRequests;
+import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.auth.Role;
+import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.config.ServerConfig;
+import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
+import dev.provingground.server.mqtt.ExternalBrokerLink;
+import dev.provingground.server.mqtt.InboundPipeline;
+import dev.provingground.server.mqtt.RejectionLog;
+import dev.provingground.server.mqtt.RobotLink;
+import dev.provingground.server.orders.OrderSender;
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.store.MapDbAccessStore;
+import dev.provingground.server.store.MapDbRobotStore;
+import dev.provingground.server.store.MapDbStore;
+import dev.provingground.site.Site;
+import dev.provingground.site.SiteFormat;
+import dev.provingground.vda5050.Vda5050Codec;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The fleet server, wired: store, access control, registry, robot link (embedded MQTT endpoint or external broker),
+ * order sending and the HTTP API. Everything stateful runs on one Vert.x context, so robot messages and API calls
+ * see the registry one at a time without locks; MapDB writes go to the store's writer thread.
+ */
+public final class FleetServer {
+
+    private static final Logger LOG = Logger.getLogger(FleetServer.class.getName());
+    public static final String OPERATOR_TOKEN_FILE = "operator.token";
+
+    private final Vertx vertx;
+    private final ServerConfig config;
+    private final Clock clock;
+    private final List<Site> extraSites;
+    private MapDbStore store;
+    private AccessControl access;
+    private RobotRegistry registry;
+    private RobotLink link;
+    private OrderSender orders;
+    private ApiServer api;
+    private RejectionLog rejections;
+    private SiteCatalog sites;
+    private long flushTimer = -1;
+    private Context context;
+
+    public FleetServer(Vertx vertx, ServerConfig config, Clock clock, List<Site> extraSites) {
+        this.vertx = vertx;
+        this.config = config;
+        this.clock = clock;
+        this.extraSites = List.copyOf(extraSites);
+    }
+
+    /** Opens the data directory, starts MQTT and HTTP; completes when both listen. */
+    public Future<FleetServer> start() {
+        context = vertx.getOrCreateContext();
+        Promise<FleetServer> ready = Promise.promise();
+        // Opening MapDB and loading the registry block, so they run on a worker; the servers are then started on
+        // this one context, which all robot and API handlers share.
+        context.runOnContext(v -> vertx.executeBlocking(() -> {
+                    build();
+                    return null;
+                })
+                .compose(x -> link.start())
+                .compose(x -> api.start())
+                .map(x -> {
+                    flushTimer = vertx.setPeriodic(config.store().stateFlushMillis(), id -> registry.flushDirty());
+                    LOG.info("fleet server ready: HTTP " + api.port() + ", MQTT "
+                            + config.mqtt().mode().name().toLowerCase() + " " + link.port() + ", data "
+                            + config.dataDir().toAbsolutePath());
+                    return this;
+                })
+                .recover(e -> stop().transform(ignored -> Future.<FleetServer>failedFuture(e)))
+                .onComplete(ready));
+        return ready.future();
+    }
+
+    private void build() {
+        sites = new SiteCatalog(loadSites());
+        ProfileCatalog profiles = config.profilesDir() == null ? ProfileCatalog.builtIn()
+                : ProfileCatalog.load(config.profilesDir());
+        store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store());
+        access = new AccessControl(new MapDbAccessStore(store), clock);
+        ensureOperatorToken();
+        registry = new RobotRegistry(new MapDbRobotStore(store), profiles, access, () -> Set.copyOf(sites.ids()), clock);
+        rejections = new RejectionLog(clock, 10_000);
+        Vda5050Codec codec = new Vda5050Codec();
+        InboundPipeline pipeline = new InboundPipeline(codec, registry, rejections, config.mqtt().maxMessageSize());
+        link = config.mqtt().mode() == MqttConfig.Mode.EMBEDDED
+                ? new EmbeddedMqttEndpoint(vertx, config.mqtt(), registry, pipeline, rejections, clock)
+                : new ExternalBrokerLink(vertx, config.mqtt(), registry, pipeline, rejections, clock);
+        orders = new OrderSender(codec, link, clock);
+        api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
+                new OrderRequests(), rejections, config.mqtt().mode().name(), clock));
+    }
+
+    private List<Site> loadSites() {
+        List<Site> all = new ArrayList<>(extraSites);
+        for (Path p : config.sites()) all.add(SiteFormat.read(p));
+        return all;
+    }
+
+    /**
+     * The first start creates an operator token in {@code <data>/operator.token} (mode 0600). Deleting that file and
+     * restarting issues a fresh one; earlier tokens stay valid.
+     */
+    private void ensureOperatorToken() {
+        Path file = config.dataDir().resolve(OPERATOR_TOKEN_FILE);
+        if (Files.exists(file) && access.hasOperatorToken()) return;
+        String token = access.issueToken(Role.OPERATOR, null).join();
+        try {
+            Files.createDirectories(config.dataDir());
+            Path tmp = Files.createTempFile(config.dataDir(), ".operator", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the operator token to " + file + ": " + e.getMessage(), e);
+        }
+        LOG.info("operator token written to " + file.toAbsolutePath());
+    }
+
+    /** Graceful: stop taking robot messages and requests, write the registry, close the store. */
+    public Future<Void> stop() {
+        Promise<Void> stopped = Promise.promise();
+        Context ctx = context != null ? context : vertx.getOrCreateContext();
+        ctx.runOnContext(v -> {
+            if (flushTimer >= 0) vertx.cancelTimer(flushTimer);
+            Future<Void> httpStopped = api == null ? Future.succeededFuture() : api.stop();
+            Future<Void> linkStopped;
+            try {
+                linkStopped = link == null ? Future.succeededFuture() : link.stop();
+            } catch (RuntimeException e) {
+                LOG.warning("stopping the robot link: " + e);
+                linkStopped = Future.succeededFuture();
+            }
+            Future.join(httpStopped, linkStopped).transform(ignored -> {
+                if (store == null) return Future.<Void>succeededFuture();
+                return vertx.<Void>executeBlocking(() -> {
+                    if (registry != null) registry.flushDirty().join();
+                    store.close();
+                    return null;
+                });
+            }).onComplete(stopped);
+        });
+        return stopped.future();
+    }
+
+    public int httpPort() {
+        return api.port();
+    }
+
+    public int mqttPort() {
+        return link.port();
+    }
+
+    public Path operatorTokenFile() {
+        return config.dataDir().resolve(OPERATOR_TOKEN_FILE);
+    }
+
+    public AccessControl access() {
+        return access;
+    }
+
+    public RobotRegistry registry() {
+        return registry;
+    }
+
+    public OrderSender orders() {
+        return orders;
+    }
+
+    public SiteCatalog sites() {
+        return sites;
+    }
+
+    public RejectionLog rejections() {
+        return rejections;
+    }
+
+    public Context context() {
+        return context;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.provingground.server.api;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+
+/** An error answer: {@code {"error": {"code", "message", "details"}}} with its HTTP status. */
+public class ApiError extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final Map<String, Object> details;
+
+    public ApiError(int status, String code, String message) {
+        this(status, code, message, Map.of());
+    }
+
+    public ApiError(int status, String code, String message, Map<String, Object> details) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.details = details;
+    }
+
+    public static ApiError unauthorized() {
+        return new ApiError(401, "unauthorized", "send Authorization: Bearer <token>; this token is missing or unknown");
+    }
+
+    public static ApiError forbidden(String message) {
+        return new ApiError(403, "forbidden", message);
+    }
+
+    public static ApiError badRequest(String field, String message) {
+        return new ApiError(400, "invalid_input", field + ": " + message, Map.of("field", field));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public JsonObject toJson() {
+        JsonObject error = new JsonObject().put("code", code).put("message", getMessage());
+        if (!details.isEmpty()) error.put("details", new JsonObject(Map.copyOf(details)));
+        return new JsonObject().put("error", error);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.provingground.server.api;
+
+import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.config.HttpConfig;
+import dev.provingground.server.mqtt.RejectionLog;
+import dev.provingground.server.orders.OrderSender;
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.server.sites.SiteCatalog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/** The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere) and {@code /metrics}. */
+public final class ApiServer {
+
+    private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
+
+    /** What the routes need from the rest of the server. */
+    public record Parts(AccessControl access, RobotRegistry registry, SiteCatalog sites, OrderSender orders,
+                        OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock) {
+    }
+
+    private final Vertx vertx;
+    private final HttpConfig config;
+    private final Router router;
+    private HttpServer server;
+
+    public ApiServer(Vertx vertx, HttpConfig config, Parts parts) {
+        this.vertx = vertx;
+        this.config = config;
+        this.router = Router.router(vertx);
+        new MetricsRoutes(parts.registry(), parts.rejections()).mount(router);
+        router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
+        router.route("/api/v1/*").handler(new BearerAuth(parts.access()));
+        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock()).mount(router);
+        new FirmRoutes(parts.access()).mount(router);
+        new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);
+        new SiteRoutes(parts.sites()).mount(router);
+        router.route().failureHandler(new ErrorHandler());
+        router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));
+    }
+
+    /** Later features add their routes here before {@link #start()}. */
+    public Router router() {
+        return router;
+    }
+
+    public Future<Void> start() {
+        server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()));
+        return server.requestHandler(router).listen().map(s -> {
+            LOG.info("HTTP API on " + config.host() + ":" + s.actualPort());
+            return null;
+        });
+    }
+
+    public int port() {
+        return server == null ? config.port() : server.actualPort();
+    }
+
+    public Future<Void> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}

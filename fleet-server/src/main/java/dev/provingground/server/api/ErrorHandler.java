@@ -1,0 +1,64 @@
+package dev.provingground.server.api;
+
+import dev.provingground.server.ConflictException;
+import dev.provingground.server.InvalidInputException;
+import dev.provingground.server.NotFoundException;
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every failure of a route into the one error shape, with the status that says what went wrong. */
+final class ErrorHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorHandler.class.getName());
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ApiError error = toApiError(ctx);
+        if (error.status() >= 500)
+            LOG.log(Level.SEVERE, ctx.request().method() + " " + ctx.request().path() + " failed", ctx.failure());
+        if (ctx.response().headWritten()) {
+            ctx.request().connection().close();
+            return;
+        }
+        ctx.response().setStatusCode(error.status()).putHeader("content-type", "application/json")
+                .end(error.toJson().encode());
+    }
+
+    static ApiError toApiError(RoutingContext ctx) {
+        Throwable t = unwrap(ctx.failure());
+        if (t instanceof ApiError e) return e;
+        if (t instanceof InvalidInputException e) {
+            Map<String, Object> details = new HashMap<>(e.details());
+            details.put("field", e.field());
+            return new ApiError(400, "invalid_input", e.getMessage(), details);
+        }
+        if (t instanceof NotFoundException e) return new ApiError(404, "not_found", e.getMessage());
+        if (t instanceof ConflictException e) return new ApiError(409, "conflict", e.getMessage());
+        if (t instanceof DecodeException e) return new ApiError(400, "malformed_json", "request body is not valid JSON: "
+                + e.getMessage());
+        if (t == null) {
+            int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            return switch (status) {
+                case 404 -> new ApiError(404, "not_found", "no such resource: " + ctx.request().path());
+                case 405 -> new ApiError(405, "method_not_allowed", ctx.request().method() + " is not allowed on "
+                        + ctx.request().path());
+                case 413 -> new ApiError(413, "payload_too_large", "request body exceeds the configured limit");
+                default -> new ApiError(status, "error", "request failed with status " + status);
+            };
+        }
+        return new ApiError(500, "internal", "internal error: " + t.getClass().getSimpleName()
+                + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) t = t.getCause();
+        return t;
+    }
+}

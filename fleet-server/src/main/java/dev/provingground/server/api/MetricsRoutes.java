@@ -1,0 +1,47 @@
+package dev.provingground.server.api;
+
+import dev.provingground.server.mqtt.RejectionLog;
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.vda5050.ConnectionState;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * {@code /metrics} in the Prometheus text format. A handful of counters and gauges do not warrant a metrics
+ * library; when histograms arrive, Micrometer should replace this.
+ */
+final class MetricsRoutes {
+
+    private final RobotRegistry registry;
+    private final RejectionLog rejections;
+
+    MetricsRoutes(RobotRegistry registry, RejectionLog rejections) {
+        this.registry = registry;
+        this.rejections = rejections;
+    }
+
+    void mount(Router router) {
+        router.get("/metrics").handler(this::metrics);
+    }
+
+    private void metrics(RoutingContext ctx) {
+        StringBuilder out = new StringBuilder();
+        out.append("# HELP pg_mqtt_rejected_total Robot MQTT messages and connections refused, by reason.\n");
+        out.append("# TYPE pg_mqtt_rejected_total counter\n");
+        rejections.snapshot().forEach((reason, n) -> out.append("pg_mqtt_rejected_total{reason=\"")
+                .append(reason.metricName()).append("\"} ").append(n).append('\n'));
+        Map<ConnectionState, Integer> byState = new EnumMap<>(ConnectionState.class);
+        for (ConnectionState s : ConnectionState.values()) byState.put(s, 0);
+        registry.all().forEach(r -> {
+            var st = registry.status(r.id());
+            if (st != null) byState.merge(st.connection(), 1, Integer::sum);
+        });
+        out.append("# HELP pg_robots Registered robots by connection state.\n");
+        out.append("# TYPE pg_robots gauge\n");
+        byState.forEach((s, n) -> out.append("pg_robots{connection=\"").append(s.name()).append("\"} ").append(n).append('\n'));
+        ctx.response().putHeader("content-type", "text/plain; version=0.0.4").end(out.toString());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.provingground.server.cli;
+
+import dev.provingground.server.FleetServer;
+import dev.provingground.server.config.ServerConfig;
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the fleet server: MQTT for robots, REST API, until Ctrl-C.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    ServerOptions options = new ServerOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(options.verbose);
+        ServerConfig config = options.resolve(System.getenv());
+        RunningServer running = RunningServer.start(config, List.of());
+        System.out.println("Proving Ground server: http://localhost:" + running.server().httpPort() + "/api/v1/health"
+                + "  MQTT port " + running.server().mqttPort());
+        System.out.println("Operator token: " + running.server().operatorTokenFile().toAbsolutePath()
+                + "   Stop with Ctrl-C.");
+        running.awaitShutdown();
+        return 0;
+    }
+
+    /** A started server with a Vert.x of its own and a shutdown hook that stops both gracefully. */
+    public record RunningServer(Vertx vertx, FleetServer server, CountDownLatch stopped) {
+
+        public static RunningServer start(ServerConfig config, List<dev.provingground.site.Site> sites) throws Exception {
+            Vertx vertx = Vertx.vertx();
+            FleetServer server = new FleetServer(vertx, config, Clock.systemUTC(), sites);
+            try {
+                server.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                vertx.close();
+                throw new IllegalStateException("server did not start: " + e.getCause().getMessage(), e.getCause());
+            }
+            RunningServer running = new RunningServer(vertx, server, new CountDownLatch(1));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "shutdown"));
+            return running;
+        }
+
+        public void stop() {
+            if (stopped.getCount() == 0) return;
+            try {
+                server.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("shutdown: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }
+
+        public void awaitShutdown() throws InterruptedException {
+            stopped.await();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.provingground.server.config;
+
+/**
+ * How robots reach the server.
+ *
+ * @param mode           EMBEDDED: the server listens for robots itself; EXTERNAL: it is a client of a broker
+ * @param host           EMBEDDED: interface to bind; EXTERNAL: broker host
+ * @param port           EMBEDDED: port to listen on (0 = free port); EXTERNAL: broker port
+ * @param maxMessageSize largest MQTT message accepted, bytes. VDA 5050 states with long node lists exceed
+ *                       vertx-mqtt's 8 KiB default, hence 256 KiB.
+ * @param username       EXTERNAL: the server's own broker login (null = anonymous)
+ * @param password       EXTERNAL: its password
+ * @param clientId       EXTERNAL: the server's MQTT client id
+ * @param reconnectMillis EXTERNAL: pause between attempts to reach a lost broker
+ */
+public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, String username, String password,
+                         String clientId, long reconnectMillis) {
+
+    public enum Mode { EMBEDDED, EXTERNAL }
+
+    public MqttConfig {
+        if (mode == null) throw new IllegalArgumentException("mqtt.mode: required (EMBEDDED or EXTERNAL)");
+        if (host == null || host.isBlank()) throw new IllegalArgumentException("mqtt.host: required");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("mqtt.port: must be 0..65535, got " + port);
+        if (maxMessageSize < 1024)
+            throw new IllegalArgumentException("mqtt.maxMessageSize: must be >= 1024, got " + maxMessageSize);
+        if (clientId == null || clientId.isBlank()) clientId = "proving-ground-server";
+        if (reconnectMillis < 100)
+            throw new IllegalArgumentException("mqtt.reconnectMillis: must be >= 100, got " + reconnectMillis);
+    }
+
+    public static MqttConfig defaults() {
+        return new MqttConfig(Mode.EMBEDDED, "0.0.0.0", 1883, 256 * 1024, null, null, "proving-ground-server", 2000);
+    }
+
+    public static MqttConfig external(String host, int port) {
+        return new MqttConfig(Mode.EXTERNAL, host, port, 256 * 1024, null, null, "proving-ground-server", 2000);
+    }
+
+    public MqttConfig withPort(int p) {
+        return new MqttConfig(mode, host, p, maxMessageSize, username, password, clientId, reconnectMillis);
+    }
+
+    public MqttConfig withMaxMessageSize(int size) {
+        return new MqttConfig(mode, host, port, size, username, password, clientId, reconnectMillis);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.provingground.server.mqtt;
+
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.vda5050.Connection;
+import dev.provingground.vda5050.Factsheet;
+import dev.provingground.vda5050.State;
+import dev.provingground.vda5050.Vda5050Codec;
+import dev.provingground.vda5050.Vda5050DecodeException;
+import dev.provingground.vda5050.VdaMessage;
+import dev.provingground.vda5050.Visualization;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decodes and checks a robot's message, then hands it to the registry. Anything wrong is refused with its reason
+ * and counted; a refused message changes nothing, so the robot's last good state stays.
+ */
+public final class InboundPipeline {
+
+    private final Vda5050Codec codec;
+    private final RobotRegistry registry;
+    private final RejectionLog rejections;
+    private final int maxMessageSize;
+    private final Map<String, Factsheet> factsheets = new ConcurrentHashMap<>();
+
+    public InboundPipeline(Vda5050Codec codec, RobotRegistry registry, RejectionLog rejections, int maxMessageSize) {
+        this.codec = codec;
+        this.registry = registry;
+        this.rejections = rejections;
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    /** @return true if the message was accepted */
+    public boolean handle(InboundMessage msg) {
+        String robotId = msg.robot().id();
+        if (msg.payload().length > maxMessageSize) {
+            rejections.reject(Rejection.OVERSIZE, robotId, msg.address() + ": " + msg.payload().length + " bytes > "
+                    + maxMessageSize);
+            return false;
+        }
+        VdaMessage decoded;
+        try {
+            decoded = codec.decode(msg.address().topic(), msg.payload());
+        } catch (Vda5050DecodeException e) {
+            Rejection reason = isMalformedJson(e) ? Rejection.MALFORMED_JSON : Rejection.INVALID_MESSAGE;
+            rejections.reject(reason, robotId, msg.address() + ": " + e.getMessage());
+            return false;
+        }
+        if (!msg.address().manufacturer().equals(decoded.manufacturer())
+                || !msg.address().serialNumber().equals(decoded.serialNumber())) {
+            rejections.reject(Rejection.HEADER_MISMATCH, robotId, msg.address() + ": message says "
+                    + decoded.manufacturer() + "/" + decoded.serialNumber());
+            return false;
+        }
+        if (decoded instanceof State s) registry.applyState(robotId, s, msg.receivedAt());
+        else if (decoded instanceof Connection c) registry.applyConnection(robotId, c.connectionState(), msg.receivedAt());
+        else if (decoded instanceof Visualization v) registry.applyVisualization(robotId, v, msg.receivedAt());
+        else if (decoded instanceof Factsheet f) factsheets.put(robotId, f);
+        else {
+            rejections.reject(Rejection.TOPIC_NOT_ALLOWED, robotId, msg.address() + ": robots do not publish this topic");
+            return false;
+        }
+        return true;
+    }
+
+    /** The factsheet the robot last published, if any. */
+    public java.util.Optional<Factsheet> factsheet(String robotId) {
+        return java.util.Optional.ofNullable(factsheets.get(robotId));
+    }
+
+    private static boolean isMalformedJson(Vda5050DecodeException e) {
+        return e.getMessage() != null && e.getMessage().contains("malformed JSON");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.provingground.server.orders;
+
+import dev.provingground.server.mqtt.RobotLink;
+import dev.provingground.server.registry.Robot;
+import dev.provingground.vda5050.HeaderCounter;
+import dev.provingground.vda5050.InstantActions;
+import dev.provingground.vda5050.Order;
+import dev.provingground.vda5050.Topic;
+import dev.provingground.vda5050.Vda5050Codec;
+import dev.provingground.vda5050.VdaMessage;
+import io.vertx.core.Future;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sends VDA 5050 orders and instant actions: stamps each with the robot's next per-topic headerId, encodes it
+ * strictly (schema-checked) and publishes it over whichever link robots use. The one path every order takes —
+ * from the REST API now, from the dispatcher and enforcement later.
+ */
+public final class OrderSender {
+
+    private final Vda5050Codec codec;
+    private final RobotLink link;
+    private final Clock clock;
+    private final Map<String, HeaderCounter> counters = new ConcurrentHashMap<>();
+
+    public OrderSender(Vda5050Codec codec, RobotLink link, Clock clock) {
+        this.codec = codec;
+        this.link = link;
+        this.clock = clock;
+    }
+
+    /** @return the order as sent, with its header */
+    public Future<Order> send(Robot robot, Order order) {
+        return publish(robot, order.withHeader(counter(robot).next(Topic.ORDER)));
+    }
+
+    public Future<InstantActions> send(Robot robot, InstantActions actions) {
+        return publish(robot, actions.withHeader(counter(robot).next(Topic.INSTANT_ACTIONS)));
+    }
+
+    private <T extends VdaMessage> Future<T> publish(Robot robot, T stamped) {
+        byte[] payload;
+        try {
+            payload = codec.encode(stamped);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return link.publish(robot, stamped.topic(), payload).map(v -> stamped);
+    }
+
+    private HeaderCounter counter(Robot robot) {
+        return counters.computeIfAbsent(robot.id(),
+                id -> new HeaderCounter(robot.manufacturer(), robot.serialNumber(), clock));
+    }
+}

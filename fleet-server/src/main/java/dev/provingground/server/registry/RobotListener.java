@@ -1,0 +1,17 @@
+package dev.provingground.server.registry;
+
+import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.vda5050.State;
+
+import java.time.Instant;
+
+/** Told of what robots report, after the registry took it in. Runs on the event loop: must not block. */
+public interface RobotListener {
+
+    default void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {
+    }
+
+    /** @param previous where the robot was before this state, null if unknown */
+    default void stateReceived(Robot robot, State state, Position previous, Instant at) {
+    }
+}

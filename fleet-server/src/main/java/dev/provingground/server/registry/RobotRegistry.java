@@ -1,0 +1,237 @@
+package dev.provingground.server.registry;
+
+import dev.provingground.profiles.HardwareProfile;
+import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.ConflictException;
+import dev.provingground.server.InvalidInputException;
+import dev.provingground.server.NotFoundException;
+import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.auth.SecretHasher;
+import dev.provingground.vda5050.AgvPosition;
+import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.vda5050.State;
+import dev.provingground.vda5050.Velocity;
+import dev.provingground.vda5050.Visualization;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Every registered robot and the latest of what it reported. Registrations are written through at once; status
+ * changes are marked dirty and written by {@link #flushDirty()} on a timer, so a robot reporting ten times a second
+ * costs one write per flush, not ten.
+ */
+public final class RobotRegistry {
+
+    private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+
+    private final RobotStore store;
+    private final ProfileCatalog profiles;
+    private final AccessControl access;
+    private final Supplier<Set<String>> siteIds;
+    private final Clock clock;
+    private final Map<String, Robot> robots = new ConcurrentHashMap<>();
+    private final Map<String, String> idByAddress = new ConcurrentHashMap<>();
+    private final Map<String, RobotStatus> status = new ConcurrentHashMap<>();
+    private final Map<String, State> lastState = new ConcurrentHashMap<>();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final List<RobotListener> listeners = new CopyOnWriteArrayList<>();
+
+    public RobotRegistry(RobotStore store, ProfileCatalog profiles, AccessControl access, Supplier<Set<String>> siteIds,
+                         Clock clock) {
+        this.store = store;
+        this.profiles = profiles;
+        this.access = access;
+        this.siteIds = siteIds;
+        this.clock = clock;
+        for (RobotStore.Entry e : store.loadAll()) {
+            robots.put(e.robot().id(), e.robot());
+            idByAddress.put(address(e.robot().manufacturer(), e.robot().serialNumber()), e.robot().id());
+            status.put(e.robot().id(), e.status());
+        }
+    }
+
+    public void addListener(RobotListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The id a robot gets: stable across restarts and re-registrations, safe in URLs and as an MQTT username. */
+    public static String idFor(String manufacturer, String serialNumber) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest((manufacturer + "\n" + serialNumber).getBytes(StandardCharsets.UTF_8));
+            return "rb-" + HexFormat.of().formatHex(h, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Registration(String manufacturer, String serialNumber, String firm, String profile, String site) {
+    }
+
+    /** Validates, stores, and returns the robot with its MQTT password (shown only this once). */
+    public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r) {
+        String manufacturer = requireText("manufacturer", r.manufacturer());
+        if (manufacturer.length() > 128 || manufacturer.chars().anyMatch(c -> c == '/' || c == '+' || c == '#' || c < 0x20))
+            throw new InvalidInputException("manufacturer",
+                    "must be at most 128 characters without '/', '+', '#' or control characters (it is an MQTT topic level)");
+        String serial = requireText("serialNumber", r.serialNumber());
+        if (!SERIAL.matcher(serial).matches())
+            throw new InvalidInputException("serialNumber",
+                    "must be 1-128 characters of A-Z a-z 0-9 _ . : - (VDA 5050), got \"" + serial + "\"");
+        String firm = requireText("firm", r.firm());
+        if (access.firm(firm).isEmpty()) throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
+        String profileId = requireText("profile", r.profile());
+        HardwareProfile profile = profiles.find(profileId).orElseThrow(() -> new InvalidInputException("profile",
+                "unknown profile \"" + profileId + "\"; known: " + profiles.all().stream().map(HardwareProfile::id).toList()));
+        String site = resolveSite(r.site());
+
+        String id = idFor(manufacturer, serial);
+        String password = SecretHasher.newSecret();
+        Instant now = clock.instant();
+        Robot robot = new Robot(id, manufacturer, serial, firm, profileId, profile.service().kind().name(), site,
+                SecretHasher.hash(password), now);
+        if (robots.putIfAbsent(id, robot) != null)
+            throw new ConflictException("robot " + manufacturer + "/" + serial + " is already registered as " + id);
+        idByAddress.put(address(manufacturer, serial), id);
+        RobotStatus initial = RobotStatus.never(now);
+        status.put(id, initial);
+        return store.save(new RobotStore.Entry(robot, initial))
+                .thenApply(v -> new AccessControl.Issued<>(robot, password));
+    }
+
+    /** Issues a new MQTT password; the old one stops working at once. */
+    public CompletableFuture<String> rotateCredentials(String id) {
+        Robot robot = require(id);
+        String password = SecretHasher.newSecret();
+        Robot updated = robot.withMqttSecret(SecretHasher.hash(password));
+        robots.put(id, updated);
+        return store.save(new RobotStore.Entry(updated, status.get(id))).thenApply(v -> password);
+    }
+
+    private String resolveSite(String requested) {
+        Set<String> known = siteIds.get();
+        if (requested == null || requested.isBlank()) {
+            if (known.size() == 1) return known.iterator().next();
+            throw new InvalidInputException("site", "required; known sites: " + known);
+        }
+        if (!known.contains(requested))
+            throw new InvalidInputException("site", "unknown site \"" + requested + "\"; known sites: " + known);
+        return requested;
+    }
+
+    private static String requireText(String field, String value) {
+        if (value == null || value.isBlank()) throw new InvalidInputException(field, "required");
+        return value.strip();
+    }
+
+    public Optional<Robot> find(String id) {
+        return Optional.ofNullable(robots.get(id));
+    }
+
+    public Robot require(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("no robot \"" + id + "\""));
+    }
+
+    public Optional<Robot> findByAddress(String manufacturer, String serialNumber) {
+        String id = idByAddress.get(address(manufacturer, serialNumber));
+        return id == null ? Optional.empty() : find(id);
+    }
+
+    public List<Robot> all() {
+        return robots.values().stream().sorted(Comparator.comparing(Robot::id)).toList();
+    }
+
+    public RobotStatus status(String id) {
+        return status.get(id);
+    }
+
+    public Optional<State> lastState(String id) {
+        return Optional.ofNullable(lastState.get(id));
+    }
+
+    /** The robot whose MQTT login this is, if the password is right. */
+    public Optional<Robot> authenticateMqtt(String username, String password) {
+        Robot robot = username == null ? null : robots.get(username);
+        if (robot == null || !SecretHasher.matches(robot.mqttSecret(), password)) return Optional.empty();
+        return Optional.of(robot);
+    }
+
+    public void applyConnection(String id, ConnectionState state, Instant at) {
+        RobotStatus before = status.get(id);
+        if (before == null) return;
+        RobotStatus after = before.withConnection(state, at);
+        update(id, after);
+        if (before.connection() != state) listeners.forEach(l -> l.connectionChanged(robots.get(id), before.connection(), state, at));
+    }
+
+    public void applyState(String id, State s, Instant at) {
+        RobotStatus before = status.get(id);
+        if (before == null) return;
+        lastState.put(id, s);
+        Position position = position(s.agvPosition(), before.position());
+        Double battery = s.batteryState() == null ? before.battery() : Double.valueOf(s.batteryState().batteryCharge());
+        Boolean charging = s.batteryState() == null ? before.charging() : Boolean.valueOf(s.batteryState().charging());
+        List<String> errors = s.errors().stream()
+                .map(e -> e.errorLevel() + " " + e.errorType() + (e.errorDescription() == null ? "" : ": " + e.errorDescription()))
+                .toList();
+        RobotStatus after = new RobotStatus(before.connection() == ConnectionState.ONLINE ? before.connection()
+                : ConnectionState.ONLINE, before.connection() == ConnectionState.ONLINE ? before.connectionChangedAt() : at,
+                position, battery, charging, speed(s.velocity(), before.speed()), s.driving(), s.paused(),
+                s.operatingMode() == null ? null : s.operatingMode().name(), s.orderId(), s.lastNodeId(), errors, at, at, at);
+        update(id, after);
+        if (before.connection() != ConnectionState.ONLINE)
+            listeners.forEach(l -> l.connectionChanged(robots.get(id), before.connection(), ConnectionState.ONLINE, at));
+        listeners.forEach(l -> l.stateReceived(robots.get(id), s, before.position(), at));
+    }
+
+    public void applyVisualization(String id, Visualization v, Instant at) {
+        RobotStatus before = status.get(id);
+        if (before == null || v.agvPosition() == null) return;
+        update(id, before.withPosition(position(v.agvPosition(), before.position()), speed(v.velocity(), before.speed()), at));
+    }
+
+    private static Position position(AgvPosition p, Position fallback) {
+        if (p == null) return fallback;
+        return new Position(p.mapId(), p.x(), p.y(), p.theta(), p.positionInitialized());
+    }
+
+    private static Double speed(Velocity v, Double fallback) {
+        if (v == null || v.vx() == null || v.vy() == null) return fallback;
+        return Math.hypot(v.vx(), v.vy());
+    }
+
+    private void update(String id, RobotStatus after) {
+        status.put(id, after);
+        dirty.add(id);
+    }
+
+    /** Writes every status changed since the last flush; returns when they are committed. */
+    public CompletableFuture<Void> flushDirty() {
+        if (dirty.isEmpty()) return CompletableFuture.completedFuture(null);
+        List<CompletableFuture<Void>> writes = new java.util.ArrayList<>();
+        for (String id : List.copyOf(dirty)) {
+            dirty.remove(id);
+            writes.add(store.save(new RobotStore.Entry(robots.get(id), status.get(id))));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    private static String address(String manufacturer, String serialNumber) {
+        return manufacturer + "/" + serialNumber;
+    }
+}

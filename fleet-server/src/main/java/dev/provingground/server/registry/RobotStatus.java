@@ -1,0 +1,39 @@
+package dev.provingground.server.registry;
+
+import dev.provingground.vda5050.ConnectionState;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The latest of what a robot reported, as the registry keeps and persists it.
+ *
+ * @param battery       percent, null until the first state
+ * @param speed         metres per second, from the reported velocity
+ * @param lastMessageAt when the last accepted message from the robot arrived
+ * @param updatedAt     when anything here last changed
+ */
+public record RobotStatus(ConnectionState connection, Instant connectionChangedAt, Position position, Double battery,
+                          Boolean charging, Double speed, Boolean driving, Boolean paused, String operatingMode,
+                          String orderId, String lastNodeId, List<String> errors, Instant lastStateAt,
+                          Instant lastMessageAt, Instant updatedAt) {
+
+    public RobotStatus {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static RobotStatus never(Instant now) {
+        return new RobotStatus(ConnectionState.OFFLINE, now, null, null, null, null, null, null, null, null, null,
+                List.of(), null, null, now);
+    }
+
+    public RobotStatus withConnection(ConnectionState state, Instant at) {
+        return new RobotStatus(state, at, position, battery, charging, speed, driving, paused, operatingMode, orderId,
+                lastNodeId, errors, lastStateAt, at, at);
+    }
+
+    public RobotStatus withPosition(Position p, Double newSpeed, Instant at) {
+        return new RobotStatus(connection, connectionChangedAt, p, battery, charging, newSpeed, driving, paused,
+                operatingMode, orderId, lastNodeId, errors, lastStateAt, at, at);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.provingground.server.store;
+
+import dev.provingground.server.registry.RobotStore;
+
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+public final class MapDbRobotStore implements RobotStore {
+
+    private static final VersionedJson<Entry> ENTRY = new VersionedJson<>(Entry.class, 1);
+
+    private final MapDbStore.Table robots;
+
+    public MapDbRobotStore(MapDbStore store) {
+        this.robots = store.table("robots");
+    }
+
+    @Override
+    public Collection<Entry> loadAll() {
+        return robots.readAll().values().stream().map(ENTRY::decode).toList();
+    }
+
+    @Override
+    public CompletableFuture<Void> save(Entry entry) {
+        return robots.put(entry.robot().id(), ENTRY.encode(entry));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.provingground.server.store;
+
+import dev.provingground.server.config.StoreConfig;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
+import org.mapdb.Serializer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One MapDB file with transactions on and a single writer thread that commits in groups.
+ *
+ * <p>Callers (the event loop among them) never touch MapDB while it is open for writing: they enqueue a change
+ * and get a future that completes once the change is committed. The writer drains everything queued, applies it
+ * and commits once, so under load one fsync covers many changes and when idle a change is durable at once.
+ */
+public final class MapDbStore implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MapDbStore.class.getName());
+
+    private final DB db;
+    private final StoreConfig config;
+    private final Map<String, HTreeMap<String, byte[]>> tables = new ConcurrentHashMap<>();
+    private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closing;
+
+    private MapDbStore(DB db, StoreConfig config) {
+        this.db = db;
+        this.config = config;
+        this.writer = new Thread(this::writeLoop, "mapdb-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    public static MapDbStore open(Path file, StoreConfig config) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create data directory for " + file + ": " + e.getMessage(), e);
+        }
+        DB db = DBMaker.fileDB(file.toFile()).transactionEnable().fileChannelEnable().make();
+        return new MapDbStore(db, config);
+    }
+
+    /** A named table of versioned values; reads are for start-up, writes go through the writer thread. */
+    public Table table(String name) {
+        tables.computeIfAbsent(name, n -> db.hashMap(n, Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen());
+        return new Table(name);
+    }
+
+    public final class Table {
+        private final String name;
+
+        private Table(String name) {
+            this.name = name;
+        }
+
+        /** A consistent copy of what is committed; call before writes start (start-up). */
+        public Map<String, byte[]> readAll() {
+            return new LinkedHashMap<>(tables.get(name));
+        }
+
+        public CompletableFuture<Void> put(String key, byte[] value) {
+            return enqueue(new Change(name, key, value));
+        }
+
+        public CompletableFuture<Void> remove(String key) {
+            return enqueue(new Change(name, key, null));
+        }
+    }
+
+    private CompletableFuture<Void> enqueue(Change change) {
+        if (closing) return CompletableFuture.failedFuture(new IllegalStateException("store is closed"));
+        queue.add(change);
+        return change.done;
+    }
+
+    private void writeLoop() {
+        List<Change> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Change first = queue.take();
+                if (first == Change.STOP) break;
+                batch.add(first);
+                queue.drainTo(batch, config.commitBatch() - 1);
+                boolean stop = batch.remove(Change.STOP);
+                commit(batch);
+                batch.clear();
+                if (stop) break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+    }
+
+    private void commit(List<Change> batch) {
+        try {
+            for (Change c : batch) {
+                HTreeMap<String, byte[]> map = tables.get(c.table);
+                if (c.value == null) map.remove(c.key);
+                else map.put(c.key, c.value);
+            }
+            db.commit();
+            batch.forEach(c -> c.done.complete(null));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "store commit failed; rolling back " + batch.size() + " changes", e);
+            try {
+                db.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            batch.forEach(c -> c.done.completeExceptionally(e));
+        }
+    }
+
+    /** Commits what is queued, stops the writer and closes the file. */
+    @Override
+    public void close() {
+        if (closing) return;
+        closing = true;
+        queue.add(Change.STOP);
+        try {
+            writer.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        db.close();
+    }
+
+    private record Change(String table, String key, byte[] value, CompletableFuture<Void> done) {
+        static final Change STOP = new Change("", "", null, new CompletableFuture<>());
+
+        Change(String table, String key, byte[] value) {
+            this(table, key, value, new CompletableFuture<>());
+        }
+    }
+}

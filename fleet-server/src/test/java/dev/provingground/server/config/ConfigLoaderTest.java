@@ -1,0 +1,71 @@
+package dev.provingground.server.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsRunAnEmbeddedServer() {
+        ServerConfig c = new ConfigLoader().load(null, Map.of());
+        assertThat(c).isEqualTo(ServerConfig.defaults());
+        assertThat(c.mqtt().mode()).isEqualTo(MqttConfig.Mode.EMBEDDED);
+        assertThat(c.mqtt().port()).isEqualTo(1883);
+        assertThat(c.mqtt().maxMessageSize()).isEqualTo(256 * 1024);
+        assertThat(c.http().port()).isEqualTo(8080);
+    }
+
+    @Test
+    void fileOverridesDefaultsAndEnvironmentOverridesTheFile() throws Exception {
+        Path file = dir.resolve("pg.json");
+        Files.writeString(file, """
+                {"dataDir": "/srv/pg", "mqtt": {"mode": "EXTERNAL", "host": "broker", "port": 1884},
+                 "sites": ["a.json"]}
+                """);
+        ServerConfig c = new ConfigLoader().load(file, Map.of("PG_MQTT_PORT", "2883", "PG_MQTT_MAX_MESSAGE_SIZE",
+                "65536", "PG_SITES", "b.json, c.json"));
+        assertThat(c.dataDir()).isEqualTo(Path.of("/srv/pg"));
+        assertThat(c.mqtt().mode()).isEqualTo(MqttConfig.Mode.EXTERNAL);
+        assertThat(c.mqtt().host()).isEqualTo("broker");
+        assertThat(c.mqtt().port()).isEqualTo(2883);
+        assertThat(c.mqtt().maxMessageSize()).isEqualTo(65536);
+        assertThat(c.sites()).containsExactly(Path.of("b.json"), Path.of("c.json"));
+        assertThat(c.http().port()).isEqualTo(8080);
+    }
+
+    @Test
+    void environmentNamesFollowTheSettingPath() {
+        assertThat(ConfigLoader.envName("mqtt.maxMessageSize")).isEqualTo("PG_MQTT_MAX_MESSAGE_SIZE");
+        assertThat(ConfigLoader.envName("dataDir")).isEqualTo("PG_DATA_DIR");
+    }
+
+    @Test
+    void unknownSettingIsNamed() throws Exception {
+        Path file = dir.resolve("pg.json");
+        Files.writeString(file, "{\"mqtt\": {\"prot\": 1}}");
+        assertThatThrownBy(() -> new ConfigLoader().load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pg.json").hasMessageContaining("mqtt.prot").hasMessageContaining("unknown setting");
+    }
+
+    @Test
+    void badValuesAreNamed() throws Exception {
+        assertThatThrownBy(() -> new ConfigLoader().load(null, Map.of("PG_MQTT_PORT", "70000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.port");
+        assertThatThrownBy(() -> new ConfigLoader().load(null, Map.of("PG_HTTP_PORT", "eighty")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.port");
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\"dataDir\": ");
+        assertThatThrownBy(() -> new ConfigLoader().load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("broken.json").hasMessageContaining("line 1");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.provingground.server.support;
+
+import dev.provingground.server.FleetServer;
+import dev.provingground.server.config.HttpConfig;
+import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.config.ServerConfig;
+import dev.provingground.server.config.StoreConfig;
+import dev.provingground.site.Site;
+import dev.provingground.site.SiteFormat;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** A real fleet server on free loopback ports with its own data directory, and an HTTP client for it. */
+public final class TestServer implements AutoCloseable {
+
+    public final Vertx vertx;
+    public final Path dataDir;
+    public final FleetServer server;
+    public final WebClient http;
+    public final String operatorToken;
+
+    private TestServer(Vertx vertx, Path dataDir, FleetServer server) throws Exception {
+        this.vertx = vertx;
+        this.dataDir = dataDir;
+        this.server = server;
+        this.http = WebClient.create(vertx);
+        this.operatorToken = Files.readString(dataDir.resolve(FleetServer.OPERATOR_TOKEN_FILE)).trim();
+    }
+
+    public static TestServer start(Path dataDir) throws Exception {
+        return start(dataDir, MqttConfig.defaults().withPort(0));
+    }
+
+    public static TestServer start(Path dataDir, MqttConfig mqtt) throws Exception {
+        return start(dataDir, mqtt, List.of(testSite()));
+    }
+
+    public static TestServer start(Path dataDir, MqttConfig mqtt, List<Site> sites) throws Exception {
+        ServerConfig config = new ServerConfig(dataDir, new HttpConfig("127.0.0.1", 0, 1 << 20),
+                mqttOnLoopback(mqtt), List.of(), null, new StoreConfig(10, 1000, 50));
+        Vertx vertx = Vertx.vertx();
+        FleetServer server = new FleetServer(vertx, config, Clock.systemUTC(), sites);
+        try {
+            Await.result(server.start());
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+        return new TestServer(vertx, dataDir, server);
+    }
+
+    private static MqttConfig mqttOnLoopback(MqttConfig m) {
+        String host = m.mode() == MqttConfig.Mode.EMBEDDED ? "127.0.0.1" : m.host();
+        return new MqttConfig(m.mode(), host, m.port(), m.maxMessageSize(), m.username(), m.password(), m.clientId(),
+                m.reconnectMillis());
+    }
+
+    /** A one-level site so robots have somewhere to be registered. */
+    public static Site testSite() {
+        String json = """
+                {"id": "test", "name": "Test hall", "timeZone": "UTC",
+                 "levels": [{"id": "L1", "name": "Hall", "floor": 1, "outdoor": false,
+                   "waypoints": [{"id": "a", "x": 0, "y": 0}, {"id": "b", "x": 10, "y": 0}],
+                   "lanes": [{"from": "a", "to": "b"}]}],
+                 "places": [], "chargers": [], "elevators": []}
+                """;
+        return SiteFormat.read(new java.io.ByteArrayInputStream(json.getBytes()), "test-site.json");
+    }
+
+    public HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {
+        var req = http.request(method, server.httpPort(), "127.0.0.1", path);
+        if (token != null) req.putHeader("Authorization", "Bearer " + token);
+        return Await.result(body == null ? req.send() : req.sendJsonObject(body));
+    }
+
+    public HttpResponse<Buffer> get(String path, String token) {
+        return call(HttpMethod.GET, path, token, null);
+    }
+
+    public HttpResponse<Buffer> post(String path, String token, JsonObject body) {
+        return call(HttpMethod.POST, path, token, body);
+    }
+
+    /** Registers a firm as the operator; returns its vendor token. */
+    public String registerFirm(String id) {
+        var res = post("/api/v1/firms", operatorToken, new JsonObject().put("id", id).put("name", id + " Robotics"));
+        if (res.statusCode() != 201) throw new AssertionError("firm registration: " + res.statusCode() + " " + res.bodyAsString());
+        return res.bodyAsJsonObject().getString("token");
+    }
+
+    /** Registers a robot as the operator; returns the robot JSON including mqtt.username and mqtt.password. */
+    public JsonObject registerRobot(String firm, String manufacturer, String serial, String profile) {
+        var res = post("/api/v1/robots", operatorToken, new JsonObject().put("manufacturer", manufacturer)
+                .put("serialNumber", serial).put("firm", firm).put("profile", profile).put("site", "test"));
+        if (res.statusCode() != 201) throw new AssertionError("robot registration: " + res.statusCode() + " " + res.bodyAsString());
+        return res.bodyAsJsonObject().getJsonObject("robot");
+    }
+
+    public void stop() {
+        Await.result(server.stop());
+        http.close();
+        Await.result(vertx.close());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.provingground.site;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One floor of a building, or one outdoor area, with its nav graph.
+ *
+ * @param id     the VDA 5050 {@code mapId} robots report while on this level
+ * @param floor  storey number as people count it (0 for the street level outside)
+ * @param outdoor whether the level is outside; decides the default lane kind
+ */
+public record Level(String id, String name, int floor, boolean outdoor, List<Waypoint> waypoints, List<Lane> lanes) {
+
+    public Level {
+        Objects.requireNonNull(id, "level id");
+        Objects.requireNonNull(name, "level name");
+        waypoints = List.copyOf(waypoints);
+        lanes = List.copyOf(lanes);
+    }
+
+    public Optional<Waypoint> waypoint(String waypointId) {
+        return waypoints.stream().filter(w -> w.id().equals(waypointId)).findFirst();
+    }
+}

@@ -1,0 +1,281 @@
+package dev.provingground.site;
+
+import static dev.provingground.site.SiteFixtures.at;
+import static dev.provingground.site.SiteFixtures.problemsOf;
+import static dev.provingground.site.SiteFixtures.smallSite;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class SiteFormatValidationTest {
+
+    @Test
+    void theSmallFixtureIsValidSoEveryProblemBelowComesFromItsOneChange() {
+        Site site = SiteFixtures.read(smallSite());
+        assertThat(site.levelIds()).containsExactly("L1", "L2", "OUT");
+    }
+
+    @Test
+    void laneToAnUnknownWaypointNamesTheSourceThePathAndTheWaypoint() {
+        ObjectNode site = smallSite();
+        at(site, "/levels/1/lanes/0").put("to", "L2-x9");
+
+        SiteValidationException e = problemsOf(site);
+
+        assertThat(e.problems()).containsExactly("small.json: levels[1].lanes[0].to: unknown waypoint \"L2-x9\"");
+        assertThat(e.getMessage()).isEqualTo("small.json: levels[1].lanes[0].to: unknown waypoint \"L2-x9\"");
+        assertThat(e.source()).isEqualTo("small.json");
+    }
+
+    @Test
+    void laneToAWaypointOfAnotherLevelSaysWhichLevelItIsOn() {
+        ObjectNode site = smallSite();
+        at(site, "/levels/0/lanes/0").put("to", "L2-a");
+
+        assertThat(problemsOf(site).problems())
+                .containsExactly("small.json: levels[0].lanes[0].to: waypoint \"L2-a\" is on level \"L2\", not on \"L1\"");
+    }
+
+    @Test
+    void laneFromAWaypointToItselfIsRejected() {
+        ObjectNode site = smallSite();
+        at(site, "/levels/0/lanes/0").put("to", "L1-a");
+
+        assertThat(problemsOf(site).problems())
+                .containsExactly("small.json: levels[0].lanes[0]: lane starts and ends at the same waypoint \"L1-a\"");
+    }
+
+    @Test
+    void twoLanesAllowingTheSameDirectionAreReportedAsDuplicates() {
+        ObjectNode site = smallSite();
+        ((ArrayNode) site.at("/levels/0/lanes")).addObject().put("from", "L1-b").put("to", "L1-a").put("oneWay", true);
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: levels[0].lanes[2]: duplicates levels[0].lanes[0]: both let robots drive \"L1-b\" → \"L1-a\"");
+    }
+
+    @Test
+    void waypointIdsMustBeUniqueAcrossTheWholeSite() {
+        ObjectNode site = smallSite();
+        ((ArrayNode) site.at("/levels/1/waypoints")).addObject().put("id", "L1-b").put("x", 3).put("y", 3);
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: levels[1].waypoints[2].id: duplicate waypoint id \"L1-b\" (first at levels[0].waypoints[1])");
+    }
+
+    @Test
+    void duplicateLevelPlaceElevatorAndCarIdsAreEachReported() {
+        ObjectNode site = smallSite();
+        at(site, "/levels/1").put("id", "L1");
+        ((ArrayNode) site.at("/places")).addObject().put("name", "desk").put("level", "L1").put("waypoint", "L1-a");
+        ObjectNode second = ((ArrayNode) site.at("/elevators")).addObject().put("id", "E1");
+        second.putArray("cars").add(site.at("/elevators/0/cars/0").deepCopy());
+
+        assertThat(problemsOf(site).problems()).contains(
+                "small.json: levels[1].id: duplicate level id \"L1\" (first at levels[0])",
+                "small.json: places[1].name: duplicate place name \"desk\" (first at places[0])",
+                "small.json: elevators[1].id: duplicate elevator id \"E1\" (first at elevators[0])",
+                "small.json: elevators[1].cars[0].id: duplicate elevator car id \"E1-A\" (first at elevators[0].cars[0])");
+    }
+
+    @Test
+    void placesAndChargersMustNameAnExistingLevelAndAWaypointOnThatLevel() {
+        ObjectNode site = smallSite();
+        at(site, "/places/0").put("level", "L9");
+        at(site, "/chargers/0").put("waypoint", "L1-a");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: places[0].level: unknown level \"L9\"",
+                "small.json: chargers[0].waypoint: waypoint \"L1-a\" is on level \"L1\", not on \"L2\"");
+    }
+
+    @Test
+    void placeAtAnUnknownWaypointIsReported() {
+        ObjectNode site = smallSite();
+        at(site, "/places/0").put("waypoint", "L1-zz");
+
+        assertThat(problemsOf(site).problems()).containsExactly("small.json: places[0].waypoint: unknown waypoint \"L1-zz\"");
+    }
+
+    @Test
+    void elevatorDoorOnALevelTheCarDoesNotServeIsReported() {
+        ObjectNode site = smallSite();
+        at(site, "/elevators/0/cars/0/doorWaypoints").put("OUT", "OUT-a");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: elevators[0].cars[0].doorWaypoints.OUT: door waypoint on level \"OUT\", which this car does not serve");
+    }
+
+    @Test
+    void elevatorDoorWaypointMustBeOnItsLevel() {
+        ObjectNode site = smallSite();
+        at(site, "/elevators/0/cars/0/doorWaypoints").put("L2", "L1-b");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: elevators[0].cars[0].doorWaypoints.L2: waypoint \"L1-b\" is on level \"L1\", not on \"L2\"");
+    }
+
+    @Test
+    void everyServedLevelNeedsADoorWaypoint() {
+        ObjectNode site = smallSite();
+        at(site, "/elevators/0/cars/0/doorWaypoints").remove("L2");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: elevators[0].cars[0].doorWaypoints: no door waypoint for served level \"L2\"");
+    }
+
+    @Test
+    void aCarServingFewerThanTwoLevelsIsRejected() {
+        ObjectNode site = smallSite();
+        ObjectNode car = at(site, "/elevators/0/cars/0");
+        car.putArray("levels").add("L1");
+        ((ObjectNode) car.get("doorWaypoints")).remove("L2");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: elevators[0].cars[0].levels: a car must serve at least 2 levels, found 1");
+    }
+
+    @Test
+    void aCarServingAnUnknownLevelOrOneLevelTwiceIsRejected() {
+        ObjectNode site = smallSite();
+        ((ArrayNode) site.at("/elevators/0/cars/0/levels")).add("L1").add("L7");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: elevators[0].cars[0].levels[2]: level \"L1\" is listed twice",
+                "small.json: elevators[0].cars[0].levels[3]: unknown level \"L7\"",
+                "small.json: elevators[0].cars[0].doorWaypoints: no door waypoint for served level \"L7\"");
+    }
+
+    @Test
+    void nanAndInfiniteCoordinatesAreRejected() {
+        ObjectNode site = smallSite();
+        at(site, "/levels/0/waypoints/1").put("x", "@NaN@");
+        at(site, "/levels/1/waypoints/0").put("y", "@big@");
+        String json = site.toString().replace("\"@NaN@\"", "NaN").replace("\"@big@\"", "1e999");
+
+        assertThat(problemsOf(json).problems()).containsExactly(
+                "small.json: levels[0].waypoints[1].x: must be a finite number, found NaN",
+                "small.json: levels[1].waypoints[0].y: must be a finite number, found Infinity");
+    }
+
+    @Test
+    void anInvalidTimeZoneIsReported() {
+        ObjectNode site = smallSite();
+        site.put("timeZone", "Mars/Olympus_Mons");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: timeZone: invalid time zone \"Mars/Olympus_Mons\" (expected an IANA id such as \"Asia/Seoul\")");
+    }
+
+    @Test
+    void latitudeAndLongitudeOutOfRangeAreReported() {
+        ObjectNode site = smallSite();
+        at(site, "/geoAnchor").put("latitude", 91.5).put("longitude", -181);
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: geoAnchor.latitude: latitude 91.5 is out of range (must be strictly between -90 and 90)",
+                "small.json: geoAnchor.longitude: longitude -181.0 is out of range (must be between -180 and 180)");
+    }
+
+    @Test
+    void missingRequiredFieldsAreReportedAtTheirPath() {
+        ObjectNode site = smallSite();
+        site.remove("name");
+        at(site, "/levels/0").remove("floor");
+        at(site, "/levels/1/waypoints/1").remove("y");
+        at(site, "/places/0").remove("waypoint");
+        at(site, "/geoAnchor").remove("longitude");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: name: missing required field",
+                "small.json: geoAnchor.longitude: missing required field",
+                "small.json: levels[0].floor: missing required field",
+                "small.json: levels[1].waypoints[1].y: missing required field",
+                "small.json: places[0].waypoint: missing required field");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreReportedWithWhatWasFound() {
+        ObjectNode site = smallSite();
+        at(site, "/levels/0").put("floor", "one");
+        at(site, "/levels/0/lanes/1").put("oneWay", "yes").put("kind", "ESCALATOR");
+        at(site, "/levels/1/lanes/0").put("speedLimit", -1);
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: levels[0].floor: expected an integer, found \"one\"",
+                "small.json: levels[0].lanes[1].oneWay: expected true or false, found \"yes\"",
+                "small.json: levels[0].lanes[1].kind: unknown lane kind \"ESCALATOR\" (expected one of CORRIDOR, SIDEWALK, CROSSWALK, DOORWAY)",
+                "small.json: levels[1].lanes[0].speedLimit: speed limit must be positive (m/s), found -1.0");
+    }
+
+    @Test
+    void misspeltFieldsAreReportedInsteadOfIgnored() {
+        ObjectNode site = smallSite();
+        at(site, "/levels/0/lanes/0").put("speedlimit", 0.3);
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: levels[0].lanes[0].speedlimit: unknown field (expected one of from, kind, oneWay, speedLimit, to)");
+    }
+
+    @Test
+    void aPassageWithinOneLevelIsRejected() {
+        ObjectNode site = smallSite();
+        at(site, "/passages/0").put("to", "L1-b");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: passages[0]: from \"L1-a\" and to \"L1-b\" are both on level \"L1\"; a link within a level is a lane");
+    }
+
+    @Test
+    void siteIdsAreLimitedToCharactersSafeInUrls() {
+        ObjectNode site = smallSite();
+        site.put("id", "demo site/1");
+
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: id: site id \"demo site/1\" may only contain letters, digits, '.', '_' and '-'");
+    }
+
+    @Test
+    void severalProblemsAreAllReportedInDocumentOrder() {
+        ObjectNode site = smallSite();
+        site.put("timeZone", "Nowhere/Special");
+        at(site, "/levels/1/lanes/0").put("to", "L2-x9");
+        at(site, "/places/0").put("level", "L2");
+        at(site, "/elevators/0/cars/0").put("capacityRobots", 0);
+
+        SiteValidationException e = problemsOf(site);
+
+        assertThat(e.problems()).containsExactly(
+                "small.json: timeZone: invalid time zone \"Nowhere/Special\" (expected an IANA id such as \"Asia/Seoul\")",
+                "small.json: levels[1].lanes[0].to: unknown waypoint \"L2-x9\"",
+                "small.json: places[0].waypoint: waypoint \"L1-c\" is on level \"L1\", not on \"L2\"",
+                "small.json: elevators[0].cars[0].capacityRobots: a car must carry at least 1 robot, found 0");
+        assertThat(e.getMessage()).startsWith("4 problems in small.json:").contains(e.problems());
+    }
+
+    @Test
+    void malformedJsonIsReportedWithItsLineAndColumn() {
+        SiteValidationException e = problemsOf("{\n  \"id\": \"x\",\n  \"name\": oops\n}");
+
+        assertThat(e.problems()).singleElement().asString()
+                .startsWith("small.json: (root): line 3, column ")
+                .contains("malformed JSON");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsMalformedRatherThanSilentlyOverwritten() {
+        SiteValidationException e = problemsOf("{\"id\": \"a\", \"id\": \"b\"}");
+
+        assertThat(e.problems()).singleElement().asString().contains("malformed JSON").contains("Duplicate field 'id'");
+    }
+
+    @Test
+    void aDocumentThatIsNotAnObjectOrIsEmptyIsReported() {
+        assertThat(problemsOf("[1, 2]").problems())
+                .containsExactly("small.json: (root): expected a JSON object, found an array");
+        assertThat(problemsOf("  ").problems())
+                .containsExactly("small.json: (root): empty document, expected a site object");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.provingground.sim.cli;
+
+import dev.provingground.server.cli.Logging;
+import dev.provingground.server.cli.ServeCommand;
+import dev.provingground.server.cli.ServerOptions;
+import dev.provingground.server.config.ServerConfig;
+import dev.provingground.sim.demo.DemoLauncher;
+import dev.provingground.sim.demo.DemoSite;
+import dev.provingground.sim.fleet.SimFleet;
+import dev.provingground.site.Site;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the server on embedded defaults with a simulated fleet on the demo building.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ServerOptions options = new ServerOptions();
+
+    @Option(names = "--robots", paramLabel = "N", defaultValue = "12",
+            description = "how many simulated robots (default: ${DEFAULT-VALUE}; the mix repeats)")
+    int robots;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(options.verbose);
+        ServerConfig config = options.resolve(System.getenv());
+        Site site = DemoSite.load();
+        var running = ServeCommand.RunningServer.start(config, List.of(site));
+        DemoLauncher demo = new DemoLauncher(running.vertx(), running.server(), site);
+        Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "demo-stop"));
+        demo.start(robots, SimFleet.Settings.defaults());
+        int http = running.server().httpPort();
+        System.out.printf("""
+
+                Proving Ground demo is running: %d simulated robots on site "%s".
+                  API        http://localhost:%d/api/v1/robots   (Authorization: Bearer <token>)
+                  token      %s
+                  try        curl -s -H "Authorization: Bearer $(cat %s)" localhost:%d/api/v1/robots
+                  MQTT       localhost:%d (VDA 5050, uagv/v2/...)
+                Stop with Ctrl-C.
+                %n""", robots, site.id(), http, running.server().operatorTokenFile().toAbsolutePath(),
+                running.server().operatorTokenFile(), http, running.server().mqttPort());
+        running.awaitShutdown();
+        return 0;
+    }
+}

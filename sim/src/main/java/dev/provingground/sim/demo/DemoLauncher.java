@@ -1,0 +1,82 @@
+package dev.provingground.sim.demo;
+
+import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.ConflictException;
+import dev.provingground.server.FleetServer;
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.sim.fleet.SimFleet;
+import dev.provingground.sim.robot.SimRobotSpec;
+import dev.provingground.site.Site;
+import io.vertx.core.Vertx;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Puts the demo fleet on a running server: registers the demo firms and robots (a restart reuses them and gives
+ * each a fresh MQTT password, since only hashes are stored), connects the simulated robots over real MQTT on
+ * loopback, and starts the demo traffic.
+ */
+public final class DemoLauncher {
+
+    private final Vertx vertx;
+    private final FleetServer server;
+    private final Site site;
+    private SimFleet fleet;
+    private DemoTraffic traffic;
+
+    public DemoLauncher(Vertx vertx, FleetServer server, Site site) {
+        this.vertx = vertx;
+        this.server = server;
+        this.site = site;
+    }
+
+    public List<SimRobotSpec> register(int robots) {
+        for (DemoFleet.FirmSpec f : DemoFleet.firms()) {
+            if (server.access().firm(f.id()).isEmpty()) server.access().registerFirm(f.id(), f.name()).join();
+        }
+        List<SimRobotSpec> specs = new ArrayList<>();
+        for (DemoFleet.RobotPlan plan : DemoFleet.plan(site, robots)) {
+            String id = RobotRegistry.idFor(plan.firm().manufacturer(), plan.serialNumber());
+            String password;
+            if (server.registry().find(id).isPresent()) {
+                password = server.registry().rotateCredentials(id).join();
+            } else {
+                try {
+                    password = server.registry().register(new RobotRegistry.Registration(plan.firm().manufacturer(),
+                            plan.serialNumber(), plan.firm().id(), plan.profile(), site.id())).join().secret();
+                } catch (ConflictException e) {
+                    password = server.registry().rotateCredentials(id).join();
+                }
+            }
+            specs.add(new SimRobotSpec(plan.firm().manufacturer(), plan.serialNumber(), plan.profile(), id, password,
+                    plan.level(), plan.start().x(), plan.start().y(), 0, 60 + (specs.size() * 7) % 40));
+        }
+        return specs;
+    }
+
+    public void start(int robots, SimFleet.Settings settings) throws Exception {
+        List<SimRobotSpec> specs = register(robots);
+        fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings, Clock.systemUTC());
+        fleet.start("127.0.0.1", server.mqttPort()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        traffic = new DemoTraffic(vertx, server, site, 5050);
+        traffic.start();
+    }
+
+    public SimFleet fleet() {
+        return fleet;
+    }
+
+    public void stop() {
+        if (traffic != null) traffic.stop();
+        if (fleet != null) {
+            try {
+                fleet.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("demo fleet stop: " + e.getMessage());
+            }
+        }
+    }
+}

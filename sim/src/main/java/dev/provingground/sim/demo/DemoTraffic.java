@@ -1,0 +1,160 @@
+package dev.provingground.sim.demo;
+
+import dev.provingground.server.FleetServer;
+import dev.provingground.server.registry.Position;
+import dev.provingground.server.registry.Robot;
+import dev.provingground.server.registry.RobotStatus;
+import dev.provingground.site.Charger;
+import dev.provingground.site.Level;
+import dev.provingground.site.Place;
+import dev.provingground.site.Site;
+import dev.provingground.site.SiteGraph;
+import dev.provingground.site.Waypoint;
+import dev.provingground.vda5050.Action;
+import dev.provingground.vda5050.ActionParameter;
+import dev.provingground.vda5050.BlockingType;
+import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.vda5050.Edge;
+import dev.provingground.vda5050.InstantActions;
+import dev.provingground.vda5050.Node;
+import dev.provingground.vda5050.NodePosition;
+import dev.provingground.vda5050.Order;
+import dev.provingground.vda5050.State;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the demo fleet moving until the dispatcher exists: every idle robot gets, after a short dwell, an order to
+ * a random place on its level along the site's nav graph — serving robots to restaurant tables, the others to any
+ * place — and a robot low on battery is sent to a charger and charged. Orders go through the server's own
+ * {@link dev.provingground.server.orders.OrderSender}, the path every order takes.
+ */
+public final class DemoTraffic {
+
+    private static final Logger LOG = Logger.getLogger(DemoTraffic.class.getName());
+    static final double LOW_BATTERY = 30;
+    static final double CHARGED = 95;
+
+    private final Vertx vertx;
+    private final FleetServer server;
+    private final Site site;
+    private final SiteGraph graph;
+    private final Random random;
+    private final Map<String, Long> idleSince = new HashMap<>();
+    private final Map<String, Integer> orderCount = new HashMap<>();
+    private long timer = -1;
+
+    public DemoTraffic(Vertx vertx, FleetServer server, Site site, long seed) {
+        this.vertx = vertx;
+        this.server = server;
+        this.site = site;
+        this.graph = new SiteGraph(site);
+        this.random = new Random(seed);
+    }
+
+    public void start() {
+        server.context().runOnContext(v -> timer = vertx.setPeriodic(500, id -> tick()));
+    }
+
+    public void stop() {
+        if (timer >= 0) vertx.cancelTimer(timer);
+    }
+
+    private void tick() {
+        long now = System.currentTimeMillis();
+        for (Robot robot : server.registry().all()) {
+            if (!robot.site().equals(site.id())) continue;
+            RobotStatus status = server.registry().status(robot.id());
+            Optional<State> state = server.registry().lastState(robot.id());
+            if (status == null || status.connection() != ConnectionState.ONLINE || state.isEmpty()
+                    || status.position() == null) continue;
+            if (!state.get().nodeStates().isEmpty() || state.get().actionStates().stream()
+                    .anyMatch(a -> a.actionStatus() == dev.provingground.vda5050.ActionStatus.RUNNING)) {
+                idleSince.remove(robot.id());
+                continue;
+            }
+            if (Boolean.TRUE.equals(status.charging())) {
+                if (status.battery() != null && status.battery() >= CHARGED) stopCharging(robot);
+                continue;
+            }
+            long since = idleSince.computeIfAbsent(robot.id(), k -> now);
+            if (now - since < 2000 + random.nextInt(4000)) continue;
+            idleSince.remove(robot.id());
+            boolean low = status.battery() != null && status.battery() < LOW_BATTERY;
+            sendNextOrder(robot, status.position(), low);
+        }
+    }
+
+    private void sendNextOrder(Robot robot, Position at, boolean toCharger) {
+        Level level = site.level(at.mapId()).orElse(null);
+        if (level == null) return;
+        Waypoint from = nearest(level, at.x(), at.y());
+        List<String> targets = new ArrayList<>();
+        if (toCharger) {
+            for (Charger c : site.chargers()) if (c.level().equals(level.id())) targets.add(c.waypoint());
+        } else {
+            for (Place p : site.places()) {
+                if (!p.level().equals(level.id()) || p.waypoint().equals(from.id())) continue;
+                if (robot.kind().equals("SERVING") && !p.name().startsWith("table-") && !p.name().contains("kitchen"))
+                    continue;
+                targets.add(p.waypoint());
+            }
+        }
+        if (targets.isEmpty()) return;
+        String target = targets.get(random.nextInt(targets.size()));
+        Optional<List<Waypoint>> path = graph.shortestPath(from.id(), target);
+        if (path.isEmpty()) {
+            LOG.fine(() -> robot.id() + ": no path " + from.id() + " -> " + target);
+            return;
+        }
+        List<Action> finalActions = new ArrayList<>();
+        if (toCharger) finalActions.add(Action.of("startCharging", "charge-" + robot.id() + "-" + System.nanoTime(),
+                BlockingType.HARD, List.of()));
+        else if (!robot.kind().equals("DISINFECTION"))
+            finalActions.add(Action.of("trayHandover", "handover-" + robot.id() + "-" + System.nanoTime(),
+                    BlockingType.HARD, List.of(ActionParameter.of("place", target))));
+        int n = orderCount.merge(robot.id(), 1, Integer::sum);
+        server.orders().send(robot, order("demo-" + robot.serialNumber() + "-" + n, level.id(), path.get(), finalActions))
+                .onFailure(e -> LOG.fine(() -> robot.id() + ": order not sent: " + e.getMessage()));
+    }
+
+    private void stopCharging(Robot robot) {
+        server.orders().send(robot, InstantActions.create(List.of(Action.instant("stopCharging",
+                        "stop-charging-" + robot.id() + "-" + System.nanoTime(), BlockingType.HARD, List.of()))))
+                .onFailure(e -> LOG.fine(() -> robot.id() + ": stopCharging not sent: " + e.getMessage()));
+    }
+
+    static Order order(String orderId, String mapId, List<Waypoint> path, List<Action> finalActions) {
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            Waypoint w = path.get(i);
+            boolean last = i == path.size() - 1;
+            nodes.add(Node.of(w.id(), 2L * i, true, NodePosition.of(w.x(), w.y(), mapId),
+                    last ? finalActions : List.of()));
+            if (i > 0) edges.add(Edge.of(path.get(i - 1).id() + ">" + w.id(), 2L * i - 1, true, path.get(i - 1).id(),
+                    w.id(), List.of()));
+        }
+        return Order.create(orderId, 0, nodes, edges);
+    }
+
+    static Waypoint nearest(Level level, double x, double y) {
+        Waypoint best = null;
+        double bestD = Double.MAX_VALUE;
+        for (Waypoint w : level.waypoints()) {
+            double d = Math.hypot(w.x() - x, w.y() - y);
+            if (d < bestD) {
+                bestD = d;
+                best = w;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.provingground.sim.fleet;
+
+import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.sim.robot.SimRobot;
+import dev.provingground.sim.robot.SimRobotClient;
+import dev.provingground.sim.robot.SimRobotSpec;
+import dev.provingground.vda5050.Vda5050Codec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * N simulated robots against one MQTT endpoint or broker. One timer advances every robot (default 10 Hz) on one
+ * Vert.x context, so robot logic and its MQTT handlers never run at the same time.
+ */
+public final class SimFleet {
+
+    private static final Logger LOG = Logger.getLogger(SimFleet.class.getName());
+
+    /**
+     * @param tickMillis          simulation step
+     * @param stateIntervalMillis periodic state report; events (node reached, action done) report at once
+     * @param visualizationMillis 0 = no visualization topic
+     * @param keepAliveSeconds    MQTT keepalive of each robot
+     */
+    public record Settings(long tickMillis, long stateIntervalMillis, long visualizationMillis, int keepAliveSeconds) {
+        public Settings {
+            if (tickMillis < 10) throw new IllegalArgumentException("tickMillis: must be >= 10, got " + tickMillis);
+            if (stateIntervalMillis < tickMillis)
+                throw new IllegalArgumentException("stateIntervalMillis: must be >= tickMillis");
+            if (keepAliveSeconds < 1) throw new IllegalArgumentException("keepAliveSeconds: must be >= 1");
+        }
+
+        public static Settings defaults() {
+            return new Settings(100, 1000, 0, 10);
+        }
+    }
+
+    private final Vertx vertx;
+    private final Settings settings;
+    private final List<SimRobotClient> clients = new ArrayList<>();
+    private long timer = -1;
+    private long ticks;
+
+    public SimFleet(Vertx vertx, ProfileCatalog profiles, List<SimRobotSpec> specs, Settings settings, Clock clock) {
+        this.vertx = vertx;
+        this.settings = settings;
+        Vda5050Codec codec = new Vda5050Codec();
+        for (SimRobotSpec spec : specs) {
+            SimRobot robot = new SimRobot(spec.manufacturer(), spec.serialNumber(), profiles.require(spec.profile()),
+                    spec.mapId(), spec.x(), spec.y(), spec.theta(), spec.batteryPercent());
+            clients.add(new SimRobotClient(vertx, robot, spec, codec, clock, settings.keepAliveSeconds()));
+        }
+    }
+
+    /** Connects every robot and starts the clock; completes when all are connected. */
+    public Future<Void> start(String host, int port) {
+        List<Future<Void>> connects = new ArrayList<>();
+        for (SimRobotClient c : clients) connects.add(c.connect(host, port));
+        return Future.all(connects).map(v -> {
+            timer = vertx.setPeriodic(settings.tickMillis(), id -> tick());
+            LOG.info(clients.size() + " simulated robots connected to " + host + ":" + port);
+            return null;
+        });
+    }
+
+    private void tick() {
+        ticks++;
+        double dt = settings.tickMillis() / 1000.0;
+        long stateEvery = Math.max(1, settings.stateIntervalMillis() / settings.tickMillis());
+        long visEvery = settings.visualizationMillis() <= 0 ? 0
+                : Math.max(1, settings.visualizationMillis() / settings.tickMillis());
+        for (int i = 0; i < clients.size(); i++) {
+            SimRobotClient c = clients.get(i);
+            c.robot().advance(dt);
+            // Robots are spread over the interval so a large fleet does not report in one burst.
+            boolean periodic = (ticks + i) % stateEvery == 0;
+            if (c.robot().takeReportDue() || periodic) c.publishState();
+            if (visEvery > 0 && (ticks + i) % visEvery == 0) c.publishVisualization();
+        }
+    }
+
+    public List<SimRobotClient> clients() {
+        return List.copyOf(clients);
+    }
+
+    /** Cleanly disconnects every robot (OFFLINE, then DISCONNECT). */
+    public Future<Void> stop() {
+        if (timer >= 0) vertx.cancelTimer(timer);
+        List<Future<Void>> all = new ArrayList<>();
+        for (SimRobotClient c : clients) all.add(c.disconnect());
+        return Future.join(all).mapEmpty();
+    }
+}

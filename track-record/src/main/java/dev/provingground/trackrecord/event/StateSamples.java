@@ -1,0 +1,62 @@
+package dev.provingground.trackrecord.event;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code state.samples}: a batch of one robot's state samples over an interval, oldest first. The envelope's
+ * {@code time} is the first sample's time.
+ *
+ * @param samples 1 to 10,000 samples in time order
+ */
+public record StateSamples(List<Sample> samples) implements EventBody {
+
+    /** VDA 5050 operatingMode. */
+    public enum OperatingMode { AUTOMATIC, SEMIAUTOMATIC, MANUAL, SERVICE, TEACHIN }
+
+    /** Where the robot is, as the site's zones classify it. */
+    public enum AreaClass { INDOOR, SIDEWALK, CROSSWALK, ELEVATOR, OTHER }
+
+    /**
+     * One sample.
+     *
+     * @param time    when it was taken (UTC)
+     * @param mapId   the map (level) the position refers to, as VDA 5050 agvPosition.mapId
+     * @param x       metres in the map frame
+     * @param y       metres in the map frame
+     * @param speed   m/s, non-negative
+     * @param mode    operating mode
+     * @param area    area class at the position
+     * @param battery battery charge in percent (0–100), when reported
+     */
+    public record Sample(Instant time, String mapId, double x, double y, double speed, OperatingMode mode,
+                         AreaClass area, Double battery) {
+        public Sample {
+            Require.present(time, "samples[].time");
+            Require.text(mapId, "samples[].mapId");
+            Require.finite(x, "samples[].x");
+            Require.finite(y, "samples[].y");
+            Require.nonNegative(speed, "samples[].speed");
+            Require.present(mode, "samples[].mode");
+            Require.present(area, "samples[].area");
+            if (battery != null && (!Double.isFinite(battery) || battery < 0 || battery > 100)) {
+                throw new IllegalArgumentException("samples[].battery must be between 0 and 100, got " + battery);
+            }
+            time = TrackEvent.canonicalTime(time);
+        }
+    }
+
+    public StateSamples {
+        Require.present(samples, "samples");
+        if (samples.isEmpty() || samples.size() > 10_000) {
+            throw new IllegalArgumentException("samples must hold 1 to 10000 samples, got " + samples.size());
+        }
+        samples = List.copyOf(samples);
+        for (int i = 1; i < samples.size(); i++) {
+            if (samples.get(i).time().isBefore(samples.get(i - 1).time())) {
+                throw new IllegalArgumentException("samples[" + i + "].time " + samples.get(i).time()
+                        + " is before samples[" + (i - 1) + "].time " + samples.get(i - 1).time());
+            }
+        }
+    }
+}

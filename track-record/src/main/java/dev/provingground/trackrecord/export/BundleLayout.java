@@ -1,0 +1,26 @@
+package dev.provingground.trackrecord.export;
+
+/**
+ * File names and format markers of an export bundle (a zip). Shared by the writer and the verifier: names carry no
+ * logic that could hide a bug.
+ */
+public final class BundleLayout {
+
+    public static final String FORMAT = "proving-ground-track-record-bundle";
+    public static final int VERSION = 1;
+
+    public static final String MANIFEST = "manifest.json";
+    public static final String README = "README.txt";
+    public static final String EVENTS = "events.jsonl";
+    public static final String CHECKPOINT = "checkpoint.txt";
+    public static final String VERIFIER_KEY = "verifier-key.txt";
+    public static final String RANGE_PROOF = "range-proof.json";
+    public static final String LEAF_HASHES = "leaf-hashes.bin";
+    public static final String SINCE_CHECKPOINT = "since-checkpoint.txt";
+    public static final String CONSISTENCY_PROOF = "consistency-proof.json";
+    public static final String KPIS_JSON = "kpis.json";
+    public static final String KPIS_CSV = "kpis.csv";
+
+    private BundleLayout() {
+    }
+}

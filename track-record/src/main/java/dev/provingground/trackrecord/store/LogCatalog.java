@@ -1,0 +1,121 @@
+package dev.provingground.trackrecord.store;
+
+import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.checkpoint.VerifierKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every log of a data directory, laid out as {@code logs/<site>/_site} for a site log and {@code logs/<site>/<firm>}
+ * for a firm log (identifiers cannot start with '_', so the two never collide). Lookups are safe from any thread;
+ * only the writer thread creates logs.
+ */
+public final class LogCatalog implements AutoCloseable {
+
+    static final String LOGS_DIR = "logs";
+    static final String SITE_LOG_DIR = "_site";
+
+    private final Path root;
+    private final int tileHeight;
+    private final TileCache cache;
+    private final Map<LogId, LogStorage> logs = new ConcurrentHashMap<>();
+
+    private LogCatalog(Path dataDir, int tileHeight, int tileCacheSize) {
+        this.root = dataDir.resolve(LOGS_DIR);
+        this.tileHeight = tileHeight;
+        this.cache = new TileCache(tileCacheSize);
+    }
+
+    /** Opens every log found under {@code dataDir}, checking each against its own latest checkpoint. */
+    public static LogCatalog open(Path dataDir, int tileHeight, int tileCacheSize, VerifierKey key) {
+        LogCatalog catalog = new LogCatalog(dataDir, tileHeight, tileCacheSize);
+        try {
+            Files.createDirectories(catalog.root);
+            for (Path siteDir : list(catalog.root)) {
+                String site = siteDir.getFileName().toString();
+                if (!Files.isDirectory(siteDir) || !LogId.isIdentifier(site)) {
+                    continue;
+                }
+                for (Path logDir : list(siteDir)) {
+                    String name = logDir.getFileName().toString();
+                    if (!Files.isDirectory(logDir)) {
+                        continue;
+                    }
+                    LogId id;
+                    if (name.equals(SITE_LOG_DIR)) {
+                        id = LogId.siteLog(site);
+                    } else if (LogId.isIdentifier(name)) {
+                        id = LogId.firmLog(site, name);
+                    } else {
+                        continue;
+                    }
+                    catalog.logs.put(id, LogStorage.open(id, logDir, tileHeight, catalog.cache, key));
+                }
+            }
+        } catch (IOException e) {
+            catalog.close();
+            throw new UncheckedIOException("cannot open the track-record logs in " + catalog.root, e);
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+        return catalog;
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(entries::add);
+        }
+        entries.sort(Comparator.naturalOrder());
+        return entries;
+    }
+
+    public LogStorage get(LogId id) {
+        return logs.get(id);
+    }
+
+    public LogStorage require(LogId id) {
+        LogStorage storage = logs.get(id);
+        if (storage == null) {
+            throw new IllegalArgumentException("no track-record log " + id.origin());
+        }
+        return storage;
+    }
+
+    public Collection<LogStorage> all() {
+        return logs.values();
+    }
+
+    /** Firm logs of a site, ordered by firm. */
+    List<LogId> firmLogsOf(String site) {
+        return logs.keySet().stream()
+                .filter(id -> id.site().equals(site) && !id.isSiteLog())
+                .sorted(Comparator.comparing(LogId::firm))
+                .toList();
+    }
+
+    /** Writer thread only. */
+    LogStorage create(LogId id) {
+        Path dir = root.resolve(id.site()).resolve(id.isSiteLog() ? SITE_LOG_DIR : id.firm());
+        LogStorage storage = LogStorage.create(id, dir, tileHeight, cache);
+        logs.put(id, storage);
+        return storage;
+    }
+
+    @Override
+    public void close() {
+        for (LogStorage storage : logs.values()) {
+            storage.close();
+        }
+    }
+}

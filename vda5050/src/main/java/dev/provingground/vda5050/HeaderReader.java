@@ -1,0 +1,35 @@
+package dev.provingground.vda5050;
+
+import static dev.provingground.vda5050.JsonFields.OPTIONAL;
+import static dev.provingground.vda5050.JsonFields.REQUIRED;
+
+/** Reads the five header fields; which of them are required differs between topics and versions. */
+final class HeaderReader {
+
+    private HeaderReader() {
+    }
+
+    /** All five required: order, instantActions (2.1), state, connection. */
+    static Header required(JsonFields f) {
+        return read(f, REQUIRED, REQUIRED);
+    }
+
+    /** headerId and timestamp optional, identity required: factsheet. */
+    static Header identityRequired(JsonFields f) {
+        return read(f, OPTIONAL, REQUIRED);
+    }
+
+    /** Nothing required: visualization, and instantActions under the 2.0.0 schema. */
+    static Header optional(JsonFields f) {
+        return read(f, OPTIONAL, OPTIONAL);
+    }
+
+    private static Header read(JsonFields f, boolean idAndTimeRequired, boolean identityRequired) {
+        return new Header(
+                f.integerOrZero("headerId", idAndTimeRequired),
+                f.timestamp("timestamp", idAndTimeRequired),
+                f.string("version", identityRequired),
+                f.string("manufacturer", identityRequired),
+                f.string("serialNumber", identityRequired));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.provingground.vda5050;
+
+/**
+ * A payload that cannot be used: malformed JSON, a wrong JSON type, a missing required field or an unknown
+ * enum value. The message starts with the message kind (topic wire name) and names the JSON path, e.g.
+ * {@code state: $.batteryState.batteryCharge: expected number but got string "full"}.
+ */
+public final class Vda5050DecodeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String subject;
+    private final String path;
+
+    Vda5050DecodeException(String subject, String path, String message) {
+        super(message);
+        this.subject = subject;
+        this.path = path;
+    }
+
+    static Vda5050DecodeException missing(String subject, String path) {
+        return new Vda5050DecodeException(subject, path, subject + ": missing required field " + path);
+    }
+
+    static Vda5050DecodeException invalid(String subject, String path, String problem) {
+        return new Vda5050DecodeException(subject, path, subject + ": " + path + ": " + problem);
+    }
+
+    /** What was being decoded: a topic wire name such as {@code state}, or a type name for nested parts. */
+    public String subject() {
+        return subject;
+    }
+
+    /** JSON path of the offending value, {@code $} for the whole payload. */
+    public String path() {
+        return path;
+    }
+}
