@@ -96,7 +96,7 @@ public final class FleetServer {
     private void build() {
         sites = new SiteCatalog(loadSites());
         ProfileCatalog profiles = config.profilesDir() == null ? ProfileCatalog.builtIn()
-                : ProfileCatalog.load(config.profilesDir());
+                : ProfileCatalog.builtIn().withProfilesFrom(config.profilesDir());
         store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store());
         access = new AccessControl(new MapDbAccessStore(store), clock);
         ensureOperatorToken();

@@ -25,6 +25,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -58,20 +59,22 @@ public final class TrackRecordStore implements AutoCloseable {
     private final LogCatalog catalog;
     private final GroupCommitWriter writer;
     private final EventCodec codec = new EventCodec();
+    private final Clock clock;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private boolean closed;
 
-    private TrackRecordStore(Path dataDir, TrackRecordConfig config, FileChannel lockChannel, FileLock lock) {
+    private TrackRecordStore(Path dataDir, TrackRecordConfig config, Clock clock, FileChannel lockChannel, FileLock lock) {
         this.dataDir = dataDir;
         this.config = config;
+        this.clock = clock;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.signer = SigningKeyFiles.loadOrCreate(dataDir, config.keyName());
         this.catalog = LogCatalog.open(dataDir, config.tileHeight(), config.tileCacheSize(), signer.verifierKey());
         this.writer = new GroupCommitWriter(catalog, signer, new GroupCommitWriter.Policy(
                 config.commitInterval().toNanos(), config.commitMaxEvents(), config.checkpointInterval().toNanos(),
-                config.segmentMaxBytes(), config.maxPendingAppends()), System::currentTimeMillis);
+                config.segmentMaxBytes(), config.maxPendingAppends()), clock::millis);
         this.writer.start();
     }
 
@@ -82,15 +85,28 @@ public final class TrackRecordStore implements AutoCloseable {
      * @throws IllegalStateException when another process holds the directory, or stored data is damaged
      */
     public static TrackRecordStore open(Path dataDir, TrackRecordConfig config) {
+        return open(dataDir, config, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #open(Path, TrackRecordConfig)}, with the clock that stamps when events arrive (kept per entry bundle
+     * so time-bounded exports need not scan the whole log) and when bundles are made.
+     */
+    public static TrackRecordStore open(Path dataDir, TrackRecordConfig config, Clock clock) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDir);
             channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
             if (lock == null) {
                 throw new IllegalStateException("track-record data directory " + dataDir + " is in use by another process");
             }
-            return new TrackRecordStore(dataDir, config, channel, lock);
+            return new TrackRecordStore(dataDir, config, clock, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot open track-record data directory " + dataDir, e);
@@ -220,7 +236,7 @@ public final class TrackRecordStore implements AutoCloseable {
      */
     public ExportResult export(LogId log, ExportQuery query, OutputStream target, ProgressListener progress)
             throws IOException {
-        BundleWriter bundle = new BundleWriter(signer.verifierKey(), config.exportTimeSlack(), Clock.systemUTC());
+        BundleWriter bundle = new BundleWriter(signer.verifierKey(), config.exportTimeSlack(), clock);
         try {
             return bundle.write(reader(log), query, target, progress);
         } catch (UncheckedIOException e) {

@@ -28,7 +28,8 @@ final class MessageDecoder {
     <T> T decode(Class<T> type, byte[] payload) {
         String subject = subjectOf(type);
         if (payload == null || payload.length == 0) {
-            throw new Vda5050DecodeException(subject, JsonPaths.ROOT, subject + ": empty payload, expected a JSON object");
+            throw new Vda5050DecodeException(Vda5050DecodeException.Kind.MALFORMED_JSON, subject, JsonPaths.ROOT,
+                    subject + ": empty payload, expected a JSON object");
         }
         JsonNode root;
         try {
@@ -44,7 +45,8 @@ final class MessageDecoder {
     static <T> T decodeTree(Class<T> type, JsonNode root) {
         String subject = subjectOf(type);
         if (root == null || root.isMissingNode()) {
-            throw new Vda5050DecodeException(subject, JsonPaths.ROOT, subject + ": empty payload, expected a JSON object");
+            throw new Vda5050DecodeException(Vda5050DecodeException.Kind.MALFORMED_JSON, subject, JsonPaths.ROOT,
+                    subject + ": empty payload, expected a JSON object");
         }
         DecodeContext context = new DecodeContext(subject, ProtocolVersion.of(root.get("version")));
         if (!root.isObject()) {
@@ -75,7 +77,7 @@ final class MessageDecoder {
         if (lineBreak >= 0) {
             detail = detail.substring(0, lineBreak);
         }
-        return new Vda5050DecodeException(subject, path,
+        return new Vda5050DecodeException(Vda5050DecodeException.Kind.MALFORMED_JSON, subject, path,
                 subject + ": malformed JSON at " + path + where + ": " + detail);
     }
 

@@ -9,13 +9,26 @@ public final class Vda5050DecodeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the payload was not JSON at all, or JSON that is not a usable message. */
+    public enum Kind { MALFORMED_JSON, INVALID_MESSAGE }
+
     private final String subject;
     private final String path;
+    private final Kind kind;
 
     Vda5050DecodeException(String subject, String path, String message) {
+        this(Kind.INVALID_MESSAGE, subject, path, message);
+    }
+
+    Vda5050DecodeException(Kind kind, String subject, String path, String message) {
         super(message);
+        this.kind = kind;
         this.subject = subject;
         this.path = path;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     static Vda5050DecodeException missing(String subject, String path) {

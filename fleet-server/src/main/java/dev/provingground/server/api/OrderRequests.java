@@ -49,8 +49,8 @@ public final class OrderRequests {
             nodes.add(Node.of(nodeId, 2L * i, true, position, actions(n, path)));
             if (i > 0) {
                 Node from = nodes.get(i - 1);
-                edges.add(new Edge("e" + (i - 1) + "-" + i, 2L * i - 1, null, true, from.nodeId(), nodeId, maxSpeed,
-                        null, null, null, null, null, null, null, null, null, null, List.of()));
+                Edge edge = Edge.of("e" + (i - 1) + "-" + i, 2L * i - 1, true, from.nodeId(), nodeId, List.of());
+                edges.add(maxSpeed == null ? edge : edge.withMaxSpeed(maxSpeed));
             }
         }
         return Order.create(orderId, 0, nodes, edges);

@@ -7,6 +7,9 @@ import java.util.logging.Logger;
 /** One line per log record, to stderr; Netty's chatter kept at warnings. */
 public final class Logging {
 
+    /** JUL keeps loggers weakly: a logger whose level we set must stay referenced or the setting is lost. */
+    private static final java.util.List<Logger> CONFIGURED = new java.util.ArrayList<>();
+
     private Logging() {
     }
 
@@ -20,8 +23,14 @@ public final class Logging {
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
         root.setLevel(Level.INFO);
-        Logger.getLogger("dev.provingground").setLevel(verbose ? Level.FINE : Level.INFO);
-        Logger.getLogger("io.netty").setLevel(Level.WARNING);
-        Logger.getLogger("io.vertx").setLevel(Level.WARNING);
+        level("dev.provingground", verbose ? Level.FINE : Level.INFO);
+        level("io.netty", Level.WARNING);
+        level("io.vertx", Level.WARNING);
+    }
+
+    private static void level(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        CONFIGURED.add(logger);
     }
 }

@@ -33,7 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** A started server with a Vert.x of its own and a shutdown hook that stops both gracefully. */
-    public record RunningServer(Vertx vertx, FleetServer server, CountDownLatch stopped) {
+    public record RunningServer(Vertx vertx, FleetServer server, CountDownLatch stopped,
+                                java.util.List<Runnable> beforeStop) {
 
         public static RunningServer start(ServerConfig config, List<dev.provingground.site.Site> sites) throws Exception {
             Vertx vertx = Vertx.vertx();
@@ -44,14 +45,21 @@ public final class ServeCommand implements Callable<Integer> {
                 vertx.close();
                 throw new IllegalStateException("server did not start: " + e.getCause().getMessage(), e.getCause());
             }
-            RunningServer running = new RunningServer(vertx, server, new CountDownLatch(1));
+            RunningServer running = new RunningServer(vertx, server, new CountDownLatch(1),
+                    new java.util.concurrent.CopyOnWriteArrayList<>());
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "shutdown"));
             return running;
+        }
+
+        /** Runs {@code action} (stopping a simulated fleet, say) before the server stops, on shutdown. */
+        public void onStop(Runnable action) {
+            beforeStop.add(action);
         }
 
         public void stop() {
             if (stopped.getCount() == 0) return;
             try {
+                beforeStop.forEach(Runnable::run);
                 server.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {

@@ -43,7 +43,8 @@ public final class InboundPipeline {
         try {
             decoded = codec.decode(msg.address().topic(), msg.payload());
         } catch (Vda5050DecodeException e) {
-            Rejection reason = isMalformedJson(e) ? Rejection.MALFORMED_JSON : Rejection.INVALID_MESSAGE;
+            Rejection reason = e.kind() == Vda5050DecodeException.Kind.MALFORMED_JSON ? Rejection.MALFORMED_JSON
+                    : Rejection.INVALID_MESSAGE;
             rejections.reject(reason, robotId, msg.address() + ": " + e.getMessage());
             return false;
         }
@@ -67,9 +68,5 @@ public final class InboundPipeline {
     /** The factsheet the robot last published, if any. */
     public java.util.Optional<Factsheet> factsheet(String robotId) {
         return java.util.Optional.ofNullable(factsheets.get(robotId));
-    }
-
-    private static boolean isMalformedJson(Vda5050DecodeException e) {
-        return e.getMessage() != null && e.getMessage().contains("malformed JSON");
     }
 }

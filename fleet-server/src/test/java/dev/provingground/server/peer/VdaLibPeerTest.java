@@ -48,7 +48,7 @@ class VdaLibPeerTest {
         server.registerFirm(FIRM);
         robotId = server.registerRobot(FIRM, MANUFACTURER, SERIAL, "indoor-delivery").getString("id");
         agv = VirtualAgvProcess.start(tmp.resolve("agv"), broker.port(), MANUFACTURER, SERIAL);
-        agv.awaitEvent("connected", e -> true, WAIT);
+        agv.awaitEvent("connected", WAIT);
         awaitRobot("the virtual AGV ONLINE with a position and battery from its state",
                 r -> "ONLINE".equals(r.getString("connection")) && r.getJsonObject("position") != null
                         && r.getValue("battery") != null);
@@ -100,11 +100,14 @@ class VdaLibPeerTest {
 
         assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(202);
         assertThat(sent.bodyAsJsonObject().getString("orderId")).isEqualTo(orderId);
-        JsonObject finished = agv.awaitEvent("orderFinished", e -> orderId.equals(e.getString("orderId")), WAIT);
-        assertThat(finished.getString("lastNodeId")).isEqualTo(nodeId);
-        assertThat(finished.getInteger("nodeStates")).isZero();
-        assertThat(finished.getInteger("edgeStates")).isZero();
-        assertThat(agv.events("error")).as(agv.diagnostics()).isEmpty();
+        // An error event is how the AGV rejects an order; waiting for it too fails fast with the AGV's reason.
+        JsonObject outcome = agv.awaitEvent("order " + orderId + " finished or an error",
+                e -> "error".equals(e.getString("event"))
+                        || "orderFinished".equals(e.getString("event")) && orderId.equals(e.getString("orderId")), WAIT);
+        assertThat(agv.events("error")).as("errors the virtual AGV reported\n%s", agv.diagnostics()).isEmpty();
+        assertThat(outcome.getString("lastNodeId")).isEqualTo(nodeId);
+        assertThat(outcome.getInteger("nodeStates")).isZero();
+        assertThat(outcome.getInteger("edgeStates")).isZero();
         awaitRobot("the server to show the virtual AGV's state with order " + orderId + " done at node " + nodeId,
                 r -> orderId.equals(r.getString("orderId")) && nodeId.equals(r.getString("lastNodeId")));
         assertNoMessageRejected();

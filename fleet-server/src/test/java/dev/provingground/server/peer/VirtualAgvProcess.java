@@ -91,17 +91,21 @@ final class VirtualAgvProcess implements AutoCloseable {
         return events.stream().filter(e -> name.equals(e.getString("event"))).toList();
     }
 
-    /** Waits for the first event called {@code name} that matches; fails quoting everything the peer said. */
-    JsonObject awaitEvent(String name, Predicate<JsonObject> matching, Duration timeout) {
-        Predicate<JsonObject> wanted = e -> name.equals(e.getString("event")) && matching.test(e);
+    /** Waits for the first event called {@code name}; fails quoting everything the peer said. */
+    JsonObject awaitEvent(String name, Duration timeout) {
+        return awaitEvent("\"" + name + "\"", e -> name.equals(e.getString("event")), timeout);
+    }
+
+    /** Waits for the first event that matches; fails quoting everything the peer said. */
+    JsonObject awaitEvent(String what, Predicate<JsonObject> wanted, Duration timeout) {
         try {
-            Await.until("the virtual AGV to report \"" + name + "\"", timeout,
+            Await.until("the virtual AGV to report " + what, timeout,
                     () -> events.stream().anyMatch(wanted) || !process.isAlive());
         } catch (AssertionError timedOut) {
             throw new AssertionError(timedOut.getMessage() + "\n" + diagnostics(), timedOut);
         }
         return events.stream().filter(wanted).findFirst().orElseThrow(() -> new AssertionError(
-                "the virtual AGV exited with " + process.exitValue() + " before reporting \"" + name + "\"\n"
+                "the virtual AGV exited with " + process.exitValue() + " before reporting " + what + "\n"
                         + diagnostics()));
     }
 
@@ -113,9 +117,11 @@ final class VirtualAgvProcess implements AutoCloseable {
     String diagnostics() {
         StringBuilder out = new StringBuilder("virtual AGV events:\n");
         events.forEach(e -> out.append("  ").append(e.encode()).append('\n'));
-        out.append("virtual AGV stderr (").append(stderrLog).append("), last lines:\n");
+        out.append("virtual AGV stderr (").append(stderrLog).append("), last lines but visualization:\n");
         try {
-            List<String> lines = Files.readAllLines(stderrLog, StandardCharsets.UTF_8);
+            // The once-a-second visualization would push everything else out of the tail.
+            List<String> lines = Files.readAllLines(stderrLog, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.contains("visualization")).toList();
             lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> out.append("  ").append(l).append('\n'));
         } catch (IOException e) {
             out.append("  (cannot read: ").append(e.getMessage()).append(")\n");
@@ -127,7 +133,8 @@ final class VirtualAgvProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
-            process.destroy();
+            // Through the handle: Process.destroy() would also close our end of its stdout, losing its last words.
+            process.toHandle().destroy();
             try {
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

@@ -1,6 +1,8 @@
 package dev.provingground.geofence.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,7 +52,11 @@ public final class GeofenceBenchmark {
         }
     }
 
-    /** @param events how many events the measured indexed evaluations produced (a sanity figure) */
+    /**
+     * Rates are per second of wall-clock time.
+     *
+     * @param events how many events the measured indexed evaluations produced (a sanity figure)
+     */
     public record Result(int zones, double evaluationsPerSecond, double naiveEvaluationsPerSecond, long events) {
         public double ratio() {
             return evaluationsPerSecond / naiveEvaluationsPerSecond;
@@ -83,45 +89,86 @@ public final class GeofenceBenchmark {
         out.printf(Locale.ROOT, "geofence bench: zones generated, validated and indexed in %.1f s%n",
                 (System.nanoTime() - t0) / 1e9);
 
-        Measurement fast = measure("indexed (STRtree)", indexed, options, out);
-        Measurement slow = measure("naive scan", naive, options, out);
-        Result result = new Result(options.zones(), fast.perSecond(), slow.perSecond(), fast.events());
+        Runner fast = new Runner("indexed (STRtree)", indexed, new RobotWalk(options.robots(), options.side(), START, options.seed()));
+        Runner slow = new Runner("naive scan", naive, new RobotWalk(options.robots(), options.side(), START, options.seed()));
+        out.printf(Locale.ROOT, "geofence bench: warming up each engine for %.1f s%n", options.warmup().toMillis() / 1e3);
+        fast.run(options.warmup().toNanos(), false);
+        slow.run(options.warmup().toNanos(), false);
+        // Slices of each engine take turns, so that load from other processes falls on both alike.
+        long slice = options.measure().toNanos() / ROUNDS;
+        for (int round = 1; round <= ROUNDS; round++) {
+            fast.run(slice, true);
+            slow.run(slice, true);
+            out.printf(Locale.ROOT, "geofence bench: round %d/%d: indexed %.0f/s, naive %.0f/s so far%n",
+                    round, ROUNDS, fast.perSecond(), slow.perSecond());
+        }
+        fast.report(out);
+        slow.report(out);
+        Result result = new Result(options.zones(), fast.perSecond(), slow.perSecond(), fast.events);
         out.println(result.summaryLine());
         return result;
     }
 
-    private record Measurement(double perSecond, long events) {
-    }
+    private static final int ROUNDS = 5;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private static Measurement measure(String label, GeofenceEngine engine, Options options, PrintStream out) {
-        RobotWalk walk = new RobotWalk(options.robots(), options.side(), START, options.seed());
-        out.printf(Locale.ROOT, "geofence bench: %s: warming up for %d s%n", label, options.warmup().toSeconds());
-        runFor(engine, walk, options.warmup());
-        out.printf(Locale.ROOT, "geofence bench: %s: measuring for %d s%n", label, options.measure().toSeconds());
-        long[] result = runFor(engine, walk, options.measure());
-        double perSecond = result[0] / (result[1] / 1e9);
-        out.printf(Locale.ROOT, "geofence bench: %s: %d evaluations in %.2f s = %.0f evaluations/s (%d events)%n",
-                label, result[0], result[1] / 1e9, perSecond, result[2]);
-        return new Measurement(perSecond, result[2]);
-    }
+    /** Feeds one engine its walk and keeps the measured totals. */
+    private static final class Runner {
+        private final String label;
+        private final GeofenceEngine engine;
+        private final RobotWalk walk;
+        private long evaluations;
+        private long wallNanos;
+        private long cpuNanos;
+        private long events;
 
-    /** @return evaluations, nanoseconds, events */
-    private static long[] runFor(GeofenceEngine engine, RobotWalk walk, Duration duration) {
-        long budget = duration.toNanos();
-        long start = System.nanoTime();
-        long evaluations = 0;
-        long events = 0;
-        long elapsed;
-        int batch = 64;
-        do {
-            for (int i = 0; i < batch; i++) {
-                events += engine.evaluate(walk.next()).events().size(); // consumed, so the JIT cannot drop the work
+        Runner(String label, GeofenceEngine engine, RobotWalk walk) {
+            this.label = label;
+            this.engine = engine;
+            this.walk = walk;
+        }
+
+        void run(long budgetNanos, boolean counted) {
+            long cpuStart = cpuTime();
+            long start = System.nanoTime();
+            long n = 0;
+            long seen = 0;
+            long elapsed;
+            do {
+                for (int i = 0; i < BATCH; i++) {
+                    seen += engine.evaluate(walk.next()).events().size(); // consumed, so the JIT cannot drop the work
+                }
+                n += BATCH;
+                elapsed = System.nanoTime() - start;
+            } while (elapsed < budgetNanos);
+            if (counted) {
+                evaluations += n;
+                wallNanos += elapsed;
+                cpuNanos += cpuTime() - cpuStart;
+                events += seen;
             }
-            evaluations += batch;
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < budget);
-        return new long[] {evaluations, elapsed, events};
+        }
+
+        double perSecond() {
+            return evaluations / (wallNanos / 1e9);
+        }
+
+        void report(PrintStream out) {
+            out.printf(Locale.ROOT, "geofence bench: %s: %d evaluations in %.2f s = %.0f evaluations/s (%d events)%n",
+                    label, evaluations, wallNanos / 1e9, perSecond(), events);
+            if (cpuNanos > 0 && cpuNanos < 0.9 * wallNanos) {
+                out.printf(Locale.ROOT, "geofence bench: %s: the machine was busy, the thread ran %.0f%% of the time:"
+                        + " %.0f evaluations per second of CPU time%n",
+                        label, 100.0 * cpuNanos / wallNanos, evaluations / (cpuNanos / 1e9));
+            }
+        }
+
+        private static long cpuTime() {
+            return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+        }
     }
+
+    private static final int BATCH = 64;
 
     /** {@code GeofenceBenchmark [--zones N]} */
     public static void main(String[] args) {

@@ -3,11 +3,15 @@ package dev.provingground.geofence.evaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.ItemVisitor;
 
 import dev.provingground.geofence.index.IndexedZone;
+import dev.provingground.geofence.index.LevelIndex;
 
 /**
  * What the engine remembers about one robot between updates. Guarded by its own monitor; the scratch lists are
@@ -22,6 +26,13 @@ final class RobotTrack {
     List<IndexedZone> inside = new ArrayList<>(4);
     List<IndexedZone> nextInside = new ArrayList<>(4);
     final List<IndexedZone> candidates = new ArrayList<>(16);
+    /** Zones near the robot's recent moves, and the window and level index they were looked up for. */
+    final List<IndexedZone> windowZones = new ArrayList<>(16);
+    final ItemVisitor windowCollector = item -> windowZones.add((IndexedZone) item);
+    Envelope window = new Envelope();
+    LevelIndex windowLevel;
+    private String kind;
+    private String upperCaseKind;
     final List<Condition> conditions = new ArrayList<>(4);
     final Map<ViolationKey, OpenViolation> open = new LinkedHashMap<>();
     /** The operating area the robot was last inside, to which leaving is attributed. */
@@ -32,13 +43,27 @@ final class RobotTrack {
         this.robot = robot;
     }
 
-    boolean wasInside(String zoneId) {
-        return indexOf(inside, zoneId) >= 0;
+    /** Robots report the same kind string every time; upper-casing it once per robot is enough. */
+    String upperCaseKind(String reported) {
+        if (reported == null) return null;
+        if (!reported.equals(kind)) {
+            kind = reported;
+            upperCaseKind = reported.toUpperCase(Locale.ROOT);
+        }
+        return upperCaseKind;
     }
 
-    static int indexOf(List<IndexedZone> zones, String zoneId) {
+    boolean wasInside(IndexedZone zone) {
+        return indexOf(inside, zone) >= 0;
+    }
+
+    /** Position of the zone in the list, matched by id: after a zone edit the same zone is a new object. */
+    static int indexOf(List<IndexedZone> zones, IndexedZone zone) {
+        String id = zone.id();
+        int hash = id.hashCode();
         for (int i = 0, n = zones.size(); i < n; i++) {
-            if (zones.get(i).id().equals(zoneId)) return i;
+            IndexedZone z = zones.get(i);
+            if (z == zone || (z.id().hashCode() == hash && z.id().equals(id))) return i;
         }
         return -1;
     }

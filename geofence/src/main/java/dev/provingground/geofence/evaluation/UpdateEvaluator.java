@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -32,6 +31,8 @@ import dev.provingground.geofence.index.ZoneSet;
 final class UpdateEvaluator {
 
     private static final GeometryFactory FACTORY = new GeometryFactory();
+    /** Metres the cached candidate window reaches beyond a move; a few samples' travel. */
+    private static final double NEIGHBOURHOOD_MARGIN = 4.0;
 
     private final GeofenceConfig config;
     private final java.time.zone.ZoneRules timeZone;
@@ -46,45 +47,43 @@ final class UpdateEvaluator {
     }
 
     Evaluation evaluate(ZoneSet zones, RobotTrack track, RobotUpdate u) {
-        String kind = u.kind() == null ? null : u.kind().toUpperCase(Locale.ROOT);
+        String kind = track.upperCaseKind(u.kind());
         String firm = u.firm();
         Coordinate here = new Coordinate(u.x(), u.y());
         Coordinate before = previousPosition(track, u, here);
         LevelIndex level = zones.level(u.level());
         long secondOfWeek = WeeklySchedule.secondOfWeek(u.time(), timeZone);
 
-        List<IndexedZone> candidates = track.candidates;
-        candidates.clear();
-        if (level != null) collectCandidates(level, here, before, candidates);
-
+        // When the path starts at the last evaluated sample, the track already says which zones held that point.
+        boolean startKnown = before != null && track.position != null && before.equals2D(track.position);
+        List<IndexedZone> candidates = level == null ? List.of() : candidates(track, level, here, before);
         List<IndexedZone> inside = track.nextInside;
         inside.clear();
         List<IndexedZone> crossed = null;
         for (int i = 0, n = candidates.size(); i < n; i++) {
             IndexedZone z = candidates.get(i);
-            if (!z.zone().isActiveAt(secondOfWeek)) continue;
+            // Geometry first: most nearby zones hold neither point, and that is cheaper to see than a schedule.
             if (z.covers(here)) {
-                inside.add(z);
-            } else if (before != null && !track.wasInside(z.id()) && !z.covers(before)
-                    && z.intersectsSegment(before, here)) {
+                if (z.zone().isActiveAt(secondOfWeek)) inside.add(z);
+            } else if (before != null && !track.wasInside(z) && (startKnown || !z.covers(before))
+                    && z.crossedFromOutside(before, here) && z.zone().isActiveAt(secondOfWeek)) {
                 if (crossed == null) crossed = new ArrayList<>(2);
                 crossed.add(z);
             }
         }
-        candidates.clear();
 
         Events events = new Events();
         Position position = new Position(u.x(), u.y());
         if (crossed != null) reportCrossings(crossed, before, here, u, kind, firm, events);
         for (IndexedZone z : track.inside) {
-            if (RobotTrack.indexOf(inside, z.id()) < 0) {
+            if (RobotTrack.indexOf(inside, z) < 0) {
                 events.exits(new ZoneExited(u.robot(), z.id(), z.zone().kind(), track.level, position, u.time(), false));
                 occupancy.leave(z.id(), u.robot());
                 if (z.zone().kind() == ZoneKind.OPERATING_AREA) track.lastOperatingArea = z.id();
             }
         }
         for (IndexedZone z : inside) {
-            if (!track.wasInside(z.id())) {
+            if (!track.wasInside(z)) {
                 events.entries(new ZoneEntered(u.robot(), z.id(), z.zone().kind(), u.level(), position, u.time(), false));
             }
         }
@@ -120,20 +119,38 @@ final class UpdateEvaluator {
         return before == null || before.equals2D(here) ? null : before;
     }
 
-    private void collectCandidates(LevelIndex level, Coordinate here, Coordinate before, List<IndexedZone> out) {
-        if (search == ZoneSearch.STR_TREE) {
-            Envelope envelope = new Envelope(here);
-            if (before != null) envelope.expandToInclude(before);
-            level.query(envelope, item -> out.add((IndexedZone) item));
-            return;
+    /**
+     * Zones whose bounding box may meet the move before→here. With the STRtree, the tree is queried for a window
+     * a few metres wider than the move and the answer is kept with the track: a robot moves well under a metre
+     * between samples, so most updates reuse it. The window is tied to the level index it came from, which every
+     * zone edit of that level replaces, so an edit is seen at the next update.
+     */
+    private List<IndexedZone> candidates(RobotTrack track, LevelIndex level, Coordinate here, Coordinate before) {
+        if (search == ZoneSearch.NAIVE_SCAN) return naiveScan(track.candidates, level, here, before);
+        Envelope move = new Envelope(here);
+        if (before != null) move.expandToInclude(before);
+        if (track.windowLevel != level || !track.window.covers(move)) {
+            Envelope window = new Envelope(move);
+            window.expandBy(NEIGHBOURHOOD_MARGIN);
+            track.windowZones.clear();
+            level.query(window, track.windowCollector);
+            track.window = window;
+            track.windowLevel = level;
         }
+        return track.windowZones;
+    }
+
+    /** Every prepared geometry of the level asked in turn: the baseline the index is measured against. */
+    private static List<IndexedZone> naiveScan(List<IndexedZone> out, LevelIndex level, Coordinate here,
+                                               Coordinate before) {
+        out.clear();
         Geometry probe = before == null ? FACTORY.createPoint(here)
                 : FACTORY.createLineString(new Coordinate[] {before, here});
         for (IndexedZone z : level.zones()) {
             if (z.prepared().intersects(probe)) out.add(z);
         }
+        return out;
     }
-
 
     private void reportCrossings(List<IndexedZone> crossed, Coordinate before, Coordinate here, RobotUpdate u,
                                  String kind, String firm, Events events) {

@@ -89,6 +89,16 @@ public final class IndexedZone {
         return outline.crossedBy(a.x, a.y, b.x, b.y) || covers(a);
     }
 
+    /**
+     * Whether the move a→b meets the zone, for a move known to end outside it (b not covered): such a move meets
+     * the zone exactly when it meets its outline.
+     */
+    public boolean crossedFromOutside(Coordinate a, Coordinate b) {
+        if (!segmentMayMeetEnvelope(a, b)) return false;
+        if (outline == null) return prepared.intersects(FACTORY.createLineString(new Coordinate[] {a, b}));
+        return outline.crossedBy(a.x, a.y, b.x, b.y);
+    }
+
     /** False when the segment's line passes the zone's bounding box by: all four corners lie on one side of it. */
     private boolean segmentMayMeetEnvelope(Coordinate a, Coordinate b) {
         if (Math.max(a.x, b.x) < envelope.getMinX() || Math.min(a.x, b.x) > envelope.getMaxX()

@@ -61,22 +61,28 @@ final class ZoneOutline {
         int crossings = 0;
         for (int r = 0; r + 1 < ringStarts.length; r++) {
             for (int i = ringStarts[r], last = ringStarts[r + 1] - 1; i < last; i++) {
-                double x1 = xs[i];
-                double x2 = xs[i + 1];
-                if (x1 < x && x2 < x) continue; // edge wholly left of the point: the rightward ray cannot hit it
                 double y1 = ys[i];
                 double y2 = ys[i + 1];
-                if (x == x2 && y == y2) return true; // on a vertex
-                if (y1 == y && y2 == y) {
-                    if (x >= Math.min(x1, x2) && x <= Math.max(x1, x2)) return true; // on a horizontal edge
+                if ((y1 > y) == (y2 > y)) {
+                    // The edge does not span the ray's height; the point can only be on one of its ends or, for a
+                    // horizontal edge at the ray's height, on the edge itself.
+                    if (y1 == y || y2 == y) {
+                        if ((y1 == y && xs[i] == x) || (y2 == y && xs[i + 1] == x)) return true;
+                        if (y1 == y2 && x >= Math.min(xs[i], xs[i + 1]) && x <= Math.max(xs[i], xs[i + 1])) return true;
+                    }
                     continue;
                 }
-                if ((y1 > y && y2 <= y) || (y2 > y && y1 <= y)) {
-                    int orientation = CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, x, y);
-                    if (orientation == 0) return true; // on the edge
-                    if (y2 < y1) orientation = -orientation;
-                    if (orientation > 0) crossings++;
+                double x1 = xs[i];
+                double x2 = xs[i + 1];
+                if (x1 < x && x2 < x) continue; // wholly left: the rightward ray misses it
+                if (x1 > x && x2 > x) {
+                    crossings++; // wholly right: the ray crosses it, no orientation test needed
+                    continue;
                 }
+                int orientation = CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, x, y);
+                if (orientation == 0) return true; // on the edge
+                if (y2 < y1) orientation = -orientation;
+                if (orientation > 0) crossings++;
             }
         }
         return (crossings & 1) == 1;

@@ -33,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
         Site site = DemoSite.load();
         var running = ServeCommand.RunningServer.start(config, List.of(site));
         DemoLauncher demo = new DemoLauncher(running.vertx(), running.server(), site);
-        Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "demo-stop"));
+        running.onStop(demo::stop);
         demo.start(robots, SimFleet.Settings.defaults());
         int http = running.server().httpPort();
         System.out.printf("""

@@ -84,8 +84,9 @@ public final class DemoTraffic {
                 if (status.battery() != null && status.battery() >= CHARGED) stopCharging(robot);
                 continue;
             }
-            long since = idleSince.computeIfAbsent(robot.id(), k -> now);
-            if (now - since < 2000 + random.nextInt(4000)) continue;
+            // A robot's first order goes out at once; after that it dwells 1-3 s between jobs.
+            long since = idleSince.computeIfAbsent(robot.id(), k -> orderCount.containsKey(k) ? now : 0L);
+            if (now - since < 1000 + random.nextInt(2000)) continue;
             idleSince.remove(robot.id());
             boolean low = status.battery() != null && status.battery() < LOW_BATTERY;
             sendNextOrder(robot, status.position(), low);

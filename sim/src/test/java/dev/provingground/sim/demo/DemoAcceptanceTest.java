@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,8 +44,9 @@ class DemoAcceptanceTest {
                 Map<String, JsonObject> first = positions(server);
                 Thread.sleep(3000);
                 Map<String, JsonObject> second = positions(server);
-                long moved = first.keySet().stream().filter(id -> !first.get(id).equals(second.get(id))).count();
-                assertThat(moved).as("robots whose position changed in 3 s").isGreaterThanOrEqualTo(6);
+                List<String> still = first.keySet().stream().filter(id -> first.get(id).equals(second.get(id))).toList();
+                // A robot may be handing over a tray or charging right then; nearly all must be on the move.
+                assertThat(still).as("robots whose position did not change in 3 s").hasSizeLessThanOrEqualTo(2);
             } finally {
                 demo.stop();
             }

@@ -35,10 +35,11 @@ public final class GroupCommitWriter {
     private sealed interface Task permits Append, SiteWideAppend, EnsureLog, CheckpointNow, Flush, Shutdown {
     }
 
-    private record Append(LogId log, byte[] data, CompletableFuture<LeafIndex> done) implements Task {
+    private record Append(LogId log, byte[] data, long appendMillis, CompletableFuture<LeafIndex> done) implements Task {
     }
 
-    private record SiteWideAppend(String site, byte[] data, CompletableFuture<List<LeafIndex>> done) implements Task {
+    private record SiteWideAppend(String site, byte[] data, long appendMillis, CompletableFuture<List<LeafIndex>> done)
+            implements Task {
     }
 
     private record EnsureLog(LogId log, CompletableFuture<Void> done) implements Task {
@@ -91,13 +92,13 @@ public final class GroupCommitWriter {
 
     public CompletableFuture<LeafIndex> append(LogId log, byte[] data) {
         CompletableFuture<LeafIndex> done = new CompletableFuture<>();
-        submitAppend(new Append(log, data, done), done);
+        submitAppend(new Append(log, data, wallClockMillis.getAsLong(), done), done);
         return done;
     }
 
     public CompletableFuture<List<LeafIndex>> appendSiteWide(String site, byte[] data) {
         CompletableFuture<List<LeafIndex>> done = new CompletableFuture<>();
-        submitAppend(new SiteWideAppend(site, data, done), done);
+        submitAppend(new SiteWideAppend(site, data, wallClockMillis.getAsLong(), done), done);
         return done;
     }
 
@@ -214,7 +215,7 @@ public final class GroupCommitWriter {
             }
             try {
                 LogAppender appender = appender(append.log());
-                long index = appender.append(append.data(), wallClockMillis.getAsLong());
+                long index = appender.append(append.data(), append.appendMillis());
                 stage(appender, new Result<>(append.done(), new LeafIndex(append.log(), index)));
             } catch (RuntimeException e) {
                 append.done().completeExceptionally(e);
@@ -231,7 +232,7 @@ public final class GroupCommitWriter {
                 List<LeafIndex> landed = new ArrayList<>();
                 for (LogId target : targets) {
                     LogAppender appender = appender(target);
-                    landed.add(new LeafIndex(target, appender.append(siteWide.data(), wallClockMillis.getAsLong())));
+                    landed.add(new LeafIndex(target, appender.append(siteWide.data(), siteWide.appendMillis())));
                     uncommitted.add(appender);
                 }
                 stage(null, new Result<>(siteWide.done(), List.copyOf(landed)));

@@ -1,0 +1,103 @@
+package dev.provingground.trackrecord.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.provingground.trackrecord.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyEventTypeSurvivesEncodingAndDecoding() {
+        Set<EventType> seen = EnumSet.noneOf(EventType.class);
+        for (TrackEvent event : Scenario.acmeMorning()) {
+            byte[] bytes = codec.encode(event);
+            assertThat(codec.decode(bytes)).isEqualTo(event);
+            assertThat(codec.encode(codec.decode(bytes))).as("re-encoding is byte-identical").isEqualTo(bytes);
+            seen.add(event.type());
+        }
+        assertThat(seen).containsExactlyInAnyOrder(EventType.values());
+    }
+
+    @Test
+    void encodingPutsTheEnvelopeFirstAndSortsTheBody() {
+        TrackEvent event = new TrackEvent(Instant.parse("2026-05-01T09:00:00.123456Z"), "site-a", "acme", "r1",
+                new Overspeed("lobby", 1.5, 2.1, 3.5));
+
+        assertThat(new String(codec.encode(event), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"type\":\"overspeed\",\"v\":1,\"time\":\"2026-05-01T09:00:00.123Z\",\"site\":\"site-a\",\"firm\":\"acme\","
+                        + "\"robot\":\"r1\",\"durationSeconds\":3.5,\"limit\":1.5,\"maxSpeed\":2.1,\"zone\":\"lobby\"}");
+    }
+
+    @Test
+    void configurationDetailsAreStoredWithSortedKeysSoTheBytesAreCanonical() {
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("b", 1);
+        details.putObject("a").put("d", 1).put("c", 2);
+        TrackEvent event = new TrackEvent(Scenario.START, "site-a", null, null, new ConfigurationChange("kim",
+                ConfigurationChange.Target.ZONE, "z1", ConfigurationChange.Action.CREATE, details));
+
+        assertThat(new String(codec.encode(event), StandardCharsets.UTF_8))
+                .contains("\"details\":{\"a\":{\"c\":2,\"d\":1},\"b\":1}")
+                .doesNotContain("\"firm\"").doesNotContain("\"robot\"");
+    }
+
+    @Test
+    void decodingNamesTheFieldThatIsWrong() {
+        String envelope = "\"v\":1,\"time\":\"2026-05-01T09:00:00Z\",\"site\":\"site-a\",\"firm\":\"acme\",\"robot\":\"r1\"";
+        assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"teleport\"," + envelope + "}")))
+                .isInstanceOf(EventFormatException.class).hasMessage("type: unknown event type 'teleport'");
+        assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"overspeed\"," + envelope.replace("\"v\":1", "\"v\":2")
+                + ",\"zone\":\"z\",\"limit\":1,\"maxSpeed\":2,\"durationSeconds\":1}")))
+                .hasMessageContaining("v: overspeed schema version 2 is not supported");
+        assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"overspeed\"," + envelope
+                + ",\"zone\":\"z\",\"limit\":1,\"maxSpeed\":2,\"durationSeconds\":-1}")))
+                .hasMessageContaining("overspeed: durationSeconds must not be negative, got -1.0");
+        assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"estop\"," + envelope
+                + ",\"phase\":\"TRIGGERED\",\"source\":\"ELBOW\"}")))
+                .hasMessageContaining("estop field source").hasMessageContaining("ELBOW");
+        assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"estop\"," + envelope
+                + ",\"phase\":\"TRIGGERED\",\"source\":\"SERVER\",\"colour\":\"red\"}")))
+                .hasMessageContaining("colour");
+        assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"estop\"," + envelope.replace("2026-05-01T09:00:00Z", "yesterday")
+                + ",\"phase\":\"TRIGGERED\",\"source\":\"SERVER\"}")))
+                .hasMessageContaining("time: 'yesterday' is not an ISO 8601 time");
+        assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"state.samples\"," + envelope
+                + ",\"samples\":[{\"time\":\"2026-05-01T09:00:00Z\",\"mapId\":\"L1\",\"x\":0,\"y\":0,\"speed\":1,"
+                + "\"mode\":\"AUTOMATIC\",\"area\":\"INDOOR\",\"battery\":140}]}")))
+                .hasMessageContaining("samples[].battery must be between 0 and 100, got 140.0");
+        assertThatThrownBy(() -> codec.decode(utf8("not json")))
+                .hasMessageStartingWith("not valid JSON");
+    }
+
+    @Test
+    void theEnvelopeEnforcesWhoAnEventIsAbout() {
+        assertThatThrownBy(() -> new TrackEvent(Scenario.START, "site-a", "acme", null, new Overspeed("z", 1, 2, 1)))
+                .hasMessage("robot is required for overspeed events");
+        assertThatThrownBy(() -> new TrackEvent(Scenario.START, "site-a", null, "r1", new Overspeed("z", 1, 2, 1)))
+                .hasMessage("an event about robot 'r1' must name the robot's firm");
+        assertThatThrownBy(() -> new TrackEvent(Scenario.START, "site a", "acme", "r1", new Overspeed("z", 1, 2, 1)))
+                .hasMessageContaining("site must be an identifier");
+    }
+
+    @Test
+    void readTimeFindsTheEnvelopeTimeWithoutDecodingTheBody() {
+        TrackEvent event = Scenario.acmeMorning().get(2);
+        assertThat(codec.readTime(codec.encode(event))).isEqualTo(event.time());
+        assertThat(codec.readTime(utf8("{\"nested\":{\"time\":\"x\"},\"time\":\"2026-05-01T09:00:00+09:00\"}")))
+                .isEqualTo(Instant.parse("2026-05-01T00:00:00Z"));
+    }
+}
