@@ -107,7 +107,7 @@ public final class FleetServer {
         link = config.mqtt().mode() == MqttConfig.Mode.EMBEDDED
                 ? new EmbeddedMqttEndpoint(vertx, config.mqtt(), registry, pipeline, rejections, clock)
                 : new ExternalBrokerLink(vertx, config.mqtt(), registry, pipeline, rejections, clock);
-        orders = new OrderSender(codec, link, clock);
+        orders = new OrderSender(codec, link, clock, registry::protocolVersion);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock));
     }

@@ -12,12 +12,10 @@ enum ProtocolVersion {
      * optional fields, and messages without a version (the required-field check reports those).
      */
     static ProtocolVersion of(JsonNode version) {
-        if (version != null && version.isTextual()) {
-            String text = version.textValue();
-            if (text.equals("2.0") || text.startsWith("2.0.")) {
-                return V2_0;
-            }
-        }
-        return V2_1;
+        return version != null && version.isTextual() ? of(version.textValue()) : V2_1;
+    }
+
+    static ProtocolVersion of(String version) {
+        return version != null && (version.equals("2.0") || version.startsWith("2.0.")) ? V2_0 : V2_1;
     }
 }

@@ -65,12 +65,16 @@ final class StateReaders {
                 f.object("nodePosition", OPTIONAL, StateReaders::nodeStatePosition));
     }
 
-    /** The state's copy of a node position; 2.0.0 required theta here. */
+    /**
+     * The state's copy of a node position. The 2.0.0 schema requires theta here, but the order's node position
+     * (which the state echoes) leaves it optional, and vehicles such as vda-5050-lib's echo it without theta:
+     * lenient decoding takes the text over the schema.
+     */
     static NodePosition nodeStatePosition(JsonFields f) {
         return new NodePosition(
                 f.number("x", REQUIRED),
                 f.number("y", REQUIRED),
-                f.number("theta", f.legacy()),
+                f.number("theta", OPTIONAL),
                 f.number("allowedDeviationXY", OPTIONAL),
                 f.number("allowedDeviationTheta", OPTIONAL),
                 f.string("mapId", REQUIRED),

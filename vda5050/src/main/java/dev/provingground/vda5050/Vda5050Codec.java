@@ -51,6 +51,17 @@ public final class Vda5050Codec {
         return json;
     }
 
+    /**
+     * Encodes for a vehicle that speaks {@code peerVersion} (the {@code version} of its own messages): validated
+     * as 2.1.0 like {@link #encode}, then, for a 2.0.x vehicle, written with the 2.0.0 version and spellings —
+     * {@code instantActions} as the instant-actions array key and {@code allowedDeviationXy} — since 2.0.0
+     * vehicles refuse messages of another version.
+     */
+    public byte[] encodeFor(VdaMessage message, String peerVersion) {
+        byte[] json = encode(message);
+        return ProtocolVersion.of(peerVersion) == ProtocolVersion.V2_0 ? Legacy20.downgrade(mapper, json) : json;
+    }
+
     public <T extends VdaMessage> T decode(Class<T> type, byte[] payload) {
         return decoder.decode(Objects.requireNonNull(type, "type"), payload);
     }

@@ -42,6 +42,7 @@ final class RobotJson {
                 .put("lastNodeId", s.lastNodeId())
                 .put("errors", new JsonArray(s.errors()))
                 .put("lastStateAt", text(s.lastStateAt()))
+                .put("protocolVersion", s.protocolVersion())
                 .put("updatedAt", text(s.updatedAt()));
         return json;
     }

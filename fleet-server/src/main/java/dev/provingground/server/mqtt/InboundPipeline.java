@@ -54,6 +54,7 @@ public final class InboundPipeline {
                     + decoded.manufacturer() + "/" + decoded.serialNumber());
             return false;
         }
+        registry.noteProtocolVersion(robotId, decoded.version());
         if (decoded instanceof State s) registry.applyState(robotId, s, msg.receivedAt());
         else if (decoded instanceof Connection c) registry.applyConnection(robotId, c.connectionState(), msg.receivedAt());
         else if (decoded instanceof Visualization v) registry.applyVisualization(robotId, v, msg.receivedAt());

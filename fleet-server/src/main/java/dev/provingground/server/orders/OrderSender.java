@@ -13,10 +13,11 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Sends VDA 5050 orders and instant actions: stamps each with the robot's next per-topic headerId, encodes it
- * strictly (schema-checked) and publishes it over whichever link robots use. The one path every order takes —
+ * strictly (schema-checked, then in the 2.0.0 form for robots that speak 2.0.0) and publishes it over whichever link robots use. The one path every order takes —
  * from the REST API now, from the dispatcher and enforcement later.
  */
 public final class OrderSender {
@@ -26,10 +27,14 @@ public final class OrderSender {
     private final Clock clock;
     private final Map<String, HeaderCounter> counters = new ConcurrentHashMap<>();
 
-    public OrderSender(Vda5050Codec codec, RobotLink link, Clock clock) {
+    private final Function<String, String> protocolVersion;
+
+    /** @param protocolVersion the VDA 5050 version a robot speaks, by robot id (null = 2.1.0) */
+    public OrderSender(Vda5050Codec codec, RobotLink link, Clock clock, Function<String, String> protocolVersion) {
         this.codec = codec;
         this.link = link;
         this.clock = clock;
+        this.protocolVersion = protocolVersion;
     }
 
     /** @return the order as sent, with its header */
@@ -44,7 +49,7 @@ public final class OrderSender {
     private <T extends VdaMessage> Future<T> publish(Robot robot, T stamped) {
         byte[] payload;
         try {
-            payload = codec.encode(stamped);
+            payload = codec.encodeFor(stamped, protocolVersion.apply(robot.id()));
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }

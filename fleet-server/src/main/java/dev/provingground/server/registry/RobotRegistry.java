@@ -171,6 +171,20 @@ public final class RobotRegistry {
         return Optional.of(robot);
     }
 
+    /** Remembers the VDA 5050 version a robot speaks, from any message it sent. */
+    public void noteProtocolVersion(String id, String version) {
+        RobotStatus before = status.get(id);
+        if (before == null) return;
+        RobotStatus after = before.withProtocolVersion(version);
+        if (after != before) update(id, after);
+    }
+
+    /** The VDA 5050 version to write this robot's orders in; null until it has said. */
+    public String protocolVersion(String id) {
+        RobotStatus s = status.get(id);
+        return s == null ? null : s.protocolVersion();
+    }
+
     public void applyConnection(String id, ConnectionState state, Instant at) {
         RobotStatus before = status.get(id);
         if (before == null) return;
@@ -192,7 +206,8 @@ public final class RobotRegistry {
         RobotStatus after = new RobotStatus(before.connection() == ConnectionState.ONLINE ? before.connection()
                 : ConnectionState.ONLINE, before.connection() == ConnectionState.ONLINE ? before.connectionChangedAt() : at,
                 position, battery, charging, speed(s.velocity(), before.speed()), s.driving(), s.paused(),
-                s.operatingMode() == null ? null : s.operatingMode().name(), s.orderId(), s.lastNodeId(), errors, at, at, at);
+                s.operatingMode() == null ? null : s.operatingMode().name(), s.orderId(), s.lastNodeId(), errors, at, at, at,
+                s.version());
         update(id, after);
         if (before.connection() != ConnectionState.ONLINE)
             listeners.forEach(l -> l.connectionChanged(robots.get(id), before.connection(), ConnectionState.ONLINE, at));

@@ -12,11 +12,12 @@ import java.util.List;
  * @param speed         metres per second, from the reported velocity
  * @param lastMessageAt when the last accepted message from the robot arrived
  * @param updatedAt     when anything here last changed
+ * @param protocolVersion the VDA 5050 version of the robot's messages; orders are written in it
  */
 public record RobotStatus(ConnectionState connection, Instant connectionChangedAt, Position position, Double battery,
                           Boolean charging, Double speed, Boolean driving, Boolean paused, String operatingMode,
                           String orderId, String lastNodeId, List<String> errors, Instant lastStateAt,
-                          Instant lastMessageAt, Instant updatedAt) {
+                          Instant lastMessageAt, Instant updatedAt, String protocolVersion) {
 
     public RobotStatus {
         errors = errors == null ? List.of() : List.copyOf(errors);
@@ -24,16 +25,22 @@ public record RobotStatus(ConnectionState connection, Instant connectionChangedA
 
     public static RobotStatus never(Instant now) {
         return new RobotStatus(ConnectionState.OFFLINE, now, null, null, null, null, null, null, null, null, null,
-                List.of(), null, null, now);
+                List.of(), null, null, now, null);
     }
 
     public RobotStatus withConnection(ConnectionState state, Instant at) {
         return new RobotStatus(state, at, position, battery, charging, speed, driving, paused, operatingMode, orderId,
-                lastNodeId, errors, lastStateAt, at, at);
+                lastNodeId, errors, lastStateAt, at, at, protocolVersion);
     }
 
     public RobotStatus withPosition(Position p, Double newSpeed, Instant at) {
         return new RobotStatus(connection, connectionChangedAt, p, battery, charging, newSpeed, driving, paused,
-                operatingMode, orderId, lastNodeId, errors, lastStateAt, at, at);
+                operatingMode, orderId, lastNodeId, errors, lastStateAt, at, at, protocolVersion);
+    }
+
+    public RobotStatus withProtocolVersion(String version) {
+        return version == null || version.equals(protocolVersion) ? this
+                : new RobotStatus(connection, connectionChangedAt, position, battery, charging, speed, driving, paused,
+                operatingMode, orderId, lastNodeId, errors, lastStateAt, lastMessageAt, updatedAt, version);
     }
 }
