@@ -7,6 +7,10 @@ import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.auth.Role;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
+import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.LinkEvents;
+import dev.provingground.server.events.RecentEvents;
+import dev.provingground.server.live.LiveFeed;
 import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
 import dev.provingground.server.mqtt.ExternalBrokerLink;
 import dev.provingground.server.mqtt.InboundPipeline;
@@ -59,6 +63,9 @@ public final class FleetServer {
     private ApiServer api;
     private RejectionLog rejections;
     private SiteCatalog sites;
+    private EventBus events;
+    private RecentEvents recentEvents;
+    private LiveFeed liveFeed;
     private long flushTimer = -1;
     private Context context;
 
@@ -108,8 +115,14 @@ public final class FleetServer {
                 ? new EmbeddedMqttEndpoint(vertx, config.mqtt(), registry, pipeline, rejections, clock)
                 : new ExternalBrokerLink(vertx, config.mqtt(), registry, pipeline, rejections, clock);
         orders = new OrderSender(codec, link, clock, registry::protocolVersion);
+        events = new EventBus();
+        recentEvents = new RecentEvents(10_000);
+        liveFeed = new LiveFeed();
+        events.addSink(recentEvents);
+        events.addSink(liveFeed);
+        registry.addListener(new LinkEvents(events));
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
-                new OrderRequests(), rejections, config.mqtt().mode().name(), clock));
+                new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed));
     }
 
     private List<Site> loadSites() {
@@ -191,6 +204,10 @@ public final class FleetServer {
 
     public SiteCatalog sites() {
         return sites;
+    }
+
+    public EventBus events() {
+        return events;
     }
 
     public RejectionLog rejections() {

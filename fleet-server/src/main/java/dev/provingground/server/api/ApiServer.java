@@ -2,6 +2,8 @@ package dev.provingground.server.api;
 
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.config.HttpConfig;
+import dev.provingground.server.events.RecentEvents;
+import dev.provingground.server.live.LiveFeed;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
@@ -23,7 +25,8 @@ public final class ApiServer {
 
     /** What the routes need from the rest of the server. */
     public record Parts(AccessControl access, RobotRegistry registry, SiteCatalog sites, OrderSender orders,
-                        OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock) {
+                        OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock,
+                        RecentEvents recentEvents, LiveFeed liveFeed) {
     }
 
     private final Vertx vertx;
@@ -36,8 +39,12 @@ public final class ApiServer {
         this.config = config;
         this.router = Router.router(vertx);
         new MetricsRoutes(parts.registry(), parts.rejections()).mount(router);
+        BearerAuth auth = new BearerAuth(parts.access());
+        EventRoutes events = new EventRoutes(parts.recentEvents(), parts.liveFeed());
+        events.mountLive(router, auth);
         router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
-        router.route("/api/v1/*").handler(new BearerAuth(parts.access()));
+        router.route("/api/v1/*").handler(auth);
+        events.mount(router);
         new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock()).mount(router);
         new FirmRoutes(parts.access()).mount(router);
         new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);

@@ -103,8 +103,8 @@ class IndexedZoneTest {
         IndexedZone z = prepared(rectangle(2, 0, 4, 10));
         double[] t = z.outlineCrossings(new Coordinate(0, 5), new Coordinate(10, 5));
         assertThat(t).containsExactly(new double[] {0, 0.2, 0.4, 1}, within(1e-12));
-        assertThat(z.firstPointInside(new Coordinate(0, 5), new Coordinate(10, 5)))
-                .isEqualTo(new Coordinate(3, 5));
+        assertThat(z.firstPointInside(new Coordinate(0, 5), new Coordinate(10, 5)).distance(new Coordinate(3, 5)))
+                .isLessThan(1e-12);
         assertThat(z.firstPointInside(new Coordinate(0, 11), new Coordinate(10, 11))).isNull();
         assertThat(Arrays.stream(z.outlineCrossings(new Coordinate(0, 11), new Coordinate(10, 11))).boxed())
                 .containsExactly(0.0, 1.0);

@@ -1,0 +1,79 @@
+package dev.provingground.server.api;
+
+import dev.provingground.server.auth.Principal;
+import dev.provingground.server.events.RecentEvents;
+import dev.provingground.server.live.LiveFeed;
+import dev.provingground.trackrecord.event.EventType;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** {@code GET /api/v1/events} (recent events, filtered) and the {@code /api/v1/live} WebSocket. */
+final class EventRoutes {
+
+    private final RecentEvents recent;
+    private final LiveFeed live;
+
+    EventRoutes(RecentEvents recent, LiveFeed live) {
+        this.recent = recent;
+        this.live = live;
+    }
+
+    /** The WebSocket route goes before the body handler: an upgrade has no body to read. */
+    void mountLive(Router router, BearerAuth auth) {
+        router.get("/api/v1/live").handler(auth).handler(this::upgrade);
+    }
+
+    void mount(Router router) {
+        router.get("/api/v1/events").handler(this::list);
+    }
+
+    private void upgrade(RoutingContext ctx) {
+        Principal p = BearerAuth.principal(ctx);
+        ctx.request().toWebSocket().onSuccess(ws -> live.attach(ws, p)).onFailure(e -> {
+            if (!ctx.response().ended()) ctx.fail(new ApiError(400, "not_websocket",
+                    "/api/v1/live is a WebSocket: connect with an Upgrade: websocket request"));
+        });
+    }
+
+    private void list(RoutingContext ctx) {
+        Principal p = BearerAuth.principal(ctx);
+        String type = ctx.queryParams().get("type");
+        if (type != null) {
+            try {
+                EventType.byName(type);
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("type", e.getMessage());
+            }
+        }
+        Instant since = null;
+        String sinceText = ctx.queryParams().get("since");
+        if (sinceText != null) {
+            try {
+                since = Instant.parse(sinceText);
+            } catch (DateTimeParseException e) {
+                throw ApiError.badRequest("since", "must be an ISO 8601 UTC time like 2026-11-22T09:00:00Z, got \""
+                        + sinceText + "\"");
+            }
+        }
+        int limit = 1000;
+        String limitText = ctx.queryParams().get("limit");
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > 10_000) throw ApiError.badRequest("limit", "must be 1..10000, got " + limitText);
+        }
+        JsonArray out = new JsonArray();
+        for (RecentEvents.Entry e : recent.query(type, ctx.queryParams().get("robot"), since,
+                ev -> ev.firm() == null || p.mayActFor(ev.firm()), limit))
+            out.add(new JsonObject(io.vertx.core.buffer.Buffer.buffer(e.json())));
+        ctx.json(new JsonObject().put("events", out));
+    }
+}
