@@ -7,6 +7,8 @@ import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.auth.Role;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
+import dev.provingground.geofence.GeofenceConfig;
+import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventBus;
 import dev.provingground.server.events.LinkEvents;
 import dev.provingground.server.events.RecentEvents;
@@ -22,6 +24,8 @@ import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.store.MapDbAccessStore;
 import dev.provingground.server.store.MapDbRobotStore;
 import dev.provingground.server.store.MapDbStore;
+import dev.provingground.server.store.MapDbZoneStore;
+import dev.provingground.server.zones.ZoneService;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
 import dev.provingground.vda5050.Vda5050Codec;
@@ -64,6 +68,7 @@ public final class FleetServer {
     private RejectionLog rejections;
     private SiteCatalog sites;
     private EventBus events;
+    private ZoneService zones;
     private RecentEvents recentEvents;
     private LiveFeed liveFeed;
     private long flushTimer = -1;
@@ -121,8 +126,10 @@ public final class FleetServer {
         events.addSink(recentEvents);
         events.addSink(liveFeed);
         registry.addListener(new LinkEvents(events));
+        zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(), clock);
+        registry.addListener(new Enforcement(zones, profiles, orders, events));
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
-                new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed));
+                new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones));
     }
 
     private List<Site> loadSites() {
@@ -204,6 +211,10 @@ public final class FleetServer {
 
     public SiteCatalog sites() {
         return sites;
+    }
+
+    public ZoneService zones() {
+        return zones;
     }
 
     public EventBus events() {

@@ -40,7 +40,7 @@ public class ApiError extends RuntimeException {
 
     public JsonObject toJson() {
         JsonObject error = new JsonObject().put("code", code).put("message", getMessage());
-        if (!details.isEmpty()) error.put("details", new JsonObject(Map.copyOf(details)));
+        if (!details.isEmpty()) error.put("details", new JsonObject(new java.util.LinkedHashMap<>(details)));
         return new JsonObject().put("error", error);
     }
 }

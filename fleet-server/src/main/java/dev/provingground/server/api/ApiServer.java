@@ -4,6 +4,7 @@ import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.live.LiveFeed;
+import dev.provingground.server.zones.ZoneService;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
@@ -26,7 +27,7 @@ public final class ApiServer {
     /** What the routes need from the rest of the server. */
     public record Parts(AccessControl access, RobotRegistry registry, SiteCatalog sites, OrderSender orders,
                         OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock,
-                        RecentEvents recentEvents, LiveFeed liveFeed) {
+                        RecentEvents recentEvents, LiveFeed liveFeed, ZoneService zones) {
     }
 
     private final Vertx vertx;
@@ -49,6 +50,7 @@ public final class ApiServer {
         new FirmRoutes(parts.access()).mount(router);
         new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);
         new SiteRoutes(parts.sites()).mount(router);
+        new ZoneRoutes(parts.zones()).mount(router);
         router.route().failureHandler(new ErrorHandler());
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));
     }

@@ -1,5 +1,7 @@
 package dev.provingground.server.api;
 
+import dev.provingground.geofence.validation.Problem;
+import dev.provingground.geofence.validation.ZoneValidationException;
 import dev.provingground.server.ConflictException;
 import dev.provingground.server.InvalidInputException;
 import dev.provingground.server.NotFoundException;
@@ -38,6 +40,7 @@ final class ErrorHandler implements Handler<RoutingContext> {
             details.put("field", e.field());
             return new ApiError(400, "invalid_input", e.getMessage(), details);
         }
+        if (t instanceof ZoneValidationException e) return zoneProblems(e);
         if (t instanceof NotFoundException e) return new ApiError(404, "not_found", e.getMessage());
         if (t instanceof ConflictException e) return new ApiError(409, "conflict", e.getMessage());
         if (t instanceof DecodeException e) return new ApiError(400, "malformed_json", "request body is not valid JSON: "
@@ -54,6 +57,22 @@ final class ErrorHandler implements Handler<RoutingContext> {
         }
         return new ApiError(500, "internal", "internal error: " + t.getClass().getSimpleName()
                 + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+    }
+
+    /** Every problem of an invalid zone set, each naming the feature, the problem and where. */
+    private static ApiError zoneProblems(ZoneValidationException e) {
+        io.vertx.core.json.JsonArray problems = new io.vertx.core.json.JsonArray();
+        for (Problem p : e.problems()) {
+            io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject().put("feature", p.featureId())
+                    .put("index", p.featureIndex()).put("path", p.path()).put("message", p.message());
+            if (p.where() != null) json.put("where", new io.vertx.core.json.JsonObject().put("x", p.where().x())
+                    .put("y", p.where().y()));
+            problems.add(json);
+        }
+        String first = e.problems().isEmpty() ? "invalid zones" : e.problems().get(0).describe();
+        String more = e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more problems)" : "";
+        return new ApiError(400, "invalid_zones", e.source() + ": " + first + more + "; nothing was changed",
+                Map.of("problems", problems));
     }
 
     private static Throwable unwrap(Throwable t) {

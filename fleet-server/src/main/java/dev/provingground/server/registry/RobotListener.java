@@ -11,6 +11,11 @@ public interface RobotListener {
     default void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {
     }
 
+    /** A position from the robot's {@code visualization} topic. */
+    default void positionReported(Robot robot, dev.provingground.vda5050.AgvPosition position,
+                                  dev.provingground.vda5050.Velocity velocity, Position previous, Instant at) {
+    }
+
     /** @param previous where the robot was before this state, null if unknown */
     default void stateReceived(Robot robot, State state, Position previous, Instant at) {
     }

@@ -218,6 +218,8 @@ public final class RobotRegistry {
         RobotStatus before = status.get(id);
         if (before == null || v.agvPosition() == null) return;
         update(id, before.withPosition(position(v.agvPosition(), before.position()), speed(v.velocity(), before.speed()), at));
+        Robot robot = robots.get(id);
+        listeners.forEach(l -> l.positionReported(robot, v.agvPosition(), v.velocity(), before.position(), at));
     }
 
     private static Position position(AgvPosition p, Position fallback) {

@@ -74,12 +74,33 @@ public final class MapDbStore implements AutoCloseable {
         }
 
         public CompletableFuture<Void> put(String key, byte[] value) {
-            return enqueue(new Change(name, key, value));
+            return enqueue(new Change(List.of(new Op(name, key, value))));
         }
 
         public CompletableFuture<Void> remove(String key) {
-            return enqueue(new Change(name, key, null));
+            return enqueue(new Change(List.of(new Op(name, key, null))));
         }
+    }
+
+    /** Collects the writes of one change, which are committed together or not at all. */
+    public static final class Writes {
+        private final List<Op> ops = new ArrayList<>();
+
+        public Writes put(Table table, String key, byte[] value) {
+            ops.add(new Op(table.name, key, value));
+            return this;
+        }
+
+        public Writes remove(Table table, String key) {
+            ops.add(new Op(table.name, key, null));
+            return this;
+        }
+    }
+
+    public CompletableFuture<Void> writeAll(java.util.function.Consumer<Writes> change) {
+        Writes writes = new Writes();
+        change.accept(writes);
+        return enqueue(new Change(List.copyOf(writes.ops)));
     }
 
     private CompletableFuture<Void> enqueue(Change change) {
@@ -110,9 +131,11 @@ public final class MapDbStore implements AutoCloseable {
     private void commit(List<Change> batch) {
         try {
             for (Change c : batch) {
-                HTreeMap<String, byte[]> map = tables.get(c.table);
-                if (c.value == null) map.remove(c.key);
-                else map.put(c.key, c.value);
+                for (Op op : c.ops) {
+                    HTreeMap<String, byte[]> map = tables.get(op.table);
+                    if (op.value == null) map.remove(op.key);
+                    else map.put(op.key, op.value);
+                }
             }
             db.commit();
             batch.forEach(c -> c.done.complete(null));
@@ -141,11 +164,15 @@ public final class MapDbStore implements AutoCloseable {
         db.close();
     }
 
-    private record Change(String table, String key, byte[] value, CompletableFuture<Void> done) {
-        static final Change STOP = new Change("", "", null, new CompletableFuture<>());
+    private record Op(String table, String key, byte[] value) {
+    }
 
-        Change(String table, String key, byte[] value) {
-            this(table, key, value, new CompletableFuture<>());
+    /** One caller's writes, committed in the same transaction (a batch may hold many changes). */
+    private record Change(List<Op> ops, CompletableFuture<Void> done) {
+        static final Change STOP = new Change(List.of(), new CompletableFuture<>());
+
+        Change(List<Op> ops) {
+            this(ops, new CompletableFuture<>());
         }
     }
 }

@@ -24,7 +24,7 @@ public enum CoordinateFrame {
     }
 
     /** @return the frame, or null when the name is not one */
-    static CoordinateFrame fromJson(String name) {
+    public static CoordinateFrame fromJson(String name) {
         for (CoordinateFrame f : values()) {
             if (f.jsonName.equals(name.toLowerCase(Locale.ROOT))) return f;
         }

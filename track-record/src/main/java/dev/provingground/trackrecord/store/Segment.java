@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
-import org.mapdb.DBMaker;
+import org.mapdb.CC;
 import org.mapdb.Serializer;
+import org.mapdb.StoreWAL;
 
 /**
  * One MapDB file of a log, holding what was written while it was the log's active segment: entry bundles, tiles and
@@ -44,11 +45,14 @@ final class Segment implements AutoCloseable {
         this.number = number;
         this.file = file;
         try {
-            this.db = DBMaker.fileDB(file.toFile())
-                    .transactionEnable()
-                    .fileMmapEnableIfSupported()
-                    .cleanerHackEnable()
-                    .make();
+            // StoreWAL, as DBMaker.fileDB(..).transactionEnable() builds it, but on a redo-logged volume: see
+            // RedoLogVolume for why MapDB's own commit is not crash-safe.
+            RedoLogVolume.recover(file);
+            RedoLogVolumeFactory volumes = new RedoLogVolumeFactory(file);
+            boolean exists = volumes.exists(file.toString());
+            StoreWAL store = StoreWAL.make(file.toString(), volumes, 0L, true, CC.STORE_DIRECT_CONC_SHIFT, CC.PAGE_SIZE,
+                    0L, false, false, false, true, false);
+            this.db = new DB(store, exists, true, Segment.class.getClassLoader(), 0);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open track-record segment " + file + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,115 @@
+package dev.provingground.server.enforcement;
+
+import dev.provingground.geofence.Position;
+import dev.provingground.geofence.evaluation.Evaluation;
+import dev.provingground.geofence.evaluation.GeofenceEngine;
+import dev.provingground.geofence.evaluation.GeofenceEvent;
+import dev.provingground.geofence.evaluation.RobotUpdate;
+import dev.provingground.geofence.evaluation.Violation;
+import dev.provingground.geofence.evaluation.ViolationStarted;
+import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.events.EventBus;
+import dev.provingground.server.orders.OrderSender;
+import dev.provingground.server.registry.Robot;
+import dev.provingground.server.registry.RobotListener;
+import dev.provingground.server.zones.ZoneService;
+import dev.provingground.vda5050.Action;
+import dev.provingground.vda5050.AgvPosition;
+import dev.provingground.vda5050.BlockingType;
+import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.vda5050.InstantActions;
+import dev.provingground.vda5050.State;
+import dev.provingground.vda5050.Velocity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Holds every robot to its site's zones: each reported position (state and visualization) is evaluated, every
+ * geofence event becomes a track-record event, and a violation whose zone says {@code PAUSE} or {@code CANCEL}
+ * sends the robot {@code startPause} or {@code cancelOrder} at once.
+ */
+public final class Enforcement implements RobotListener {
+
+    private static final Logger LOG = Logger.getLogger(Enforcement.class.getName());
+
+    private final ZoneService zones;
+    private final ProfileCatalog profiles;
+    private final OrderSender orders;
+    private final EventBus events;
+    private final Map<String, Boolean> lampOn = new ConcurrentHashMap<>();
+
+    public Enforcement(ZoneService zones, ProfileCatalog profiles, OrderSender orders, EventBus events) {
+        this.zones = zones;
+        this.profiles = profiles;
+        this.orders = orders;
+        this.events = events;
+    }
+
+    @Override
+    public void stateReceived(Robot robot, State state, dev.provingground.server.registry.Position previous, Instant at) {
+        boolean lamp = UvcLamp.isOn(state);
+        lampOn.put(robot.id(), lamp);
+        evaluate(robot, state.agvPosition(), state.velocity(), lamp, previous, at);
+    }
+
+    @Override
+    public void positionReported(Robot robot, AgvPosition position, Velocity velocity,
+                                 dev.provingground.server.registry.Position previous, Instant at) {
+        evaluate(robot, position, velocity, lampOn.getOrDefault(robot.id(), false), previous, at);
+    }
+
+    @Override
+    public void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {
+        if (to == ConnectionState.ONLINE) return;
+        // A robot that is gone occupies nothing and breaks no rule any more: close what was open.
+        publish(robot, engine(robot).robotGone(robot.id(), at));
+    }
+
+    private void evaluate(Robot robot, AgvPosition p, Velocity v, boolean lamp,
+                          dev.provingground.server.registry.Position previous, Instant at) {
+        if (p == null || !p.positionInitialized()) return;
+        GeofenceEngine engine = engine(robot);
+        if (engine == null) return;
+        double speed = v == null || v.vx() == null || v.vy() == null ? 0 : Math.hypot(v.vx(), v.vy());
+        Position before = previous != null && p.mapId().equals(previous.mapId())
+                ? new Position(previous.x(), previous.y()) : null;
+        Double cap = profiles.find(robot.profile()).map(pr -> pr.speedCapMps()).orElse(null);
+        Evaluation evaluation = engine.evaluate(new RobotUpdate(robot.id(), robot.kind(), robot.firm(), p.mapId(),
+                p.x(), p.y(), speed, cap, lamp, at, before));
+        publish(robot, evaluation.events());
+    }
+
+    private void publish(Robot robot, List<GeofenceEvent> geofenceEvents) {
+        for (GeofenceEvent e : geofenceEvents) {
+            events.publish(GeofenceEventMapper.toTrackEvent(robot, e));
+            if (e instanceof ViolationStarted started) enforce(robot, started.violation());
+        }
+    }
+
+    private void enforce(Robot robot, Violation v) {
+        String actionType = switch (v.action()) {
+            case PAUSE -> "startPause";
+            case CANCEL -> "cancelOrder";
+            default -> null;
+        };
+        if (actionType == null) return;
+        Action action = Action.instant(actionType, "enforce-" + v.zoneId() + "-" + UUID.randomUUID(), BlockingType.HARD,
+                List.of());
+        orders.send(robot, InstantActions.create(List.of(action))).onFailure(e -> LOG.warning(robot.id() + ": "
+                + actionType + " for " + GeofenceEventMapper.ruleName(v.rule()) + " in zone " + v.zoneId()
+                + " could not be sent: " + e.getMessage()));
+    }
+
+    private GeofenceEngine engine(Robot robot) {
+        try {
+            return zones.engine(robot.site());
+        } catch (dev.provingground.server.NotFoundException e) {
+            return null;
+        }
+    }
+}

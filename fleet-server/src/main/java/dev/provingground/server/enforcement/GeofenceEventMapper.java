@@ -1,0 +1,59 @@
+package dev.provingground.server.enforcement;
+
+import dev.provingground.geofence.evaluation.GeofenceEvent;
+import dev.provingground.geofence.evaluation.Violation;
+import dev.provingground.geofence.evaluation.ViolationEnded;
+import dev.provingground.geofence.evaluation.ViolationRule;
+import dev.provingground.geofence.evaluation.ViolationStarted;
+import dev.provingground.geofence.evaluation.ZoneEntered;
+import dev.provingground.geofence.evaluation.ZoneExited;
+import dev.provingground.server.registry.Robot;
+import dev.provingground.trackrecord.event.EventBody;
+import dev.provingground.trackrecord.event.GeofenceTransition;
+import dev.provingground.trackrecord.event.GeofenceTransition.Transition;
+import dev.provingground.trackrecord.event.Overspeed;
+import dev.provingground.trackrecord.event.TrackEvent;
+
+import java.util.Locale;
+
+/** Geofence engine events as track-record events: enter, exit, violation start and end, overspeed. */
+final class GeofenceEventMapper {
+
+    private GeofenceEventMapper() {
+    }
+
+    static TrackEvent toTrackEvent(Robot robot, GeofenceEvent event) {
+        return new TrackEvent(event.time(), robot.site(), robot.firm(), robot.id(), body(event));
+    }
+
+    static EventBody body(GeofenceEvent event) {
+        if (event instanceof ZoneEntered e)
+            return new GeofenceTransition(e.zoneId(), null, Transition.ENTER, null, null, e.level(),
+                    e.position().x(), e.position().y(), null, null, null);
+        if (event instanceof ZoneExited e)
+            return new GeofenceTransition(e.zoneId(), null, Transition.EXIT, null, null, e.level(),
+                    e.position().x(), e.position().y(), null, null, null);
+        if (event instanceof ViolationStarted s) return violation(s.violation(), Transition.VIOLATION_STARTED);
+        ViolationEnded ended = (ViolationEnded) event;
+        Violation v = ended.violation();
+        if (v.rule() == ViolationRule.SPEED_LIMIT_EXCEEDED && v.maxExcess() > 0)
+            return new Overspeed(v.zoneId(), v.limit(), v.limit() + v.maxExcess(), seconds(v));
+        return violation(v, Transition.VIOLATION);
+    }
+
+    private static GeofenceTransition violation(Violation v, Transition transition) {
+        boolean ended = transition == Transition.VIOLATION;
+        return new GeofenceTransition(v.zoneId(), ruleName(v.rule()), transition, ended ? seconds(v) : null,
+                ended ? v.maxExcess() : null, v.level(), v.position().x(), v.position().y(), v.measured(), v.limit(),
+                v.action().name());
+    }
+
+    /** {@code KEEP_OUT_ENTERED} → {@code keep-out-entered}. */
+    static String ruleName(ViolationRule rule) {
+        return rule.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static double seconds(Violation v) {
+        return v.duration().toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.provingground.server.zones;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provingground.geofence.GeofenceConfig;
+import dev.provingground.geofence.Zone;
+import dev.provingground.geofence.ZoneKind;
+import dev.provingground.geofence.ZoneState;
+import dev.provingground.geofence.evaluation.GeofenceEngine;
+import dev.provingground.geofence.io.CoordinateFrame;
+import dev.provingground.geofence.io.GeoJsonZones;
+import dev.provingground.geofence.io.ImportContext;
+import dev.provingground.server.ConflictException;
+import dev.provingground.server.InvalidInputException;
+import dev.provingground.server.NotFoundException;
+import dev.provingground.server.events.EventBus;
+import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.site.Site;
+import dev.provingground.trackrecord.event.ConfigurationChange;
+import dev.provingground.trackrecord.event.TrackEvent;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The zones of every site: one {@link GeofenceEngine} per site, edited here and evaluated by enforcement. Every
+ * change is validated whole before anything changes, kept as a new version with who made it and when, written to
+ * the store, and published as a configuration-change event.
+ *
+ * <p>Runs on the server's event loop: edits and evaluations never interleave.
+ */
+public final class ZoneService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SiteCatalog sites;
+    private final ZoneStore store;
+    private final EventBus events;
+    private final Clock clock;
+    private final GeoJsonZones geoJson;
+    private final Map<String, GeofenceEngine> engines = new HashMap<>();
+    private final Map<String, List<ZoneVersion>> history = new HashMap<>();
+
+    public ZoneService(SiteCatalog sites, ZoneStore store, EventBus events, GeofenceConfig config, Clock clock) {
+        this.sites = sites;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+        this.geoJson = new GeoJsonZones(config);
+        for (Site s : sites.all()) engines.put(s.id(), new GeofenceEngine(s.id(), s.timeZone(), config));
+        for (ZoneVersion v : store.loadHistory()) history.computeIfAbsent(key(v.site(), v.zoneId()), k -> new ArrayList<>()).add(v);
+        Map<String, List<Zone>> current = new HashMap<>();
+        for (ZoneVersion v : store.loadCurrent()) {
+            if (!engines.containsKey(v.site())) continue; // a site no longer configured keeps its zones in the store
+            current.computeIfAbsent(v.site(), k -> new ArrayList<>())
+                    .add(geoJson.readFeature(v.feature(), "stored zone " + v.site() + "/" + v.zoneId(), context(v.site())));
+        }
+        current.forEach((site, zones) -> engines.get(site).replaceAll(zones));
+    }
+
+    public GeofenceEngine engine(String site) {
+        GeofenceEngine e = engines.get(site);
+        if (e == null) throw new NotFoundException("no site \"" + site + "\"; known: " + sites.ids());
+        return e;
+    }
+
+    public String collection(String site, CoordinateFrame frame) {
+        Site s = sites.find(site).orElseThrow(() -> new NotFoundException("no site \"" + site + "\""));
+        if (frame == CoordinateFrame.WGS84 && s.geoAnchor() == null)
+            throw new InvalidInputException("frame", "site \"" + site + "\" has no geo anchor, so zones exist only in its level frames");
+        return geoJson.writeCollection(engine(site).zones().zones(), frame, s.geoAnchor());
+    }
+
+    public Optional<Zone> zone(String site, String id) {
+        return engine(site).zones().zone(id);
+    }
+
+    public String feature(String site, String id) {
+        Zone z = zone(site, id).orElseThrow(() -> noZone(site, id));
+        return geoJson.writeFeature(z, CoordinateFrame.LOCAL, null);
+    }
+
+    /** Replaces the whole zone set; an invalid collection (any feature) changes nothing. */
+    public CompletableFuture<List<Zone>> replaceAll(String site, String collectionJson, String actor) {
+        GeofenceEngine engine = engine(site);
+        List<Zone> incoming = geoJson.readCollection(collectionJson, "zones of site " + site, context(site));
+        Map<String, Zone> before = new LinkedHashMap<>();
+        engine.zones().zones().forEach(z -> before.put(z.id(), z));
+        List<ZoneVersion> versions = new ArrayList<>();
+        Map<String, Zone> after = new LinkedHashMap<>();
+        for (Zone z : incoming) {
+            after.put(z.id(), z);
+            Zone old = before.get(z.id());
+            if (old == null) versions.add(version(site, z.id(), ZoneVersion.Change.CREATED, actor, write(z)));
+            else if (!write(old).equals(write(z))) versions.add(version(site, z.id(), ZoneVersion.Change.UPDATED, actor, write(z)));
+        }
+        for (String gone : before.keySet())
+            if (!after.containsKey(gone)) versions.add(version(site, gone, ZoneVersion.Change.DELETED, actor, null));
+        engine.replaceAll(incoming);
+        return commit(versions).thenApply(v -> List.copyOf(incoming));
+    }
+
+    /** Adds one zone; a feature without an id gets one. */
+    public CompletableFuture<Zone> create(String site, String featureJson, String actor) {
+        JsonNode node = parseObject(featureJson);
+        if (node.path("id").isMissingNode() || node.path("id").isNull())
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("id", newId(site));
+        Zone zone = geoJson.readFeature(node.toString(), "new zone", context(site));
+        if (engine(site).zones().zone(zone.id()).isPresent())
+            throw new ConflictException("zone \"" + zone.id() + "\" exists at site " + site + "; PUT it to change it");
+        engine(site).put(zone);
+        return commit(List.of(version(site, zone.id(), ZoneVersion.Change.CREATED, actor, write(zone)))).thenApply(v -> zone);
+    }
+
+    public CompletableFuture<Zone> update(String site, String id, String featureJson, String actor) {
+        zone(site, id).orElseThrow(() -> noZone(site, id));
+        JsonNode node = parseObject(featureJson);
+        JsonNode bodyId = node.path("id");
+        if (!bodyId.isMissingNode() && !bodyId.isNull() && !bodyId.asText().equals(id))
+            throw new InvalidInputException("id", "the feature says \"" + bodyId.asText() + "\" but the path says \"" + id
+                    + "\"; a zone's id cannot change");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("id", id);
+        Zone zone = geoJson.readFeature(node.toString(), "zone " + id, context(site));
+        engine(site).put(zone);
+        return commit(List.of(version(site, id, ZoneVersion.Change.UPDATED, actor, write(zone)))).thenApply(v -> zone);
+    }
+
+    public CompletableFuture<Void> delete(String site, String id, String actor) {
+        zone(site, id).orElseThrow(() -> noZone(site, id));
+        engine(site).remove(id);
+        return commit(List.of(version(site, id, ZoneVersion.Change.DELETED, actor, null)));
+    }
+
+    /** Closes or opens a DISINFECTION zone. */
+    public CompletableFuture<Zone> setState(String site, String id, ZoneState state, String actor) {
+        Zone z = zone(site, id).orElseThrow(() -> noZone(site, id));
+        if (z.kind() != ZoneKind.DISINFECTION)
+            throw new ConflictException("zone \"" + id + "\" is " + z.kind() + "; only DISINFECTION zones open and close");
+        if (z.state() == state) return CompletableFuture.completedFuture(z);
+        Zone changed = engine(site).setState(id, state);
+        var change = state == ZoneState.CLOSED ? ZoneVersion.Change.CLOSED : ZoneVersion.Change.OPENED;
+        return commit(List.of(version(site, id, change, actor, write(changed)))).thenApply(v -> changed);
+    }
+
+    /** Every version of a zone, deleted or not, oldest first. */
+    public List<ZoneVersion> history(String site, String id) {
+        engine(site);
+        List<ZoneVersion> versions = history.get(key(site, id));
+        if (versions == null) throw noZone(site, id);
+        return List.copyOf(versions);
+    }
+
+    private CompletableFuture<Void> commit(List<ZoneVersion> versions) {
+        if (versions.isEmpty()) return CompletableFuture.completedFuture(null);
+        for (ZoneVersion v : versions) {
+            history.computeIfAbsent(key(v.site(), v.zoneId()), k -> new ArrayList<>()).add(v);
+            events.publish(new TrackEvent(v.at(), v.site(), null, null, new ConfigurationChange(v.actor(),
+                    ConfigurationChange.Target.ZONE, v.zoneId(), action(v.change()), details(v))));
+        }
+        return store.save(versions);
+    }
+
+    private ZoneVersion version(String site, String id, ZoneVersion.Change change, String actor, String feature) {
+        List<ZoneVersion> earlier = history.get(key(site, id));
+        long next = earlier == null ? 1 : earlier.get(earlier.size() - 1).version() + 1;
+        return new ZoneVersion(site, id, next, change, actor, clock.instant(), feature);
+    }
+
+    private static ConfigurationChange.Action action(ZoneVersion.Change c) {
+        return switch (c) {
+            case CREATED -> ConfigurationChange.Action.CREATE;
+            case DELETED -> ConfigurationChange.Action.DELETE;
+            default -> ConfigurationChange.Action.UPDATE;
+        };
+    }
+
+    private static JsonNode details(ZoneVersion v) {
+        var details = JSON.createObjectNode().put("change", v.change().name()).put("version", v.version());
+        if (v.feature() != null) details.set("feature", parseObject(v.feature()));
+        return details;
+    }
+
+    private String write(Zone z) {
+        return geoJson.writeFeature(z, CoordinateFrame.LOCAL, null);
+    }
+
+    private ImportContext context(String site) {
+        Site s = sites.find(site).orElseThrow(() -> new NotFoundException("no site \"" + site + "\""));
+        return new ImportContext(site, s.levelIds(), s.geoAnchor());
+    }
+
+    private String newId(String site) {
+        String id;
+        do {
+            id = "zone-" + Long.toString(Math.abs(java.util.concurrent.ThreadLocalRandom.current().nextLong()) % 2_176_782_336L, 36);
+        } while (engine(site).zones().zone(id).isPresent() || history.containsKey(key(site, id)));
+        return id;
+    }
+
+    private static JsonNode parseObject(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node == null || !node.isObject()) throw new InvalidInputException("body", "must be a GeoJSON Feature object");
+            return node;
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static NotFoundException noZone(String site, String id) {
+        return new NotFoundException("no zone \"" + id + "\" at site " + site);
+    }
+
+    private static String key(String site, String id) {
+        return site + "/" + id;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.provingground.server.zones;
+
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+/** Persistence of zones and their history; the MapDB implementation lives in the store package. */
+public interface ZoneStore {
+
+    /** The latest version of every zone that exists (not deleted), all sites. */
+    Collection<ZoneVersion> loadCurrent();
+
+    /** Every version of every zone, deleted ones included, each zone's oldest first (read at start-up). */
+    java.util.List<ZoneVersion> loadHistory();
+
+    /** Records the versions of one change together (all or none). */
+    CompletableFuture<Void> save(Collection<ZoneVersion> versions);
+}
