@@ -19,6 +19,9 @@ import java.util.Locale;
 /** Geofence engine events as track-record events: enter, exit, violation start and end, overspeed. */
 final class GeofenceEventMapper {
 
+    /** The "zone" of a speed limit that comes from the robot's own hardware profile rather than a zone. */
+    static final String PROFILE_CAP = "profile-speed-cap";
+
     private GeofenceEventMapper() {
     }
 
@@ -37,15 +40,19 @@ final class GeofenceEventMapper {
         ViolationEnded ended = (ViolationEnded) event;
         Violation v = ended.violation();
         if (v.rule() == ViolationRule.SPEED_LIMIT_EXCEEDED && v.maxExcess() > 0)
-            return new Overspeed(v.zoneId(), v.limit(), v.limit() + v.maxExcess(), seconds(v));
+            return new Overspeed(zoneOf(v), v.limit(), v.limit() + v.maxExcess(), seconds(v));
         return violation(v, Transition.VIOLATION);
     }
 
     private static GeofenceTransition violation(Violation v, Transition transition) {
         boolean ended = transition == Transition.VIOLATION;
-        return new GeofenceTransition(v.zoneId(), ruleName(v.rule()), transition, ended ? seconds(v) : null,
+        return new GeofenceTransition(zoneOf(v), ruleName(v.rule()), transition, ended ? seconds(v) : null,
                 ended ? v.maxExcess() : null, v.level(), v.position().x(), v.position().y(), v.measured(), v.limit(),
                 v.action().name());
+    }
+
+    private static String zoneOf(Violation v) {
+        return v.zoneId() == null ? PROFILE_CAP : v.zoneId();
     }
 
     /** {@code KEEP_OUT_ENTERED} → {@code keep-out-entered}. */

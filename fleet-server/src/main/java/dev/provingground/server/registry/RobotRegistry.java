@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  */
 public final class RobotRegistry {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RobotRegistry.class.getName());
+
     private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     private final RobotStore store;
@@ -190,7 +192,7 @@ public final class RobotRegistry {
         if (before == null) return;
         RobotStatus after = before.withConnection(state, at);
         update(id, after);
-        if (before.connection() != state) listeners.forEach(l -> l.connectionChanged(robots.get(id), before.connection(), state, at));
+        if (before.connection() != state) tell(l -> l.connectionChanged(robots.get(id), before.connection(), state, at));
     }
 
     public void applyState(String id, State s, Instant at) {
@@ -210,8 +212,8 @@ public final class RobotRegistry {
                 s.version());
         update(id, after);
         if (before.connection() != ConnectionState.ONLINE)
-            listeners.forEach(l -> l.connectionChanged(robots.get(id), before.connection(), ConnectionState.ONLINE, at));
-        listeners.forEach(l -> l.stateReceived(robots.get(id), s, before.position(), at));
+            tell(l -> l.connectionChanged(robots.get(id), before.connection(), ConnectionState.ONLINE, at));
+        tell(l -> l.stateReceived(robots.get(id), s, before.position(), at));
     }
 
     public void applyVisualization(String id, Visualization v, Instant at) {
@@ -219,7 +221,18 @@ public final class RobotRegistry {
         if (before == null || v.agvPosition() == null) return;
         update(id, before.withPosition(position(v.agvPosition(), before.position()), speed(v.velocity(), before.speed()), at));
         Robot robot = robots.get(id);
-        listeners.forEach(l -> l.positionReported(robot, v.agvPosition(), v.velocity(), before.position(), at));
+        tell(l -> l.positionReported(robot, v.agvPosition(), v.velocity(), before.position(), at));
+    }
+
+    /** One listener's failure is logged and does not keep the others from hearing of the update. */
+    private void tell(java.util.function.Consumer<RobotListener> call) {
+        for (RobotListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.SEVERE, l.getClass().getSimpleName() + " failed", e);
+            }
+        }
     }
 
     private static Position position(AgvPosition p, Position fallback) {

@@ -247,7 +247,7 @@ final class UpdateEvaluator {
                 conditions.add(new Condition(ViolationRule.OPERATING_AREA_LEFT, left, left.distanceToBoundary(here), 0));
             }
         }
-        if (u.speed() > lowest) {
+        if (u.speed() > lowest + config.speedToleranceMps()) {
             conditions.add(new Condition(ViolationRule.SPEED_LIMIT_EXCEEDED, lowestZone, u.speed(), lowest));
         }
         if (u.uvcLampOn() && !inClosedDisinfection) {

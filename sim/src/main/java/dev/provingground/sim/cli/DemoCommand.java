@@ -26,6 +26,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "how many simulated robots (default: ${DEFAULT-VALUE}; the mix repeats)")
     int robots;
 
+    @Option(names = "--stray-every", paramLabel = "SECONDS", defaultValue = "45",
+            description = "fault mode: every SECONDS one driving robot strays off its route so enforcement shows; 0 = never (default: ${DEFAULT-VALUE})")
+    long strayEvery;
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(options.verbose);
@@ -34,7 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
         var running = ServeCommand.RunningServer.start(config, List.of(site));
         DemoLauncher demo = new DemoLauncher(running.vertx(), running.server(), site);
         running.onStop(demo::stop);
-        demo.start(robots, SimFleet.Settings.defaults());
+        demo.start(robots, SimFleet.Settings.defaults().withStrayEverySeconds(strayEvery));
         int http = running.server().httpPort();
         System.out.printf("""
 

@@ -42,6 +42,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--keepalive", defaultValue = "10", description = "MQTT keepalive, s (default: ${DEFAULT-VALUE})")
     int keepAlive;
 
+    @Option(names = "--stray-every", defaultValue = "0", paramLabel = "SECONDS",
+            description = "fault mode: every SECONDS one driving robot strays off its route (default: ${DEFAULT-VALUE} = never)")
+    long strayEvery;
+
     @Option(names = {"-v", "--verbose"})
     boolean verbose;
 
@@ -54,7 +58,7 @@ public final class SimCommand implements Callable<Integer> {
                         p.serialNumber(), p.profile(), null, null, p.level(), p.start().x(), p.start().y(), 0, 80)).toList();
         Vertx vertx = Vertx.vertx();
         SimFleet fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs,
-                new SimFleet.Settings(100, stateInterval, 0, keepAlive), Clock.systemUTC());
+                new SimFleet.Settings(100, stateInterval, 0, keepAlive, strayEvery), Clock.systemUTC());
         fleet.start(host, port).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         System.out.println(specs.size() + " simulated robots connected to " + host + ":" + port + ". Stop with Ctrl-C.");
         CountDownLatch stopped = new CountDownLatch(1);

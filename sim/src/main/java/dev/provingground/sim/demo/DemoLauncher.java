@@ -12,7 +12,9 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Puts the demo fleet on a running server: registers the demo firms and robots (a restart reuses them and gives
@@ -34,9 +36,11 @@ public final class DemoLauncher {
     }
 
     public List<SimRobotSpec> register(int robots) {
-        for (DemoFleet.FirmSpec f : DemoFleet.firms()) {
+        for (DemoFleet.FirmSpec f : DemoFleet.firms())
             if (server.access().firm(f.id()).isEmpty()) server.access().registerFirm(f.id(), f.name()).join();
-        }
+        // A manager's later edits are kept: the demo's zones are loaded only into a site that has none.
+        onServer(() -> server.zones().engine(site.id()).zones().zones().isEmpty()
+                ? server.zones().replaceAll(site.id(), DemoSite.zones(), "demo") : CompletableFuture.completedFuture(null));
         List<SimRobotSpec> specs = new ArrayList<>();
         for (DemoFleet.RobotPlan plan : DemoFleet.plan(site, robots)) {
             String id = RobotRegistry.idFor(plan.firm().manufacturer(), plan.serialNumber());
@@ -55,6 +59,22 @@ public final class DemoLauncher {
                     plan.level(), plan.start().x(), plan.start().y(), 0, 60 + (specs.size() * 7) % 40));
         }
         return specs;
+    }
+
+    /** Runs {@code work} on the server's event loop, where zones and the registry are edited, and waits for it. */
+    private <T> T onServer(Supplier<CompletableFuture<T>> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        server.context().runOnContext(v -> {
+            try {
+                work.get().whenComplete((r, e) -> {
+                    if (e != null) done.completeExceptionally(e);
+                    else done.complete(r);
+                });
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done.orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     public void start(int robots, SimFleet.Settings settings) throws Exception {

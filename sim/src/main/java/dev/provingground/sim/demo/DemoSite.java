@@ -11,8 +11,19 @@ import java.io.UncheckedIOException;
 public final class DemoSite {
 
     public static final String RESOURCE = "/dev/provingground/sim/demo-site.json";
+    public static final String ZONES = "/dev/provingground/sim/demo-zones.geojson";
 
     private DemoSite() {
+    }
+
+    /** The demo's zones: one of each kind (docs/SITE-FORMAT.md lists them), as a GeoJSON FeatureCollection. */
+    public static String zones() {
+        try (InputStream in = DemoSite.class.getResourceAsStream(ZONES)) {
+            if (in == null) throw new IllegalStateException("demo zones missing from the jar: " + ZONES);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Site load() {

@@ -1,5 +1,8 @@
 package dev.provingground.sim.demo;
 
+import dev.provingground.geofence.GeofenceConfig;
+import dev.provingground.geofence.route.RobotTraits;
+import dev.provingground.geofence.route.RouteChecker;
 import dev.provingground.server.FleetServer;
 import dev.provingground.server.registry.Position;
 import dev.provingground.server.registry.Robot;
@@ -20,6 +23,8 @@ import dev.provingground.vda5050.Node;
 import dev.provingground.vda5050.NodePosition;
 import dev.provingground.vda5050.Order;
 import dev.provingground.vda5050.State;
+import dev.provingground.trackrecord.event.Intervention;
+import dev.provingground.trackrecord.event.TrackEvent;
 import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
@@ -46,9 +51,13 @@ public final class DemoTraffic {
     private final FleetServer server;
     private final Site site;
     private final SiteGraph graph;
+    private final RouteChecker routes;
     private final Random random;
     private final Map<String, Long> idleSince = new HashMap<>();
     private final Map<String, Integer> orderCount = new HashMap<>();
+    private final Map<String, Long> pausedSince = new HashMap<>();
+    /** How long the demo's remote operator takes to look at a robot enforcement stopped. */
+    static final long ASSIST_AFTER_MILLIS = 8000;
     private long timer = -1;
 
     public DemoTraffic(Vertx vertx, FleetServer server, Site site, long seed) {
@@ -56,6 +65,7 @@ public final class DemoTraffic {
         this.server = server;
         this.site = site;
         this.graph = new SiteGraph(site);
+        this.routes = new RouteChecker(GeofenceConfig.defaults(), site.timeZone());
         this.random = new Random(seed);
     }
 
@@ -75,6 +85,11 @@ public final class DemoTraffic {
             Optional<State> state = server.registry().lastState(robot.id());
             if (status == null || status.connection() != ConnectionState.ONLINE || state.isEmpty()
                     || status.position() == null) continue;
+            if (Boolean.TRUE.equals(status.paused())) {
+                assistWhenPausedLong(robot, now);
+                continue;
+            }
+            pausedSince.remove(robot.id());
             if (!state.get().nodeStates().isEmpty() || state.get().actionStates().stream()
                     .anyMatch(a -> a.actionStatus() == dev.provingground.vda5050.ActionStatus.RUNNING)) {
                 idleSince.remove(robot.id());
@@ -122,8 +137,28 @@ public final class DemoTraffic {
             finalActions.add(Action.of("trayHandover", "handover-" + robot.id() + "-" + System.nanoTime(),
                     BlockingType.HARD, List.of(ActionParameter.of("place", target))));
         int n = orderCount.merge(robot.id(), 1, Integer::sum);
-        server.orders().send(robot, order("demo-" + robot.serialNumber() + "-" + n, level.id(), path.get(), finalActions))
+        Order order = order("demo-" + robot.serialNumber() + "-" + n, level.id(), path.get(), finalActions,
+                speedLimits(robot, level.id(), path.get()));
+        server.orders().send(robot, order)
                 .onFailure(e -> LOG.fine(() -> robot.id() + ": order not sent: " + e.getMessage()));
+    }
+
+    /**
+     * Plays the remote operator: a robot that enforcement paused is looked at after a while, its order cancelled
+     * and the pause lifted, and that intervention goes on the record. It then gets a new order from where it is.
+     */
+    private void assistWhenPausedLong(Robot robot, long now) {
+        long since = pausedSince.computeIfAbsent(robot.id(), k -> now);
+        if (now - since < ASSIST_AFTER_MILLIS) return;
+        pausedSince.remove(robot.id());
+        server.orders().send(robot, InstantActions.create(List.of(
+                Action.instant("cancelOrder", "assist-cancel-" + robot.id() + "-" + now, BlockingType.HARD, List.of()),
+                Action.instant("stopPause", "assist-resume-" + robot.id() + "-" + now, BlockingType.HARD, List.of()))))
+                .onSuccess(sent -> server.events().publish(new TrackEvent(java.time.Instant.ofEpochMilli(now),
+                        robot.site(), robot.firm(), robot.id(), new Intervention(Intervention.Kind.REMOTE_ASSIST,
+                        "paused by geofence enforcement; order cancelled and robot resumed by the remote operator",
+                        (now - since) / 1000.0))))
+                .onFailure(e -> LOG.fine(() -> robot.id() + ": assist not sent: " + e.getMessage()));
     }
 
     private void stopCharging(Robot robot) {
@@ -132,7 +167,35 @@ public final class DemoTraffic {
                 .onFailure(e -> LOG.fine(() -> robot.id() + ": stopCharging not sent: " + e.getMessage()));
     }
 
+    /**
+     * The speed each edge of the path may be driven at: the lane's own limit and the lowest zone limit in force along
+     * it (the geofence route check), so a well-behaved robot is never caught speeding — only a faulty one.
+     */
+    private List<Double> speedLimits(Robot robot, String level, List<Waypoint> path) {
+        List<Double> limits = new ArrayList<>();
+        var zones = server.zones().engine(site.id()).zones();
+        RobotTraits traits = new RobotTraits(robot.id(), robot.kind(), robot.firm(), null);
+        for (int i = 1; i < path.size(); i++) {
+            Waypoint a = path.get(i - 1);
+            Waypoint b = path.get(i);
+            Double limit = graph.lane(a.id(), b.id()).map(l -> l.speedLimit()).orElse(null);
+            var check = routes.check(zones, level, List.of(new dev.provingground.geofence.Position(a.x(), a.y()),
+                            new dev.provingground.geofence.Position(b.x(), b.y())),
+                    traits, java.time.Instant.now());
+            for (var segment : check.segments())
+                if (segment.speedLimit() != null) limit = limit == null ? segment.speedLimit() : Math.min(limit, segment.speedLimit());
+            // A little under the limit: the limit is what enforcement measures against.
+            limits.add(limit == null ? null : limit * 0.95);
+        }
+        return limits;
+    }
+
     static Order order(String orderId, String mapId, List<Waypoint> path, List<Action> finalActions) {
+        return order(orderId, mapId, path, finalActions, java.util.Collections.nCopies(Math.max(0, path.size() - 1), null));
+    }
+
+    static Order order(String orderId, String mapId, List<Waypoint> path, List<Action> finalActions,
+                       List<Double> edgeSpeeds) {
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
@@ -140,8 +203,12 @@ public final class DemoTraffic {
             boolean last = i == path.size() - 1;
             nodes.add(Node.of(w.id(), 2L * i, true, NodePosition.of(w.x(), w.y(), mapId),
                     last ? finalActions : List.of()));
-            if (i > 0) edges.add(Edge.of(path.get(i - 1).id() + ">" + w.id(), 2L * i - 1, true, path.get(i - 1).id(),
-                    w.id(), List.of()));
+            if (i > 0) {
+                Edge edge = Edge.of(path.get(i - 1).id() + ">" + w.id(), 2L * i - 1, true, path.get(i - 1).id(),
+                        w.id(), List.of());
+                Double limit = edgeSpeeds.get(i - 1);
+                edges.add(limit == null ? edge : edge.withMaxSpeed(limit));
+            }
         }
         return Order.create(orderId, 0, nodes, edges);
     }

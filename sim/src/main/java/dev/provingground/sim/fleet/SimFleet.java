@@ -27,16 +27,27 @@ public final class SimFleet {
      * @param visualizationMillis 0 = no visualization topic
      * @param keepAliveSeconds    MQTT keepalive of each robot
      */
-    public record Settings(long tickMillis, long stateIntervalMillis, long visualizationMillis, int keepAliveSeconds) {
+    public record Settings(long tickMillis, long stateIntervalMillis, long visualizationMillis, int keepAliveSeconds,
+                           long strayEverySeconds) {
         public Settings {
             if (tickMillis < 10) throw new IllegalArgumentException("tickMillis: must be >= 10, got " + tickMillis);
             if (stateIntervalMillis < tickMillis)
                 throw new IllegalArgumentException("stateIntervalMillis: must be >= tickMillis");
             if (keepAliveSeconds < 1) throw new IllegalArgumentException("keepAliveSeconds: must be >= 1");
+            if (strayEverySeconds < 0) throw new IllegalArgumentException("strayEverySeconds: must be >= 0");
+        }
+
+        public Settings(long tickMillis, long stateIntervalMillis, long visualizationMillis, int keepAliveSeconds) {
+            this(tickMillis, stateIntervalMillis, visualizationMillis, keepAliveSeconds, 0);
         }
 
         public static Settings defaults() {
-            return new Settings(100, 1000, 0, 10);
+            return new Settings(100, 1000, 0, 10, 0);
+        }
+
+        /** Fault mode: every so often one driving robot strays off its route (0 = never). */
+        public Settings withStrayEverySeconds(long seconds) {
+            return new Settings(tickMillis, stateIntervalMillis, visualizationMillis, keepAliveSeconds, seconds);
         }
     }
 
@@ -45,6 +56,8 @@ public final class SimFleet {
     private final List<SimRobotClient> clients = new ArrayList<>();
     private long timer = -1;
     private long ticks;
+    private final java.util.Random random = new java.util.Random(7);
+    static final double STRAY_METRES = 6;
 
     public SimFleet(Vertx vertx, ProfileCatalog profiles, List<SimRobotSpec> specs, Settings settings, Clock clock) {
         this.vertx = vertx;
@@ -82,6 +95,16 @@ public final class SimFleet {
             if (c.robot().takeReportDue() || periodic) c.publishState();
             if (visEvery > 0 && (ticks + i) % visEvery == 0) c.publishVisualization();
         }
+        long strayEvery = settings.strayEverySeconds() * 1000 / settings.tickMillis();
+        if (strayEvery > 0 && ticks % strayEvery == 0) strayOne();
+    }
+
+    private void strayOne() {
+        List<SimRobotClient> driving = clients.stream().filter(c -> c.robot().speed() > 0.1).toList();
+        if (driving.isEmpty()) return;
+        SimRobotClient c = driving.get(random.nextInt(driving.size()));
+        c.robot().strayOnce(STRAY_METRES);
+        LOG.info("fault mode: " + c.robot().serialNumber() + " strays " + STRAY_METRES + " m off its route");
     }
 
     public List<SimRobotClient> clients() {

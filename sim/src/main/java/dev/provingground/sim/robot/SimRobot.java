@@ -9,6 +9,8 @@ import dev.provingground.vda5050.EStop;
 import dev.provingground.vda5050.Edge;
 import dev.provingground.vda5050.EdgeState;
 import dev.provingground.vda5050.ErrorLevel;
+import dev.provingground.vda5050.Info;
+import dev.provingground.vda5050.InfoLevel;
 import dev.provingground.vda5050.InstantActions;
 import dev.provingground.vda5050.Node;
 import dev.provingground.vda5050.NodeState;
@@ -64,6 +66,8 @@ public final class SimRobot {
     private final Map<String, RunningAction> actions = new LinkedHashMap<>();
     private final List<VdaError> errors = new ArrayList<>();
     private double distanceSinceLastNode;
+    /** Fault mode: a point off the route the robot wrongly heads for before going on; null when behaving. */
+    private double[] strayTarget;
     private double odometer;
     /** Something happened that VDA 5050 wants reported at once (order accepted, node reached, action changed). */
     private boolean reportDue;
@@ -168,6 +172,7 @@ public final class SimRobot {
     }
 
     private void cancelOrder() {
+        strayTarget = null;
         for (RunningAction r : actions.values())
             if (!r.isDone()) {
                 r.status = ActionStatus.FAILED;
@@ -197,8 +202,25 @@ public final class SimRobot {
         updateBattery(dt, moving);
     }
 
+    /**
+     * Fault mode: the robot leaves its route, heading {@code metres} to the left of where it is going, then returns
+     * to the route. What a localisation fault or a bad obstacle detour looks like; enforcement should catch it.
+     */
+    public void strayOnce(double metres) {
+        Node target = nextDriveTarget();
+        if (target == null) return;
+        double heading = Math.atan2(target.nodePosition().y() - y, target.nodePosition().x() - x);
+        strayTarget = new double[]{x + Math.cos(heading) * metres / 2 - Math.sin(heading) * metres,
+                y + Math.sin(heading) * metres / 2 + Math.cos(heading) * metres};
+    }
+
+    public boolean isStraying() {
+        return strayTarget != null;
+    }
+
     private boolean drive(double dt) {
         Node target = nextDriveTarget();
+        if (strayTarget != null && target != null && !paused && batteryWh > 0) return driveOffRoute(dt);
         double cap = speedCap();
         if (target == null || paused || batteryWh <= 0 || blockedByAction()) {
             speed = 0;
@@ -226,6 +248,23 @@ public final class SimRobot {
             reach(target);
             if (pendingNodes.isEmpty()) speed = 0;
         }
+        return step > 0;
+    }
+
+    private boolean driveOffRoute(double dt) {
+        double dx = strayTarget[0] - x;
+        double dy = strayTarget[1] - y;
+        double remaining = Math.hypot(dx, dy);
+        speed = Math.min(speedCap(), speed + profile.factsheet().physicalParameters().accelerationMax() * dt);
+        double step = Math.min(speed * dt, remaining);
+        if (remaining > 1e-9) {
+            theta = Math.atan2(dy, dx);
+            x += dx / remaining * step;
+            y += dy / remaining * step;
+        }
+        odometer += step;
+        distanceSinceLastNode += step;
+        if (remaining - step <= ARRIVAL_TOLERANCE) strayTarget = null;
         return step > 0;
     }
 
@@ -338,11 +377,14 @@ public final class SimRobot {
         double percent = batteryPercent();
         List<VdaError> allErrors = new ArrayList<>(errors);
         if (batteryWh <= 0) allErrors.add(new VdaError("batteryEmpty", List.of(), "battery empty", null, ErrorLevel.FATAL));
+        // VDA 5050 has no field for a UV-C lamp: it is reported as information of type uvcLamp (docs/SERVICE-ROBOTS.md).
+        List<Info> information = profile.service().uvcIrradianceAt1mMicroWattPerCm2() == null ? List.of()
+                : List.of(new Info("uvcLamp", List.of(), uvcLampOn ? "on" : "off", InfoLevel.INFO));
         return new State(0, null, null, manufacturer, serialNumber, List.of(), orderId, orderUpdateId, null, lastNodeId,
                 lastNodeSequenceId, speed > 0.001, paused, false, distanceSinceLastNode, OperatingMode.AUTOMATIC,
                 nodeStates, edgeStates, agvPosition(), velocity(), List.of(),
                 actions.values().stream().map(RunningAction::state).toList(),
-                new BatteryState(percent, null, null, charging, null), allErrors, List.of(),
+                new BatteryState(percent, null, null, charging, null), allErrors, information,
                 new SafetyState(EStop.NONE, false));
     }
 
@@ -360,6 +402,10 @@ public final class SimRobot {
 
     public boolean isIdle() {
         return pendingNodes.isEmpty();
+    }
+
+    public boolean isPaused() {
+        return paused;
     }
 
     public boolean isCharging() {

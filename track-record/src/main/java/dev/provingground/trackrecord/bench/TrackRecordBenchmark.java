@@ -38,7 +38,7 @@ import org.mapdb.Serializer;
  * {@code proving-ground bench track-record}: durable appends per second of 200-byte events through the store (group
  * commit), against plain MapDB puts of the same events under the same commit policy in the same run; and
  * verification speed (root recomputed from events.jsonl by the verifier's own code), against raw SHA-256 over the
- * same bytes. Prints progress and, last, the one-line result.
+ * same bytes (one digest per leaf). Prints progress and, last, the one-line result.
  */
 public final class TrackRecordBenchmark {
 
@@ -197,7 +197,10 @@ public final class TrackRecordBenchmark {
     private static double measurePlainMapDb(Options options, EventMaker events, Path file, PrintStream out) {
         DB db = DBMaker.fileDB(file.toFile()).transactionEnable().fileMmapEnableIfSupported().cleanerHackEnable().make();
         try {
-            BTreeMap<Long, byte[]> map = db.treeMap("events", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
+            // One record per event, values outside the B-tree nodes: the fastest of the plain layouts (in-node values
+            // and HTreeMap measured slower on this kind of load), so the baseline is a strong one.
+            BTreeMap<Long, byte[]> map = db.treeMap("events", Serializer.LONG, Serializer.BYTE_ARRAY)
+                    .valuesOutsideNodesEnable().createOrOpen();
             long intervalNanos = options.commitInterval().toNanos();
             long key = 0;
             long durable = 0;
@@ -228,56 +231,71 @@ public final class TrackRecordBenchmark {
                 }
             }
             double rate = (durable - startCount) / ((System.nanoTime() - start) / 1e9);
-            out.printf(Locale.ROOT, "  plain MapDB: %.0f durable puts/s%n", rate);
+            out.printf(Locale.ROOT, "  plain MapDB (fileDB, transactions, mmap, one B-tree record per event): %.0f durable "
+                    + "puts/s%n", rate);
             return rate;
         } finally {
             db.close();
         }
     }
 
-    /** Best of five runs each: the verifier's root over events.jsonl, and one SHA-256 over the same leaf bytes. */
+    /**
+     * Best of five interleaved runs each: the verifier recomputing the root from an in-memory events.jsonl, and the
+     * raw SHA-256 baseline over the same leaf bytes, one digest per leaf (no prefix, no tree). One SHA-256 over all
+     * the bytes concatenated is printed as well.
+     */
     private static double[] measureVerification(Options options, EventMaker events, PrintStream out) {
         int leaves = options.verifyLeaves();
-        int lineBytes = options.eventBytes() + 1;
+        int eventBytes = options.eventBytes();
+        int lineBytes = eventBytes + 1;
         byte[] jsonl = new byte[leaves * lineBytes];
         for (int i = 0; i < leaves; i++) {
-            System.arraycopy(events.event(i), 0, jsonl, i * lineBytes, options.eventBytes());
-            jsonl[i * lineBytes + options.eventBytes()] = '\n';
+            System.arraycopy(events.event(i), 0, jsonl, i * lineBytes, eventBytes);
+            jsonl[i * lineBytes + eventBytes] = '\n';
         }
         RfcMerkle merkle = new RfcMerkle();
-        byte[] expected = null;
-        double bestVerify = 0;
-        double bestRaw = 0;
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        byte[] expected = null;
+        byte[] digest = new byte[32];
+        double bestVerify = 0;
+        double bestRaw = 0;
+        double bestStream = 0;
         for (int run = 0; run < 5; run++) {
             long start = System.nanoTime();
             JsonlLeaves source = new JsonlLeaves(new ByteArrayInputStream(jsonl), merkle, (n, b, o, l) -> { });
             byte[] root = merkle.rootOfRange(leaves, 0, leaves, List.of(), source);
-            double verifyRate = leaves / ((System.nanoTime() - start) / 1e9);
+            bestVerify = Math.max(bestVerify, leaves / ((System.nanoTime() - start) / 1e9));
             if (source.ranOut() || source.linesRead() != leaves || (expected != null && !Arrays.equals(root, expected))) {
                 throw new IllegalStateException("verification run " + run + " did not read every leaf consistently");
             }
             expected = root;
 
             start = System.nanoTime();
+            try {
+                for (int i = 0; i < leaves; i++) {
+                    sha256.update(jsonl, i * lineBytes, eventBytes);
+                    sha256.digest(digest, 0, 32);
+                }
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException(e);
+            }
+            bestRaw = Math.max(bestRaw, leaves / ((System.nanoTime() - start) / 1e9));
+
+            start = System.nanoTime();
             for (int i = 0; i < leaves; i++) {
-                sha256.update(jsonl, i * lineBytes, options.eventBytes());
+                sha256.update(jsonl, i * lineBytes, eventBytes);
             }
-            byte[] digest = sha256.digest();
-            double rawRate = leaves / ((System.nanoTime() - start) / 1e9);
-            if (digest.length != 32) {
-                throw new IllegalStateException("SHA-256 gave " + digest.length + " bytes");
-            }
-            bestVerify = Math.max(bestVerify, verifyRate);
-            bestRaw = Math.max(bestRaw, rawRate);
+            sha256.digest();
+            bestStream = Math.max(bestStream, leaves / ((System.nanoTime() - start) / 1e9));
         }
-        out.printf(Locale.ROOT, "  verify: %.0f leaves/s recomputing the root from events.jsonl; raw SHA-256: %.0f leaves/s%n",
-                bestVerify, bestRaw);
+        out.printf(Locale.ROOT, "  verify: %.0f leaves/s recomputing the root from events.jsonl; raw SHA-256 per leaf: %.0f "
+                + "leaves/s; one SHA-256 over all bytes: %.0f leaves/s (%.2fx)%n",
+                bestVerify, bestRaw, bestStream, bestVerify / bestStream);
         return new double[] {bestVerify, bestRaw};
     }
 

@@ -194,7 +194,7 @@ public final class BundleVerifier {
         byte[] listedRoot;
         try (InputStream listed = zip.getInputStream(listedEntry)) {
             listedRoot = merkle.rootOfRange(manifest.treeSize(), manifest.start(), manifest.end(), outside,
-                    () -> readHash(listed));
+                    (out, offset) -> System.arraycopy(readHash(listed), 0, out, offset, 32));
         }
         if (!Arrays.equals(listedRoot, signedRoot)) {
             return mismatch + "; range-proof.json or leaf-hashes.bin was altered as well, so the line cannot be named";

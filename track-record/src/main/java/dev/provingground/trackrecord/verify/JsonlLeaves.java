@@ -3,6 +3,9 @@ package dev.provingground.trackrecord.verify;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -19,15 +22,22 @@ public final class JsonlLeaves implements RfcMerkle.LeafHashes {
     }
 
     private static final byte[] MISSING = new byte[32];
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream in;
     private final RfcMerkle merkle;
     private final LineListener listener;
-    private final byte[] buffer = new byte[1 << 16];
+    /** Byte 0 is never filled: every line then has a byte before it to lend to the leaf prefix. */
+    private final byte[] buffer = new byte[1 + (1 << 16)];
     private int position;
     private int limit;
     private boolean endOfInput;
     private byte[] line = new byte[1024];
+    private byte[] lineArray = line;
+    private int lineOffset;
     private int lineLength;
     private long linesRead;
     private boolean ranOut;
@@ -39,14 +49,22 @@ public final class JsonlLeaves implements RfcMerkle.LeafHashes {
     }
 
     @Override
-    public byte[] next() {
+    public void next(byte[] out, int offset) {
         if (!readLine()) {
             ranOut = true;
-            return MISSING;
+            System.arraycopy(MISSING, 0, out, offset, MISSING.length);
+            return;
         }
         linesRead++;
-        listener.line(linesRead, line, 0, lineLength);
-        return merkle.leafHash(line, 0, lineLength);
+        listener.line(linesRead, lineArray, lineOffset, lineLength);
+        merkle.leafHashUsingByteBefore(lineArray, lineOffset, lineLength, out, offset);
+    }
+
+    /** The next leaf hash as a new array. */
+    public byte[] next() {
+        byte[] hash = new byte[32];
+        next(hash, 0);
+        return hash;
     }
 
     /** Lines consumed so far. */
@@ -64,46 +82,81 @@ public final class JsonlLeaves implements RfcMerkle.LeafHashes {
         return readLine();
     }
 
-    /** Reads the next line into {@code line}; false at end of input. A last line without newline still counts. */
+    /**
+     * Finds the next line: in place in the read buffer when it lies there whole, else gathered into {@code line}.
+     * False at end of input; a last line without a newline still counts.
+     */
     private boolean readLine() {
+        if (position == limit && (endOfInput || !fill())) {
+            return false;
+        }
+        int start = position;
+        position = newlineOrLimit(buffer, position, limit);
+        if (position < limit) {
+            lineArray = buffer;
+            lineOffset = start;
+            lineLength = position - start;
+            position++;
+            return true;
+        }
         lineLength = 0;
-        boolean sawAny = false;
+        append(start, position - start);
         while (true) {
-            if (position == limit) {
-                if (endOfInput || !fill()) {
-                    return sawAny;
-                }
+            if (endOfInput || !fill()) {
+                break;
             }
-            sawAny = true;
-            int start = position;
-            while (position < limit && buffer[position] != '\n') {
-                position++;
-            }
+            start = position;
+            position = newlineOrLimit(buffer, position, limit);
             append(start, position - start);
             if (position < limit) {
                 position++;
-                return true;
+                break;
             }
         }
+        lineArray = line;
+        lineOffset = 1;
+        return true;
     }
 
-    private void append(int start, int length) {
-        if (lineLength + length > line.length) {
-            line = Arrays.copyOf(line, Math.max(lineLength + length, line.length * 2));
+    /**
+     * Index of the first newline in {@code bytes[from, to)}, or {@code to}. Scans eight bytes at a time (the classic
+     * "has zero byte" test on the word XOR newlines); the lowest flagged byte is always a true match.
+     */
+    static int newlineOrLimit(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) WORDS.get(bytes, i) ^ NEWLINES;
+            long found = (word - LOW_BITS) & ~word & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
         }
-        System.arraycopy(buffer, start, line, lineLength, length);
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** Gathers a line spanning reads into {@code line}, from index 1 (index 0 is the lent byte). */
+    private void append(int start, int length) {
+        if (1 + lineLength + length > line.length) {
+            line = Arrays.copyOf(line, Math.max(1 + lineLength + length, line.length * 2));
+        }
+        System.arraycopy(buffer, start, line, 1 + lineLength, length);
         lineLength += length;
     }
 
     private boolean fill() {
         try {
-            int read = in.read(buffer);
+            int read = in.read(buffer, 1, buffer.length - 1);
             if (read <= 0) {
                 endOfInput = true;
                 return false;
             }
-            position = 0;
-            limit = read;
+            position = 1;
+            limit = 1 + read;
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read events.jsonl", e);

@@ -96,7 +96,8 @@ class MerkleTreeTest {
                 for (int end = start; end <= size; end++) {
                     List<byte[]> outside = tree.hashesOutsideRange(start, end, size);
                     int[] next = {start};
-                    byte[] rebuilt = verifier.rootOfRange(size, start, end, outside, () -> leaves.get(next[0]++));
+                    byte[] rebuilt = verifier.rootOfRange(size, start, end, outside,
+                            (out, offset) -> System.arraycopy(leaves.get(next[0]++), 0, out, offset, 32));
                     assertThat(rebuilt).as("size %d range [%d, %d)", size, start, end).isEqualTo(root);
                     assertThat(next[0]).isEqualTo(end);
                 }
