@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +76,12 @@ public final class TrackRecordStore implements AutoCloseable {
         this.writer = new GroupCommitWriter(catalog, signer, new GroupCommitWriter.Policy(
                 config.commitInterval().toNanos(), config.commitMaxEvents(), config.checkpointInterval().toNanos(),
                 config.segmentMaxBytes(), config.maxPendingAppends()), clock::millis);
-        this.writer.start();
+        try {
+            this.writer.start();
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
     }
 
     /**
@@ -104,7 +110,8 @@ public final class TrackRecordStore implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                throw new IllegalStateException("track-record data directory " + dataDir + " is in use by another process");
+                throw new IllegalStateException("track-record data directory " + dataDir
+                        + " is already open (in this or another process)");
             }
             return new TrackRecordStore(dataDir, config, clock, channel, lock);
         } catch (IOException e) {
@@ -187,7 +194,7 @@ public final class TrackRecordStore implements AutoCloseable {
 
     public Set<LogId> logs() {
         return catalog.all().stream().map(LogStorage::logId)
-                .collect(Collectors.toCollection(() -> new TreeSet<>(java.util.Comparator.comparing(LogId::origin))));
+                .collect(Collectors.toCollection(() -> new TreeSet<>(Comparator.comparing(LogId::origin))));
     }
 
     /** Committed (durable) number of leaves. */

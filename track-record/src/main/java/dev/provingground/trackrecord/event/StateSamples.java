@@ -7,9 +7,11 @@ import java.util.List;
  * {@code state.samples}: a batch of one robot's state samples over an interval, oldest first. The envelope's
  * {@code time} is the first sample's time.
  *
- * @param samples 1 to 10,000 samples in time order
+ * @param samples 1 to 1,000 samples in time order (a batch stays well under the store's event size limit)
  */
 public record StateSamples(List<Sample> samples) implements EventBody {
+
+    public static final int MAX_SAMPLES = 1_000;
 
     /** VDA 5050 operatingMode. */
     public enum OperatingMode { AUTOMATIC, SEMIAUTOMATIC, MANUAL, SERVICE, TEACHIN }
@@ -48,8 +50,8 @@ public record StateSamples(List<Sample> samples) implements EventBody {
 
     public StateSamples {
         Require.present(samples, "samples");
-        if (samples.isEmpty() || samples.size() > 10_000) {
-            throw new IllegalArgumentException("samples must hold 1 to 10000 samples, got " + samples.size());
+        if (samples.isEmpty() || samples.size() > MAX_SAMPLES) {
+            throw new IllegalArgumentException("samples must hold 1 to " + MAX_SAMPLES + " samples, got " + samples.size());
         }
         samples = List.copyOf(samples);
         for (int i = 1; i < samples.size(); i++) {

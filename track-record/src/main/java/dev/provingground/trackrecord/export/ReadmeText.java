@@ -44,7 +44,7 @@ final class ReadmeText {
                   leaf-hashes.bin        the 32-byte leaf hash of every exported leaf, back to back; only used to name
                                          the line that differs when the root does not match (it is itself checked
                                          against the signed root first)
-                  kpis.json, kpis.csv    the KPIs, recomputed by the verifier from events.jsonl (formulas: KPIS.md)
+                  kpis.json, kpis.csv    the KPIs, recomputed by the verifier from events.jsonl (formulas: docs/KPIS.md)
                   manifest.json          origin, tree size, exported range, period and robot filter%s
 
                 MANUAL CHECK (RFC 9162 and C2SP)

@@ -2,6 +2,7 @@ package dev.provingground.trackrecord.kpi;
 
 import dev.provingground.trackrecord.event.TrackEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,7 +42,7 @@ public record KpiScope(Instant from, Instant to, Set<String> robots) {
     }
 
     /** Robots in a stable order, for files and summaries. */
-    public java.util.List<String> sortedRobots() {
+    public List<String> sortedRobots() {
         return robots.stream().sorted().toList();
     }
 }

@@ -86,7 +86,15 @@ public final class GroupCommitWriter {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * Picks up every existing log (so a log whose tail was left unsigned by a crash gets its checkpoint without
+     * waiting for a new event) and starts the writer thread.
+     */
     public void start() {
+        long now = System.nanoTime();
+        for (LogStorage storage : catalog.all()) {
+            appenders.put(storage.logId(), LogAppender.resume(storage, now));
+        }
         thread.start();
     }
 
@@ -254,6 +262,9 @@ public final class GroupCommitWriter {
                 return;
             }
             try {
+                if (catalog.get(request.log()) == null) {
+                    throw new IllegalArgumentException("no track-record log " + request.log().origin());
+                }
                 commitBatch();
                 LogAppender appender = appender(request.log());
                 SignedCheckpoint checkpoint = appender.checkpoint();
@@ -360,8 +371,7 @@ public final class GroupCommitWriter {
             if (failure == null) {
                 long now = System.nanoTime();
                 for (LogAppender appender : appenders.values()) {
-                    SignedCheckpoint last = appender.checkpoint();
-                    if (last == null ? appender.size() > 0 : last.treeSize() < appender.size()) {
+                    if (appender.hasUncheckpointedLeaves()) {
                         appender.signCheckpoint(signer, now);
                     }
                 }

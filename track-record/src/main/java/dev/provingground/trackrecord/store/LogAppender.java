@@ -202,16 +202,17 @@ final class LogAppender {
         publish();
     }
 
+    /** Automatic checkpoints only cover new leaves; an empty log gets one only on request. */
     boolean checkpointDue(long nowNanos, long intervalNanos) {
-        return !dirty && range.size() > checkpointedSize() && nowNanos - lastCheckpointNanos >= intervalNanos;
+        return !dirty && hasUncheckpointedLeaves() && nowNanos - lastCheckpointNanos >= intervalNanos;
     }
 
     long nanosUntilCheckpointDue(long nowNanos, long intervalNanos) {
-        return range.size() > checkpointedSize() ? Math.max(0, lastCheckpointNanos + intervalNanos - nowNanos) : Long.MAX_VALUE;
+        return hasUncheckpointedLeaves() ? Math.max(0, lastCheckpointNanos + intervalNanos - nowNanos) : Long.MAX_VALUE;
     }
 
-    private long checkpointedSize() {
-        return checkpoint == null ? -1 : checkpoint.treeSize();
+    boolean hasUncheckpointedLeaves() {
+        return range.size() > (checkpoint == null ? 0 : checkpoint.treeSize());
     }
 
     /**

@@ -74,6 +74,10 @@ public final class LogStorage implements AutoCloseable {
      */
     static LogStorage open(LogId logId, Path dir, int tileHeightIfEmpty, TileCache cache, VerifierKey key) {
         List<Segment> segments = openSegments(dir);
+        if (segments.isEmpty()) {
+            // A crash between creating the directory and the first segment's first commit.
+            return create(logId, dir, tileHeightIfEmpty, cache);
+        }
         try {
             while (!segments.isEmpty() && !segments.get(segments.size() - 1).hasCommittedState()) {
                 Segment uncommitted = segments.remove(segments.size() - 1);
@@ -83,9 +87,6 @@ public final class LogStorage implements AutoCloseable {
                     return create(logId, dir, tileHeightIfEmpty, cache);
                 }
                 uncommitted.closeAndDelete();
-            }
-            if (segments.isEmpty()) {
-                throw new IllegalStateException(dir + " holds no track-record segment");
             }
             Segment last = segments.get(segments.size() - 1);
             for (Segment segment : segments) {

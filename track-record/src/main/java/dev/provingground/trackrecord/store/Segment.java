@@ -14,8 +14,9 @@ import org.mapdb.StoreWAL;
 
 /**
  * One MapDB file of a log, holding what was written while it was the log's active segment: entry bundles, tiles and
- * the log's metadata as of its last commit. Transactions are on, so a commit is atomic and durable (the write-ahead
- * log is synced before the commit returns).
+ * the log's metadata as of its last commit. MapDB transactions are on (StoreWAL) and the file sits on a
+ * {@link RedoLogVolume}, so a commit is atomic and durable once {@link #commit()} returns, even if the process is killed
+ * in the middle of it.
  *
  * <p>Written only by the writer thread; MapDB's own locking makes concurrent reads safe.
  */
@@ -44,23 +45,39 @@ final class Segment implements AutoCloseable {
     private Segment(int number, Path file) {
         this.number = number;
         this.file = file;
+        DB opened = null;
         try {
-            // StoreWAL, as DBMaker.fileDB(..).transactionEnable() builds it, but on a redo-logged volume: see
-            // RedoLogVolume for why MapDB's own commit is not crash-safe.
+            // StoreWAL, as DBMaker.fileDB(..).transactionEnable() builds it (same defaults), but on a redo-logged
+            // volume: see RedoLogVolume for why MapDB's own commit is not crash-safe.
             RedoLogVolume.recover(file);
             RedoLogVolumeFactory volumes = new RedoLogVolumeFactory(file);
             boolean exists = volumes.exists(file.toString());
-            StoreWAL store = StoreWAL.make(file.toString(), volumes, 0L, true, CC.STORE_DIRECT_CONC_SHIFT, CC.PAGE_SIZE,
-                    0L, false, false, false, true, false);
-            this.db = new DB(store, exists, true, Segment.class.getClassLoader(), 0);
+            long fileLockWait = 0L;
+            boolean threadSafe = true;
+            long startSize = 0L;
+            boolean deleteAfterClose = false;
+            boolean deleteAfterOpen = false;
+            boolean recordChecksums = false;
+            boolean headerChecksum = true;
+            boolean bypassHeaderChecksum = false;
+            StoreWAL store = StoreWAL.make(file.toString(), volumes, fileLockWait, threadSafe, CC.STORE_DIRECT_CONC_SHIFT,
+                    CC.PAGE_SIZE, startSize, deleteAfterClose, deleteAfterOpen, recordChecksums, headerChecksum,
+                    bypassHeaderChecksum);
+            opened = new DB(store, exists, threadSafe, Segment.class.getClassLoader(), 0);
+            // Values live outside the B-tree nodes: bundles and tiles are kilobytes, and inlining them would rewrite
+            // whole nodes on every put.
+            this.bundles = opened.treeMap("bundles", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
+                    .createOrOpen();
+            this.tiles = opened.treeMap("tiles", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
+                    .createOrOpen();
+            this.meta = opened.treeMap("meta", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+            this.db = opened;
         } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
             throw new IllegalStateException("cannot open track-record segment " + file + ": " + e.getMessage(), e);
         }
-        // Values live outside the B-tree nodes: bundles and tiles are kilobytes, and inlining them would rewrite whole
-        // nodes on every put.
-        this.bundles = db.treeMap("bundles", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
-        this.tiles = db.treeMap("tiles", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
-        this.meta = db.treeMap("meta", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
     }
 
     static Path fileName(Path logDir, int number) {
@@ -72,6 +89,12 @@ final class Segment implements AutoCloseable {
         Path file = fileName(logDir, number);
         if (Files.exists(file)) {
             throw new IllegalStateException("segment " + file + " already exists");
+        }
+        try {
+            // A redo file without its segment can only be a leftover; it must not be replayed into a new file.
+            Files.deleteIfExists(RedoLogVolume.redoFileOf(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear leftovers of " + file, e);
         }
         Segment segment = new Segment(number, file);
         segment.meta.put(META_FORMAT, StoredValues.number(FORMAT));
@@ -164,17 +187,14 @@ final class Segment implements AutoCloseable {
         db.commit();
     }
 
-    /** Bytes on disk, main file plus any write-ahead log files, for the roll decision. */
+    /** Bytes on disk, main file plus redo file (emptied after each commit), for the roll decision. */
     long bytesOnDisk() {
-        long total = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(file.getParent(), file.getFileName() + "*")) {
-            for (Path part : files) {
-                total += Files.size(part);
-            }
+        try {
+            Path redo = RedoLogVolume.redoFileOf(file);
+            return Files.size(file) + (Files.exists(redo) ? Files.size(redo) : 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot measure segment " + file, e);
         }
-        return total;
     }
 
     String where(String what) {

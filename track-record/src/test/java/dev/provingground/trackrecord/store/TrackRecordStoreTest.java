@@ -231,9 +231,10 @@ class TrackRecordStoreTest {
     @Test
     void aSecondStoreCannotOpenADirectoryInUse() {
         try (TrackRecordStore store = TrackRecordStore.open(dir, FAST)) {
+            assertThat(store.dataDir()).isEqualTo(dir);
             assertThatThrownBy(() -> TrackRecordStore.open(dir, FAST))
                     .isInstanceOf(RuntimeException.class)
-                    .hasMessageContaining("in use");
+                    .hasMessageContaining("is already open");
         }
     }
 
@@ -246,6 +247,36 @@ class TrackRecordStoreTest {
             assertThatThrownBy(() -> store.entry(ACME, 3)).hasMessageContaining("leaf 3 does not exist");
             assertThatThrownBy(() -> store.size(LogId.firmLog("site-a", "nobody")))
                     .hasMessageContaining("no track-record log proving-ground/site-a/nobody");
+        }
+    }
+
+    @Test
+    void aSegmentCreatedButNeverCommittedIsDiscardedOnReopening() throws Exception {
+        try (TrackRecordStore store = TrackRecordStore.open(dir, FAST)) {
+            appendAll(store, ACME, 0, 20);
+        }
+        Path logDir = dir.resolve("logs/site-a/acme");
+        Segment.create(logDir, 2, ACME.origin(), 8, 20).close();
+        assertThat(Segment.fileName(logDir, 2)).exists();
+
+        try (TrackRecordStore store = TrackRecordStore.open(dir, FAST)) {
+            assertThat(Segment.fileName(logDir, 2)).doesNotExist();
+            appendAll(store, ACME, 20, 30);
+            assertTreeMatchesReference(store, ACME, 20, 30);
+        }
+    }
+
+    @Test
+    void aLogDirectoryLeftEmptyByACrashStartsAsAnEmptyLog() throws Exception {
+        try (TrackRecordStore store = TrackRecordStore.open(dir, FAST)) {
+            store.flush().get(10, TimeUnit.SECONDS);
+        }
+        Files.createDirectories(dir.resolve("logs/site-a/acme"));
+
+        try (TrackRecordStore store = TrackRecordStore.open(dir, FAST)) {
+            assertThat(store.logs()).containsExactly(ACME);
+            assertThat(store.size(ACME)).isZero();
+            appendAll(store, ACME, 0, 3);
         }
     }
 
