@@ -1,8 +1,8 @@
 package dev.provingground.server.store;
 
 import dev.provingground.server.config.StoreConfig;
+import dev.provingground.trackrecord.store.CrashSafeMapDb;
 import org.mapdb.DB;
-import org.mapdb.DBMaker;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
@@ -20,7 +20,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One MapDB file with transactions on and a single writer thread that commits in groups.
+ * One MapDB file with transactions on (opened crash-safe, see {@link CrashSafeMapDb}) and a single writer thread that
+ * commits in groups.
  *
  * <p>Callers (the event loop among them) never touch MapDB while it is open for writing: they enqueue a change
  * and get a future that completes once the change is committed. The writer drains everything queued, applies it
@@ -51,7 +52,7 @@ public final class MapDbStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create data directory for " + file + ": " + e.getMessage(), e);
         }
-        DB db = DBMaker.fileDB(file.toFile()).transactionEnable().fileChannelEnable().make();
+        DB db = CrashSafeMapDb.open(file);
         return new MapDbStore(db, config);
     }
 

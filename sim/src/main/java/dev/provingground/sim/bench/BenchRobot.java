@@ -197,10 +197,6 @@ final class BenchRobot {
         }
     }
 
-    boolean gaveUp() {
-        return gaveUp;
-    }
-
     /** A clean goodbye, as a robot leaving service says it: OFFLINE, then DISCONNECT. */
     Future<Void> disconnect() {
         Promise<Void> done = Promise.promise();

@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
-import org.mapdb.CC;
 import org.mapdb.Serializer;
-import org.mapdb.StoreWAL;
 
 /**
  * One MapDB file of a log, holding what was written while it was the log's active segment: entry bundles, tiles and
@@ -47,23 +45,7 @@ final class Segment implements AutoCloseable {
         this.file = file;
         DB opened = null;
         try {
-            // StoreWAL, as DBMaker.fileDB(..).transactionEnable() builds it (same defaults), but on a redo-logged
-            // volume: see RedoLogVolume for why MapDB's own commit is not crash-safe.
-            RedoLogVolume.recover(file);
-            RedoLogVolumeFactory volumes = new RedoLogVolumeFactory(file);
-            boolean exists = volumes.exists(file.toString());
-            long fileLockWait = 0L;
-            boolean threadSafe = true;
-            long startSize = 0L;
-            boolean deleteAfterClose = false;
-            boolean deleteAfterOpen = false;
-            boolean recordChecksums = false;
-            boolean headerChecksum = true;
-            boolean bypassHeaderChecksum = false;
-            StoreWAL store = StoreWAL.make(file.toString(), volumes, fileLockWait, threadSafe, CC.STORE_DIRECT_CONC_SHIFT,
-                    CC.PAGE_SIZE, startSize, deleteAfterClose, deleteAfterOpen, recordChecksums, headerChecksum,
-                    bypassHeaderChecksum);
-            opened = new DB(store, exists, threadSafe, Segment.class.getClassLoader(), 0);
+            opened = CrashSafeMapDb.open(file);
             // Values live outside the B-tree nodes: bundles and tiles are kilobytes, and inlining them would rewrite
             // whole nodes on every put.
             this.bundles = opened.treeMap("bundles", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
