@@ -10,6 +10,11 @@ import dev.provingground.server.config.ServerConfig;
 import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventBus;
+import dev.provingground.server.evidence.AreaClassifier;
+import dev.provingground.server.evidence.StateSampler;
+import dev.provingground.server.evidence.TrackRecordSink;
+import dev.provingground.trackrecord.TrackRecordConfig;
+import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.server.events.LinkEvents;
 import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.live.LiveFeed;
@@ -40,6 +45,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,6 +75,8 @@ public final class FleetServer {
     private SiteCatalog sites;
     private EventBus events;
     private ZoneService zones;
+    private TrackRecordStore trackRecord;
+    private StateSampler sampler;
     private RecentEvents recentEvents;
     private LiveFeed liveFeed;
     private long flushTimer = -1;
@@ -128,8 +136,14 @@ public final class FleetServer {
         registry.addListener(new LinkEvents(events));
         zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(), clock);
         registry.addListener(new Enforcement(zones, profiles, orders, events));
+        trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TrackRecordConfig.defaults(), clock);
+        events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
+        AreaClassifier areas = new AreaClassifier(sites, zones);
+        sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        registry.addListener(sampler);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
-                new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones));
+                new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
+                trackRecord, config.dataDir().resolve("exports")));
     }
 
     private List<Site> loadSites() {
@@ -174,10 +188,13 @@ public final class FleetServer {
                 linkStopped = Future.succeededFuture();
             }
             Future.join(httpStopped, linkStopped).transform(ignored -> {
+                if (sampler != null) sampler.flushAll();
                 if (store == null) return Future.<Void>succeededFuture();
                 return vertx.<Void>executeBlocking(() -> {
                     if (registry != null) registry.flushDirty().join();
                     store.close();
+                    // Commits what the track record still holds and signs final checkpoints.
+                    if (trackRecord != null) trackRecord.close();
                     return null;
                 });
             }).onComplete(stopped);
@@ -211,6 +228,10 @@ public final class FleetServer {
 
     public SiteCatalog sites() {
         return sites;
+    }
+
+    public TrackRecordStore trackRecord() {
+        return trackRecord;
     }
 
     public ZoneService zones() {

@@ -27,7 +27,8 @@ public final class ApiServer {
     /** What the routes need from the rest of the server. */
     public record Parts(AccessControl access, RobotRegistry registry, SiteCatalog sites, OrderSender orders,
                         OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock,
-                        RecentEvents recentEvents, LiveFeed liveFeed, ZoneService zones) {
+                        RecentEvents recentEvents, LiveFeed liveFeed, ZoneService zones,
+                        dev.provingground.trackrecord.TrackRecordStore trackRecord, java.nio.file.Path exportDir) {
     }
 
     private final Vertx vertx;
@@ -51,6 +52,7 @@ public final class ApiServer {
         new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);
         new SiteRoutes(parts.sites()).mount(router);
         new ZoneRoutes(parts.zones()).mount(router);
+        new LogRoutes(parts.trackRecord(), parts.sites(), parts.exportDir()).mount(router);
         router.route().failureHandler(new ErrorHandler());
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));
     }

@@ -149,6 +149,19 @@ public final class ZoneService {
         return commit(List.of(version(site, id, change, actor, write(changed)))).thenApply(v -> changed);
     }
 
+    /**
+     * The site's whole zone set as a configuration event, for a firm log that opens after the rules were set, so that
+     * log too shows the rules in force; null when the site has no zones.
+     */
+    public TrackEvent rulesInForce(String site) {
+        GeofenceEngine engine = engines.get(site);
+        if (engine == null || engine.zones().zones().isEmpty()) return null;
+        var details = JSON.createObjectNode().put("change", "SNAPSHOT");
+        details.set("zones", parseObject(geoJson.writeCollection(engine.zones().zones(), CoordinateFrame.LOCAL, null)));
+        return new TrackEvent(clock.instant(), site, null, null, new ConfigurationChange("system",
+                ConfigurationChange.Target.ZONE, "all-zones", ConfigurationChange.Action.UPDATE, details));
+    }
+
     /** Every version of a zone, deleted or not, oldest first. */
     public List<ZoneVersion> history(String site, String id) {
         engine(site);

@@ -2,6 +2,8 @@ package dev.provingground.sim.cli;
 
 import dev.provingground.geofence.bench.GeofenceBenchmark;
 import dev.provingground.server.cli.Logging;
+import dev.provingground.sim.bench.EnforcementBenchmark;
+import dev.provingground.trackrecord.bench.TrackRecordBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,7 +15,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
-        subcommands = {BenchCommand.Geofence.class})
+        subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -32,6 +34,37 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             Logging.configure(false);
             GeofenceBenchmark.run(GeofenceBenchmark.Options.defaults().withZones(zones), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "enforcement", mixinStandardHelpOptions = true,
+            description = "Latency from a robot's offending state to its receiving startPause, against the MQTT round trip.")
+    static final class Enforcement implements Callable<Integer> {
+
+        @Option(names = "--robots", defaultValue = "100", description = "robots connected (default: ${DEFAULT-VALUE})")
+        int robots;
+
+        @Option(names = "--violations", defaultValue = "1000", description = "violations measured (default: ${DEFAULT-VALUE})")
+        int violations;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            var result = EnforcementBenchmark.run(EnforcementBenchmark.Options.defaults().withRobots(robots)
+                    .withViolations(violations), System.out);
+            return result.everyViolationPaused() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "track-record", mixinStandardHelpOptions = true,
+            description = "Durable appends per second against plain MapDB, and verification against raw SHA-256.")
+    static final class TrackRecord implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            TrackRecordBenchmark.run(TrackRecordBenchmark.Options.defaults(), System.out);
             return 0;
         }
     }

@@ -1,0 +1,161 @@
+package dev.provingground.server.api;
+
+import dev.provingground.server.auth.Principal;
+import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.TrackRecordStore;
+import dev.provingground.trackrecord.export.ExportQuery;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The track record over HTTP: signed checkpoints, the verifier key, RFC 9162 proofs, and export bundles. Each works
+ * on a site's log, or with {@code firm=F} on that firm's log at the site; a vendor may read only its own firm's
+ * logs. Reads of the store and exports run on worker threads.
+ */
+final class LogRoutes {
+
+    private static final Base64.Encoder B64 = Base64.getEncoder();
+
+    private final TrackRecordStore store;
+    private final SiteCatalog sites;
+    private final Path exportDir;
+
+    LogRoutes(TrackRecordStore store, SiteCatalog sites, Path exportDir) {
+        this.store = store;
+        this.sites = sites;
+        this.exportDir = exportDir;
+    }
+
+    void mount(Router router) {
+        router.get("/api/v1/sites/:site/log/checkpoint").handler(this::checkpoint);
+        router.get("/api/v1/sites/:site/log/key").handler(this::key);
+        router.get("/api/v1/sites/:site/log/proof/inclusion").handler(this::inclusion);
+        router.get("/api/v1/sites/:site/log/proof/consistency").handler(this::consistency);
+        router.get("/api/v1/reports/export").handler(this::export);
+    }
+
+    private LogId log(RoutingContext ctx, String site) {
+        if (site == null || site.isBlank()) throw ApiError.badRequest("site", "required");
+        if (sites.find(site).isEmpty()) throw new dev.provingground.server.NotFoundException("no site \"" + site + "\"");
+        String firm = ctx.queryParams().get("firm");
+        Principal p = BearerAuth.principal(ctx);
+        if (firm == null && !p.isOperator())
+            throw ApiError.forbidden("a vendor token reads only its own firm's log: add firm=" + p.firm());
+        if (firm != null && !p.mayActFor(firm))
+            throw ApiError.forbidden("a vendor token of firm \"" + p.firm() + "\" cannot read the log of \"" + firm + "\"");
+        LogId log = firm == null ? LogId.siteLog(site) : LogId.firmLog(site, firm);
+        if (!store.logs().contains(log))
+            throw new dev.provingground.server.NotFoundException("no track record yet for " + log.origin());
+        return log;
+    }
+
+    private void checkpoint(RoutingContext ctx) {
+        LogId log = log(ctx, ctx.pathParam("site"));
+        ctx.vertx().executeBlocking(() -> store.checkpointNow(log).join().note())
+                .onSuccess(note -> ctx.response().putHeader("content-type", "text/plain; charset=utf-8").end(note))
+                .onFailure(ctx::fail);
+    }
+
+    private void key(RoutingContext ctx) {
+        log(ctx, ctx.pathParam("site"));
+        ctx.response().putHeader("content-type", "text/plain; charset=utf-8").end(store.verifierKey().encoded() + "\n");
+    }
+
+    private void inclusion(RoutingContext ctx) {
+        LogId log = log(ctx, ctx.pathParam("site"));
+        long index = number(ctx, "index");
+        long size = number(ctx, "size");
+        if (index >= size) throw ApiError.badRequest("index", "must be below size " + size + ", got " + index);
+        ctx.vertx().executeBlocking(() -> store.inclusionProof(log, index, size)).onSuccess(proof -> ctx.json(
+                        new JsonObject().put("origin", log.origin()).put("index", proof.leafIndex())
+                                .put("size", proof.treeSize()).put("path", base64(proof.path()))))
+                .onFailure(e -> ctx.fail(asBadRequest(e, "size")));
+    }
+
+    private void consistency(RoutingContext ctx) {
+        LogId log = log(ctx, ctx.pathParam("site"));
+        long from = number(ctx, "from");
+        long to = number(ctx, "to");
+        if (from > to) throw ApiError.badRequest("from", "must not exceed to (" + to + "), got " + from);
+        ctx.vertx().executeBlocking(() -> store.consistencyProof(log, from, to)).onSuccess(proof -> ctx.json(
+                        new JsonObject().put("origin", log.origin()).put("from", proof.fromSize())
+                                .put("to", proof.toSize()).put("proof", base64(proof.proof()))))
+                .onFailure(e -> ctx.fail(asBadRequest(e, "to")));
+    }
+
+    /** The bundle is written to a temporary file on a worker, then sent with its length so clients can show progress. */
+    private void export(RoutingContext ctx) {
+        LogId log = log(ctx, ctx.queryParams().get("site"));
+        if (ctx.queryParams().get("firm") == null)
+            throw ApiError.badRequest("firm", "required: a bundle is one firm's record at the site");
+        Instant from = time(ctx, "from");
+        Instant to = time(ctx, "to");
+        if (from != null && to != null && !from.isBefore(to)) throw ApiError.badRequest("from", "must be before to");
+        String robot = ctx.queryParams().get("robot");
+        ExportQuery query = new ExportQuery(from, to, robot == null ? Set.of() : Set.of(robot),
+                ctx.queryParams().get("since"));
+        ctx.vertx().executeBlocking(() -> {
+            store.checkpointNow(log).join();
+            Files.createDirectories(exportDir);
+            Path file = Files.createTempFile(exportDir, "export-", ".zip");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                store.export(log, query, out, dev.provingground.trackrecord.export.ProgressListener.NONE);
+            } catch (RuntimeException | java.io.IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return file;
+        }).onSuccess(file -> {
+            String name = log.origin().replace('/', '_') + ".zip";
+            ctx.response().putHeader("content-type", "application/zip")
+                    .putHeader("content-disposition", "attachment; filename=\"" + name + "\"")
+                    .sendFile(file.toString())
+                    .onComplete(done -> ctx.vertx().executeBlocking(() -> Files.deleteIfExists(file)));
+        }).onFailure(e -> ctx.fail(asBadRequest(e, "since")));
+    }
+
+    private static Throwable asBadRequest(Throwable e, String field) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof IllegalArgumentException ? ApiError.badRequest(field, t.getMessage()) : t;
+    }
+
+    private static long number(RoutingContext ctx, String name) {
+        String text = ctx.queryParams().get(name);
+        if (text == null) throw ApiError.badRequest(name, "required");
+        try {
+            long v = Long.parseLong(text);
+            if (v < 0) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name, "must be a whole number >= 0, got \"" + text + "\"");
+        }
+    }
+
+    private static Instant time(RoutingContext ctx, String name) {
+        String text = ctx.queryParams().get(name);
+        if (text == null) return null;
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest(name, "must be an ISO 8601 UTC time like 2026-11-22T09:00:00Z, got \"" + text + "\"");
+        }
+    }
+
+    private static JsonArray base64(List<byte[]> hashes) {
+        JsonArray out = new JsonArray();
+        hashes.forEach(h -> out.add(B64.encodeToString(h)));
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.provingground.server.evidence;
+
+import dev.provingground.server.events.EventBus;
+import dev.provingground.server.registry.Position;
+import dev.provingground.server.registry.Robot;
+import dev.provingground.server.registry.RobotListener;
+import dev.provingground.trackrecord.event.StateSamples;
+import dev.provingground.trackrecord.event.TrackEvent;
+import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.vda5050.State;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Batches each robot's states into {@code state.samples} events: at most one sample per {@code minSpacing}, a batch
+ * per {@code batchLength} (and at most {@link StateSamples#MAX_SAMPLES}). Distances and operating hours in the KPIs
+ * come from these samples. A robot that goes offline has its batch written at once.
+ */
+public final class StateSampler implements RobotListener {
+
+    private final EventBus events;
+    private final BiFunction<Robot, dev.provingground.vda5050.AgvPosition, StateSamples.AreaClass> areaOf;
+    private final Duration minSpacing;
+    private final Duration batchLength;
+    private final Map<String, Batch> batches = new HashMap<>();
+
+    private static final class Batch {
+        final Robot robot;
+        final List<StateSamples.Sample> samples = new ArrayList<>();
+
+        Batch(Robot robot) {
+            this.robot = robot;
+        }
+    }
+
+    public StateSampler(EventBus events, BiFunction<Robot, dev.provingground.vda5050.AgvPosition, StateSamples.AreaClass> areaOf,
+                        Duration minSpacing, Duration batchLength) {
+        this.events = events;
+        this.areaOf = areaOf;
+        this.minSpacing = minSpacing;
+        this.batchLength = batchLength;
+    }
+
+    @Override
+    public void stateReceived(Robot robot, State state, Position previous, Instant at) {
+        var p = state.agvPosition();
+        if (p == null || !p.positionInitialized()) return;
+        Batch batch = batches.computeIfAbsent(robot.id(), k -> new Batch(robot));
+        if (!batch.samples.isEmpty()) {
+            Instant last = batch.samples.get(batch.samples.size() - 1).time();
+            if (Duration.between(last, at).compareTo(minSpacing) < 0) return;
+        }
+        var v = state.velocity();
+        double speed = v == null || v.vx() == null || v.vy() == null ? 0 : Math.hypot(v.vx(), v.vy());
+        Double battery = state.batteryState() == null ? null
+                : Math.max(0, Math.min(100, state.batteryState().batteryCharge()));
+        batch.samples.add(new StateSamples.Sample(at, p.mapId(), p.x(), p.y(), speed, mode(state),
+                areaOf.apply(robot, p), battery));
+        if (batch.samples.size() >= StateSamples.MAX_SAMPLES
+                || Duration.between(batch.samples.get(0).time(), at).compareTo(batchLength) >= 0) write(batch);
+    }
+
+    @Override
+    public void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {
+        if (to != ConnectionState.ONLINE) flush(robot.id());
+    }
+
+    /** Writes every open batch (on shutdown). */
+    public void flushAll() {
+        List.copyOf(batches.keySet()).forEach(this::flush);
+    }
+
+    private void flush(String robotId) {
+        Batch batch = batches.get(robotId);
+        if (batch != null && !batch.samples.isEmpty()) write(batch);
+    }
+
+    private void write(Batch batch) {
+        List<StateSamples.Sample> samples = List.copyOf(batch.samples);
+        batch.samples.clear();
+        Robot r = batch.robot;
+        events.publish(new TrackEvent(samples.get(0).time(), r.site(), r.firm(), r.id(), new StateSamples(samples)));
+    }
+
+    private static StateSamples.OperatingMode mode(State state) {
+        if (state.operatingMode() == null) return StateSamples.OperatingMode.AUTOMATIC;
+        return StateSamples.OperatingMode.valueOf(state.operatingMode().name());
+    }
+}
