@@ -202,6 +202,11 @@ public final class FleetServer {
         return stopped.future();
     }
 
+    /** The HTTP side; its router lists every route, which the OpenAPI document must match. */
+    public ApiServer api() {
+        return api;
+    }
+
     public int httpPort() {
         return api.port();
     }

@@ -53,6 +53,7 @@ public final class ApiServer {
         new SiteRoutes(parts.sites()).mount(router);
         new ZoneRoutes(parts.zones()).mount(router);
         new LogRoutes(parts.trackRecord(), parts.sites(), parts.exportDir()).mount(router);
+        new OpenApiRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));
     }

@@ -34,10 +34,11 @@ final class EventRoutes {
 
     private void upgrade(RoutingContext ctx) {
         Principal p = BearerAuth.principal(ctx);
-        ctx.request().toWebSocket().onSuccess(ws -> live.attach(ws, p)).onFailure(e -> {
-            if (!ctx.response().ended()) ctx.fail(new ApiError(400, "not_websocket",
-                    "/api/v1/live is a WebSocket: connect with an Upgrade: websocket request"));
-        });
+        // Checked here so a plain GET gets the API's JSON error, not Vert.x's plain-text refusal.
+        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade")))
+            throw new ApiError(400, "not_websocket",
+                    "/api/v1/live is a WebSocket: connect with Connection: Upgrade and Upgrade: websocket");
+        ctx.request().toWebSocket().onSuccess(ws -> live.attach(ws, p)).onFailure(ctx::fail);
     }
 
     private void list(RoutingContext ctx) {

@@ -53,6 +53,8 @@ final class LogRoutes {
         Principal p = BearerAuth.principal(ctx);
         if (firm == null && !p.isOperator())
             throw ApiError.forbidden("a vendor token reads only its own firm's log: add firm=" + p.firm());
+        if (firm != null && !LogId.isIdentifier(firm))
+            throw ApiError.badRequest("firm", "must be a firm id of [A-Za-z0-9._-], got \"" + firm + "\"");
         if (firm != null && !p.mayActFor(firm))
             throw ApiError.forbidden("a vendor token of firm \"" + p.firm() + "\" cannot read the log of \"" + firm + "\"");
         LogId log = firm == null ? LogId.siteLog(site) : LogId.firmLog(site, firm);

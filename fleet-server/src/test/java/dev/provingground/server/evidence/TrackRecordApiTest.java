@@ -122,6 +122,13 @@ class TrackRecordApiTest {
         assertThat(server.get("/api/v1/sites/test/log/checkpoint", server.operatorToken).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void malformedFirmIsABadRequestNamingIt() {
+        var res = server.get("/api/v1/sites/test/log/checkpoint?firm=a%20b", server.operatorToken);
+        assertThat(res.statusCode()).isEqualTo(400);
+        assertThat(res.bodyAsJsonObject().getJsonObject("error").getString("message")).startsWith("firm:");
+    }
+
     private static String entry(Path zip, String name) throws Exception {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; )
