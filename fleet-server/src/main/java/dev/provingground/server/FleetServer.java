@@ -207,6 +207,26 @@ public final class FleetServer {
         return api;
     }
 
+    /**
+     * Runs {@code work} on the server's event loop, where zones, the registry and everything stateful are changed,
+     * for callers that embed the server (the demo, benchmarks); the result completes when the work's future does.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> onEventLoop(
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<T>> work) {
+        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+        context.runOnContext(v -> {
+            try {
+                work.get().whenComplete((r, e) -> {
+                    if (e != null) done.completeExceptionally(e);
+                    else done.complete(r);
+                });
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
     public int httpPort() {
         return api.port();
     }

@@ -3,7 +3,6 @@ package dev.provingground.server.live;
 import dev.provingground.server.auth.Principal;
 import dev.provingground.server.events.EventSink;
 import dev.provingground.trackrecord.event.TrackEvent;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 
 import java.util.Map;
@@ -33,14 +32,14 @@ public final class LiveFeed implements EventSink {
     @Override
     public void accept(TrackEvent event, byte[] json) {
         if (clients.isEmpty()) return;
-        Buffer text = Buffer.buffer(json);
+        String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
         clients.forEach((socket, principal) -> {
             if (event.firm() != null && !principal.mayActFor(event.firm())) return;
             if (socket.writeQueueFull()) {
                 dropped++;
                 return;
             }
-            socket.writeTextMessage(text.toString());
+            socket.writeTextMessage(text);
         });
     }
 

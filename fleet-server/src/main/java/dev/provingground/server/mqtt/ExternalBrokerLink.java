@@ -7,7 +7,6 @@ import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.vda5050.Topic;
 import dev.provingground.vda5050.TopicAddress;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
@@ -65,18 +64,17 @@ public final class ExternalBrokerLink implements RobotLink {
             if (stopping) return;
             LOG.warning("lost the MQTT broker " + config.host() + ":" + config.port() + "; retrying every "
                     + config.reconnectMillis() + " ms");
-            vertx.setTimer(config.reconnectMillis(), t -> connectUntilUp(Promise.promise()));
+            vertx.setTimer(config.reconnectMillis(), t -> reconnect());
         });
-        Promise<Void> first = Promise.promise();
-        connect().onComplete(first);
-        return first.future();
+        // A broker that is down at start-up fails the start: better than a server that silently hears no robot.
+        return connect();
     }
 
-    private void connectUntilUp(Promise<Void> done) {
+    private void reconnect() {
         if (stopping) return;
-        connect().onSuccess(done::tryComplete).onFailure(e -> {
+        connect().onFailure(e -> {
             LOG.warning("MQTT broker " + config.host() + ":" + config.port() + " not reachable: " + e.getMessage());
-            vertx.setTimer(config.reconnectMillis(), t -> connectUntilUp(done));
+            vertx.setTimer(config.reconnectMillis(), t -> reconnect());
         });
     }
 

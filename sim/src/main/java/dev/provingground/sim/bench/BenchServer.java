@@ -173,18 +173,7 @@ final class BenchServer implements AutoCloseable {
 
     /** Runs {@code work} on the server's event loop, where zones and the registry are changed, and waits for it. */
     private <T> T onServer(Supplier<CompletableFuture<T>> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        server.context().runOnContext(v -> {
-            try {
-                work.get().whenComplete((r, e) -> {
-                    if (e != null) done.completeExceptionally(e);
-                    else done.complete(r);
-                });
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return join(done);
+        return join(server.onEventLoop(work));
     }
 
     static <T> T await(Future<T> future) {

@@ -63,18 +63,7 @@ public final class DemoLauncher {
 
     /** Runs {@code work} on the server's event loop, where zones and the registry are edited, and waits for it. */
     private <T> T onServer(Supplier<CompletableFuture<T>> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        server.context().runOnContext(v -> {
-            try {
-                work.get().whenComplete((r, e) -> {
-                    if (e != null) done.completeExceptionally(e);
-                    else done.complete(r);
-                });
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done.orTimeout(30, TimeUnit.SECONDS).join();
+        return server.onEventLoop(work).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     public void start(int robots, SimFleet.Settings settings) throws Exception {
