@@ -82,6 +82,23 @@ public final class MosquittoBroker implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Stops this broker and starts a new one on the same port, as a broker restart looks to its clients. Nothing is
+     * persisted across it (persistence is off): clients must reconnect and subscribe again.
+     */
+    public MosquittoBroker restart() throws IOException, InterruptedException {
+        close();
+        Path config = logFile.resolveSibling("mosquitto-" + port + ".conf");
+        Path log = logFile.resolveSibling("mosquitto-" + port + "-restarted.log");
+        Process p = new ProcessBuilder(executable().orElseThrow().toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        MosquittoBroker restarted = new MosquittoBroker(p, port, log);
+        restarted.awaitListening();
+        return restarted;
+    }
+
     public Path logFile() {
         return logFile;
     }

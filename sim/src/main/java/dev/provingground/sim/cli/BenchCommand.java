@@ -1,6 +1,7 @@
 package dev.provingground.sim.cli;
 
 import dev.provingground.geofence.bench.GeofenceBenchmark;
+import dev.provingground.site.routing.bench.DispatchBenchmark;
 import dev.provingground.server.cli.Logging;
 import dev.provingground.sim.bench.EnforcementBenchmark;
 import dev.provingground.trackrecord.bench.TrackRecordBenchmark;
@@ -15,7 +16,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
-        subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class})
+        subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
+                BenchCommand.Dispatch.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -65,6 +67,24 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             Logging.configure(false);
             TrackRecordBenchmark.run(TrackRecordBenchmark.Options.defaults(), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "dispatch", mixinStandardHelpOptions = true,
+            description = "Earliest-finish robot choice per task over a 5-level site, against plain Dijkstra per pair.")
+    static final class Dispatch implements Callable<Integer> {
+
+        @Option(names = "--robots", defaultValue = "500", description = "robots (default: ${DEFAULT-VALUE})")
+        int robots;
+
+        @Option(names = "--tasks", defaultValue = "1000", description = "tasks (default: ${DEFAULT-VALUE})")
+        int tasks;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            DispatchBenchmark.run(DispatchBenchmark.Options.defaults().withRobots(robots).withTasks(tasks, 20), System.out);
             return 0;
         }
     }

@@ -40,6 +40,11 @@ public final class SimRobotClient {
     private final int keepAliveSeconds;
     private MqttClient client;
     private volatile boolean connected;
+    private volatile boolean stopping;
+    private String host;
+    private int port;
+    /** Pause between attempts to get a lost link back, as a robot's firmware would retry. */
+    static final long RECONNECT_MILLIS = 1000;
 
     public SimRobotClient(Vertx vertx, SimRobot robot, SimRobotSpec spec, Vda5050Codec codec, Clock clock,
                           int keepAliveSeconds) {
@@ -57,6 +62,8 @@ public final class SimRobotClient {
     }
 
     public Future<Void> connect(String host, int port) {
+        this.host = host;
+        this.port = port;
         Connection will = Connection.create(ConnectionState.CONNECTIONBROKEN).withHeader(headers.next(Topic.CONNECTION));
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(spec.manufacturer() + "-" + spec.serialNumber())
@@ -72,9 +79,15 @@ public final class SimRobotClient {
         client = MqttClient.create(vertx, options);
         client.publishHandler(this::onMessage);
         client.closeHandler(v -> {
-            if (connected) LOG.info(spec.serialNumber() + ": MQTT link closed");
+            if (connected) LOG.info(spec.serialNumber() + ": MQTT link closed; reconnecting");
             connected = false;
+            if (!stopping) vertx.setTimer(RECONNECT_MILLIS, t -> reconnect());
         });
+        return session();
+    }
+
+    /** Connects, subscribes, announces ONLINE and reports the state: at start and after every lost link. */
+    private Future<Void> session() {
         return client.connect(port, host)
                 .compose(ack -> client.subscribe(Map.of(topic(Topic.ORDER), 0, topic(Topic.INSTANT_ACTIONS), 0)))
                 .compose(id -> {
@@ -82,6 +95,13 @@ public final class SimRobotClient {
                     return publish(Connection.create(ConnectionState.ONLINE));
                 })
                 .compose(v -> publishState());
+    }
+
+    private void reconnect() {
+        if (stopping || client.isConnected()) return;
+        session().onFailure(e -> {
+            if (!stopping) vertx.setTimer(RECONNECT_MILLIS, t -> reconnect());
+        });
     }
 
     private void onMessage(MqttPublishMessage msg) {
@@ -126,6 +146,7 @@ public final class SimRobotClient {
 
     /** Clean stop: {@code OFFLINE}, then DISCONNECT, so the server does not act on the will. */
     public Future<Void> disconnect() {
+        stopping = true;
         if (client == null || !client.isConnected()) return Future.succeededFuture();
         connected = false;
         Connection offline = Connection.create(ConnectionState.OFFLINE);

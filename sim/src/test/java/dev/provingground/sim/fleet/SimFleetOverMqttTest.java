@@ -117,4 +117,35 @@ class SimFleetOverMqttTest {
             Await.result(fleet.stop());
         }
     }
+
+    @Test
+    void serverAndRobotsComeBackAfterTheBrokerRestarts() throws Exception {
+        MosquittoBroker broker = MosquittoBroker.start(dir.resolve("mosquitto"));
+        try (TestServer server = TestServer.start(dir.resolve("data"), new MqttConfig(MqttConfig.Mode.EXTERNAL,
+                "127.0.0.1", broker.port(), 256 * 1024, null, null, "pg-test", 200))) {
+            List<SimRobotSpec> specs = register(server, 1).stream().map(s -> new SimRobotSpec(s.manufacturer(),
+                    s.serialNumber(), s.profile(), null, null, s.mapId(), s.x(), s.y(), s.theta(), s.batteryPercent()))
+                    .toList();
+            SimFleet fleet = new SimFleet(server.vertx, ProfileCatalog.builtIn(), specs,
+                    new SimFleet.Settings(50, 200, 0, 10), Clock.systemUTC());
+            Await.result(fleet.start("127.0.0.1", broker.port()));
+            Await.until("online via mosquitto", Duration.ofSeconds(10), () -> online(server) == 1);
+
+            broker = broker.restart();
+            String id = robots(server).getJsonObject(0).getString("id");
+            String before = robots(server).getJsonObject(0).getString("lastStateAt");
+            Await.until("states flowing again after the restart", Duration.ofSeconds(15), () -> {
+                String now = robots(server).getJsonObject(0).getString("lastStateAt");
+                return now != null && !now.equals(before)
+                        && java.time.Instant.parse(now).isAfter(java.time.Instant.now().minusMillis(500));
+            });
+            sendStraightOrder(server, id, robots(server).getJsonObject(0).getJsonObject("position").getDouble("y"));
+            Await.until("an order sent after the restart is driven", Duration.ofSeconds(20), () ->
+                    "n1".equals(server.get("/api/v1/robots/" + id, server.operatorToken).bodyAsJsonObject()
+                            .getString("lastNodeId")));
+            Await.result(fleet.stop());
+        } finally {
+            broker.close();
+        }
+    }
 }
