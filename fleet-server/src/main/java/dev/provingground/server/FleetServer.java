@@ -26,10 +26,17 @@ import dev.provingground.server.mqtt.RobotLink;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.sites.SiteHistory;
+import dev.provingground.server.sites.SiteService;
 import dev.provingground.server.store.MapDbAccessStore;
 import dev.provingground.server.store.MapDbRobotStore;
+import dev.provingground.server.store.MapDbSiteStore;
 import dev.provingground.server.store.MapDbStore;
+import dev.provingground.server.store.MapDbTaskStore;
 import dev.provingground.server.store.MapDbZoneStore;
+import dev.provingground.server.tasks.Dispatcher;
+import dev.provingground.server.tasks.TaskPlanner;
+import dev.provingground.server.tasks.TaskService;
 import dev.provingground.server.zones.ZoneService;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
@@ -80,6 +87,8 @@ public final class FleetServer {
     private RecentEvents recentEvents;
     private LiveFeed liveFeed;
     private long flushTimer = -1;
+    private long dispatchTimer = -1;
+    private TaskService tasks;
     private Context context;
 
     public FleetServer(Vertx vertx, ServerConfig config, Clock clock, List<Site> extraSites) {
@@ -103,6 +112,7 @@ public final class FleetServer {
                 .compose(x -> api.start())
                 .map(x -> {
                     flushTimer = vertx.setPeriodic(config.store().stateFlushMillis(), id -> registry.flushDirty());
+                    dispatchTimer = vertx.setPeriodic(1000, id -> tasks.dispatchRound());
                     LOG.info("fleet server ready: HTTP " + api.port() + ", MQTT "
                             + config.mqtt().mode().name().toLowerCase() + " " + link.port() + ", data "
                             + config.dataDir().toAbsolutePath());
@@ -114,10 +124,11 @@ public final class FleetServer {
     }
 
     private void build() {
-        sites = new SiteCatalog(loadSites());
         ProfileCatalog profiles = config.profilesDir() == null ? ProfileCatalog.builtIn()
                 : ProfileCatalog.builtIn().withProfilesFrom(config.profilesDir());
         store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store());
+        SiteHistory siteHistory = SiteHistory.load(new MapDbSiteStore(store), loadSites(), clock);
+        sites = new SiteCatalog(siteHistory.sitesAtStartUp());
         access = new AccessControl(new MapDbAccessStore(store), clock);
         ensureOperatorToken();
         registry = new RobotRegistry(new MapDbRobotStore(store), profiles, access, () -> Set.copyOf(sites.ids()), clock);
@@ -136,14 +147,18 @@ public final class FleetServer {
         registry.addListener(new LinkEvents(events));
         zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(), clock);
         registry.addListener(new Enforcement(zones, profiles, orders, events));
+        SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, clock);
         trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TrackRecordConfig.defaults(), clock);
         events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
         AreaClassifier areas = new AreaClassifier(sites, zones);
         sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30));
         registry.addListener(sampler);
+        tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
+                new Dispatcher(sites, zones, registry, profiles), sites, zones, registry, orders, events, clock);
+        registry.addListener(tasks);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
-                trackRecord, config.dataDir().resolve("exports")));
+                trackRecord, config.dataDir().resolve("exports"), siteService, tasks));
     }
 
     private List<Site> loadSites() {
@@ -179,6 +194,7 @@ public final class FleetServer {
         Context ctx = context != null ? context : vertx.getOrCreateContext();
         ctx.runOnContext(v -> {
             if (flushTimer >= 0) vertx.cancelTimer(flushTimer);
+            if (dispatchTimer >= 0) vertx.cancelTimer(dispatchTimer);
             Future<Void> httpStopped = api == null ? Future.succeededFuture() : api.stop();
             Future<Void> linkStopped;
             try {
@@ -253,6 +269,10 @@ public final class FleetServer {
 
     public SiteCatalog sites() {
         return sites;
+    }
+
+    public TaskService tasks() {
+        return tasks;
     }
 
     public TrackRecordStore trackRecord() {

@@ -23,4 +23,18 @@ public record Level(String id, String name, int floor, boolean outdoor, List<Way
     public Optional<Waypoint> waypoint(String waypointId) {
         return waypoints.stream().filter(w -> w.id().equals(waypointId)).findFirst();
     }
+
+    /** The waypoint closest to (x, y) in this level's frame — where a robot standing there joins the graph. */
+    public Waypoint nearestWaypoint(double x, double y) {
+        Waypoint best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (Waypoint w : waypoints) {
+            double d = Math.hypot(w.x() - x, w.y() - y);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = w;
+            }
+        }
+        return best;
+    }
 }

@@ -9,6 +9,7 @@ import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -28,7 +29,8 @@ public final class ApiServer {
     public record Parts(AccessControl access, RobotRegistry registry, SiteCatalog sites, OrderSender orders,
                         OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock,
                         RecentEvents recentEvents, LiveFeed liveFeed, ZoneService zones,
-                        dev.provingground.trackrecord.TrackRecordStore trackRecord, java.nio.file.Path exportDir) {
+                        dev.provingground.trackrecord.TrackRecordStore trackRecord, java.nio.file.Path exportDir,
+                        SiteService siteService, dev.provingground.server.tasks.TaskService tasks) {
     }
 
     private final Vertx vertx;
@@ -50,9 +52,10 @@ public final class ApiServer {
         new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock()).mount(router);
         new FirmRoutes(parts.access()).mount(router);
         new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);
-        new SiteRoutes(parts.sites()).mount(router);
+        new SiteRoutes(parts.sites(), parts.siteService()).mount(router);
         new ZoneRoutes(parts.zones()).mount(router);
         new LogRoutes(parts.trackRecord(), parts.sites(), parts.exportDir()).mount(router);
+        new TaskRoutes(parts.tasks(), parts.registry()).mount(router);
         new OpenApiRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));

@@ -5,6 +5,8 @@ import dev.provingground.geofence.validation.ZoneValidationException;
 import dev.provingground.server.ConflictException;
 import dev.provingground.server.InvalidInputException;
 import dev.provingground.server.NotFoundException;
+import dev.provingground.server.sites.InvalidSiteException;
+import dev.provingground.server.sites.LevelInUseException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -41,6 +43,8 @@ final class ErrorHandler implements Handler<RoutingContext> {
             return new ApiError(400, "invalid_input", e.getMessage(), details);
         }
         if (t instanceof ZoneValidationException e) return zoneProblems(e);
+        if (t instanceof InvalidSiteException e) return siteProblems(e);
+        if (t instanceof LevelInUseException e) return levelsInUse(e);
         if (t instanceof NotFoundException e) return new ApiError(404, "not_found", e.getMessage());
         if (t instanceof ConflictException e) return new ApiError(409, "conflict", e.getMessage());
         if (t instanceof DecodeException e) return new ApiError(400, "malformed_json", "request body is not valid JSON: "
@@ -73,6 +77,25 @@ final class ErrorHandler implements Handler<RoutingContext> {
         String more = e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more problems)" : "";
         return new ApiError(400, "invalid_zones", e.source() + ": " + first + more + "; nothing was changed",
                 Map.of("problems", problems));
+    }
+
+    /** Every problem of an invalid site, each as its JSON path and what is wrong there. */
+    private static ApiError siteProblems(InvalidSiteException e) {
+        io.vertx.core.json.JsonArray problems = new io.vertx.core.json.JsonArray();
+        for (String p : e.problems()) {
+            int colon = p.indexOf(": ");
+            problems.add(new io.vertx.core.json.JsonObject().put("path", colon < 0 ? "(root)" : p.substring(0, colon))
+                    .put("message", colon < 0 ? p : p.substring(colon + 2)));
+        }
+        return new ApiError(400, "invalid_site", e.getMessage(), Map.of("problems", problems));
+    }
+
+    private static ApiError levelsInUse(LevelInUseException e) {
+        io.vertx.core.json.JsonObject levels = new io.vertx.core.json.JsonObject();
+        e.levels().forEach((level, use) -> levels.put(level, new io.vertx.core.json.JsonObject()
+                .put("zones", new io.vertx.core.json.JsonArray(use.zones()))
+                .put("robots", new io.vertx.core.json.JsonArray(use.robots()))));
+        return new ApiError(409, "conflict", e.getMessage(), Map.of("levels", levels));
     }
 
     private static Throwable unwrap(Throwable t) {

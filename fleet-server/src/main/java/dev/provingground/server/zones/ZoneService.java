@@ -44,6 +44,7 @@ public final class ZoneService {
     private final ZoneStore store;
     private final EventBus events;
     private final Clock clock;
+    private final GeofenceConfig config;
     private final GeoJsonZones geoJson;
     private final Map<String, GeofenceEngine> engines = new HashMap<>();
     private final Map<String, List<ZoneVersion>> history = new HashMap<>();
@@ -53,6 +54,7 @@ public final class ZoneService {
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.config = config;
         this.geoJson = new GeoJsonZones(config);
         for (Site s : sites.all()) engines.put(s.id(), new GeofenceEngine(s.id(), s.timeZone(), config));
         for (ZoneVersion v : store.loadHistory()) history.computeIfAbsent(key(v.site(), v.zoneId()), k -> new ArrayList<>()).add(v);
@@ -69,6 +71,19 @@ public final class ZoneService {
         GeofenceEngine e = engines.get(site);
         if (e == null) throw new NotFoundException("no site \"" + site + "\"; known: " + sites.ids());
         return e;
+    }
+
+    /**
+     * Gives a site added over the API its engine. A site whose time zone changed gets a fresh engine with the same
+     * zones, since zone schedules are read in that time zone: robots inside a zone are seen entering it again at
+     * their next report. Call on the event loop, after the catalog holds the new version.
+     */
+    public void siteChanged(Site site) {
+        GeofenceEngine current = engines.get(site.id());
+        if (current != null && current.timeZone().equals(site.timeZone())) return;
+        GeofenceEngine fresh = new GeofenceEngine(site.id(), site.timeZone(), config);
+        if (current != null) fresh.replaceAll(current.zones().zones());
+        engines.put(site.id(), fresh);
     }
 
     public String collection(String site, CoordinateFrame frame) {

@@ -144,6 +144,11 @@ class OpenApiDocumentTest {
         expectDocumented(HttpMethod.PUT, "/api/v1/sites/test/zones", operator, badZones, 400, "invalid_zones");
         expectDocumented(HttpMethod.POST, "/api/v1/sites/test/zones/nothing/close", operator, null, 404, "not_found");
         expectDocumented(HttpMethod.GET, "/api/v1/sites/test/log/key", vendorToken, null, 403, "forbidden");
+        expectDocumented(HttpMethod.GET, "/api/v1/sites/nowhere", vendorToken, null, 404, "not_found");
+        expectDocumented(HttpMethod.GET, "/api/v1/sites/nowhere/history", vendorToken, null, 404, "not_found");
+        expectDocumented(HttpMethod.PUT, "/api/v1/sites/test", vendorToken, new JsonObject(), 403, "forbidden");
+        expectDocumented(HttpMethod.PUT, "/api/v1/sites/test", operator, new JsonObject().put("id", "other"), 400,
+                "invalid_site");
         expectDocumented(HttpMethod.GET, "/api/v1/reports/export?site=nowhere&firm=acme", operator, null, 404,
                 "not_found");
     }

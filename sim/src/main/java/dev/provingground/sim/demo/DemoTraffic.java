@@ -1,9 +1,7 @@
 package dev.provingground.sim.demo;
 
-import dev.provingground.geofence.GeofenceConfig;
-import dev.provingground.geofence.route.RobotTraits;
-import dev.provingground.geofence.route.RouteChecker;
 import dev.provingground.server.FleetServer;
+import dev.provingground.server.orders.RouteOrders;
 import dev.provingground.server.registry.Position;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotStatus;
@@ -17,10 +15,7 @@ import dev.provingground.vda5050.Action;
 import dev.provingground.vda5050.ActionParameter;
 import dev.provingground.vda5050.BlockingType;
 import dev.provingground.vda5050.ConnectionState;
-import dev.provingground.vda5050.Edge;
 import dev.provingground.vda5050.InstantActions;
-import dev.provingground.vda5050.Node;
-import dev.provingground.vda5050.NodePosition;
 import dev.provingground.vda5050.Order;
 import dev.provingground.vda5050.State;
 import dev.provingground.trackrecord.event.Intervention;
@@ -51,7 +46,7 @@ public final class DemoTraffic {
     private final FleetServer server;
     private final Site site;
     private final SiteGraph graph;
-    private final RouteChecker routes;
+    private final RouteOrders orders;
     private final Random random;
     private final Map<String, Long> idleSince = new HashMap<>();
     private final Map<String, Integer> orderCount = new HashMap<>();
@@ -65,7 +60,7 @@ public final class DemoTraffic {
         this.server = server;
         this.site = site;
         this.graph = new SiteGraph(site);
-        this.routes = new RouteChecker(GeofenceConfig.defaults(), site.timeZone());
+        this.orders = new RouteOrders(site);
         this.random = new Random(seed);
     }
 
@@ -111,7 +106,7 @@ public final class DemoTraffic {
     private void sendNextOrder(Robot robot, Position at, boolean toCharger) {
         Level level = site.level(at.mapId()).orElse(null);
         if (level == null) return;
-        Waypoint from = nearest(level, at.x(), at.y());
+        Waypoint from = level.nearestWaypoint(at.x(), at.y());
         List<String> targets = new ArrayList<>();
         if (toCharger) {
             for (Charger c : site.chargers()) if (c.level().equals(level.id())) targets.add(c.waypoint());
@@ -137,8 +132,9 @@ public final class DemoTraffic {
             finalActions.add(Action.of("trayHandover", "handover-" + robot.id() + "-" + System.nanoTime(),
                     BlockingType.HARD, List.of(ActionParameter.of("place", target))));
         int n = orderCount.merge(robot.id(), 1, Integer::sum);
-        Order order = order("demo-" + robot.serialNumber() + "-" + n, level.id(), path.get(), finalActions,
-                speedLimits(robot, level.id(), path.get()));
+        Order order = orders.order("demo-" + robot.serialNumber() + "-" + n,
+                path.get().stream().map(Waypoint::id).toList(), finalActions, List.of(), robot,
+                server.zones().engine(site.id()).zones(), java.time.Instant.now());
         server.orders().send(robot, order)
                 .onFailure(e -> LOG.fine(() -> robot.id() + ": order not sent: " + e.getMessage()));
     }
@@ -167,62 +163,4 @@ public final class DemoTraffic {
                 .onFailure(e -> LOG.fine(() -> robot.id() + ": stopCharging not sent: " + e.getMessage()));
     }
 
-    /**
-     * The speed each edge of the path may be driven at: the lane's own limit and the lowest zone limit in force along
-     * it (the geofence route check), so a well-behaved robot is never caught speeding — only a faulty one.
-     */
-    private List<Double> speedLimits(Robot robot, String level, List<Waypoint> path) {
-        List<Double> limits = new ArrayList<>();
-        var zones = server.zones().engine(site.id()).zones();
-        RobotTraits traits = new RobotTraits(robot.id(), robot.kind(), robot.firm(), null);
-        for (int i = 1; i < path.size(); i++) {
-            Waypoint a = path.get(i - 1);
-            Waypoint b = path.get(i);
-            Double limit = graph.lane(a.id(), b.id()).map(l -> l.speedLimit()).orElse(null);
-            var check = routes.check(zones, level, List.of(new dev.provingground.geofence.Position(a.x(), a.y()),
-                            new dev.provingground.geofence.Position(b.x(), b.y())),
-                    traits, java.time.Instant.now());
-            for (var segment : check.segments())
-                if (segment.speedLimit() != null) limit = limit == null ? segment.speedLimit() : Math.min(limit, segment.speedLimit());
-            // A little under the limit: the limit is what enforcement measures against.
-            limits.add(limit == null ? null : limit * 0.95);
-        }
-        return limits;
-    }
-
-    static Order order(String orderId, String mapId, List<Waypoint> path, List<Action> finalActions) {
-        return order(orderId, mapId, path, finalActions, java.util.Collections.nCopies(Math.max(0, path.size() - 1), null));
-    }
-
-    static Order order(String orderId, String mapId, List<Waypoint> path, List<Action> finalActions,
-                       List<Double> edgeSpeeds) {
-        List<Node> nodes = new ArrayList<>();
-        List<Edge> edges = new ArrayList<>();
-        for (int i = 0; i < path.size(); i++) {
-            Waypoint w = path.get(i);
-            boolean last = i == path.size() - 1;
-            nodes.add(Node.of(w.id(), 2L * i, true, NodePosition.of(w.x(), w.y(), mapId),
-                    last ? finalActions : List.of()));
-            if (i > 0) {
-                Edge edge = Edge.of(path.get(i - 1).id() + ">" + w.id(), 2L * i - 1, true, path.get(i - 1).id(),
-                        w.id(), List.of());
-                Double limit = edgeSpeeds.get(i - 1);
-                edges.add(limit == null ? edge : edge.withMaxSpeed(limit));
-            }
-        }
-        return Order.create(orderId, 0, nodes, edges);
-    }
-
-    static Waypoint nearest(Level level, double x, double y) {
-        Waypoint best = null;
-        double bestD = Double.MAX_VALUE;
-        for (Waypoint w : level.waypoints()) {
-            double d = Math.hypot(w.x() - x, w.y() - y);
-            if (d < bestD) {
-                bestD = d;
-                best = w;
-            }
-        }
-        return best;
-    }
 }

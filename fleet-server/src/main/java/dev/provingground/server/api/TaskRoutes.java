@@ -1,0 +1,139 @@
+package dev.provingground.server.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provingground.server.auth.Principal;
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.server.tasks.DispatchDecision;
+import dev.provingground.server.tasks.Stop;
+import dev.provingground.server.tasks.Task;
+import dev.provingground.server.tasks.TaskService;
+import dev.provingground.server.tasks.TaskStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /api/v1/tasks}: requests in Open-RMF's {@code task_request} vocabulary, answers shaped like its
+ * {@code task_state}. A vendor's tasks go only to its own firm's robots, and it sees only its own tasks.
+ */
+final class TaskRoutes {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TaskService tasks;
+    private final RobotRegistry registry;
+
+    TaskRoutes(TaskService tasks, RobotRegistry registry) {
+        this.tasks = tasks;
+        this.registry = registry;
+    }
+
+    void mount(Router router) {
+        router.post("/api/v1/tasks").handler(this::submit);
+        router.get("/api/v1/tasks").handler(this::list);
+        router.get("/api/v1/tasks/:id").handler(this::get);
+        router.post("/api/v1/tasks/:id/cancel").handler(this::cancel);
+    }
+
+    private void submit(RoutingContext ctx) {
+        Principal p = BearerAuth.principal(ctx);
+        JsonObject body = Bodies.object(ctx);
+        Object description = body.getValue("description");
+        Long earliest = body.getValue("unix_millis_earliest_start_time") instanceof Number n ? n.longValue() : null;
+        if (body.containsKey("unix_millis_earliest_start_time") && earliest == null)
+            throw ApiError.badRequest("unix_millis_earliest_start_time", "must be a number of milliseconds since 1970");
+        Integer priority = body.getValue("priority") instanceof Number n ? n.intValue() : null;
+        if (body.containsKey("priority") && priority == null) throw ApiError.badRequest("priority", "must be a whole number");
+        List<String> labels = new ArrayList<>();
+        if (body.getValue("labels") instanceof JsonArray a) a.forEach(l -> labels.add(String.valueOf(l)));
+        var request = new TaskService.Request(Bodies.string(body, "site"), Bodies.string(body, "category"),
+                description == null ? null : JSON.valueToTree(description instanceof JsonObject o ? o.getMap() : description),
+                earliest, priority, labels, Bodies.string(body, "requester") == null ? p.actor() : Bodies.string(body, "requester"),
+                p.isOperator() ? null : p.firm());
+        Future.fromCompletionStage(tasks.submit(request), ctx.vertx().getOrCreateContext())
+                .onSuccess(t -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
+                        .putHeader("Location", "/api/v1/tasks/" + t.id()).end(state(t).encode()))
+                .onFailure(ctx::fail);
+    }
+
+    private void list(RoutingContext ctx) {
+        Principal p = BearerAuth.principal(ctx);
+        String status = ctx.queryParams().get("status");
+        JsonArray out = new JsonArray();
+        for (Task t : tasks.all()) {
+            if (!visible(p, t)) continue;
+            if (status != null && !t.status().wireName().equals(status)) continue;
+            out.add(state(t));
+        }
+        ctx.json(new JsonObject().put("tasks", out));
+    }
+
+    private Task visibleTask(RoutingContext ctx) {
+        Task t = tasks.find(ctx.pathParam("id")).orElseThrow(() ->
+                new dev.provingground.server.NotFoundException("no task \"" + ctx.pathParam("id") + "\""));
+        if (!visible(BearerAuth.principal(ctx), t)) throw ApiError.forbidden("task " + t.id() + " belongs to another firm");
+        return t;
+    }
+
+    private void get(RoutingContext ctx) {
+        ctx.json(state(visibleTask(ctx)));
+    }
+
+    private void cancel(RoutingContext ctx) {
+        Task t = visibleTask(ctx);
+        Future.fromCompletionStage(tasks.cancel(t.id(), BearerAuth.principal(ctx).actor()),
+                ctx.vertx().getOrCreateContext()).onSuccess(c -> ctx.json(state(c))).onFailure(ctx::fail);
+    }
+
+    private boolean visible(Principal p, Task t) {
+        if (p.isOperator()) return true;
+        if (p.firm().equals(t.firm())) return true;
+        return t.assignedTo() != null && registry.find(t.assignedTo()).map(r -> p.firm().equals(r.firm())).orElse(false);
+    }
+
+    /** Open-RMF {@code task_state}: booking, category, status, assigned_to, phases; plus our dispatch log. */
+    JsonObject state(Task t) {
+        JsonObject booking = new JsonObject().put("id", t.id())
+                .put("unix_millis_earliest_start_time", t.earliestStart().toEpochMilli())
+                .put("unix_millis_request_time", t.requestedAt().toEpochMilli())
+                .put("priority", t.priority()).put("labels", new JsonArray(t.labels())).put("requester", t.requester());
+        JsonObject phases = new JsonObject();
+        JsonArray completed = new JsonArray();
+        JsonArray pending = new JsonArray();
+        Integer active = null;
+        for (int i = 0; i < t.stops().size(); i++) {
+            Stop s = t.stops().get(i);
+            String status;
+            if (t.status() == TaskStatus.COMPLETED || i < t.stopIndex()) status = "completed";
+            else if (i == t.stopIndex() && t.status() == TaskStatus.UNDERWAY) status = "underway";
+            else status = t.status().isFinal() ? t.status().wireName() : "queued";
+            int id = i + 1;
+            phases.put(String.valueOf(id), new JsonObject().put("id", id).put("category", s.label())
+                    .put("detail", s.level() == null ? s.label() : s.label() + " (" + s.level() + ")").put("status", status));
+            if (status.equals("completed")) completed.add(id);
+            else if (status.equals("underway")) active = id;
+            else pending.add(id);
+        }
+        JsonObject state = new JsonObject().put("booking", booking).put("category", t.category().wireName())
+                .put("detail", new JsonObject(JSON.convertValue(t.description(), java.util.Map.class)))
+                .put("site", t.site()).put("status", t.status().wireName())
+                .put("phases", phases).put("completed", completed).put("pending", pending).put("active", active)
+                .put("unix_millis_start_time", t.startedAt() == null ? null : t.startedAt().toEpochMilli())
+                .put("unix_millis_finish_time", t.finishedAt() == null ? null : t.finishedAt().toEpochMilli());
+        if (t.assignedTo() != null) state.put("assigned_to", new JsonObject()
+                .put("group", registry.find(t.assignedTo()).map(r -> r.firm()).orElse(null)).put("name", t.assignedTo()));
+        if (t.reason() != null) state.put("reason", t.reason());
+        JsonArray decisions = new JsonArray();
+        for (DispatchDecision d : t.decisions()) {
+            JsonArray candidates = new JsonArray();
+            d.candidates().forEach(c -> candidates.add(new JsonObject(TaskService.candidate(c))));
+            decisions.add(new JsonObject().put("at", d.at().toString()).put("chosen", d.chosen()).put("candidates", candidates));
+        }
+        state.put("dispatch", new JsonObject().put("attempts", t.attempt()).put("decisions", decisions));
+        return state;
+    }
+}

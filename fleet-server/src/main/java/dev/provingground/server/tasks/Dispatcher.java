@@ -1,0 +1,185 @@
+package dev.provingground.server.tasks;
+
+import dev.provingground.geofence.GeofenceConfig;
+import dev.provingground.profiles.HardwareProfile;
+import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.registry.Robot;
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.server.registry.RobotStatus;
+import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.zones.ZoneService;
+import dev.provingground.site.Level;
+import dev.provingground.site.Site;
+import dev.provingground.site.Waypoint;
+import dev.provingground.site.routing.RobotClass;
+import dev.provingground.site.routing.RoutingConfig;
+import dev.provingground.site.routing.SiteRouter;
+import dev.provingground.site.routing.SiteRouting;
+import dev.provingground.vda5050.ConnectionState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses the robot that can finish a task earliest: of the right kind, firm and site, online, idle, with the energy
+ * for the task plus the way to a charger. Costs come from the site router (profile speed capped by lane and zone
+ * limits, forbidden zones excluded). Every robot considered is in the decision, with its cost or why it was left out.
+ *
+ * <p>Until elevator rides are executed, robots are routed as if they could not ride elevators: a task that needs a
+ * ride has no candidate and fails with that reason.
+ */
+public final class Dispatcher {
+
+    /** Battery share kept in reserve beyond the task and the way to a charger. */
+    static final double RESERVE = 0.10;
+    /** Seconds a handover or charging start takes, for the estimate. */
+    static final double ACTION_SECONDS = 5;
+
+    private final SiteCatalog sites;
+    private final ZoneService zones;
+    private final RobotRegistry registry;
+    private final ProfileCatalog profiles;
+    private final Map<String, SiteRouting> routing = new HashMap<>();
+
+    public Dispatcher(SiteCatalog sites, ZoneService zones, RobotRegistry registry, ProfileCatalog profiles) {
+        this.sites = sites;
+        this.zones = zones;
+        this.registry = registry;
+        this.profiles = profiles;
+    }
+
+    /** What became of one dispatch attempt. */
+    public record Outcome(Optional<String> robot, DispatchDecision decision, boolean impossible, String reason) {
+    }
+
+    public Outcome choose(Task task, Set<String> busy, Instant now) {
+        Site site = sites.find(task.site()).orElseThrow();
+        List<DispatchDecision.Candidate> candidates = new ArrayList<>();
+        String best = null;
+        double bestSeconds = Double.POSITIVE_INFINITY;
+        boolean anyCouldLater = false;
+        for (Robot r : registry.all()) {
+            if (!r.site().equals(task.site())) continue;
+            if (task.robotKind() != null && !task.robotKind().equals(r.kind())) continue;
+            if (task.firm() != null && !task.firm().equals(r.firm())) continue;
+            RobotStatus s = registry.status(r.id());
+            HardwareProfile profile = profiles.find(r.profile()).orElse(null);
+            String excluded = null;
+            Double seconds = null;
+            Double energy = null;
+            if (profile == null) excluded = "unknown profile " + r.profile();
+            else if (s == null || s.connection() != ConnectionState.ONLINE) {
+                excluded = "not online";
+                anyCouldLater = true;
+            } else if (busy.contains(r.id())) {
+                excluded = "busy with another task";
+                anyCouldLater = true;
+            } else if (s.position() == null || site.level(s.position().mapId()).isEmpty()) {
+                excluded = "position unknown on this site";
+                anyCouldLater = true;
+            } else {
+                SiteRouter router = router(site, r, profile, now);
+                Estimate e = estimate(site, router, task, profile, nearest(site, s));
+                if (e == null) excluded = "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
+                else {
+                    seconds = e.seconds;
+                    energy = e.energyWh;
+                    double available = profile.service().batteryCapacityWh() * (s.battery() == null ? 0 : s.battery()) / 100;
+                    if (e.energyWh > available - RESERVE * profile.service().batteryCapacityWh()) {
+                        excluded = String.format("battery %.0f%% too low for %.1f Wh (task and way to a charger)",
+                                s.battery(), e.energyWh);
+                        anyCouldLater = true;
+                    } else if (e.seconds < bestSeconds) {
+                        bestSeconds = e.seconds;
+                        best = r.id();
+                    }
+                }
+            }
+            candidates.add(new DispatchDecision.Candidate(r.id(), excluded == null ? seconds : null, energy, excluded));
+        }
+        DispatchDecision decision = new DispatchDecision(now, best, candidates);
+        if (best != null) return new Outcome(Optional.of(best), decision, false, null);
+        if (!anyCouldLater) {
+            String why = candidates.isEmpty()
+                    ? "no robot" + (task.robotKind() == null ? "" : " of kind " + task.robotKind())
+                    + (task.firm() == null ? "" : " of firm " + task.firm()) + " at site " + task.site()
+                    : "no robot can do it: " + candidates.get(0).excludedBecause();
+            return new Outcome(Optional.empty(), decision, true, why);
+        }
+        return new Outcome(Optional.empty(), decision, false, "waiting for a robot");
+    }
+
+    private record Estimate(double seconds, double energyWh) {
+    }
+
+    /** Time and energy to do every stop from {@code start} and then reach the nearest charger. */
+    private Estimate estimate(Site site, SiteRouter router, Task task, HardwareProfile profile, Waypoint start) {
+        double driving = 0;
+        double idle = 0;
+        String at = start.id();
+        for (int i = task.stopIndex(); i < task.stops().size(); i++) {
+            Stop stop = task.stops().get(i);
+            String target = stopWaypoint(site, router, stop, at);
+            if (target == null) return null;
+            double leg = router.seconds(at, target);
+            if (!Double.isFinite(leg)) return null;
+            driving += leg + coverageSeconds(stop, profile);
+            idle += ACTION_SECONDS * stop.actions().size();
+            at = target;
+        }
+        double toCharger = Double.POSITIVE_INFINITY;
+        for (var c : site.chargers()) toCharger = Math.min(toCharger, router.seconds(at, c.waypoint()));
+        if (!Double.isFinite(toCharger)) toCharger = 0;
+        return new Estimate(driving + idle, profile.energyWh(driving + toCharger, idle));
+    }
+
+    /** The waypoint a stop is at: its own, the nearest reachable charger, or the one nearest a coverage path's start. */
+    static String stopWaypoint(Site site, SiteRouter router, Stop stop, String from) {
+        if (stop.waypoint() != null) return stop.waypoint();
+        if (!stop.path().isEmpty()) {
+            Level level = site.level(stop.level()).orElseThrow();
+            return level.nearestWaypoint(stop.path().get(0)[0], stop.path().get(0)[1]).id();
+        }
+        String best = null;
+        double bestSeconds = Double.POSITIVE_INFINITY;
+        for (var c : site.chargers()) {
+            double s = router.seconds(from, c.waypoint());
+            if (s < bestSeconds) {
+                bestSeconds = s;
+                best = c.waypoint();
+            }
+        }
+        return best;
+    }
+
+    private static double coverageSeconds(Stop stop, HardwareProfile profile) {
+        double length = 0;
+        for (int i = 1; i < stop.path().size(); i++)
+            length += Math.hypot(stop.path().get(i)[0] - stop.path().get(i - 1)[0], stop.path().get(i)[1] - stop.path().get(i - 1)[1]);
+        return length / profile.speedCapMps();
+    }
+
+    HardwareProfile profileOf(Robot robot) {
+        return profiles.find(robot.profile())
+                .orElseThrow(() -> new IllegalStateException("robot " + robot.id() + " has an unknown profile"));
+    }
+
+    SiteRouter router(Site site, Robot robot, HardwareProfile profile, Instant now) {
+        var zoneSet = zones.engine(site.id()).zones();
+        SiteRouting r = routing.get(site.id());
+        if (r == null || !r.isFor(site, zoneSet)) {
+            r = new SiteRouting(site, zoneSet, GeofenceConfig.defaults(), RoutingConfig.defaults());
+            routing.put(site.id(), r);
+        }
+        return r.router(new RobotClass(robot.kind(), robot.firm(), profile.speedCapMps(), false), now);
+    }
+
+    static Waypoint nearest(Site site, RobotStatus s) {
+        return site.level(s.position().mapId()).orElseThrow().nearestWaypoint(s.position().x(), s.position().y());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.provingground.server.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A task: the request as given (Open-RMF {@code task_request} vocabulary), the stops it was planned into, and its
+ * progress. Immutable; every change is a new value, persisted before it is acted on.
+ *
+ * @param firm          the firm whose robots may do it (a vendor's tasks), or null for any firm (an operator's)
+ * @param robotKind     the robot kind it needs, or null
+ * @param assignedTo    robot id, null while unassigned
+ * @param stopIndex     the stop under way (or next), 0-based
+ * @param orderId       the VDA 5050 order driving the current stop, null between stops
+ * @param reason        why it failed or was canceled
+ */
+public record Task(String id, String site, TaskCategory category, JsonNode description, Instant earliestStart,
+                   int priority, List<String> labels, String requester, String firm, String robotKind,
+                   TaskStatus status, String assignedTo, List<Stop> stops, int stopIndex, String orderId,
+                   Instant requestedAt, Instant startedAt, Instant finishedAt, String reason,
+                   List<DispatchDecision> decisions, int attempt) {
+
+    public Task {
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        stops = List.copyOf(stops);
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    }
+
+    public Task assigned(String robot, DispatchDecision decision, Instant at) {
+        List<DispatchDecision> all = new java.util.ArrayList<>(decisions);
+        all.add(decision);
+        return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
+                TaskStatus.UNDERWAY, robot, stops, stopIndex, null, requestedAt, startedAt == null ? at : startedAt,
+                null, null, all, attempt + 1);
+    }
+
+    public Task withOrder(String newOrderId) {
+        return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
+                status, assignedTo, stops, stopIndex, newOrderId, requestedAt, startedAt, finishedAt, reason,
+                decisions, attempt);
+    }
+
+    public Task atStop(int index) {
+        return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
+                status, assignedTo, stops, index, null, requestedAt, startedAt, finishedAt, reason, decisions, attempt);
+    }
+
+    public Task withStatus(TaskStatus newStatus, Instant at, String why) {
+        return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
+                newStatus, newStatus == TaskStatus.QUEUED || newStatus == TaskStatus.STANDBY ? null : assignedTo, stops,
+                stopIndex, newStatus == TaskStatus.QUEUED ? null : orderId, requestedAt, startedAt,
+                newStatus.isFinal() ? at : finishedAt, why, decisions, attempt);
+    }
+}

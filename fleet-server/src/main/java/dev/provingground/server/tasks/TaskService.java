@@ -1,0 +1,299 @@
+package dev.provingground.server.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.provingground.geofence.ZoneState;
+import dev.provingground.server.ConflictException;
+import dev.provingground.server.InvalidInputException;
+import dev.provingground.server.NotFoundException;
+import dev.provingground.server.events.EventBus;
+import dev.provingground.server.orders.OrderSender;
+import dev.provingground.server.orders.RouteOrders;
+import dev.provingground.server.registry.Position;
+import dev.provingground.server.registry.Robot;
+import dev.provingground.server.registry.RobotListener;
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.zones.ZoneService;
+import dev.provingground.site.Site;
+import dev.provingground.trackrecord.event.TaskLifecycle;
+import dev.provingground.trackrecord.event.TrackEvent;
+import dev.provingground.vda5050.Action;
+import dev.provingground.vda5050.ActionParameter;
+import dev.provingground.vda5050.ActionState;
+import dev.provingground.vda5050.ActionStatus;
+import dev.provingground.vda5050.BlockingType;
+import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.vda5050.ErrorLevel;
+import dev.provingground.vda5050.InstantActions;
+import dev.provingground.vda5050.State;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+
+/**
+ * Tasks from request to completion: planned into stops when submitted, dispatched to the robot that can finish
+ * earliest, driven stop by stop with VDA 5050 orders, followed through the robot's states, re-dispatched when its
+ * robot goes offline or reports a fatal error, and persisted at every step — after a restart, queued tasks stay
+ * queued and underway ones are dispatched again. Runs on the server's event loop.
+ *
+ * <p>Not yet: elevator rides and resource-gated order bases (an order is released whole), so a task that needs an
+ * elevator has no robot and fails with that reason.
+ */
+public final class TaskService implements RobotListener {
+
+    private static final Logger LOG = Logger.getLogger(TaskService.class.getName());
+
+    private final TaskStore store;
+    private final TaskPlanner planner;
+    private final Dispatcher dispatcher;
+    private final SiteCatalog sites;
+    private final ZoneService zones;
+    private final RobotRegistry registry;
+    private final OrderSender orders;
+    private final EventBus events;
+    private final Clock clock;
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final Map<String, RouteOrders> routeOrders = new LinkedHashMap<>();
+
+    public TaskService(TaskStore store, TaskPlanner planner, Dispatcher dispatcher, SiteCatalog sites,
+                       ZoneService zones, RobotRegistry registry, OrderSender orders, EventBus events, Clock clock) {
+        this.store = store;
+        this.planner = planner;
+        this.dispatcher = dispatcher;
+        this.sites = sites;
+        this.zones = zones;
+        this.registry = registry;
+        this.orders = orders;
+        this.events = events;
+        this.clock = clock;
+        for (Task t : store.loadAll().stream().sorted(Comparator.comparing(Task::requestedAt)).toList()) {
+            // A task under way when the server stopped is dispatched again: its robot may have finished, moved
+            // on or gone; a fresh decision from where things stand now is the safe way on.
+            tasks.put(t.id(), t.status() == TaskStatus.UNDERWAY
+                    ? t.withStatus(TaskStatus.QUEUED, clock.instant(), "server restarted while under way; dispatched again")
+                    : t);
+        }
+    }
+
+    /** A task request in Open-RMF's vocabulary. */
+    public record Request(String site, String category, JsonNode description, Long earliestStartMillis,
+                          Integer priority, List<String> labels, String requester, String firm) {
+    }
+
+    public CompletableFuture<Task> submit(Request r) {
+        if (r.site() == null || r.site().isBlank()) throw new InvalidInputException("site", "required");
+        Site site = sites.find(r.site()).orElseThrow(() -> new InvalidInputException("site", "unknown site \""
+                + r.site() + "\"; known: " + sites.ids()));
+        TaskCategory category = TaskCategory.fromWire(r.category()).orElseThrow(() -> new InvalidInputException(
+                "category", "must be one of delivery, serving, disinfection, go_to_place, charge; got \""
+                + r.category() + "\""));
+        if (r.description() == null || !r.description().isObject())
+            throw new InvalidInputException("description", "a JSON object is required");
+        List<Stop> stops = planner.plan(site.id(), category, r.description());
+        Instant now = clock.instant();
+        Instant earliest = r.earliestStartMillis() == null ? now : Instant.ofEpochMilli(r.earliestStartMillis());
+        Task task = new Task("task-" + UUID.randomUUID().toString().substring(0, 13), site.id(), category,
+                r.description(), earliest, r.priority() == null ? 0 : r.priority(), r.labels(), r.requester(), r.firm(),
+                category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0);
+        // Refused at once if no robot of the site could ever do it; otherwise queued for the next dispatch round.
+        Dispatcher.Outcome probe = dispatcher.choose(task, Set.of(), now);
+        if (probe.impossible()) throw new InvalidInputException("task", "cannot be done: " + probe.reason(),
+                Map.of("candidates", probe.decision().candidates().stream().map(TaskService::candidate).toList()));
+        tasks.put(task.id(), task);
+        return store.save(task).thenApply(v -> task);
+    }
+
+    /** A dispatch candidate as JSON-ready values: for the API and for the error of a refused task. */
+    public static Map<String, Object> candidate(DispatchDecision.Candidate c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("robot", c.robot());
+        if (c.finishSeconds() != null) m.put("finishSeconds", c.finishSeconds());
+        if (c.energyWh() != null) m.put("energyWh", c.energyWh());
+        if (c.excludedBecause() != null) m.put("excludedBecause", c.excludedBecause());
+        return m;
+    }
+
+    public Optional<Task> find(String id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    public List<Task> all() {
+        return List.copyOf(tasks.values());
+    }
+
+    /** Robots doing a task now; others (the demo's own traffic) leave them alone. */
+    public Set<String> busyRobots() {
+        Set<String> busy = new HashSet<>();
+        for (Task t : tasks.values()) if (t.status() == TaskStatus.UNDERWAY) busy.add(t.assignedTo());
+        return busy;
+    }
+
+    public CompletableFuture<Task> cancel(String id, String actor) {
+        Task t = find(id).orElseThrow(() -> new NotFoundException("no task \"" + id + "\""));
+        if (t.status().isFinal()) throw new ConflictException("task " + id + " is already " + t.status().wireName());
+        if (t.status() == TaskStatus.UNDERWAY) cancelRobotOrder(t.assignedTo(), t.id());
+        return update(t.withStatus(TaskStatus.CANCELED, clock.instant(), "canceled by " + actor));
+    }
+
+    /** One dispatch round: every waiting task whose time has come, highest priority first. */
+    public void dispatchRound() {
+        Instant now = clock.instant();
+        Set<String> busy = busyRobots();
+        List<Task> waiting = tasks.values().stream()
+                .filter(t -> t.status() == TaskStatus.QUEUED || t.status() == TaskStatus.STANDBY)
+                .filter(t -> !t.earliestStart().isAfter(now))
+                .sorted(Comparator.comparingInt(Task::priority).reversed().thenComparing(Task::requestedAt)).toList();
+        for (Task t : waiting) {
+            if (t.category() == TaskCategory.DISINFECTION && !zoneClosed(t)) {
+                if (t.status() != TaskStatus.STANDBY)
+                    update(t.withStatus(TaskStatus.STANDBY, now, "waiting for the zone to be closed"));
+                continue;
+            }
+            Dispatcher.Outcome o = dispatcher.choose(t, busy, now);
+            if (o.impossible()) {
+                fail(t, o.reason());
+            } else if (o.robot().isPresent()) {
+                busy.add(o.robot().get());
+                start(t.assigned(o.robot().get(), o.decision(), now));
+            }
+        }
+    }
+
+    private void start(Task t) {
+        Robot robot = registry.require(t.assignedTo());
+        publish(t, TaskLifecycle.Phase.ASSIGNED, null);
+        var last = registry.lastState(robot.id());
+        if (last.isPresent() && !last.get().nodeStates().isEmpty()) cancelRobotOrder(robot.id(), t.id());
+        sendStopOrder(t);
+    }
+
+    private void sendStopOrder(Task t) {
+        Robot robot = registry.require(t.assignedTo());
+        Site site = sites.find(t.site()).orElseThrow();
+        var status = registry.status(robot.id());
+        Stop stop = t.stops().get(t.stopIndex());
+        var router = dispatcher.router(site, robot, dispatcher.profileOf(robot), clock.instant());
+        String from = Dispatcher.nearest(site, status).id();
+        String to = Dispatcher.stopWaypoint(site, router, stop, from);
+        var route = to == null ? Optional.<dev.provingground.site.routing.Route>empty() : router.route(from, to);
+        if (route.isEmpty()) {
+            requeue(t, "no route from " + from + " to the stop \"" + stop.label() + "\" any more");
+            return;
+        }
+        String orderId = t.id() + "-" + t.attempt() + "-" + t.stopIndex();
+        List<Action> finalActions = actions(orderId, stop.actions());
+        List<RouteOrders.Point> coverage = new ArrayList<>();
+        for (int i = 0; i < stop.path().size(); i++) {
+            List<Action> at = i == 0 ? actions(orderId + "-on", List.of(Stop.StopAction.of("uvcLampOn")))
+                    : i == stop.path().size() - 1 ? actions(orderId + "-off", List.of(Stop.StopAction.of("uvcLampOff")))
+                    : List.of();
+            coverage.add(new RouteOrders.Point(stop.path().get(i)[0], stop.path().get(i)[1], at));
+        }
+        RouteOrders writer = routeOrders.get(site.id());
+        if (writer == null || writer.site() != site) {
+            // A site edited over the API is a new Site value: its graph must be read afresh.
+            writer = new RouteOrders(site);
+            routeOrders.put(site.id(), writer);
+        }
+        var order = writer.order(orderId,
+                route.get().waypoints(), finalActions, coverage, robot, zones.engine(site.id()).zones(), clock.instant());
+        Task withOrder = t.withOrder(orderId);
+        update(withOrder);
+        orders.send(robot, order).onFailure(e -> requeue(tasks.get(t.id()), "order to " + robot.id()
+                + " not delivered: " + e.getMessage()));
+    }
+
+    private static List<Action> actions(String prefix, List<Stop.StopAction> stopActions) {
+        List<Action> out = new ArrayList<>();
+        for (int i = 0; i < stopActions.size(); i++) {
+            Stop.StopAction a = stopActions.get(i);
+            List<ActionParameter> params = a.parameters().entrySet().stream()
+                    .map(e -> ActionParameter.of(e.getKey(), e.getValue())).toList();
+            out.add(Action.of(a.type(), prefix + "-a" + i, BlockingType.HARD, params));
+        }
+        return out;
+    }
+
+    @Override
+    public void stateReceived(Robot robot, State state, Position previous, Instant at) {
+        Task t = activeTaskOf(robot.id());
+        if (t == null || t.orderId() == null) return;
+        if (state.errors().stream().anyMatch(e -> e.errorLevel() == ErrorLevel.FATAL)) {
+            requeue(t, "robot " + robot.id() + " reported a fatal error");
+            return;
+        }
+        if (!t.orderId().equals(state.orderId())) return;
+        List<ActionState> ours = state.actionStates().stream().filter(a -> a.actionId().startsWith(t.orderId())).toList();
+        var failed = ours.stream().filter(a -> a.actionStatus() == ActionStatus.FAILED).findFirst();
+        if (failed.isPresent()) {
+            fail(t, "action " + failed.get().actionType() + " failed at \"" + t.stops().get(t.stopIndex()).label()
+                    + "\"" + (failed.get().resultDescription() == null ? "" : ": " + failed.get().resultDescription()));
+            return;
+        }
+        boolean arrived = state.nodeStates().isEmpty();
+        boolean actionsDone = ours.stream().allMatch(a -> a.actionStatus() == ActionStatus.FINISHED);
+        if (!arrived || !actionsDone) return;
+        if (t.stopIndex() == 0 && t.orderId() != null) publish(t, TaskLifecycle.Phase.STARTED, null);
+        if (t.stopIndex() + 1 < t.stops().size()) sendStopOrder(t.atStop(t.stopIndex() + 1));
+        else {
+            update(t.withStatus(TaskStatus.COMPLETED, at, null));
+            publish(t, TaskLifecycle.Phase.COMPLETED, null);
+        }
+    }
+
+    @Override
+    public void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {
+        if (to == ConnectionState.ONLINE) return;
+        Task t = activeTaskOf(robot.id());
+        if (t != null) requeue(t, "robot " + robot.id() + " went " + to);
+    }
+
+    private Task activeTaskOf(String robotId) {
+        for (Task t : tasks.values())
+            if (t.status() == TaskStatus.UNDERWAY && robotId.equals(t.assignedTo())) return t;
+        return null;
+    }
+
+    private void requeue(Task t, String why) {
+        if (t == null || t.status().isFinal()) return;
+        LOG.info(t.id() + ": " + why + "; dispatching again");
+        update(t.withStatus(TaskStatus.QUEUED, clock.instant(), why));
+    }
+
+    private void fail(Task t, String why) {
+        update(t.withStatus(TaskStatus.FAILED, clock.instant(), why));
+        publish(t, TaskLifecycle.Phase.FAILED, why);
+    }
+
+    private boolean zoneClosed(Task t) {
+        String zoneId = t.description().path("zone").asText();
+        return zones.zone(t.site(), zoneId).map(z -> z.state() == ZoneState.CLOSED).orElse(false);
+    }
+
+    private void cancelRobotOrder(String robotId, String why) {
+        registry.find(robotId).ifPresent(r -> orders.send(r, InstantActions.create(List.of(Action.instant("cancelOrder",
+                "cancel-" + why + "-" + UUID.randomUUID(), BlockingType.HARD, List.of())))));
+    }
+
+    private CompletableFuture<Task> update(Task t) {
+        tasks.put(t.id(), t);
+        return store.save(t).thenApply(v -> t);
+    }
+
+    private void publish(Task t, TaskLifecycle.Phase phase, String reason) {
+        Robot r = t.assignedTo() == null ? null : registry.find(t.assignedTo()).orElse(null);
+        events.publish(new TrackEvent(clock.instant(), t.site(), r == null ? t.firm() : r.firm(), r == null ? null : r.id(),
+                new TaskLifecycle(t.id(), phase, t.category().wireName(), reason)));
+    }
+}
