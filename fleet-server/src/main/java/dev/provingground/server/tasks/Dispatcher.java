@@ -67,6 +67,7 @@ public final class Dispatcher {
             if (!r.site().equals(task.site())) continue;
             if (task.robotKind() != null && !task.robotKind().equals(r.kind())) continue;
             if (task.firm() != null && !task.firm().equals(r.firm())) continue;
+            if (task.robot() != null && !task.robot().equals(r.id())) continue;
             RobotStatus s = registry.status(r.id());
             HardwareProfile profile = profiles.find(r.profile()).orElse(null);
             String excluded = null;
@@ -90,7 +91,8 @@ public final class Dispatcher {
                     seconds = e.seconds;
                     energy = e.energyWh;
                     double available = profile.service().batteryCapacityWh() * (s.battery() == null ? 0 : s.battery()) / 100;
-                    if (e.energyWh > available - RESERVE * profile.service().batteryCapacityWh()) {
+                    boolean charging = task.category() == TaskCategory.CHARGE;
+                    if (!charging && e.energyWh > available - RESERVE * profile.service().batteryCapacityWh()) {
                         excluded = String.format("battery %.0f%% too low for %.1f Wh (task and way to a charger)",
                                 s.battery(), e.energyWh);
                         anyCouldLater = true;

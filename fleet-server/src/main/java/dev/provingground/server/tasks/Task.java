@@ -15,12 +15,13 @@ import java.util.List;
  * @param stopIndex     the stop under way (or next), 0-based
  * @param orderId       the VDA 5050 order driving the current stop, null between stops
  * @param reason        why it failed or was canceled
+ * @param robot         the one robot that may do it (a charge task for a robot low on battery), or null
  */
 public record Task(String id, String site, TaskCategory category, JsonNode description, Instant earliestStart,
                    int priority, List<String> labels, String requester, String firm, String robotKind,
                    TaskStatus status, String assignedTo, List<Stop> stops, int stopIndex, String orderId,
                    Instant requestedAt, Instant startedAt, Instant finishedAt, String reason,
-                   List<DispatchDecision> decisions, int attempt) {
+                   List<DispatchDecision> decisions, int attempt, String robot) {
 
     public Task {
         labels = labels == null ? List.of() : List.copyOf(labels);
@@ -33,24 +34,25 @@ public record Task(String id, String site, TaskCategory category, JsonNode descr
         all.add(decision);
         return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
                 TaskStatus.UNDERWAY, robot, stops, stopIndex, null, requestedAt, startedAt == null ? at : startedAt,
-                null, null, all, attempt + 1);
+                null, null, all, attempt + 1, robot);
     }
 
     public Task withOrder(String newOrderId) {
         return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
                 status, assignedTo, stops, stopIndex, newOrderId, requestedAt, startedAt, finishedAt, reason,
-                decisions, attempt);
+                decisions, attempt, robot);
     }
 
     public Task atStop(int index) {
         return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
-                status, assignedTo, stops, index, null, requestedAt, startedAt, finishedAt, reason, decisions, attempt);
+                status, assignedTo, stops, index, null, requestedAt, startedAt, finishedAt, reason, decisions, attempt,
+                robot);
     }
 
     public Task withStatus(TaskStatus newStatus, Instant at, String why) {
         return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
                 newStatus, newStatus == TaskStatus.QUEUED || newStatus == TaskStatus.STANDBY ? null : assignedTo, stops,
                 stopIndex, newStatus == TaskStatus.QUEUED ? null : orderId, requestedAt, startedAt,
-                newStatus.isFinal() ? at : finishedAt, why, decisions, attempt);
+                newStatus.isFinal() ? at : finishedAt, why, decisions, attempt, robot);
     }
 }

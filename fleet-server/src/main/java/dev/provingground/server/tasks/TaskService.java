@@ -105,7 +105,7 @@ public final class TaskService implements RobotListener {
         Instant earliest = r.earliestStartMillis() == null ? now : Instant.ofEpochMilli(r.earliestStartMillis());
         Task task = new Task("task-" + UUID.randomUUID().toString().substring(0, 13), site.id(), category,
                 r.description(), earliest, r.priority() == null ? 0 : r.priority(), r.labels(), r.requester(), r.firm(),
-                category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0);
+                category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0, null);
         // Refused at once if no robot of the site could ever do it; otherwise queued for the next dispatch round.
         Dispatcher.Outcome probe = dispatcher.choose(task, Set.of(), now);
         if (probe.impossible()) throw new InvalidInputException("task", "cannot be done: " + probe.reason(),
@@ -146,9 +146,13 @@ public final class TaskService implements RobotListener {
         return update(t.withStatus(TaskStatus.CANCELED, clock.instant(), "canceled by " + actor));
     }
 
-    /** One dispatch round: every waiting task whose time has come, highest priority first. */
+    /** Below this battery share an idle robot is sent to charge. */
+    static final double CHARGE_BELOW_PERCENT = 20;
+
+    /** One dispatch round: robots low on battery get a charge task, then every waiting task whose time has come. */
     public void dispatchRound() {
         Instant now = clock.instant();
+        sendLowRobotsToCharge(now);
         Set<String> busy = busyRobots();
         List<Task> waiting = tasks.values().stream()
                 .filter(t -> t.status() == TaskStatus.QUEUED || t.status() == TaskStatus.STANDBY)
@@ -167,6 +171,28 @@ public final class TaskService implements RobotListener {
                 busy.add(o.robot().get());
                 start(t.assigned(o.robot().get(), o.decision(), now));
             }
+        }
+    }
+
+    private void sendLowRobotsToCharge(Instant now) {
+        Set<String> covered = new HashSet<>();
+        for (Task t : tasks.values()) {
+            if (t.status().isFinal()) continue;
+            if (t.assignedTo() != null) covered.add(t.assignedTo());
+            if (t.robot() != null) covered.add(t.robot());
+        }
+        for (Robot r : registry.all()) {
+            var s = registry.status(r.id());
+            if (covered.contains(r.id()) || s == null || s.connection() != ConnectionState.ONLINE || s.battery() == null
+                    || s.battery() >= CHARGE_BELOW_PERCENT || Boolean.TRUE.equals(s.charging())
+                    || sites.find(r.site()).isEmpty()) continue;
+            Task charge = new Task("task-" + UUID.randomUUID().toString().substring(0, 13), r.site(), TaskCategory.CHARGE,
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), now, 100, List.of("auto"),
+                    "system: battery below " + (int) CHARGE_BELOW_PERCENT + "%", r.firm(), null, TaskStatus.QUEUED, null,
+                    planner.plan(r.site(), TaskCategory.CHARGE, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()),
+                    0, null, now, null, null, null, List.of(), 0, r.id());
+            LOG.info(r.id() + ": battery " + Math.round(s.battery()) + "%, sent to charge (" + charge.id() + ")");
+            update(charge);
         }
     }
 

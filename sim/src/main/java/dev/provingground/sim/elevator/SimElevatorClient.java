@@ -1,0 +1,148 @@
+package dev.provingground.sim.elevator;
+
+import dev.provingground.site.lift.LiftCodec;
+import dev.provingground.site.lift.LiftMode;
+import dev.provingground.site.lift.LiftRequest;
+import dev.provingground.site.lift.LiftState;
+import dev.provingground.site.lift.LiftTopic;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * A simulated elevator controller on MQTT: subscribes to {@code lifts/{site}/{lift_name}/request}, obeys what it
+ * reads, runs the car on a timer and publishes its {@link LiftState} on {@code lifts/{site}/{lift_name}/state} once a
+ * second and at once when something changes. States are retained so that a server connecting later sees every car
+ * at once; the last will is a retained state in OFFLINE mode, so a controller that vanishes reads as out of service.
+ *
+ * <p>The car is touched from the timer, the MQTT handler and tests; every access goes through one lock.
+ */
+public final class SimElevatorClient {
+
+    private static final Logger LOG = Logger.getLogger(SimElevatorClient.class.getName());
+    private static final long STATE_PERIOD_MS = 1000;
+
+    private final Vertx vertx;
+    private final SimElevatorCar car;
+    private final String site;
+    private final LiftCodec codec;
+    private final Clock clock;
+    private final long tickMs;
+    private MqttClient client;
+    private long timerId = -1;
+    private long lastTickNanos;
+    private long lastPublishNanos;
+
+    /** @param tickMs how often the car is advanced, in wall-clock milliseconds */
+    public SimElevatorClient(Vertx vertx, SimElevatorCar car, String site, LiftCodec codec, Clock clock, long tickMs) {
+        this.vertx = vertx;
+        this.car = car;
+        this.site = site;
+        this.codec = codec;
+        this.clock = clock;
+        this.tickMs = tickMs;
+        // Fails fast on a site or lift name that cannot be a topic level.
+        LiftTopic.state(site, car.liftName());
+    }
+
+    public Future<Void> connect(String host, int port) {
+        LiftState will = offlineState();
+        MqttClientOptions options = new MqttClientOptions()
+                .setClientId("lift-" + site + "-" + car.liftName())
+                .setCleanSession(true)
+                .setKeepAliveInterval(10)
+                .setAutoKeepAlive(true)
+                .setWillFlag(true)
+                .setWillTopic(LiftTopic.state(site, car.liftName()).toString())
+                .setWillMessageBytes(Buffer.buffer(codec.encode(will)))
+                .setWillQoS(1)
+                .setWillRetain(true);
+        client = MqttClient.create(vertx, options);
+        client.publishHandler(this::onMessage);
+        return client.connect(port, host)
+                .compose(ack -> client.subscribe(LiftTopic.request(site, car.liftName()).toString(), 1))
+                .compose(id -> {
+                    lastTickNanos = System.nanoTime();
+                    timerId = vertx.setPeriodic(tickMs, t -> tick());
+                    return publishState();
+                });
+    }
+
+    private void onMessage(MqttPublishMessage msg) {
+        try {
+            LiftRequest request = codec.decodeRequest(msg.payload().getBytes());
+            var ignored = withCar(c -> c.request(request));
+            ignored.ifPresent(why -> LOG.fine(car.liftName() + ": ignored " + request.requestType() + " from "
+                    + request.sessionId() + ": " + why));
+            publishIfChanged();
+        } catch (RuntimeException e) {
+            LOG.warning(car.liftName() + ": ignored message on " + msg.topicName() + ": " + e.getMessage());
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        double dt = (now - lastTickNanos) / 1e9;
+        lastTickNanos = now;
+        withCar(c -> {
+            c.advance(dt);
+            return null;
+        });
+        if (now - lastPublishNanos >= STATE_PERIOD_MS * 1_000_000L) publishState();
+        else publishIfChanged();
+    }
+
+    private void publishIfChanged() {
+        if (withCar(SimElevatorCar::takeChanged)) publishState();
+    }
+
+    public Future<Void> publishState() {
+        if (client == null || !client.isConnected()) return Future.succeededFuture();
+        lastPublishNanos = System.nanoTime();
+        LiftState state = withCar(c -> c.state(clock.instant()));
+        return client.publish(LiftTopic.state(site, car.liftName()).toString(), Buffer.buffer(codec.encode(state)),
+                MqttQoS.AT_MOST_ONCE, false, true).mapEmpty();
+    }
+
+    /** Runs {@code action} on the car under the lock that the timer and the MQTT handler use. */
+    public <T> T withCar(Function<SimElevatorCar, T> action) {
+        synchronized (car) {
+            return action.apply(car);
+        }
+    }
+
+    public void act(Consumer<SimElevatorCar> action) {
+        synchronized (car) {
+            action.accept(car);
+        }
+    }
+
+    public boolean isConnected() {
+        return client != null && client.isConnected();
+    }
+
+    /** Clean stop: a retained OFFLINE state, then DISCONNECT. */
+    public Future<Void> disconnect() {
+        if (timerId >= 0) vertx.cancelTimer(timerId);
+        timerId = -1;
+        if (client == null || !client.isConnected()) return Future.succeededFuture();
+        return client.publish(LiftTopic.state(site, car.liftName()).toString(), Buffer.buffer(codec.encode(offlineState())),
+                        MqttQoS.AT_LEAST_ONCE, false, true)
+                .compose(id -> client.disconnect());
+    }
+
+    private LiftState offlineState() {
+        LiftState s = withCar(c -> c.state(clock.instant()));
+        return new LiftState(s.liftTime(), s.liftName(), s.availableFloors(), s.currentFloor(), "", s.doorState(),
+                s.motionState(), s.availableModes(), LiftMode.OFFLINE, "", s.passengers(), s.robots());
+    }
+}
