@@ -58,7 +58,7 @@ public final class SimCommand implements Callable<Integer> {
                         p.serialNumber(), p.profile(), null, null, p.level(), p.start().x(), p.start().y(), 0, 80)).toList();
         Vertx vertx = Vertx.vertx();
         SimFleet fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs,
-                new SimFleet.Settings(100, stateInterval, 0, keepAlive, strayEvery), Clock.systemUTC());
+                new SimFleet.Settings(100, stateInterval, 0, keepAlive, strayEvery, 1), Clock.systemUTC());
         fleet.start(host, port).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         System.out.println(specs.size() + " simulated robots connected to " + host + ":" + port + ". Stop with Ctrl-C.");
         CountDownLatch stopped = new CountDownLatch(1);

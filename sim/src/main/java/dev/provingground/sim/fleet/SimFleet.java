@@ -28,26 +28,35 @@ public final class SimFleet {
      * @param keepAliveSeconds    MQTT keepalive of each robot
      */
     public record Settings(long tickMillis, long stateIntervalMillis, long visualizationMillis, int keepAliveSeconds,
-                           long strayEverySeconds) {
+                           long strayEverySeconds, double timeScale) {
         public Settings {
             if (tickMillis < 10) throw new IllegalArgumentException("tickMillis: must be >= 10, got " + tickMillis);
             if (stateIntervalMillis < tickMillis)
                 throw new IllegalArgumentException("stateIntervalMillis: must be >= tickMillis");
             if (keepAliveSeconds < 1) throw new IllegalArgumentException("keepAliveSeconds: must be >= 1");
             if (strayEverySeconds < 0) throw new IllegalArgumentException("strayEverySeconds: must be >= 0");
+            if (!(timeScale >= 1 && timeScale <= 20)) throw new IllegalArgumentException("timeScale: must be 1..20, got " + timeScale);
         }
 
         public Settings(long tickMillis, long stateIntervalMillis, long visualizationMillis, int keepAliveSeconds) {
-            this(tickMillis, stateIntervalMillis, visualizationMillis, keepAliveSeconds, 0);
+            this(tickMillis, stateIntervalMillis, visualizationMillis, keepAliveSeconds, 0, 1);
         }
 
         public static Settings defaults() {
-            return new Settings(100, 1000, 0, 10, 0);
+            return new Settings(100, 1000, 0, 10, 0, 1);
+        }
+
+        /**
+         * Simulated seconds per real second: robots drive, act and drain their batteries this much faster, for tests
+         * of long missions. Reported speeds stay real, so limits and enforcement are unaffected.
+         */
+        public Settings withTimeScale(double scale) {
+            return new Settings(tickMillis, stateIntervalMillis, visualizationMillis, keepAliveSeconds, strayEverySeconds, scale);
         }
 
         /** Fault mode: every so often one driving robot strays off its route (0 = never). */
         public Settings withStrayEverySeconds(long seconds) {
-            return new Settings(tickMillis, stateIntervalMillis, visualizationMillis, keepAliveSeconds, seconds);
+            return new Settings(tickMillis, stateIntervalMillis, visualizationMillis, keepAliveSeconds, seconds, timeScale);
         }
     }
 
@@ -83,7 +92,7 @@ public final class SimFleet {
 
     private void tick() {
         ticks++;
-        double dt = settings.tickMillis() / 1000.0;
+        double dt = settings.tickMillis() / 1000.0 * settings.timeScale();
         long stateEvery = Math.max(1, settings.stateIntervalMillis() / settings.tickMillis());
         long visEvery = settings.visualizationMillis() <= 0 ? 0
                 : Math.max(1, settings.visualizationMillis() / settings.tickMillis());

@@ -37,7 +37,7 @@ class DisinfectionAndChargingTest {
         var w = site.waypoint(p.waypoint()).orElseThrow();
         SimFleet fleet = new SimFleet(server.vertx, ProfileCatalog.builtIn(), List.of(new SimRobotSpec("Acme", serial,
                 profile, r.getString("id"), r.getJsonObject("mqtt").getString("password"), p.level(), w.x(), w.y(), 0,
-                battery)), new SimFleet.Settings(50, 250, 0, 10), Clock.systemUTC());
+                battery)), new SimFleet.Settings(50, 250, 0, 10).withTimeScale(4), Clock.systemUTC());
         Await.result(fleet.start("127.0.0.1", server.server.mqttPort()));
         Await.until("robot online", Duration.ofSeconds(10), () -> server.get("/api/v1/robots", server.operatorToken)
                 .bodyAsJsonObject().getJsonArray("robots").getJsonObject(0).getJsonObject("position") != null);

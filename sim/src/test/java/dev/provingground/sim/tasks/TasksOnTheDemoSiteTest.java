@@ -48,7 +48,7 @@ class TasksOnTheDemoSiteTest {
             specs.add(new SimRobotSpec("Acme", r[0], r[1], registered.getString("id"),
                     registered.getJsonObject("mqtt").getString("password"), r[2], w.x(), w.y(), 0, 90));
         }
-        fleet = new SimFleet(server.vertx, ProfileCatalog.builtIn(), specs, new SimFleet.Settings(50, 250, 0, 10),
+        fleet = new SimFleet(server.vertx, ProfileCatalog.builtIn(), specs, new SimFleet.Settings(50, 250, 0, 10).withTimeScale(4),
                 Clock.systemUTC());
         Await.result(fleet.start("127.0.0.1", server.server.mqttPort()));
         Await.until("robots online", Duration.ofSeconds(10), () -> server.get("/api/v1/robots", server.operatorToken)
