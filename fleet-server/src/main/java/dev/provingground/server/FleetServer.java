@@ -11,6 +11,7 @@ import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventBus;
 import dev.provingground.server.evidence.AreaClassifier;
+import dev.provingground.server.evidence.SafetyEvents;
 import dev.provingground.server.evidence.StateSampler;
 import dev.provingground.server.evidence.TrackRecordSink;
 import dev.provingground.trackrecord.TrackRecordConfig;
@@ -153,6 +154,7 @@ public final class FleetServer {
         AreaClassifier areas = new AreaClassifier(sites, zones);
         sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30));
         registry.addListener(sampler);
+        registry.addListener(new SafetyEvents(events, profiles));
         tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
                 new Dispatcher(sites, zones, registry, profiles), sites, zones, registry, orders, events, clock);
         registry.addListener(tasks);

@@ -10,14 +10,14 @@ import dev.provingground.vda5050.State;
  * {@code information} entry of type {@code uvcLamp} with description {@code on} or {@code off}; without one, the
  * last finished {@code uvcLampOn}/{@code uvcLampOff} action decides.
  */
-final class UvcLamp {
+public final class UvcLamp {
 
     static final String INFO_TYPE = "uvcLamp";
 
     private UvcLamp() {
     }
 
-    static boolean isOn(State state) {
+    public static boolean isOn(State state) {
         for (Info info : state.information())
             if (INFO_TYPE.equals(info.infoType())) return "on".equalsIgnoreCase(info.infoDescription());
         boolean on = false;
