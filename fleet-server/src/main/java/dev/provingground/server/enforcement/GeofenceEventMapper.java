@@ -21,6 +21,8 @@ final class GeofenceEventMapper {
 
     /** The "zone" of a speed limit that comes from the robot's own hardware profile rather than a zone. */
     static final String PROFILE_CAP = "profile-speed-cap";
+    /** The "zone" of a rule broken outside every zone (a UV-C lamp on outside any closed disinfection zone). */
+    static final String SITE = "site";
 
     private GeofenceEventMapper() {
     }
@@ -52,7 +54,8 @@ final class GeofenceEventMapper {
     }
 
     private static String zoneOf(Violation v) {
-        return v.zoneId() == null ? PROFILE_CAP : v.zoneId();
+        if (v.zoneId() != null) return v.zoneId();
+        return v.rule() == ViolationRule.SPEED_LIMIT_EXCEEDED ? PROFILE_CAP : SITE;
     }
 
     /** {@code KEEP_OUT_ENTERED} → {@code keep-out-entered}. */

@@ -1,6 +1,7 @@
 package dev.provingground.server.tasks;
 
 import dev.provingground.geofence.GeofenceConfig;
+import dev.provingground.profiles.Environment;
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.registry.Robot;
@@ -83,6 +84,8 @@ public final class Dispatcher {
             } else if (s.position() == null || site.level(s.position().mapId()).isEmpty()) {
                 excluded = "position unknown on this site";
                 anyCouldLater = true;
+            } else if (profile.service().environment() == Environment.INDOOR && outdoorStop(site, task)) {
+                excluded = "an indoor robot does not go outdoors";
             } else {
                 SiteRouter router = router(site, r, profile, now);
                 Estimate e = estimate(site, router, task, profile, nearest(site, s));
@@ -114,6 +117,12 @@ public final class Dispatcher {
             return new Outcome(Optional.empty(), decision, true, why);
         }
         return new Outcome(Optional.empty(), decision, false, "waiting for a robot");
+    }
+
+    private static boolean outdoorStop(Site site, Task task) {
+        for (Stop stop : task.stops())
+            if (stop.level() != null && site.level(stop.level()).map(Level::outdoor).orElse(false)) return true;
+        return false;
     }
 
     private record Estimate(double seconds, double energyWh) {

@@ -28,6 +28,7 @@ public final class DemoLauncher {
     private final Site site;
     private SimFleet fleet;
     private DemoTraffic traffic;
+    private DemoTasks tasks;
 
     public DemoLauncher(Vertx vertx, FleetServer server, Site site) {
         this.vertx = vertx;
@@ -72,6 +73,8 @@ public final class DemoLauncher {
         fleet.start("127.0.0.1", server.mqttPort()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         traffic = new DemoTraffic(vertx, server, site, 5050);
         traffic.start();
+        tasks = new DemoTasks(vertx, server, site.id(), 5050, 5000);
+        tasks.start();
     }
 
     public SimFleet fleet() {
@@ -79,6 +82,7 @@ public final class DemoLauncher {
     }
 
     public void stop() {
+        if (tasks != null) tasks.stop();
         if (traffic != null) traffic.stop();
         if (fleet != null) {
             try {

@@ -74,6 +74,7 @@ public final class DemoTraffic {
 
     private void tick() {
         long now = System.currentTimeMillis();
+        var onTasks = server.tasks().busyRobots();
         for (Robot robot : server.registry().all()) {
             if (!robot.site().equals(site.id())) continue;
             RobotStatus status = server.registry().status(robot.id());
@@ -81,10 +82,12 @@ public final class DemoTraffic {
             if (status == null || status.connection() != ConnectionState.ONLINE || state.isEmpty()
                     || status.position() == null) continue;
             if (Boolean.TRUE.equals(status.paused())) {
-                assistWhenPausedLong(robot, now);
+                assistWhenPausedLong(robot, now, onTasks.contains(robot.id()));
                 continue;
             }
             pausedSince.remove(robot.id());
+            // Robots on a task are the dispatcher's; the demo's own errands are for the idle ones.
+            if (onTasks.contains(robot.id())) continue;
             if (!state.get().nodeStates().isEmpty() || state.get().actionStates().stream()
                     .anyMatch(a -> a.actionStatus() == dev.provingground.vda5050.ActionStatus.RUNNING)) {
                 idleSince.remove(robot.id());
@@ -143,16 +146,20 @@ public final class DemoTraffic {
      * Plays the remote operator: a robot that enforcement paused is looked at after a while, its order cancelled
      * and the pause lifted, and that intervention goes on the record. It then gets a new order from where it is.
      */
-    private void assistWhenPausedLong(Robot robot, long now) {
+    private void assistWhenPausedLong(Robot robot, long now, boolean onTask) {
         long since = pausedSince.computeIfAbsent(robot.id(), k -> now);
         if (now - since < ASSIST_AFTER_MILLIS) return;
         pausedSince.remove(robot.id());
-        server.orders().send(robot, InstantActions.create(List.of(
-                Action.instant("cancelOrder", "assist-cancel-" + robot.id() + "-" + now, BlockingType.HARD, List.of()),
-                Action.instant("stopPause", "assist-resume-" + robot.id() + "-" + now, BlockingType.HARD, List.of()))))
+        // A robot on a task only resumes it; one on the demo's own errand drops the errand too.
+        List<Action> assist = new ArrayList<>();
+        if (!onTask) assist.add(Action.instant("cancelOrder", "assist-cancel-" + robot.id() + "-" + now,
+                BlockingType.HARD, List.of()));
+        assist.add(Action.instant("stopPause", "assist-resume-" + robot.id() + "-" + now, BlockingType.HARD, List.of()));
+        server.orders().send(robot, InstantActions.create(assist))
                 .onSuccess(sent -> server.events().publish(new TrackEvent(java.time.Instant.ofEpochMilli(now),
                         robot.site(), robot.firm(), robot.id(), new Intervention(Intervention.Kind.REMOTE_ASSIST,
-                        "paused by geofence enforcement; order cancelled and robot resumed by the remote operator",
+                        onTask ? "paused by geofence enforcement; resumed on its task by the remote operator"
+                                : "paused by geofence enforcement; order cancelled and robot resumed by the remote operator",
                         (now - since) / 1000.0))))
                 .onFailure(e -> LOG.fine(() -> robot.id() + ": assist not sent: " + e.getMessage()));
     }
