@@ -8,6 +8,7 @@ import dev.provingground.server.auth.Role;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
 import dev.provingground.geofence.GeofenceConfig;
+import dev.provingground.server.elevator.ElevatorService;
 import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventBus;
 import dev.provingground.server.evidence.AreaClassifier;
@@ -160,7 +161,8 @@ public final class FleetServer {
         registry.addListener(tasks);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
-                trackRecord, config.dataDir().resolve("exports"), siteService, tasks));
+                trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
+                new ElevatorService(sites, store, events, clock)));
     }
 
     private List<Site> loadSites() {

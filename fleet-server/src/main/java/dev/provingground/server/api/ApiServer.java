@@ -30,7 +30,8 @@ public final class ApiServer {
                         OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock,
                         RecentEvents recentEvents, LiveFeed liveFeed, ZoneService zones,
                         dev.provingground.trackrecord.TrackRecordStore trackRecord, java.nio.file.Path exportDir,
-                        SiteService siteService, dev.provingground.server.tasks.TaskService tasks) {
+                        SiteService siteService, dev.provingground.server.tasks.TaskService tasks,
+                        dev.provingground.server.elevator.ElevatorService elevators) {
     }
 
     private final Vertx vertx;
@@ -56,6 +57,7 @@ public final class ApiServer {
         new ZoneRoutes(parts.zones()).mount(router);
         new LogRoutes(parts.trackRecord(), parts.sites(), parts.exportDir()).mount(router);
         new TaskRoutes(parts.tasks(), parts.registry()).mount(router);
+        new ElevatorRoutes(parts.elevators()).mount(router);
         new OpenApiRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));

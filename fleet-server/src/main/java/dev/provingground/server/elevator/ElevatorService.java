@@ -1,0 +1,82 @@
+package dev.provingground.server.elevator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provingground.server.NotFoundException;
+import dev.provingground.server.events.EventBus;
+import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.store.MapDbStore;
+import dev.provingground.site.Elevator;
+import dev.provingground.site.Site;
+import dev.provingground.trackrecord.event.ConfigurationChange;
+import dev.provingground.trackrecord.event.TrackEvent;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The elevators of every site, each with its {@link ElevatorManager} and rules. Rules changed over the API are
+ * stored and recorded as configuration events; until changed, an elevator runs robot-only rules. Runs on the
+ * server's event loop.
+ *
+ * <p>Lift controllers do not report to the server yet, so managers know no car state; wiring rides into task
+ * execution comes next.
+ */
+public final class ElevatorService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SiteCatalog sites;
+    private final MapDbStore.Table store;
+    private final EventBus events;
+    private final Clock clock;
+    private final Map<String, ElevatorManager> managers = new HashMap<>();
+
+    public ElevatorService(SiteCatalog sites, MapDbStore db, EventBus events, Clock clock) {
+        this.sites = sites;
+        this.store = db.table("elevator-rules");
+        this.events = events;
+        this.clock = clock;
+        Map<String, byte[]> stored = store.readAll();
+        for (Site s : sites.all())
+            for (Elevator e : s.elevators()) {
+                byte[] rules = stored.get(key(s.id(), e.id()));
+                manager(s, e, rules == null ? ElevatorRules.robotOnly()
+                        : RulesJson.read(new JsonObject(new String(rules, StandardCharsets.UTF_8))));
+            }
+    }
+
+    private ElevatorManager manager(Site site, Elevator e, ElevatorRules rules) {
+        ElevatorManager m = new ElevatorManager(e, rules, site.timeZone(), clock, ElevatorManagerConfig.defaults());
+        managers.put(key(site.id(), e.id()), m);
+        return m;
+    }
+
+    /** The site's elevators with their cars and managers, creating managers for elevators added since. */
+    public List<ElevatorManager> elevators(String siteId) {
+        Site site = sites.find(siteId).orElseThrow(() -> new NotFoundException("no site \"" + siteId + "\""));
+        return site.elevators().stream().map(e -> {
+            ElevatorManager m = managers.get(key(siteId, e.id()));
+            return m != null && m.elevator().equals(e) ? m : manager(site, e, m == null ? ElevatorRules.robotOnly() : m.rules());
+        }).toList();
+    }
+
+    public CompletableFuture<ElevatorRules> setRules(String siteId, String elevatorId, ElevatorRules rules, String actor) {
+        ElevatorManager m = elevators(siteId).stream().filter(x -> x.elevator().id().equals(elevatorId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no elevator \"" + elevatorId + "\" at site " + siteId));
+        m.setRules(rules);
+        JsonObject json = RulesJson.write(rules);
+        events.publish(new TrackEvent(clock.instant(), siteId, null, null, new ConfigurationChange(actor,
+                ConfigurationChange.Target.ELEVATOR, elevatorId, ConfigurationChange.Action.UPDATE,
+                JSON.valueToTree(json.getMap()))));
+        return store.put(key(siteId, elevatorId), json.encode().getBytes(StandardCharsets.UTF_8)).thenApply(v -> rules);
+    }
+
+    private static String key(String site, String elevator) {
+        return site + "/" + elevator;
+    }
+}
