@@ -65,6 +65,14 @@ public final class TaskService implements RobotListener {
     private final Clock clock;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, RouteOrders> routeOrders = new LinkedHashMap<>();
+    /** When each live order went out, to tell a refusal from an error left over from before it. */
+    private final Map<String, Instant> orderSentAt = new java.util.HashMap<>();
+
+    /** VDA 5050 error types with which a vehicle refuses an order. */
+    static final Set<String> REFUSALS = Set.of("orderError", "orderUpdateError", "validationError", "noRouteError");
+    static final java.time.Duration REFUSAL_GRACE = java.time.Duration.ofSeconds(2);
+    /** Dispatch attempts before a task whose orders keep being refused fails. */
+    static final int MAX_ATTEMPTS = 3;
 
     public TaskService(TaskStore store, TaskPlanner planner, Dispatcher dispatcher, SiteCatalog sites,
                        ZoneService zones, RobotRegistry registry, OrderSender orders, EventBus events, Clock clock) {
@@ -236,6 +244,7 @@ public final class TaskService implements RobotListener {
                 route.get().waypoints(), finalActions, coverage, robot, zones.engine(site.id()).zones(), clock.instant());
         Task withOrder = t.withOrder(orderId);
         update(withOrder);
+        orderSentAt.put(orderId, clock.instant());
         orders.send(robot, order).onFailure(e -> requeue(tasks.get(t.id()), "order to " + robot.id()
                 + " not delivered: " + e.getMessage()));
     }
@@ -259,7 +268,10 @@ public final class TaskService implements RobotListener {
             requeue(t, "robot " + robot.id() + " reported a fatal error");
             return;
         }
-        if (!t.orderId().equals(state.orderId())) return;
+        if (!t.orderId().equals(state.orderId())) {
+            refusal(t, robot, state, at);
+            return;
+        }
         List<ActionState> ours = state.actionStates().stream().filter(a -> a.actionId().startsWith(t.orderId())).toList();
         var failed = ours.stream().filter(a -> a.actionStatus() == ActionStatus.FAILED).findFirst();
         if (failed.isPresent()) {
@@ -276,6 +288,23 @@ public final class TaskService implements RobotListener {
             update(t.withStatus(TaskStatus.COMPLETED, at, null));
             publish(t, TaskLifecycle.Phase.COMPLETED, null);
         }
+    }
+
+    /**
+     * A robot that refuses an order keeps reporting its own order with an order or validation error (VDA 5050). Only
+     * states that arrive a while after the order went out count, so an error left over from an earlier order is not
+     * mistaken for a refusal of this one.
+     */
+    private void refusal(Task t, Robot robot, State state, Instant at) {
+        Instant sent = orderSentAt.get(t.orderId());
+        if (sent == null || !at.isAfter(sent.plus(REFUSAL_GRACE))) return;
+        var error = state.errors().stream().filter(e -> REFUSALS.contains(e.errorType())).findFirst();
+        if (error.isEmpty()) return;
+        String why = "robot " + robot.id() + " refused the order: " + error.get().errorType()
+                + (error.get().errorDescription() == null ? "" : " (" + error.get().errorDescription() + ")");
+        orderSentAt.remove(t.orderId());
+        if (t.attempt() >= MAX_ATTEMPTS) fail(t, why + "; gave up after " + t.attempt() + " attempts");
+        else requeue(t, why);
     }
 
     @Override
@@ -313,7 +342,9 @@ public final class TaskService implements RobotListener {
     }
 
     private CompletableFuture<Task> update(Task t) {
-        tasks.put(t.id(), t);
+        Task before = tasks.put(t.id(), t);
+        if (before != null && before.orderId() != null && !before.orderId().equals(t.orderId()))
+            orderSentAt.remove(before.orderId());
         return store.save(t).thenApply(v -> t);
     }
 
