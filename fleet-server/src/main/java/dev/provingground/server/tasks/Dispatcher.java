@@ -46,6 +46,8 @@ public final class Dispatcher {
     private final RobotRegistry registry;
     private final ProfileCatalog profiles;
     private final Map<String, SiteRouting> routing = new HashMap<>();
+    /** Routers built for each robot class; a router holds until zones change or a schedule window turns. */
+    private final Map<String, Map<RobotClass, SiteRouter>> routers = new HashMap<>();
 
     public Dispatcher(SiteCatalog sites, ZoneService zones, RobotRegistry registry, ProfileCatalog profiles) {
         this.sites = sites;
@@ -60,6 +62,9 @@ public final class Dispatcher {
 
     public Outcome choose(Task task, Set<String> busy, Instant now) {
         Site site = sites.find(task.site()).orElseThrow();
+        // Robots of one class share a router; for each, one reverse search from the first stop costs every robot's
+        // way there, and the rest of the task is the same for all of them.
+        Map<SiteRouter, TaskCost> costs = new HashMap<>();
         List<DispatchDecision.Candidate> candidates = new ArrayList<>();
         String best = null;
         double bestSeconds = Double.POSITIVE_INFINITY;
@@ -88,7 +93,8 @@ public final class Dispatcher {
                 excluded = "an indoor robot does not go outdoors";
             } else {
                 SiteRouter router = router(site, r, profile, now);
-                Estimate e = estimate(site, router, task, profile, nearest(site, s));
+                Estimate e = costs.computeIfAbsent(router, x -> new TaskCost(site, x, task, profile))
+                        .from(nearest(site, s), profile);
                 if (e == null) excluded = "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
                 else {
                     seconds = e.seconds;
@@ -128,25 +134,74 @@ public final class Dispatcher {
     private record Estimate(double seconds, double energyWh) {
     }
 
-    /** Time and energy to do every stop from {@code start} and then reach the nearest charger. */
-    private Estimate estimate(Site site, SiteRouter router, Task task, HardwareProfile profile, Waypoint start) {
-        double driving = 0;
-        double idle = 0;
-        String at = start.id();
-        for (int i = task.stopIndex(); i < task.stops().size(); i++) {
-            Stop stop = task.stops().get(i);
-            String target = stopWaypoint(site, router, stop, at);
-            if (target == null) return null;
-            double leg = router.seconds(at, target);
-            if (!Double.isFinite(leg)) return null;
-            driving += leg + coverageSeconds(stop, profile);
-            idle += ACTION_SECONDS * stop.actions().size();
-            at = target;
+    /**
+     * Time and energy to do a task's remaining stops and then reach the nearest charger, for robots of one router.
+     * The first stop is costed from all robots at once (one search on the reversed graph); the stops after it do not
+     * depend on the robot. A charge task's "nearest charger" depends on where the robot is, so it is searched per robot.
+     */
+    private static final class TaskCost {
+        private final Site site;
+        private final SiteRouter router;
+        private final Task task;
+        private final boolean perRobot;
+        private double[] toFirst;
+        private double restDriving;
+        private double restIdle;
+        private boolean reachable = true;
+
+        TaskCost(Site site, SiteRouter router, Task task, HardwareProfile profile) {
+            this.site = site;
+            this.router = router;
+            this.task = task;
+            Stop first = task.stops().get(task.stopIndex());
+            this.perRobot = first.waypoint() == null && first.path().isEmpty();
+            if (perRobot) return;
+            String firstWaypoint = stopWaypoint(site, router, first, null);
+            toFirst = router.secondsTo(firstWaypoint);
+            double[] rest = drive(firstWaypoint, true, profile);
+            if (rest == null) reachable = false;
+            else {
+                restDriving = rest[0];
+                restIdle = rest[1];
+            }
         }
-        double toCharger = Double.POSITIVE_INFINITY;
-        for (var c : site.chargers()) toCharger = Math.min(toCharger, router.seconds(at, c.waypoint()));
-        if (!Double.isFinite(toCharger)) toCharger = 0;
-        return new Estimate(driving + idle, profile.energyWh(driving + toCharger, idle));
+
+        Estimate from(Waypoint start, HardwareProfile profile) {
+            if (perRobot) {
+                double[] all = drive(start.id(), false, profile);
+                return all == null ? null : new Estimate(all[0] + all[1], profile.energyWh(all[0], all[1]));
+            }
+            if (!reachable) return null;
+            double toStart = toFirst[router.waypointIndex(start.id())];
+            if (!Double.isFinite(toStart)) return null;
+            double driving = toStart + restDriving;
+            return new Estimate(driving + restIdle, profile.energyWh(driving, restIdle));
+        }
+
+        /**
+         * Driving and idle seconds through every remaining stop and on to the nearest charger, from {@code at} — which
+         * is the first stop itself when {@code atFirstStop}; null when something is unreachable.
+         */
+        private double[] drive(String at, boolean atFirstStop, HardwareProfile profile) {
+            double driving = 0;
+            double idle = 0;
+            for (int i = task.stopIndex(); i < task.stops().size(); i++) {
+                Stop stop = task.stops().get(i);
+                if (!(atFirstStop && i == task.stopIndex())) {
+                    String target = stopWaypoint(site, router, stop, at);
+                    if (target == null) return null;
+                    double leg = router.seconds(at, target);
+                    if (!Double.isFinite(leg)) return null;
+                    driving += leg;
+                    at = target;
+                }
+                driving += coverageSeconds(stop, profile);
+                idle += ACTION_SECONDS * stop.actions().size();
+            }
+            double toCharger = Double.POSITIVE_INFINITY;
+            for (var c : site.chargers()) toCharger = Math.min(toCharger, router.seconds(at, c.waypoint()));
+            return new double[]{driving + (Double.isFinite(toCharger) ? toCharger : 0), idle};
+        }
     }
 
     /** The waypoint a stop is at: its own, the nearest reachable charger, or the one nearest a coverage path's start. */
@@ -183,11 +238,18 @@ public final class Dispatcher {
     SiteRouter router(Site site, Robot robot, HardwareProfile profile, Instant now) {
         var zoneSet = zones.engine(site.id()).zones();
         SiteRouting r = routing.get(site.id());
+        Map<RobotClass, SiteRouter> siteRouters = routers.computeIfAbsent(site.id(), k -> new HashMap<>());
         if (r == null || !r.isFor(site, zoneSet)) {
             r = new SiteRouting(site, zoneSet, GeofenceConfig.defaults(), RoutingConfig.defaults());
             routing.put(site.id(), r);
+            siteRouters.clear();
         }
-        return r.router(new RobotClass(robot.kind(), robot.firm(), profile.speedCapMps(), false), now);
+        RobotClass robotClass = new RobotClass(robot.kind(), robot.firm(), profile.speedCapMps(), false);
+        SiteRouter cached = siteRouters.get(robotClass);
+        if (cached != null && cached.isCurrentFor(zoneSet, now)) return cached;
+        SiteRouter fresh = r.router(robotClass, now);
+        siteRouters.put(robotClass, fresh);
+        return fresh;
     }
 
     static Waypoint nearest(Site site, RobotStatus s) {
