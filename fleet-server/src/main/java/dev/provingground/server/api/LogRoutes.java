@@ -57,7 +57,15 @@ final class LogRoutes {
             throw ApiError.badRequest("firm", "must be a firm id of [A-Za-z0-9._-], got \"" + firm + "\"");
         if (firm != null && !p.mayActFor(firm))
             throw ApiError.forbidden("a vendor token of firm \"" + p.firm() + "\" cannot read the log of \"" + firm + "\"");
-        LogId log = firm == null ? LogId.siteLog(site) : LogId.firmLog(site, firm);
+        return firm == null ? LogId.siteLog(site) : LogId.firmLog(site, firm);
+    }
+
+    /**
+     * Blocking: makes everything handed to the store before this request durable, so a read right after an event was
+     * published sees it, then requires the log to exist.
+     */
+    private LogId present(LogId log) {
+        store.flush().join();
         if (!store.logs().contains(log))
             throw new dev.provingground.server.NotFoundException("no track record yet for " + log.origin());
         return log;
@@ -65,14 +73,16 @@ final class LogRoutes {
 
     private void checkpoint(RoutingContext ctx) {
         LogId log = log(ctx, ctx.pathParam("site"));
-        ctx.vertx().executeBlocking(() -> store.checkpointNow(log).join().note())
+        ctx.vertx().executeBlocking(() -> store.checkpointNow(present(log)).join().note())
                 .onSuccess(note -> ctx.response().putHeader("content-type", "text/plain; charset=utf-8").end(note))
                 .onFailure(ctx::fail);
     }
 
     private void key(RoutingContext ctx) {
-        log(ctx, ctx.pathParam("site"));
-        ctx.response().putHeader("content-type", "text/plain; charset=utf-8").end(store.verifierKey().encoded() + "\n");
+        LogId log = log(ctx, ctx.pathParam("site"));
+        ctx.vertx().executeBlocking(() -> present(log)).onSuccess(present -> ctx.response()
+                        .putHeader("content-type", "text/plain; charset=utf-8").end(store.verifierKey().encoded() + "\n"))
+                .onFailure(ctx::fail);
     }
 
     private void inclusion(RoutingContext ctx) {
@@ -80,7 +90,7 @@ final class LogRoutes {
         long index = number(ctx, "index");
         long size = number(ctx, "size");
         if (index >= size) throw ApiError.badRequest("index", "must be below size " + size + ", got " + index);
-        ctx.vertx().executeBlocking(() -> store.inclusionProof(log, index, size)).onSuccess(proof -> ctx.json(
+        ctx.vertx().executeBlocking(() -> store.inclusionProof(present(log), index, size)).onSuccess(proof -> ctx.json(
                         new JsonObject().put("origin", log.origin()).put("index", proof.leafIndex())
                                 .put("size", proof.treeSize()).put("path", base64(proof.path()))))
                 .onFailure(e -> ctx.fail(asBadRequest(e, "size")));
@@ -91,7 +101,7 @@ final class LogRoutes {
         long from = number(ctx, "from");
         long to = number(ctx, "to");
         if (from > to) throw ApiError.badRequest("from", "must not exceed to (" + to + "), got " + from);
-        ctx.vertx().executeBlocking(() -> store.consistencyProof(log, from, to)).onSuccess(proof -> ctx.json(
+        ctx.vertx().executeBlocking(() -> store.consistencyProof(present(log), from, to)).onSuccess(proof -> ctx.json(
                         new JsonObject().put("origin", log.origin()).put("from", proof.fromSize())
                                 .put("to", proof.toSize()).put("proof", base64(proof.proof()))))
                 .onFailure(e -> ctx.fail(asBadRequest(e, "to")));
@@ -109,7 +119,7 @@ final class LogRoutes {
         ExportQuery query = new ExportQuery(from, to, robot == null ? Set.of() : Set.of(robot),
                 ctx.queryParams().get("since"));
         ctx.vertx().executeBlocking(() -> {
-            store.checkpointNow(log).join();
+            store.checkpointNow(present(log)).join();
             Files.createDirectories(exportDir);
             Path file = Files.createTempFile(exportDir, "export-", ".zip");
             try (OutputStream out = Files.newOutputStream(file)) {
