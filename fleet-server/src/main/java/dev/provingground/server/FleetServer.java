@@ -69,6 +69,8 @@ public final class FleetServer {
 
     private static final Logger LOG = Logger.getLogger(FleetServer.class.getName());
     public static final String OPERATOR_TOKEN_FILE = "operator.token";
+    /** How often elevator managers decide: often enough that a car standing open is used within its dwell time. */
+    static final long ELEVATOR_TICK_MILLIS = 250;
 
     private final Vertx vertx;
     private final ServerConfig config;
@@ -90,6 +92,8 @@ public final class FleetServer {
     private LiveFeed liveFeed;
     private long flushTimer = -1;
     private long dispatchTimer = -1;
+    private long elevatorTimer = -1;
+    private ElevatorService elevators;
     private TaskService tasks;
     private Context context;
 
@@ -115,6 +119,7 @@ public final class FleetServer {
                 .map(x -> {
                     flushTimer = vertx.setPeriodic(config.store().stateFlushMillis(), id -> registry.flushDirty());
                     dispatchTimer = vertx.setPeriodic(1000, id -> tasks.dispatchRound());
+                    elevatorTimer = vertx.setPeriodic(ELEVATOR_TICK_MILLIS, id -> elevators.tick());
                     LOG.info("fleet server ready: HTTP " + api.port() + ", MQTT "
                             + config.mqtt().mode().name().toLowerCase() + " " + link.port() + ", data "
                             + config.dataDir().toAbsolutePath());
@@ -156,13 +161,14 @@ public final class FleetServer {
         sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30));
         registry.addListener(sampler);
         registry.addListener(new SafetyEvents(events, profiles));
+        elevators = new ElevatorService(sites, store, events, clock);
         tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
                 new Dispatcher(sites, zones, registry, profiles), sites, zones, registry, orders, events, clock);
         registry.addListener(tasks);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
                 trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                new ElevatorService(sites, store, events, clock)));
+                elevators));
     }
 
     private List<Site> loadSites() {
@@ -199,6 +205,7 @@ public final class FleetServer {
         ctx.runOnContext(v -> {
             if (flushTimer >= 0) vertx.cancelTimer(flushTimer);
             if (dispatchTimer >= 0) vertx.cancelTimer(dispatchTimer);
+            if (elevatorTimer >= 0) vertx.cancelTimer(elevatorTimer);
             Future<Void> httpStopped = api == null ? Future.succeededFuture() : api.stop();
             Future<Void> linkStopped;
             try {
@@ -273,6 +280,10 @@ public final class FleetServer {
 
     public SiteCatalog sites() {
         return sites;
+    }
+
+    public ElevatorService elevators() {
+        return elevators;
     }
 
     public TaskService tasks() {

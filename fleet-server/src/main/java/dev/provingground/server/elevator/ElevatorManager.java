@@ -393,6 +393,29 @@ public final class ElevatorManager {
         return ride == null ? Optional.empty() : Optional.ofNullable(ride.carId);
     }
 
+    /** The latest state the car reported, if any. */
+    public Optional<LiftState> carState(String carId) {
+        Car car = cars.get(carId);
+        return car == null ? Optional.empty() : Optional.ofNullable(car.state);
+    }
+
+    /**
+     * The robot's car stands open at its destination for its session, in a mode robots may get off in: time to
+     * release the way out of the car.
+     */
+    public boolean arrived(String robotId) {
+        Ride ride = rides.get(robotId);
+        if (ride == null || ride.phase != Phase.BOARDED) return false;
+        LiftState s = cars.get(ride.carId).state;
+        return s != null && s.openAt(ride.to) && s.sessionId().equals(ride.sessionId);
+    }
+
+    /** The floors of the robot's ride: from, to. */
+    public Optional<List<String>> floorsOf(String robotId) {
+        Ride ride = rides.get(robotId);
+        return ride == null ? Optional.empty() : Optional.of(List.of(ride.from, ride.to));
+    }
+
     public boolean isAboard(String robotId) {
         Ride ride = rides.get(robotId);
         return ride != null && ride.phase == Phase.BOARDED;

@@ -7,15 +7,20 @@ import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.store.MapDbStore;
 import dev.provingground.site.Elevator;
 import dev.provingground.site.Site;
+import dev.provingground.site.lift.LiftRequest;
+import dev.provingground.site.lift.LiftState;
 import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.TrackEvent;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,18 +28,21 @@ import java.util.concurrent.CompletableFuture;
  * stored and recorded as configuration events; until changed, an elevator runs robot-only rules. Runs on the
  * server's event loop.
  *
- * <p>Lift controllers do not report to the server yet, so managers know no car state; wiring rides into task
- * execution comes next.
+ * <p>Car states reach the managers through {@link #onLiftState}; {@link #tick()} (a few times a second) lets every
+ * manager decide, sends its lift requests over the attached {@link LiftLink} and tells the {@link RideListener}s.
  */
 public final class ElevatorService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(ElevatorService.class.getName());
 
     private final SiteCatalog sites;
     private final MapDbStore.Table store;
     private final EventBus events;
     private final Clock clock;
     private final Map<String, ElevatorManager> managers = new HashMap<>();
+    private final List<RideListener> listeners = new ArrayList<>();
+    private LiftLink lifts = LiftLink.NONE;
 
     public ElevatorService(SiteCatalog sites, MapDbStore db, EventBus events, Clock clock) {
         this.sites = sites;
@@ -74,6 +82,49 @@ public final class ElevatorService {
                 ConfigurationChange.Target.ELEVATOR, elevatorId, ConfigurationChange.Action.UPDATE,
                 JSON.valueToTree(json.getMap()))));
         return store.put(key(siteId, elevatorId), json.encode().getBytes(StandardCharsets.UTF_8)).thenApply(v -> rules);
+    }
+
+    /** Where lift requests go from now on. */
+    public void attachLifts(LiftLink link) {
+        this.lifts = link;
+    }
+
+    public void addListener(RideListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The elevator of the site, if it has one of that id. */
+    public Optional<ElevatorManager> manager(String siteId, String elevatorId) {
+        if (sites.find(siteId).isEmpty()) return Optional.empty();
+        return elevators(siteId).stream().filter(m -> m.elevator().id().equals(elevatorId)).findFirst();
+    }
+
+    /**
+     * A car reported its state.
+     *
+     * @return false when no elevator of the site has a car of that {@code lift_name}
+     */
+    public boolean onLiftState(String siteId, LiftState state) {
+        if (sites.find(siteId).isEmpty()) return false;
+        boolean known = false;
+        for (ElevatorManager m : elevators(siteId)) known |= m.onState(state);
+        return known;
+    }
+
+    /** Lets every manager decide: sends the requests it returns and hands its notices to the listeners. */
+    public void tick() {
+        for (Site site : sites.all()) {
+            for (ElevatorManager m : elevators(site.id())) {
+                ManagerStep step = m.tick();
+                for (LiftRequest r : step.requests()) {
+                    lifts.send(site.id(), r).onFailure(e -> LOG.fine(() -> "lift request to " + r.liftName()
+                            + " not sent: " + e.getMessage()));
+                }
+                for (ElevatorNotice n : step.notices()) {
+                    for (RideListener l : listeners) l.notice(site.id(), m, n);
+                }
+            }
+        }
     }
 
     private static String key(String site, String elevator) {
