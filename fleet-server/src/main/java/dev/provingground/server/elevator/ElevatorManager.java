@@ -410,6 +410,12 @@ public final class ElevatorManager {
         return s != null && s.openAt(ride.to) && s.sessionId().equals(ride.sessionId);
     }
 
+    /** The session of the robot's ride once it holds a car. */
+    public Optional<String> sessionOf(String robotId) {
+        Ride ride = rides.get(robotId);
+        return ride == null ? Optional.empty() : Optional.ofNullable(ride.sessionId);
+    }
+
     /** The floors of the robot's ride: from, to. */
     public Optional<List<String>> floorsOf(String robotId) {
         Ride ride = rides.get(robotId);

@@ -9,6 +9,7 @@ import dev.provingground.server.registry.Robot;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteGraph;
 import dev.provingground.site.Waypoint;
+import dev.provingground.site.routing.Leg;
 import dev.provingground.vda5050.Action;
 import dev.provingground.vda5050.Edge;
 import dev.provingground.vda5050.Node;
@@ -52,41 +53,86 @@ public final class RouteOrders {
      * @param waypoints    waypoint ids in driving order (a passage or elevator between levels is just the next id)
      * @param finalActions actions at the last waypoint
      * @param coverage     free positions driven after the last waypoint, on its level; may be empty
+     * @return the whole path released at once
      */
     public Order order(String orderId, List<String> waypoints, List<Action> finalActions, List<Point> coverage,
                        Robot robot, ZoneSet zones, Instant now) {
-        List<Node> nodes = new ArrayList<>();
-        List<Edge> edges = new ArrayList<>();
+        List<PlannedNode> plan = plan(waypoints, List.of(), finalActions, coverage, robot, zones, now);
+        return slice(orderId, 0, plan, 0, plan.size() - 1);
+    }
+
+    /**
+     * Every node of a trip in driving order, with an elevator ride as two nodes in the car — boarding on the floor it
+     * leaves, alighting on the floor it reaches, at the positions of the car's door waypoints — so that the trip can be
+     * released piece by piece.
+     *
+     * @param rides the elevator rides of the route, in riding order; each joins its from and to door waypoints, which
+     *              must follow each other in {@code waypoints}
+     */
+    public List<PlannedNode> plan(List<String> waypoints, List<Leg.ElevatorRide> rides, List<Action> finalActions,
+                                  List<Point> coverage, Robot robot, ZoneSet zones, Instant now) {
+        List<PlannedNode> nodes = new ArrayList<>();
         Waypoint previous = null;
         String previousLevel = null;
+        int ride = 0;
         for (int i = 0; i < waypoints.size(); i++) {
-            String id = waypoints.get(i);
-            Waypoint w = site.waypoint(id).orElseThrow(() -> new IllegalArgumentException(
-                    "no waypoint " + id + " at site " + site.id()));
+            Waypoint w = waypoint(waypoints.get(i));
             String level = site.levelOf(w.id()).orElseThrow().id();
+            if (ride < rides.size() && previous != null && rides.get(ride).fromWaypoint().equals(previous.id())
+                    && rides.get(ride).toWaypoint().equals(w.id())) {
+                Leg.ElevatorRide r = rides.get(ride++);
+                nodes.add(new PlannedNode(carNode(r.car(), r.fromLevel()), r.fromLevel(), previous.x(), previous.y(),
+                        List.of(), null, new LiftStep(r.elevator(), r.car(), r.fromLevel(), r.toLevel(), true)));
+                nodes.add(new PlannedNode(carNode(r.car(), r.toLevel()), r.toLevel(), w.x(), w.y(), List.of(), null,
+                        new LiftStep(r.elevator(), r.car(), r.fromLevel(), r.toLevel(), false)));
+            }
             boolean last = i == waypoints.size() - 1;
-            addNode(nodes, edges, w.id(), w.x(), w.y(), level, last ? finalActions : List.of(),
-                    previous == null || !level.equals(previousLevel) ? null
-                            : limit(previous, w, level, robot, zones, now));
+            Double speed = previous == null || !level.equals(previousLevel) ? null : limit(previous, w, level, robot, zones, now);
+            nodes.add(new PlannedNode(w.id(), level, w.x(), w.y(), last ? finalActions : List.of(), speed, null));
             previous = w;
             previousLevel = level;
         }
+        if (ride < rides.size()) {
+            throw new IllegalArgumentException("ride " + rides.get(ride) + " does not join consecutive waypoints of " + waypoints);
+        }
         for (int i = 0; i < coverage.size(); i++) {
             Point p = coverage.get(i);
-            addNode(nodes, edges, "cover-" + i, p.x(), p.y(), previousLevel, p.actions(), null);
+            nodes.add(new PlannedNode("cover-" + i, previousLevel, p.x(), p.y(), p.actions(), null, null));
         }
-        return Order.create(orderId, 0, nodes, edges);
+        return List.copyOf(nodes);
     }
 
-    private static void addNode(List<Node> nodes, List<Edge> edges, String id, double x, double y, String level,
-                                List<Action> actions, Double maxSpeed) {
-        long seq = 2L * nodes.size();
-        if (!nodes.isEmpty()) {
-            Node from = nodes.get(nodes.size() - 1);
-            Edge edge = Edge.of(from.nodeId() + ">" + id, seq - 1, true, from.nodeId(), id, List.of());
-            edges.add(maxSpeed == null ? edge : edge.withMaxSpeed(maxSpeed));
+    /** The id of the node inside a car on a level: a robot standing there is in the car. */
+    public static String carNode(String car, String level) {
+        return car + "@" + level;
+    }
+
+    /**
+     * The order (or order update) that starts at node {@code from} of the plan — where the robot stands or the last
+     * node it was already given — releases the nodes up to {@code releasedUpTo} and shows the rest as horizon. Node
+     * {@code i} of a plan always has sequence id {@code 2i}, so updates stitch onto earlier ones as VDA 5050 requires.
+     */
+    public static Order slice(String orderId, long updateId, List<PlannedNode> plan, int from, int releasedUpTo) {
+        if (from < 0 || from >= plan.size() || releasedUpTo < from || releasedUpTo >= plan.size()) {
+            throw new IllegalArgumentException("slice " + from + ".." + releasedUpTo + " outside a plan of " + plan.size() + " nodes");
         }
-        nodes.add(Node.of(id, seq, true, NodePosition.of(x, y, level), actions));
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        for (int i = from; i < plan.size(); i++) {
+            PlannedNode n = plan.get(i);
+            boolean released = i <= releasedUpTo;
+            if (i > from) {
+                PlannedNode prior = plan.get(i - 1);
+                Edge edge = Edge.of(prior.nodeId() + ">" + n.nodeId(), 2L * i - 1, released, prior.nodeId(), n.nodeId(), List.of());
+                edges.add(n.speedIn() == null ? edge : edge.withMaxSpeed(n.speedIn()));
+            }
+            nodes.add(Node.of(n.nodeId(), 2L * i, released, NodePosition.of(n.x(), n.y(), n.level()), n.actions()));
+        }
+        return Order.create(orderId, updateId, nodes, edges);
+    }
+
+    private Waypoint waypoint(String id) {
+        return site.waypoint(id).orElseThrow(() -> new IllegalArgumentException("no waypoint " + id + " at site " + site.id()));
     }
 
     private Double limit(Waypoint a, Waypoint b, String level, Robot robot, ZoneSet zones, Instant now) {

@@ -244,7 +244,7 @@ public final class Dispatcher {
             routing.put(site.id(), r);
             siteRouters.clear();
         }
-        RobotClass robotClass = new RobotClass(robot.kind(), robot.firm(), profile.speedCapMps(), false);
+        RobotClass robotClass = new RobotClass(robot.kind(), robot.firm(), profile.speedCapMps(), profile.service().elevatorCapable());
         SiteRouter cached = siteRouters.get(robotClass);
         if (cached != null && cached.isCurrentFor(zoneSet, now)) return cached;
         SiteRouter fresh = r.router(robotClass, now);

@@ -5,6 +5,12 @@ import dev.provingground.geofence.ZoneState;
 import dev.provingground.server.ConflictException;
 import dev.provingground.server.InvalidInputException;
 import dev.provingground.server.NotFoundException;
+import dev.provingground.server.elevator.ElevatorManager;
+import dev.provingground.server.elevator.ElevatorNotice;
+import dev.provingground.server.elevator.ElevatorRide;
+import dev.provingground.server.elevator.ElevatorService;
+import dev.provingground.server.elevator.RideListener;
+import dev.provingground.server.elevator.Rider;
 import dev.provingground.server.events.EventBus;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.orders.RouteOrders;
@@ -13,8 +19,10 @@ import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.traffic.ZoneSlots;
 import dev.provingground.server.zones.ZoneService;
 import dev.provingground.site.Site;
+import dev.provingground.site.routing.Leg;
 import dev.provingground.trackrecord.event.TaskLifecycle;
 import dev.provingground.trackrecord.event.TrackEvent;
 import dev.provingground.vda5050.Action;
@@ -25,6 +33,7 @@ import dev.provingground.vda5050.BlockingType;
 import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.ErrorLevel;
 import dev.provingground.vda5050.InstantActions;
+import dev.provingground.vda5050.Order;
 import dev.provingground.vda5050.State;
 
 import java.time.Clock;
@@ -47,10 +56,10 @@ import java.util.logging.Logger;
  * robot goes offline or reports a fatal error, and persisted at every step — after a restart, queued tasks stay
  * queued and underway ones are dispatched again. Runs on the server's event loop.
  *
- * <p>Not yet: elevator rides and resource-gated order bases (an order is released whole), so a task that needs an
- * elevator has no robot and fails with that reason.
+ * <p>A stop on another floor is reached through elevator rides: each order's base is released only up to the next
+ * car the robot does not hold and extended with order updates as the elevator manager grants it ({@link Journey}).
  */
-public final class TaskService implements RobotListener {
+public final class TaskService implements RobotListener, RideListener {
 
     private static final Logger LOG = Logger.getLogger(TaskService.class.getName());
 
@@ -63,6 +72,10 @@ public final class TaskService implements RobotListener {
     private final OrderSender orders;
     private final EventBus events;
     private final Clock clock;
+    private final ElevatorService elevators;
+    /** The order under way of each underway task, by task id; gone after a restart, when the task is dispatched again. */
+    private final Map<String, Journey> journeys = new java.util.HashMap<>();
+    private final ZoneSlots zoneSlots;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, RouteOrders> routeOrders = new LinkedHashMap<>();
     /** When each live order went out, to tell a refusal from an error left over from before it. */
@@ -75,7 +88,8 @@ public final class TaskService implements RobotListener {
     static final int MAX_ATTEMPTS = 3;
 
     public TaskService(TaskStore store, TaskPlanner planner, Dispatcher dispatcher, SiteCatalog sites,
-                       ZoneService zones, RobotRegistry registry, OrderSender orders, EventBus events, Clock clock) {
+                       ZoneService zones, RobotRegistry registry, OrderSender orders, EventBus events,
+                       ElevatorService elevators, Clock clock) {
         this.store = store;
         this.planner = planner;
         this.dispatcher = dispatcher;
@@ -85,6 +99,9 @@ public final class TaskService implements RobotListener {
         this.orders = orders;
         this.events = events;
         this.clock = clock;
+        this.elevators = elevators;
+        this.zoneSlots = new ZoneSlots(zones);
+        elevators.addListener(this);
         for (Task t : store.loadAll().stream().sorted(Comparator.comparing(Task::requestedAt)).toList()) {
             // A task under way when the server stopped is dispatched again: its robot may have finished, moved
             // on or gone; a fresh decision from where things stand now is the safe way on.
@@ -151,6 +168,7 @@ public final class TaskService implements RobotListener {
         Task t = find(id).orElseThrow(() -> new NotFoundException("no task \"" + id + "\""));
         if (t.status().isFinal()) throw new ConflictException("task " + id + " is already " + t.status().wireName());
         if (t.status() == TaskStatus.UNDERWAY) cancelRobotOrder(t.assignedTo(), t.id());
+        dropJourney(t);
         return update(t.withStatus(TaskStatus.CANCELED, clock.instant(), "canceled by " + actor));
     }
 
@@ -240,11 +258,24 @@ public final class TaskService implements RobotListener {
             writer = new RouteOrders(site);
             routeOrders.put(site.id(), writer);
         }
-        var order = writer.order(orderId,
-                route.get().waypoints(), finalActions, coverage, robot, zones.engine(site.id()).zones(), clock.instant());
+        List<Leg.ElevatorRide> rides = route.get().legs().stream()
+                .filter(l -> l instanceof Leg.ElevatorRide).map(l -> (Leg.ElevatorRide) l).toList();
+        var plan = writer.plan(route.get().waypoints(), rides, finalActions, coverage, robot,
+                zones.engine(site.id()).zones(), clock.instant());
+        Instant now = clock.instant();
+        var zonesAt = plan.stream().map(n -> zoneSlots.limitedZonesAt(site, n.level(), n.x(), n.y(), robot.kind(),
+                robot.firm(), now)).toList();
+        Journey journey = new Journey(orderId, new Rider(robot.id(), robot.kind()), site, plan, zonesAt, zoneSlots,
+                elevators::manager);
+        Journey previous = journeys.put(t.id(), journey);
+        if (previous != null) previous.abandon();
         Task withOrder = t.withOrder(orderId);
         update(withOrder);
         orderSentAt.put(orderId, clock.instant());
+        send(withOrder, robot, journey.start());
+    }
+
+    private void send(Task t, Robot robot, Order order) {
         orders.send(robot, order).onFailure(e -> requeue(tasks.get(t.id()), "order to " + robot.id()
                 + " not delivered: " + e.getMessage()));
     }
@@ -272,7 +303,12 @@ public final class TaskService implements RobotListener {
             refusal(t, robot, state, at);
             return;
         }
-        List<ActionState> ours = state.actionStates().stream().filter(a -> a.actionId().startsWith(t.orderId())).toList();
+        Journey journey = journeys.get(t.id());
+        if (journey != null && journey.orderId().equals(t.orderId())) {
+            if (!apply(t, robot, journey.advance(state))) return;
+        }
+        List<ActionState> ours = state.actionStates().stream().filter(a -> a.actionId().startsWith(t.orderId()))
+                .filter(a -> journey == null || !journey.isLiftAction(a.actionId())).toList();
         var failed = ours.stream().filter(a -> a.actionStatus() == ActionStatus.FAILED).findFirst();
         if (failed.isPresent()) {
             fail(t, "action " + failed.get().actionType() + " failed at \"" + t.stops().get(t.stopIndex()).label()
@@ -285,6 +321,7 @@ public final class TaskService implements RobotListener {
         if (t.stopIndex() == 0 && t.orderId() != null) publish(t, TaskLifecycle.Phase.STARTED, null);
         if (t.stopIndex() + 1 < t.stops().size()) sendStopOrder(t.atStop(t.stopIndex() + 1));
         else {
+            dropJourney(t);
             update(t.withStatus(TaskStatus.COMPLETED, at, null));
             publish(t, TaskLifecycle.Phase.COMPLETED, null);
         }
@@ -307,6 +344,73 @@ public final class TaskService implements RobotListener {
         else requeue(t, why);
     }
 
+    /**
+     * Carries out a journey step.
+     *
+     * @return false when the task left its order (requeued or failed), so the state needs no further look
+     */
+    private boolean apply(Task t, Robot robot, Journey.Step step) {
+        if (step instanceof Journey.Step.Send send) {
+            send(t, robot, send.order());
+        } else if (step instanceof Journey.Step.Rode rode) {
+            recordRide(t, robot, rode.ride());
+            return apply(t, robot, rode.then());
+        } else if (step instanceof Journey.Step.Requeue r) {
+            requeue(t, r.reason());
+            return false;
+        } else if (step instanceof Journey.Step.Fail f) {
+            fail(t, f.reason());
+            return false;
+        }
+        return true;
+    }
+
+    private void recordRide(Task t, Robot robot, ElevatorRide ride) {
+        boolean completed = ride.toFloor().equals(ride.leftAtFloor());
+        var body = new dev.provingground.trackrecord.event.ElevatorRide(ride.carId(), ride.fromFloor(), ride.toFloor(),
+                seconds(ride.requestedAt(), ride.boardedAt()), seconds(ride.boardedAt(), ride.alightedAt()),
+                ride.withPassengers(), ride.withPassengers() ? dev.provingground.trackrecord.event.ElevatorRide.CarMode.HUMAN
+                : dev.provingground.trackrecord.event.ElevatorRide.CarMode.AGV,
+                completed ? dev.provingground.trackrecord.event.ElevatorRide.Outcome.COMPLETED
+                        : dev.provingground.trackrecord.event.ElevatorRide.Outcome.FAILED,
+                completed ? null : "left the car at " + ride.leftAtFloor() + " (car in " + ride.mode() + " mode)");
+        LOG.info(robot.id() + " rode " + ride.carId() + " " + ride.fromFloor() + " → " + ride.leftAtFloor()
+                + " for " + t.id() + ", waited " + ride.waited().toSeconds() + " s");
+        events.publish(new TrackEvent(ride.alightedAt(), t.site(), robot.firm(), robot.id(), body));
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, java.time.Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    /** Moves journeys on that wait for an elevator or a zone rather than for the robot; called after each elevator tick. */
+    public void advanceRides() {
+        for (Map.Entry<String, Journey> e : List.copyOf(journeys.entrySet())) {
+            Task t = tasks.get(e.getKey());
+            if (t == null || t.status() != TaskStatus.UNDERWAY || t.assignedTo() == null) continue;
+            Journey.Phase phase = e.getValue().phase();
+            if (phase != Journey.Phase.AT_DOOR && phase != Journey.Phase.RIDING && phase != Journey.Phase.EVACUATING
+                    && !e.getValue().waitsForZone()) continue;
+            registry.find(t.assignedTo()).ifPresent(r -> apply(t, r, e.getValue().advance(null)));
+        }
+    }
+
+    @Override
+    public void notice(String site, ElevatorManager elevator, ElevatorNotice notice) {
+        Task t = activeTaskOf(notice.robotId());
+        Journey journey = t == null ? null : journeys.get(t.id());
+        if (journey == null) return;
+        Robot robot = registry.find(notice.robotId()).orElse(null);
+        if (robot == null) return;
+        if (notice instanceof ElevatorNotice.Evacuate evacuate) {
+            apply(t, robot, journey.evacuate(evacuate.floor()));
+        } else if (notice instanceof ElevatorNotice.LeaseExpired) {
+            requeue(t, "the elevator ride of " + robot.id() + " lapsed: no word from the robot");
+        } else if (notice instanceof ElevatorNotice.CarAssigned) {
+            apply(t, robot, journey.advance(registry.lastState(robot.id()).orElse(null)));
+        }
+    }
+
     @Override
     public void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {
         if (to == ConnectionState.ONLINE) return;
@@ -322,11 +426,18 @@ public final class TaskService implements RobotListener {
 
     private void requeue(Task t, String why) {
         if (t == null || t.status().isFinal()) return;
+        dropJourney(t);
         LOG.info(t.id() + ": " + why + "; dispatching again");
         update(t.withStatus(TaskStatus.QUEUED, clock.instant(), why));
     }
 
+    private void dropJourney(Task t) {
+        Journey journey = journeys.remove(t.id());
+        if (journey != null) journey.abandon();
+    }
+
     private void fail(Task t, String why) {
+        dropJourney(t);
         update(t.withStatus(TaskStatus.FAILED, clock.instant(), why));
         publish(t, TaskLifecycle.Phase.FAILED, why);
     }

@@ -116,6 +116,12 @@ public final class SimFleet {
         LOG.info("fault mode: " + c.robot().serialNumber() + " strays " + STRAY_METRES + " m off its route");
     }
 
+    /** The building's elevators, for every robot of the fleet; call before {@link #start}. */
+    public SimFleet useLifts(dev.provingground.sim.robot.LiftDoors lifts) {
+        for (SimRobotClient c : clients) c.robot().useLifts(lifts);
+        return this;
+    }
+
     public List<SimRobotClient> clients() {
         return List.copyOf(clients);
     }

@@ -71,6 +71,7 @@ public final class SimRobot {
     private double odometer;
     /** Something happened that VDA 5050 wants reported at once (order accepted, node reached, action changed). */
     private boolean reportDue;
+    private LiftDoors lifts = LiftDoors.NONE;
 
     public SimRobot(String manufacturer, String serialNumber, HardwareProfile profile, String mapId, double x, double y,
                     double theta, double batteryPercent) {
@@ -86,6 +87,11 @@ public final class SimRobot {
 
     public String manufacturer() {
         return manufacturer;
+    }
+
+    /** The elevators this robot can step into. */
+    public void useLifts(LiftDoors lifts) {
+        this.lifts = lifts;
     }
 
     public String serialNumber() {
@@ -325,9 +331,28 @@ public final class SimRobot {
             case "stopCharging" -> charging = false;
             case "uvcLampOn" -> setLamp(r, true);
             case "uvcLampOff" -> setLamp(r, false);
+            case "elevatorBoard" -> {
+                if (!lifts.board(parameter(r, "liftName"), mapId, liftIdentity(r)))
+                    fail(r, "car " + parameter(r, "liftName") + " is not standing open at " + mapId);
+            }
+            case "elevatorAlight" -> {
+                if (!lifts.alight(parameter(r, "liftName"), mapId, liftIdentity(r)))
+                    fail(r, "cannot leave car " + parameter(r, "liftName") + " at " + mapId);
+            }
             default -> { }
         }
         reportDue = true;
+    }
+
+    private static String parameter(RunningAction r, String key) {
+        for (var p : r.action.actionParameters()) if (p.key().equals(key)) return String.valueOf(p.value());
+        return "";
+    }
+
+    /** The name the lift knows the robot by: the fleet's id when the order gives it, else the serial number. */
+    private String liftIdentity(RunningAction r) {
+        String id = parameter(r, "robotId");
+        return id.isEmpty() ? serialNumber : id;
     }
 
     private boolean blockedByAction() {
