@@ -9,6 +9,8 @@ import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
 import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.server.elevator.ElevatorService;
+import dev.provingground.server.elevator.LiftCredentials;
+import dev.provingground.server.elevator.LiftLink;
 import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventBus;
 import dev.provingground.server.evidence.AreaClassifier;
@@ -22,7 +24,10 @@ import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.live.LiveFeed;
 import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
 import dev.provingground.server.mqtt.ExternalBrokerLink;
+import dev.provingground.server.mqtt.ExternalLiftLink;
 import dev.provingground.server.mqtt.InboundPipeline;
+import dev.provingground.server.mqtt.LiftControllerEndpoint;
+import dev.provingground.server.mqtt.LiftStateInbound;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.mqtt.RobotLink;
 import dev.provingground.server.orders.OrderSender;
@@ -31,6 +36,7 @@ import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.sites.SiteHistory;
 import dev.provingground.server.sites.SiteService;
 import dev.provingground.server.store.MapDbAccessStore;
+import dev.provingground.server.store.MapDbLiftCredentialStore;
 import dev.provingground.server.store.MapDbRobotStore;
 import dev.provingground.server.store.MapDbSiteStore;
 import dev.provingground.server.store.MapDbStore;
@@ -94,6 +100,7 @@ public final class FleetServer {
     private long dispatchTimer = -1;
     private long elevatorTimer = -1;
     private ElevatorService elevators;
+    private LiftCredentials liftCredentials;
     private TaskService tasks;
     private Context context;
 
@@ -119,7 +126,10 @@ public final class FleetServer {
                 .map(x -> {
                     flushTimer = vertx.setPeriodic(config.store().stateFlushMillis(), id -> registry.flushDirty());
                     dispatchTimer = vertx.setPeriodic(1000, id -> tasks.dispatchRound());
-                    elevatorTimer = vertx.setPeriodic(ELEVATOR_TICK_MILLIS, id -> elevators.tick());
+                    elevatorTimer = vertx.setPeriodic(ELEVATOR_TICK_MILLIS, id -> {
+                        elevators.tick();
+                        tasks.advanceRides();
+                    });
                     LOG.info("fleet server ready: HTTP " + api.port() + ", MQTT "
                             + config.mqtt().mode().name().toLowerCase() + " " + link.port() + ", data "
                             + config.dataDir().toAbsolutePath());
@@ -162,13 +172,30 @@ public final class FleetServer {
         registry.addListener(sampler);
         registry.addListener(new SafetyEvents(events, profiles));
         elevators = new ElevatorService(sites, store, events, clock);
+        liftCredentials = new LiftCredentials(sites, new MapDbLiftCredentialStore(store), events, clock);
+        elevators.attachLifts(liftLink());
         tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
-                new Dispatcher(sites, zones, registry, profiles), sites, zones, registry, orders, events, clock);
+                new Dispatcher(sites, zones, registry, profiles), sites, zones, registry, orders, events, elevators, clock);
         registry.addListener(tasks);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
                 trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                elevators));
+                elevators, liftCredentials));
+    }
+
+    /**
+     * Elevator controllers use the robots' MQTT link: in embedded mode they log in to the endpoint with their own
+     * credentials; in external mode the broker carries their topics on the server's one broker session.
+     */
+    private LiftLink liftLink() {
+        LiftStateInbound states = new LiftStateInbound(elevators, rejections, config.mqtt().maxMessageSize(), context);
+        if (link instanceof EmbeddedMqttEndpoint embedded) {
+            LiftControllerEndpoint controllers = new LiftControllerEndpoint(liftCredentials, states, rejections,
+                    config.mqtt().maxMessageSize());
+            embedded.acceptLiftControllers(controllers);
+            return controllers;
+        }
+        return new ExternalLiftLink((ExternalBrokerLink) link, states, rejections);
     }
 
     private List<Site> loadSites() {
@@ -284,6 +311,11 @@ public final class FleetServer {
 
     public ElevatorService elevators() {
         return elevators;
+    }
+
+    /** Logins of elevator car controllers; the demo issues them here as an operator would over the API. */
+    public LiftCredentials liftCredentials() {
+        return liftCredentials;
     }
 
     public TaskService tasks() {

@@ -31,7 +31,8 @@ public final class ApiServer {
                         RecentEvents recentEvents, LiveFeed liveFeed, ZoneService zones,
                         dev.provingground.trackrecord.TrackRecordStore trackRecord, java.nio.file.Path exportDir,
                         SiteService siteService, dev.provingground.server.tasks.TaskService tasks,
-                        dev.provingground.server.elevator.ElevatorService elevators) {
+                        dev.provingground.server.elevator.ElevatorService elevators,
+                        dev.provingground.server.elevator.LiftCredentials liftCredentials) {
     }
 
     private final Vertx vertx;
@@ -57,7 +58,7 @@ public final class ApiServer {
         new ZoneRoutes(parts.zones()).mount(router);
         new LogRoutes(parts.trackRecord(), parts.sites(), parts.exportDir()).mount(router);
         new TaskRoutes(parts.tasks(), parts.registry()).mount(router);
-        new ElevatorRoutes(parts.elevators()).mount(router);
+        new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
         new OpenApiRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));

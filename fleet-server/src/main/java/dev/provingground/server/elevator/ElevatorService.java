@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class ElevatorService {
     private final Clock clock;
     private final Map<String, ElevatorManager> managers = new HashMap<>();
     private final List<RideListener> listeners = new ArrayList<>();
+    private final Map<String, Instant> stateReceivedAt = new HashMap<>();
     private LiftLink lifts = LiftLink.NONE;
 
     public ElevatorService(SiteCatalog sites, MapDbStore db, EventBus events, Clock clock) {
@@ -89,6 +91,11 @@ public final class ElevatorService {
         this.lifts = link;
     }
 
+    /** Where lift requests go now. */
+    public LiftLink lifts() {
+        return lifts;
+    }
+
     public void addListener(RideListener listener) {
         listeners.add(listener);
     }
@@ -108,7 +115,13 @@ public final class ElevatorService {
         if (sites.find(siteId).isEmpty()) return false;
         boolean known = false;
         for (ElevatorManager m : elevators(siteId)) known |= m.onState(state);
+        if (known) stateReceivedAt.put(key(siteId, state.liftName()), clock.instant());
         return known;
+    }
+
+    /** When the car's latest state arrived, for those who show it. */
+    public Optional<Instant> stateReceivedAt(String siteId, String carId) {
+        return Optional.ofNullable(stateReceivedAt.get(key(siteId, carId)));
     }
 
     /** Lets every manager decide: sends the requests it returns and hands its notices to the listeners. */

@@ -7,8 +7,6 @@ import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.Topic;
 import dev.provingground.vda5050.TopicAddress;
-import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,12 +14,8 @@ import io.vertx.mqtt.MqttAuth;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
-import io.vertx.mqtt.MqttTopicSubscription;
-import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * The server's own MQTT endpoint for VDA 5050 robots: a protocol adapter, not a general broker. Each robot logs in
  * with its own credentials, may publish only its own robot-to-server topics and subscribe only to its own
- * {@code order}/{@code instantActions}; its last will is acted on when its link drops without DISCONNECT.
+ * {@code order}/{@code instantActions}; its last will is acted on when its link drops without DISCONNECT. Elevator
+ * car controllers share the port: their logins ({@code lift:...}) are handed to {@link LiftControllerEndpoint}.
  */
 public final class EmbeddedMqttEndpoint implements RobotLink {
 
@@ -42,6 +37,7 @@ public final class EmbeddedMqttEndpoint implements RobotLink {
     private final InboundPipeline pipeline;
     private final RejectionLog rejections;
     private final Clock clock;
+    private LiftControllerEndpoint lifts;
     private final Map<String, RobotConnection> connections = new ConcurrentHashMap<>();
     private MqttServer server;
 
@@ -53,6 +49,11 @@ public final class EmbeddedMqttEndpoint implements RobotLink {
         this.pipeline = pipeline;
         this.rejections = rejections;
         this.clock = clock;
+    }
+
+    /** From now on logins named {@code lift:...} are elevator controllers; until then they are refused. */
+    public void acceptLiftControllers(LiftControllerEndpoint lifts) {
+        this.lifts = lifts;
     }
 
     @Override
@@ -69,29 +70,14 @@ public final class EmbeddedMqttEndpoint implements RobotLink {
         server.endpointHandler(this::onConnect);
         server.exceptionHandler(e -> LOG.fine(() -> "MQTT transport error: " + e));
         return server.listen().map(s -> {
-            LOG.info("MQTT endpoint for robots on " + config.host() + ":" + s.actualPort()
+            LOG.info("MQTT endpoint for robots and lift controllers on " + config.host() + ":" + s.actualPort()
                     + " (max message " + config.maxMessageSize() + " bytes)");
             return null;
         });
     }
 
-    /** The robot may have gone already; closing twice is not an error here. */
-    private static void closeQuietly(MqttEndpoint endpoint) {
-        try {
-            if (endpoint.isConnected()) endpoint.close();
-        } catch (IllegalArgumentException | IllegalStateException alreadyClosed) {
-            LOG.finest("endpoint already closed");
-        }
-    }
-
     static int transportLimit(int maxMessageSize) {
         return Math.max(maxMessageSize * 4, 1024 * 1024);
-    }
-
-    private static boolean isTooLong(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause())
-            if (t instanceof io.netty.handler.codec.TooLongFrameException) return true;
-        return false;
     }
 
     @Override
@@ -101,13 +87,16 @@ public final class EmbeddedMqttEndpoint implements RobotLink {
 
     private void onConnect(MqttEndpoint endpoint) {
         MqttAuth auth = endpoint.auth();
+        if (lifts != null && LiftControllerEndpoint.isLiftLogin(auth)) {
+            lifts.onConnect(endpoint);
+            return;
+        }
         String who = endpoint.clientIdentifier() + "@" + endpoint.remoteAddress();
         Optional<Robot> robot = auth == null ? Optional.empty()
                 : registry.authenticateMqtt(auth.getUsername(), auth.getPassword());
         if (robot.isEmpty()) {
             rejections.reject(Rejection.AUTH_FAILED, who, "username " + (auth == null ? "(none)" : "\"" + auth.getUsername() + "\""));
-            endpoint.reject(endpoint.protocolVersion() == 5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
-                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+            ClientConnection.refuseLogin(endpoint);
             return;
         }
         Robot r = robot.get();
@@ -116,47 +105,14 @@ public final class EmbeddedMqttEndpoint implements RobotLink {
                 && !ownConnectionTopic.equals(endpoint.will().getWillTopic())) {
             rejections.reject(Rejection.WILL_NOT_ALLOWED, r.id(), "will topic " + endpoint.will().getWillTopic()
                     + ", allowed only " + ownConnectionTopic);
-            endpoint.reject(endpoint.protocolVersion() == 5 ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
-                    : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+            ClientConnection.refuseNotAuthorized(endpoint);
             return;
         }
 
         RobotConnection conn = new RobotConnection(r, endpoint);
-        RobotConnection previous = connections.put(r.id(), conn);
-        if (previous != null) {
-            // MQTT: a second connection with the same identity takes over; the old one is closed without its will.
-            previous.replaced = true;
-            closeQuietly(previous.endpoint);
-        }
-        endpoint.publishAutoAck(true);
-        endpoint.subscriptionAutoAck(false);
-        endpoint.publishHandler(msg -> onPublish(conn, msg.topicName(), msg.payload()));
-        endpoint.subscribeHandler(sub -> {
-            List<MqttQoS> granted = new ArrayList<>();
-            for (MqttTopicSubscription s : sub.topicSubscriptions()) {
-                if (conn.maySubscribe(s.topicName())) {
-                    conn.subscribed(s.topicName());
-                    granted.add(s.qualityOfService() == MqttQoS.EXACTLY_ONCE ? MqttQoS.AT_LEAST_ONCE : s.qualityOfService());
-                } else {
-                    rejections.reject(Rejection.SUBSCRIPTION_NOT_ALLOWED, r.id(), "filter " + s.topicName());
-                    granted.add(MqttQoS.FAILURE);
-                }
-            }
-            endpoint.subscribeAcknowledge(sub.messageId(), granted);
-        });
-        endpoint.unsubscribeHandler(unsub -> {
-            unsub.topics().forEach(conn::unsubscribed);
-            endpoint.unsubscribeAcknowledge(unsub.messageId());
-        });
-        endpoint.disconnectMessageHandler(d -> conn.disconnectedCleanly =
-                d.code() != MqttDisconnectReasonCode.WITH_WILL_MESSAGE);
-        endpoint.exceptionHandler(e -> {
-            if (isTooLong(e)) rejections.reject(Rejection.OVERSIZE, r.id(), "frame over the transport limit of "
-                    + transportLimit(config.maxMessageSize()) + " bytes; connection closed");
-            else LOG.fine(() -> r.id() + ": " + e);
-        });
-        endpoint.closeHandler(v -> onClose(conn));
-        endpoint.accept(false);
+        conn.replaces(connections.put(r.id(), conn));
+        conn.accept((topic, payload) -> onPublish(conn, topic, payload), () -> onClose(conn), rejections,
+                transportLimit(config.maxMessageSize()));
         LOG.fine(() -> r.id() + " connected from " + endpoint.remoteAddress() + ", keepalive "
                 + endpoint.keepAliveTimeSeconds() + " s");
     }
@@ -215,9 +171,10 @@ public final class EmbeddedMqttEndpoint implements RobotLink {
     public Future<Void> stop() {
         if (server == null) return Future.succeededFuture();
         // Robots see a normal end of the server; their state becomes OFFLINE once they are gone.
+        if (lifts != null) lifts.closeAll();
         for (RobotConnection c : connections.values()) {
             c.replaced = true;
-            closeQuietly(c.endpoint);
+            c.closeQuietly();
             registry.applyConnection(c.robot.id(), ConnectionState.OFFLINE, clock.instant());
         }
         connections.clear();

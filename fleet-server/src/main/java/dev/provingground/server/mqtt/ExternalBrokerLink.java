@@ -6,6 +6,7 @@ import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.vda5050.Topic;
 import dev.provingground.vda5050.TopicAddress;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,12 +18,14 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * The server as an MQTT client of an existing broker (Mosquitto, EMQX, HiveMQ): robots authenticate to the broker,
- * the server subscribes to every robot's robot-to-server topics and publishes orders. A lost broker is retried
- * until it is back; subscriptions are made again on every connect.
+ * the server subscribes to every robot's robot-to-server topics and publishes orders. Other topic families (elevator
+ * states) ride the same broker session through {@link #route}. A lost broker is retried until it is back;
+ * subscriptions are made again on every connect.
  */
 public final class ExternalBrokerLink implements RobotLink {
 
@@ -34,8 +37,12 @@ public final class ExternalBrokerLink implements RobotLink {
     private final InboundPipeline pipeline;
     private final RejectionLog rejections;
     private final Clock clock;
+    private final Map<String, Route> routes = new LinkedHashMap<>();
     private MqttClient client;
     private volatile boolean stopping;
+
+    private record Route(MqttQoS qos, Consumer<MqttPublishMessage> handler) {
+    }
 
     public ExternalBrokerLink(Vertx vertx, MqttConfig config, RobotRegistry registry, InboundPipeline pipeline,
                               RejectionLog rejections, Clock clock) {
@@ -83,6 +90,7 @@ public final class ExternalBrokerLink implements RobotLink {
             Map<String, Integer> topics = new LinkedHashMap<>();
             for (Topic t : Topic.values())
                 if (t.robotPublishes()) topics.put("uagv/v2/+/+/" + t.wireName(), QosPolicy.forTopic(t).value());
+            routes.forEach((filter, route) -> topics.put(filter, route.qos().value()));
             return client.subscribe(topics);
         }).map(id -> {
             LOG.info("connected to MQTT broker " + config.host() + ":" + config.port() + " as " + config.clientId());
@@ -90,8 +98,22 @@ public final class ExternalBrokerLink implements RobotLink {
         });
     }
 
+    /**
+     * Also subscribes to {@code filter} (a topic filter with {@code +} wildcards) and hands what arrives on it to
+     * {@code handler} instead of the robot pipeline. Call before {@link #start()}.
+     */
+    public void route(String filter, MqttQoS qos, Consumer<MqttPublishMessage> handler) {
+        routes.put(filter, new Route(qos, handler));
+    }
+
     private void onMessage(MqttPublishMessage msg) {
         String topicName = msg.topicName();
+        for (Map.Entry<String, Route> r : routes.entrySet()) {
+            if (matches(r.getKey(), topicName)) {
+                r.getValue().handler().accept(msg);
+                return;
+            }
+        }
         Optional<TopicAddress> address = TopicAddress.parse(topicName);
         if (address.isEmpty() || !address.get().topic().robotPublishes()) {
             rejections.reject(Rejection.UNKNOWN_TOPIC, "broker", "topic " + topicName);
@@ -106,12 +128,26 @@ public final class ExternalBrokerLink implements RobotLink {
         pipeline.handle(new InboundMessage(address.get(), msg.payload().getBytes(), robot.get(), clock.instant(), false));
     }
 
+    static boolean matches(String filter, String topic) {
+        String[] f = filter.split("/", -1);
+        String[] t = topic.split("/", -1);
+        if (f.length != t.length) return false;
+        for (int i = 0; i < f.length; i++)
+            if (!f[i].equals("+") && !f[i].equals(t[i])) return false;
+        return true;
+    }
+
     @Override
     public Future<Void> publish(Robot robot, Topic topic, byte[] payload) {
+        String name = TopicAddress.of(robot.manufacturer(), robot.serialNumber(), topic).toString();
+        return publish(name, payload, QosPolicy.forTopic(topic));
+    }
+
+    /** Publishes on any topic of the broker, not retained. */
+    public Future<Void> publish(String topicName, byte[] payload, MqttQoS qos) {
         if (client == null || !client.isConnected())
             return Future.failedFuture(new ConflictException("not connected to the MQTT broker"));
-        String name = TopicAddress.of(robot.manufacturer(), robot.serialNumber(), topic).toString();
-        return client.publish(name, Buffer.buffer(payload), QosPolicy.forTopic(topic), false, false).mapEmpty();
+        return client.publish(topicName, Buffer.buffer(payload), qos, false, false).mapEmpty();
     }
 
     @Override

@@ -5,28 +5,25 @@ import dev.provingground.vda5050.Topic;
 import dev.provingground.vda5050.TopicAddress;
 import io.vertx.mqtt.MqttEndpoint;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-/** One robot's live MQTT connection to the embedded endpoint: who it is, what it subscribed, how it ended. */
-final class RobotConnection {
+/** One robot's live MQTT connection to the embedded endpoint: who it is and what its ACL allows. */
+final class RobotConnection extends ClientConnection {
 
     final Robot robot;
-    final MqttEndpoint endpoint;
     private final String prefix;
-    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
-    /** DISCONNECT received: the robot left on purpose, its will is void. */
-    volatile boolean disconnectedCleanly;
-    /** A newer connection of the same robot took over; this one's end means nothing. */
-    volatile boolean replaced;
 
     RobotConnection(Robot robot, MqttEndpoint endpoint) {
+        super(endpoint);
         this.robot = robot;
-        this.endpoint = endpoint;
         this.prefix = TopicAddress.robotPrefix(robot.manufacturer(), robot.serialNumber());
     }
 
+    @Override
+    String who() {
+        return robot.id();
+    }
+
     /** A robot may subscribe to its own server-to-robot topics, or a wildcard under its own prefix. */
+    @Override
     boolean maySubscribe(String filter) {
         if (!filter.startsWith(prefix)) return false;
         String rest = filter.substring(prefix.length());
@@ -41,16 +38,7 @@ final class RobotConnection {
                 && address.topic().robotPublishes();
     }
 
-    void subscribed(String filter) {
-        subscriptions.add(filter);
-    }
-
-    void unsubscribed(String filter) {
-        subscriptions.remove(filter);
-    }
-
     boolean receives(Topic topic) {
-        return subscriptions.contains(prefix + topic.wireName()) || subscriptions.contains(prefix + "+")
-                || subscriptions.contains(prefix + "#");
+        return hasSubscribed(prefix + topic.wireName()) || hasSubscribed(prefix + "+") || hasSubscribed(prefix + "#");
     }
 }

@@ -1,6 +1,9 @@
 package dev.provingground.server.support;
 
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.vertx.core.Future;
+import io.vertx.mqtt.MqttConnectionException;
+import io.vertx.mqtt.messages.MqttConnAckMessage;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,18 @@ public final class Await {
             throw new AssertionError(e);
         }
         throw new AssertionError("expected a failure, got success");
+    }
+
+    /** The CONNACK code of an MQTT connect, accepted or refused, so that refusals can be asserted. */
+    public static MqttConnectReturnCode connack(Future<MqttConnAckMessage> connect) {
+        try {
+            return connect.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).code();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof MqttConnectionException refused) return refused.code();
+            throw new AssertionError(e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Polls until the condition holds; fails naming what was awaited. */

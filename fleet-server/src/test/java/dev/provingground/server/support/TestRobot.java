@@ -21,7 +21,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
-import io.vertx.mqtt.messages.MqttConnAckMessage;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,16 +71,7 @@ public final class TestRobot implements AutoCloseable {
 
     /** Connects; returns the broker's CONNACK code instead of failing, so refusals can be asserted. */
     public MqttConnectReturnCode connect(int port) {
-        try {
-            MqttConnAckMessage ack = client.connect(port, "127.0.0.1").toCompletionStage().toCompletableFuture()
-                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
-            return ack.code();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof io.vertx.mqtt.MqttConnectionException refused) return refused.code();
-            throw new AssertionError(e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Await.connack(client.connect(port, "127.0.0.1"));
     }
 
     public void connectOnline(int port) {

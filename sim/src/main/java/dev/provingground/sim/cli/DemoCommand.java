@@ -47,9 +47,11 @@ public final class DemoCommand implements Callable<Integer> {
                   token      %s
                   try        curl -s -H "Authorization: Bearer $(cat %s)" localhost:%d/api/v1/robots
                   MQTT       localhost:%d (VDA 5050, uagv/v2/...)
+                  elevators  %d simulated cars on lifts/%s/{car}/state, curl -s ... localhost:%d/api/v1/sites/%s/elevators
                 Stop with Ctrl-C.
                 %n""", robots, site.id(), http, running.server().operatorTokenFile().toAbsolutePath(),
-                running.server().operatorTokenFile(), http, running.server().mqttPort());
+                running.server().operatorTokenFile(), http, running.server().mqttPort(),
+                demo.elevators().clients().size(), site.id(), http, site.id());
         running.awaitShutdown();
         return 0;
     }

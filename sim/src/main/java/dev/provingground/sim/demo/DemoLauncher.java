@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Puts the demo fleet on a running server: registers the demo firms and robots (a restart reuses them and gives
- * each a fresh MQTT password, since only hashes are stored), connects the simulated robots over real MQTT on
- * loopback, and starts the demo traffic.
+ * each a fresh MQTT password, since only hashes are stored), connects the simulated robots and a simulated
+ * controller for every elevator car over real MQTT on loopback, and starts the demo traffic.
  */
 public final class DemoLauncher {
 
@@ -27,6 +27,7 @@ public final class DemoLauncher {
     private final FleetServer server;
     private final Site site;
     private SimFleet fleet;
+    private DemoElevators elevators;
     private DemoTraffic traffic;
     private DemoTasks tasks;
 
@@ -71,6 +72,9 @@ public final class DemoLauncher {
         List<SimRobotSpec> specs = register(robots);
         fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings, Clock.systemUTC());
         fleet.start("127.0.0.1", server.mqttPort()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        elevators = new DemoElevators(vertx, server, site);
+        elevators.start("127.0.0.1", server.mqttPort()).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         traffic = new DemoTraffic(vertx, server, site, 5050);
         traffic.start();
         tasks = new DemoTasks(vertx, server, site.id(), 5050, 5000);
@@ -81,15 +85,23 @@ public final class DemoLauncher {
         return fleet;
     }
 
+    public DemoElevators elevators() {
+        return elevators;
+    }
+
     public void stop() {
         if (tasks != null) tasks.stop();
         if (traffic != null) traffic.stop();
-        if (fleet != null) {
-            try {
-                fleet.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                System.err.println("demo fleet stop: " + e.getMessage());
-            }
+        if (elevators != null) awaitStop("demo elevators", elevators.stop());
+        if (fleet != null) awaitStop("demo fleet", fleet.stop());
+    }
+
+    /** A part that does not stop in time is reported and left; the rest still stop. */
+    private static void awaitStop(String what, io.vertx.core.Future<Void> stopped) {
+        try {
+            stopped.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println(what + " stop: " + e.getMessage());
         }
     }
 }

@@ -54,7 +54,16 @@ public final class SimElevatorClient {
         LiftTopic.state(site, car.liftName());
     }
 
+    /** Connects without a login, as to a broker that lets anyone in (the Mosquitto tests). */
     public Future<Void> connect(String host, int port) {
+        return connect(host, port, null, null);
+    }
+
+    /**
+     * Connects with the controller login the server issued for this car ({@code lift:{site}:{car}}), which the
+     * embedded endpoint requires; a broker may take or ignore it.
+     */
+    public Future<Void> connect(String host, int port, String username, String password) {
         LiftState will = offlineState();
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId("lift-" + site + "-" + car.liftName())
@@ -66,6 +75,7 @@ public final class SimElevatorClient {
                 .setWillMessageBytes(Buffer.buffer(codec.encode(will)))
                 .setWillQoS(1)
                 .setWillRetain(true);
+        if (username != null) options.setUsername(username).setPassword(password);
         client = MqttClient.create(vertx, options);
         client.publishHandler(this::onMessage);
         return client.connect(port, host)
