@@ -129,6 +129,31 @@ public final class ElevatorManager {
         return Decision.yes();
     }
 
+    /**
+     * A robot found in a car without a ride — the server restarted while it rode — is to get off where the car
+     * stands. The car's session is taken over when it is one of this robot's (the session the robot rode under),
+     * otherwise a new one is asked for once the car is free.
+     */
+    public Decision recover(Rider rider, String carId) {
+        if (rides.containsKey(rider.robotId())) {
+            return Decision.no(Refusal.ALREADY_RIDING, "robot " + rider.robotId() + " already has a ride on elevator " + elevator.id());
+        }
+        Car car = cars.get(carId);
+        if (car == null) return Decision.no(Refusal.NO_RIDE, "elevator " + elevator.id() + " has no car " + carId);
+        if (car.state == null) return Decision.no(Refusal.NO_CAR_STATE, "no state from car " + carId + " yet");
+        Instant now = clock.instant();
+        String floor = car.state.currentFloor();
+        Ride ride = new Ride(rider, floor, floor, nextTicket++, now);
+        ride.phase = Phase.BOARDED;
+        ride.carId = carId;
+        String held = car.state.sessionId();
+        ride.sessionId = held.startsWith(rider.robotId() + "-") ? held : rider.robotId() + "-" + elevator.id() + "-" + ride.ticket;
+        ride.boardedAt = now;
+        notePassengers(ride, car.state);
+        rides.put(rider.robotId(), ride);
+        return Decision.yes();
+    }
+
     /** The robot is still there; keeps its place or car. @return false when it has no ride */
     public boolean renew(String robotId) {
         Ride ride = rides.get(robotId);

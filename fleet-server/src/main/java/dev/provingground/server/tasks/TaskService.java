@@ -9,6 +9,7 @@ import dev.provingground.server.elevator.ElevatorManager;
 import dev.provingground.server.elevator.ElevatorNotice;
 import dev.provingground.server.elevator.ElevatorRide;
 import dev.provingground.server.elevator.ElevatorService;
+import dev.provingground.server.elevator.RideEvents;
 import dev.provingground.server.elevator.RideListener;
 import dev.provingground.server.elevator.Rider;
 import dev.provingground.server.events.EventBus;
@@ -76,6 +77,7 @@ public final class TaskService implements RobotListener, RideListener {
     /** The order under way of each underway task, by task id; gone after a restart, when the task is dispatched again. */
     private final Map<String, Journey> journeys = new java.util.HashMap<>();
     private final ZoneSlots zoneSlots;
+    private final Rescues rescues;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, RouteOrders> routeOrders = new LinkedHashMap<>();
     /** When each live order went out, to tell a refusal from an error left over from before it. */
@@ -101,6 +103,7 @@ public final class TaskService implements RobotListener, RideListener {
         this.clock = clock;
         this.elevators = elevators;
         this.zoneSlots = new ZoneSlots(zones);
+        this.rescues = new Rescues(registry, sites, elevators, orders, events);
         elevators.addListener(this);
         for (Task t : store.loadAll().stream().sorted(Comparator.comparing(Task::requestedAt)).toList()) {
             // A task under way when the server stopped is dispatched again: its robot may have finished, moved
@@ -157,10 +160,11 @@ public final class TaskService implements RobotListener, RideListener {
         return List.copyOf(tasks.values());
     }
 
-    /** Robots doing a task now; others (the demo's own traffic) leave them alone. */
+    /** Robots doing a task now or being brought out of an elevator car; others (the demo's own traffic) leave them alone. */
     public Set<String> busyRobots() {
         Set<String> busy = new HashSet<>();
         for (Task t : tasks.values()) if (t.status() == TaskStatus.UNDERWAY) busy.add(t.assignedTo());
+        busy.addAll(rescues.robotsInCars(busy::contains));
         return busy;
     }
 
@@ -179,6 +183,7 @@ public final class TaskService implements RobotListener, RideListener {
     public void dispatchRound() {
         Instant now = clock.instant();
         sendLowRobotsToCharge(now);
+        rescues.findStranded(id -> activeTaskOf(id) != null);
         Set<String> busy = busyRobots();
         List<Task> waiting = tasks.values().stream()
                 .filter(t -> t.status() == TaskStatus.QUEUED || t.status() == TaskStatus.STANDBY)
@@ -293,6 +298,7 @@ public final class TaskService implements RobotListener, RideListener {
 
     @Override
     public void stateReceived(Robot robot, State state, Position previous, Instant at) {
+        rescues.stateReceived(robot, state);
         Task t = activeTaskOf(robot.id());
         if (t == null || t.orderId() == null) return;
         if (state.errors().stream().anyMatch(e -> e.errorLevel() == ErrorLevel.FATAL)) {
@@ -366,25 +372,14 @@ public final class TaskService implements RobotListener, RideListener {
     }
 
     private void recordRide(Task t, Robot robot, ElevatorRide ride) {
-        boolean completed = ride.toFloor().equals(ride.leftAtFloor());
-        var body = new dev.provingground.trackrecord.event.ElevatorRide(ride.carId(), ride.fromFloor(), ride.toFloor(),
-                seconds(ride.requestedAt(), ride.boardedAt()), seconds(ride.boardedAt(), ride.alightedAt()),
-                ride.withPassengers(), ride.withPassengers() ? dev.provingground.trackrecord.event.ElevatorRide.CarMode.HUMAN
-                : dev.provingground.trackrecord.event.ElevatorRide.CarMode.AGV,
-                completed ? dev.provingground.trackrecord.event.ElevatorRide.Outcome.COMPLETED
-                        : dev.provingground.trackrecord.event.ElevatorRide.Outcome.FAILED,
-                completed ? null : "left the car at " + ride.leftAtFloor() + " (car in " + ride.mode() + " mode)");
         LOG.info(robot.id() + " rode " + ride.carId() + " " + ride.fromFloor() + " → " + ride.leftAtFloor()
                 + " for " + t.id() + ", waited " + ride.waited().toSeconds() + " s");
-        events.publish(new TrackEvent(ride.alightedAt(), t.site(), robot.firm(), robot.id(), body));
-    }
-
-    private static double seconds(Instant from, Instant to) {
-        return Math.max(0, java.time.Duration.between(from, to).toMillis() / 1000.0);
+        events.publish(RideEvents.of(t.site(), robot, ride, "task " + t.id()));
     }
 
     /** Moves journeys on that wait for an elevator or a zone rather than for the robot; called after each elevator tick. */
     public void advanceRides() {
+        rescues.tick();
         for (Map.Entry<String, Journey> e : List.copyOf(journeys.entrySet())) {
             Task t = tasks.get(e.getKey());
             if (t == null || t.status() != TaskStatus.UNDERWAY || t.assignedTo() == null) continue;

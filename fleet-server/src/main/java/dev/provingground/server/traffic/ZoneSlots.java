@@ -3,6 +3,7 @@ package dev.provingground.server.traffic;
 import dev.provingground.geofence.WeeklySchedule;
 import dev.provingground.geofence.Zone;
 import dev.provingground.geofence.index.IndexedZone;
+import dev.provingground.geofence.index.LevelIndex;
 import dev.provingground.server.zones.ZoneService;
 import dev.provingground.site.Site;
 import org.locationtech.jts.geom.Coordinate;
@@ -34,7 +35,9 @@ public final class ZoneSlots {
         long secondOfWeek = WeeklySchedule.secondOfWeek(at, site.timeZone().getRules());
         Set<String> ids = new LinkedHashSet<>();
         Coordinate p = new Coordinate(x, y);
-        for (IndexedZone z : zones.engine(site.id()).zones().level(level).zones()) {
+        LevelIndex index = zones.engine(site.id()).zones().level(level);
+        if (index == null) return ids;
+        for (IndexedZone z : index.zones()) {
             Zone zone = z.zone();
             if (zone.rules().maxRobots() == null || !zone.isActiveAt(secondOfWeek) || !zone.appliesTo(kind, firm)) continue;
             if (z.covers(p)) ids.add(zone.id());

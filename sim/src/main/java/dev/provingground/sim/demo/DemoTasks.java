@@ -16,9 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the demo's task stream going through the server's own task API: serving rounds in the restaurant, parcel
- * deliveries on the office floor and the lobby, sidewalk deliveries across the crosswalk, and now and then a
- * disinfection of ward 301 — the zone closed first, as a trial-zone manager would, and opened again once it is done.
- * Tasks that need an elevator ride are left out until rides are executed.
+ * deliveries on the office floor and the lobby, deliveries between floors by elevator, sidewalk deliveries across
+ * the crosswalk, and now and then a disinfection of ward 301 — the zone closed first, as a trial-zone manager would,
+ * and opened again once it is done.
  */
 public final class DemoTasks {
 
@@ -62,7 +62,7 @@ public final class DemoTasks {
 
     private TaskService.Request next() {
         ObjectNode d = JSON.objectNode();
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(6)) {
             case 0 -> {
                 d.putObject("from").put("place", "kitchen-pass");
                 var tables = d.putArray("tables");
@@ -78,6 +78,16 @@ public final class DemoTasks {
             case 2 -> {
                 d.putObject("pickup").put("place", "lobby-desk");
                 d.putObject("dropoff").put("place", random.nextBoolean() ? "parcel-room" : "staff-room");
+                return request("delivery", d);
+            }
+            case 3, 4 -> {
+                String[] from = {"lobby-desk", "parcel-room", "mail-room", "nurse-station"};
+                String[] to = {"office-20" + (1 + random.nextInt(6)), "ward-30" + (2 + random.nextInt(3)),
+                        "treatment-room", "staff-room"};
+                String pickup = from[random.nextInt(from.length)];
+                String dropoff = to[random.nextInt(to.length)];
+                d.putObject("pickup").put("place", pickup);
+                d.putObject("dropoff").put("place", dropoff.equals(pickup) ? "meeting-room" : dropoff);
                 return request("delivery", d);
             }
             default -> {

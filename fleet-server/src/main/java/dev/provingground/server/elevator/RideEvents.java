@@ -1,0 +1,31 @@
+package dev.provingground.server.elevator;
+
+import dev.provingground.server.registry.Robot;
+import dev.provingground.trackrecord.event.ElevatorRide.CarMode;
+import dev.provingground.trackrecord.event.ElevatorRide.Outcome;
+import dev.provingground.trackrecord.event.TrackEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A finished ride as the track record keeps it. */
+public final class RideEvents {
+
+    private RideEvents() {
+    }
+
+    /** @param why what the ride was for, kept when the robot got off elsewhere than planned */
+    public static TrackEvent of(String site, Robot robot, ElevatorRide ride, String why) {
+        boolean completed = ride.toFloor().equals(ride.leftAtFloor());
+        var body = new dev.provingground.trackrecord.event.ElevatorRide(ride.carId(), ride.fromFloor(), ride.toFloor(),
+                seconds(ride.requestedAt(), ride.boardedAt()), seconds(ride.boardedAt(), ride.alightedAt()),
+                ride.withPassengers(), ride.withPassengers() ? CarMode.HUMAN : CarMode.AGV,
+                completed ? Outcome.COMPLETED : Outcome.FAILED,
+                completed ? null : "left the car at " + ride.leftAtFloor() + " (car in " + ride.mode() + " mode); " + why);
+        return new TrackEvent(ride.alightedAt(), site, robot.firm(), robot.id(), body);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
+    }
+}
