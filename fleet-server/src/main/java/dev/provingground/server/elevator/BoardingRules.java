@@ -46,6 +46,11 @@ public final class BoardingRules {
      * @param floor     where the robot waits
      * @param sessionId the session the robot's ride holds, which the car must report
      */
+    /** Robots may not share a car with people now: a car with anyone aboard (or not saying) must be emptied first. */
+    public boolean robotOnlyAt(Instant now) {
+        return !rules.sharingAllowedAt(now, timeZone);
+    }
+
     public Decision mayBoard(Rider rider, String floor, String sessionId, LiftState car, Instant now) {
         Decision ride = mayRide(rider, now);
         if (!ride.allowed()) return ride;

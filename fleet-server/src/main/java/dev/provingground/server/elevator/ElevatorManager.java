@@ -279,6 +279,10 @@ public final class ElevatorManager {
                 release(ride);
             } else if (car.state != null && car.state.currentMode().outOfService()) {
                 why = "car " + car.car.id() + " went into " + car.state.currentMode() + " mode";
+            } else if (peopleInTheWay(car, now)) {
+                // Held for a robot, a car with people aboard would keep them there: let it serve them first.
+                why = "car " + car.car.id() + " has people aboard and the robot may not ride with them";
+                release(ride);
             } else {
                 continue;
             }
@@ -375,9 +379,17 @@ public final class ElevatorManager {
         return null;
     }
 
-    /** A car no ride of ours holds can take a new ride: recent state, normal service, no one else's session. */
+    private boolean peopleInTheWay(Car car, Instant now) {
+        return car.state != null && rules.robotOnlyAt(now)
+                && (car.state.passengers() == null || car.state.passengers() > 0);
+    }
+
+    /**
+     * A car no ride of ours holds can take a new ride: recent state, normal service, no one else's session, and
+     * nobody aboard when robots may not ride with people.
+     */
     private boolean usable(Car car, Instant now) {
-        if (!fresh(car, now)) return false;
+        if (!fresh(car, now) || peopleInTheWay(car, now)) return false;
         LiftMode mode = car.state.currentMode();
         return (mode == LiftMode.HUMAN || mode == LiftMode.AGV) && !car.state.hasSession();
     }

@@ -357,6 +357,8 @@ public final class TaskService implements RobotListener, RideListener {
      */
     private boolean apply(Task t, Robot robot, Journey.Step step) {
         if (step instanceof Journey.Step.Send send) {
+            LOG.fine(() -> t.id() + ": order update " + send.order().orderUpdateId() + " to " + robot.id() + ", released up to "
+                    + send.order().nodes().stream().filter(n -> n.released()).reduce((a, b) -> b).map(n -> n.nodeId()).orElse("?"));
             send(t, robot, send.order());
         } else if (step instanceof Journey.Step.Rode rode) {
             recordRide(t, robot, rode.ride());
