@@ -37,7 +37,11 @@ public final class SimElevatorClient {
     private final LiftCodec codec;
     private final Clock clock;
     private final long tickMs;
+    private static final long RECONNECT_MILLIS = 500;
     private MqttClient client;
+    private String host;
+    private int port;
+    private volatile boolean stopping;
     private long timerId = -1;
     private long lastTickNanos;
     private long lastPublishNanos;
@@ -78,13 +82,30 @@ public final class SimElevatorClient {
         if (username != null) options.setUsername(username).setPassword(password);
         client = MqttClient.create(vertx, options);
         client.publishHandler(this::onMessage);
+        this.host = host;
+        this.port = port;
+        stopping = false;
+        // The car runs on whether or not the server hears it; a lost link is dialled again until it holds.
+        client.closeHandler(v -> {
+            if (!stopping) vertx.setTimer(RECONNECT_MILLIS, t -> reconnect());
+        });
+        return session().onSuccess(v -> {
+            lastTickNanos = System.nanoTime();
+            timerId = vertx.setPeriodic(tickMs, t -> tick());
+        });
+    }
+
+    private Future<Void> session() {
         return client.connect(port, host)
                 .compose(ack -> client.subscribe(LiftTopic.request(site, car.liftName()).toString(), 1))
-                .compose(id -> {
-                    lastTickNanos = System.nanoTime();
-                    timerId = vertx.setPeriodic(tickMs, t -> tick());
-                    return publishState();
-                });
+                .compose(id -> publishState());
+    }
+
+    private void reconnect() {
+        if (stopping || client.isConnected()) return;
+        session().onFailure(e -> {
+            if (!stopping) vertx.setTimer(RECONNECT_MILLIS, t -> reconnect());
+        });
     }
 
     private void onMessage(MqttPublishMessage msg) {
@@ -142,6 +163,7 @@ public final class SimElevatorClient {
 
     /** Clean stop: a retained OFFLINE state, then DISCONNECT. */
     public Future<Void> disconnect() {
+        stopping = true;
         if (timerId >= 0) vertx.cancelTimer(timerId);
         timerId = -1;
         if (client == null || !client.isConnected()) return Future.succeededFuture();
