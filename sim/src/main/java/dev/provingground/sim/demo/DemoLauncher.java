@@ -4,6 +4,7 @@ import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.ConflictException;
 import dev.provingground.server.FleetServer;
 import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.sim.elevator.SimBuilding;
 import dev.provingground.sim.fleet.SimFleet;
 import dev.provingground.sim.robot.SimRobotSpec;
 import dev.provingground.site.Site;
@@ -70,11 +71,13 @@ public final class DemoLauncher {
 
     public void start(int robots, SimFleet.Settings settings) throws Exception {
         List<SimRobotSpec> specs = register(robots);
-        fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings, Clock.systemUTC());
-        fleet.start("127.0.0.1", server.mqttPort()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         elevators = new DemoElevators(vertx, server, site);
         elevators.start("127.0.0.1", server.mqttPort()).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
+        // Robots step into and out of the same simulated cars the server sends to their floors.
+        fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings, Clock.systemUTC())
+                .useLifts(new SimBuilding(elevators.clients()));
+        fleet.start("127.0.0.1", server.mqttPort()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         traffic = new DemoTraffic(vertx, server, site, 5050);
         traffic.start();
         tasks = new DemoTasks(vertx, server, site.id(), 5050, 5000);
