@@ -339,7 +339,9 @@ public final class SimElevatorCar {
                 break;
             }
         }
-        if (next == null && !evacuate && riders.size() < spec.passengerCapacity()) {
+        // A car in AGV mode is reserved for the robot that holds it, as the car's display says: nobody gets on.
+        boolean reserved = sessionId != null && sessionType == LiftRequestType.AGV_MODE;
+        if (next == null && !evacuate && !reserved && riders.size() < spec.passengerCapacity()) {
             for (Passenger p : waiting) {
                 if (p.from().equals(here)) {
                     next = p;

@@ -162,18 +162,23 @@ class SimElevatorCarTest {
     }
 
     @Test
-    void peopleWaitingAtAnOpenAgvCarGetOnAndRideAlong() {
+    void peopleStayOutOfACarHeldInAgvModeAndGetOnOnceItIsReleased() {
         SimElevatorCar car = car();
         car.request(agv("s1", "L1", LiftDoorState.OPEN));
         car.hallCall("L1", "L3");
-        runUntil(car, 10, c -> c.passengersAboard().size() == 1);
+        runUntil(car, 5, c -> c.doorState() == LiftDoorState.OPEN);
+        car.advance(10);
+        assertThat(car.passengersAboard()).as("reserved for the robot").isEmpty();
         assertThat(car.robotBoards("robot-1")).isTrue();
         car.request(agv("s1", "L2", LiftDoorState.OPEN));
         runUntil(car, 20, c -> c.state(T0).openAt("L2"));
         LiftState state = car.state(T0);
-        assertThat(state.passengers()).isEqualTo(1);
+        assertThat(state.passengers()).isZero();
         assertThat(state.robots()).containsExactly("robot-1");
         assertThat(state.currentMode()).isEqualTo(LiftMode.AGV);
+        assertThat(car.robotLeaves("robot-1")).isTrue();
+        car.request(LiftRequest.endSession("A1", T0.plusSeconds(60), "s1"));
+        runUntil(car, 40, c -> c.passengersAboard().size() == 1);
     }
 
     @Test
@@ -194,9 +199,10 @@ class SimElevatorCarTest {
     @Test
     void fireAlarmRecallsTheCarToTheDesignatedFloorOpensItAndEmptiesIt() {
         SimElevatorCar car = car();
-        car.request(agv("s1", "L1", LiftDoorState.OPEN));
         car.hallCall("L1", "L3");
         runUntil(car, 10, c -> c.passengersAboard().size() == 1);
+        car.request(agv("s1", "L1", LiftDoorState.OPEN));
+        runUntil(car, 10, c -> c.state(T0).openAt("L1") && c.mode() == LiftMode.AGV);
         car.robotBoards("robot-1");
         car.request(agv("s1", "L3", LiftDoorState.OPEN));
         runUntil(car, 20, c -> c.state(T0).openAt("L3"));
