@@ -124,10 +124,6 @@ final class Journey {
         return orderId;
     }
 
-    boolean hasRides() {
-        return plan.stream().anyMatch(n -> n.lift() != null);
-    }
-
     /** True for the robot's own elevator actions, which the journey handles rather than the task. */
     boolean isLiftAction(String actionId) {
         return actionId.startsWith(orderId + "-lift-");
@@ -180,7 +176,9 @@ final class Journey {
     /** Called on ticks while evacuating: the way out is released once the car stands open at the floor. */
     private Step evacuationTick() {
         ElevatorManager m = manager().orElseThrow();
-        var car = m.carState(m.carOf(rider.robotId()).orElseThrow());
+        Optional<String> carId = m.carOf(rider.robotId());
+        if (carId.isEmpty()) return new Step.Requeue("the ride of " + rider.robotId() + " ended before it got off");
+        var car = m.carState(carId.get());
         return car.isPresent() && car.get().openAt(evacuationFloor) ? evacuationOrder(m) : WAIT;
     }
 
