@@ -29,7 +29,10 @@ public record Level(String id, String name, int floor, boolean outdoor, List<Way
         Waypoint best = null;
         double bestDistance = Double.MAX_VALUE;
         for (Waypoint w : waypoints) {
-            double d = Math.hypot(w.x() - x, w.y() - y);
+            // squared: same order as the distance, without hypot's cost on a whole level per robot per decision
+            double dx = w.x() - x;
+            double dy = w.y() - y;
+            double d = dx * dx + dy * dy;
             if (d < bestDistance) {
                 bestDistance = d;
                 best = w;

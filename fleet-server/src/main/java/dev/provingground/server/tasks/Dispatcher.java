@@ -4,6 +4,7 @@ import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.profiles.Environment;
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.registry.Position;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.registry.RobotStatus;
@@ -29,17 +30,15 @@ import java.util.Set;
 /**
  * Chooses the robot that can finish a task earliest: of the right kind, firm and site, online, idle, with the energy
  * for the task plus the way to a charger. Costs come from the site router (profile speed capped by lane and zone
- * limits, forbidden zones excluded). Every robot considered is in the decision, with its cost or why it was left out.
- *
- * <p>Until elevator rides are executed, robots are routed as if they could not ride elevators: a task that needs a
- * ride has no candidate and fails with that reason.
+ * limits, forbidden zones excluded, elevator legs for elevator-capable profiles costed as expected wait plus travel).
+ * Every robot considered is in the decision, with its cost or why it was left out.
  */
 public final class Dispatcher {
 
     /** Battery share kept in reserve beyond the task and the way to a charger. */
     static final double RESERVE = 0.10;
     /** Seconds a handover or charging start takes, for the estimate. */
-    static final double ACTION_SECONDS = 5;
+    public static final double ACTION_SECONDS = 5;
 
     private final SiteCatalog sites;
     private final ZoneService zones;
@@ -48,6 +47,7 @@ public final class Dispatcher {
     private final Map<String, SiteRouting> routing = new HashMap<>();
     /** Routers built for each robot class; a router holds until zones change or a schedule window turns. */
     private final Map<String, Map<RobotClass, SiteRouter>> routers = new HashMap<>();
+    private final Map<String, Located> located = new HashMap<>();
 
     public Dispatcher(SiteCatalog sites, ZoneService zones, RobotRegistry registry, ProfileCatalog profiles) {
         this.sites = sites;
@@ -94,7 +94,7 @@ public final class Dispatcher {
             } else {
                 SiteRouter router = router(site, r, profile, now);
                 Estimate e = costs.computeIfAbsent(router, x -> new TaskCost(site, x, task, profile))
-                        .from(nearest(site, s), profile);
+                        .from(located(site, r.id(), s), profile);
                 if (e == null) excluded = "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
                 else {
                     seconds = e.seconds;
@@ -198,10 +198,19 @@ public final class Dispatcher {
                 driving += coverageSeconds(stop, profile);
                 idle += ACTION_SECONDS * stop.actions().size();
             }
-            double toCharger = Double.POSITIVE_INFINITY;
-            for (var c : site.chargers()) toCharger = Math.min(toCharger, router.seconds(at, c.waypoint()));
+            double toCharger = secondsToNearestCharger(site, router, at);
             return new double[]{driving + (Double.isFinite(toCharger) ? toCharger : 0), idle};
         }
+    }
+
+    /** One search from {@code from} prices every charger, where one search per charger would repeat the same work. */
+    private static double secondsToNearestCharger(Site site, SiteRouter router, String from) {
+        if (site.chargers().size() == 1) return router.seconds(from, site.chargers().get(0).waypoint());
+        if (site.chargers().isEmpty()) return Double.POSITIVE_INFINITY;
+        double[] seconds = router.secondsFrom(router.waypointIndex(from));
+        double nearest = Double.POSITIVE_INFINITY;
+        for (var c : site.chargers()) nearest = Math.min(nearest, seconds[router.waypointIndex(c.waypoint())]);
+        return nearest;
     }
 
     /** The waypoint a stop is at: its own, the nearest reachable charger, or the one nearest a coverage path's start. */
@@ -250,6 +259,18 @@ public final class Dispatcher {
         SiteRouter fresh = r.router(robotClass, now);
         siteRouters.put(robotClass, fresh);
         return fresh;
+    }
+
+    /** The waypoint a robot stands at, remembered while it stands still: between decisions most robots are idle. */
+    private Waypoint located(Site site, String robotId, RobotStatus s) {
+        Located known = located.get(robotId);
+        if (known != null && known.site == site && known.position.equals(s.position())) return known.waypoint;
+        Waypoint waypoint = nearest(site, s);
+        located.put(robotId, new Located(site, s.position(), waypoint));
+        return waypoint;
+    }
+
+    private record Located(Site site, Position position, Waypoint waypoint) {
     }
 
     static Waypoint nearest(Site site, RobotStatus s) {

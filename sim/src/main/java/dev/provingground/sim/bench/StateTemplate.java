@@ -56,9 +56,14 @@ final class StateTemplate {
 
     /** A complete, valid state standing still at (x, y) on level {@code mapId}. */
     static State state(String manufacturer, String serialNumber, String mapId, double x, double y) {
+        return state(manufacturer, serialNumber, mapId, x, y, 80);
+    }
+
+    /** A complete, valid state standing still at (x, y) on level {@code mapId} with this battery charge. */
+    static State state(String manufacturer, String serialNumber, String mapId, double x, double y, double batteryPercent) {
         return new State(0, null, null, manufacturer, serialNumber, List.of(), "", 0, null, "", 0, false, false, false,
                 0.0, OperatingMode.AUTOMATIC, List.of(), List.of(), AgvPosition.of(x, y, 0, mapId),
-                Velocity.of(0, 0, 0), List.of(), List.of(), BatteryState.of(80, false), List.of(), List.of(),
+                Velocity.of(0, 0, 0), List.of(), List.of(), BatteryState.of(batteryPercent, false), List.of(), List.of(),
                 new SafetyState(EStop.NONE, false));
     }
 

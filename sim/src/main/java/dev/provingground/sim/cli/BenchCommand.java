@@ -1,8 +1,8 @@
 package dev.provingground.sim.cli;
 
 import dev.provingground.geofence.bench.GeofenceBenchmark;
-import dev.provingground.site.routing.bench.DispatchBenchmark;
 import dev.provingground.server.cli.Logging;
+import dev.provingground.sim.bench.DispatchBenchmark;
 import dev.provingground.sim.bench.EnforcementBenchmark;
 import dev.provingground.trackrecord.bench.TrackRecordBenchmark;
 import picocli.CommandLine.Command;
@@ -72,7 +72,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "dispatch", mixinStandardHelpOptions = true,
-            description = "Earliest-finish robot choice per task over a 5-level site, against plain Dijkstra per pair.")
+            description = "The server's dispatcher choosing the earliest-finishing robot per task on a 5-level site,"
+                    + " against plain Dijkstra per robot-pickup pair.")
     static final class Dispatch implements Callable<Integer> {
 
         @Option(names = "--robots", defaultValue = "500", description = "robots (default: ${DEFAULT-VALUE})")
@@ -84,8 +85,13 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             Logging.configure(false);
-            DispatchBenchmark.run(DispatchBenchmark.Options.defaults().withRobots(robots).withTasks(tasks, 20), System.out);
-            return 0;
+            try {
+                DispatchBenchmark.run(DispatchBenchmark.Options.defaults().withRobots(robots).withTasks(tasks), System.out);
+                return 0;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                System.err.println(e.getMessage());
+                return e instanceof IllegalArgumentException ? 2 : 1;
+            }
         }
     }
 }

@@ -97,7 +97,7 @@ class ElevatorScenarioTest {
 
         fireDrillOnTheFirstCarThatCarriesARobot();
 
-        awaitAllCompleted(ids, Duration.ofMinutes(5));
+        awaitAllCompleted(ids, Duration.ofMinutes(8));
         assertThat(breaches).isEmpty();
         assertThat(fireDrills).as("a fire alarm while a robot rode").hasSize(1);
         assertThat(boardings.values().stream().mapToInt(Integer::intValue).sum())
@@ -109,7 +109,9 @@ class ElevatorScenarioTest {
 
     /** Waits for every task to complete; fails at once on a task that failed or was canceled, and says which are left. */
     private void awaitAllCompleted(List<String> ids, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + within.toNanos();
+        long nextReport = start;
         List<String> open = new ArrayList<>(ids);
         while (!open.isEmpty()) {
             List<String> left = new ArrayList<>();
@@ -123,6 +125,11 @@ class ElevatorScenarioTest {
                         + " " + t.getString("reason"));
             }
             if (left.isEmpty()) return;
+            if (System.nanoTime() >= nextReport) {
+                System.out.printf("scenario +%ds: %d of %d tasks completed; open: %s%n",
+                        Duration.ofNanos(System.nanoTime() - start).toSeconds(), ids.size() - left.size(), ids.size(), left);
+                nextReport = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            }
             if (System.nanoTime() > deadline)
                 throw new AssertionError(left.size() + " of " + ids.size() + " tasks not completed in " + within + ": " + left);
             open = left.stream().map(l -> l.substring(0, l.indexOf(' '))).toList();

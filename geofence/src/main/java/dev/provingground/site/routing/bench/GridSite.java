@@ -20,6 +20,7 @@ import dev.provingground.geofence.Zone;
 import dev.provingground.geofence.ZoneKind;
 import dev.provingground.geofence.ZoneRules;
 import dev.provingground.geofence.validation.ZoneValidator;
+import dev.provingground.site.Charger;
 import dev.provingground.site.Elevator;
 import dev.provingground.site.ElevatorCar;
 import dev.provingground.site.Lane;
@@ -32,13 +33,13 @@ import dev.provingground.site.Waypoint;
  * A large random building for the dispatch benchmark: each level a grid of waypoints. Main corridors (every fifth
  * row, every eighth column, and the outer edges) are two-way and always there; the lanes between them are sometimes
  * missing (walls), sometimes one-way, sometimes slow. Four elevator cars stand at main-corridor crossings: three
- * serve every level, one only the lowest three. Each level has two speed-limit zones, a keep-out and a caution zone in
- * force on weekdays 08:00–20:00.
+ * serve every level, one only the lowest three. Each level has a charger at its south-west corner, two speed-limit
+ * zones, a keep-out and a caution zone in force on weekdays 08:00–20:00.
  */
-final class GridSite {
+public final class GridSite {
 
-    static final String SITE_ID = "bench-grid";
-    static final ZoneId TIME_ZONE = ZoneId.of("Asia/Seoul");
+    public static final String SITE_ID = "bench-grid";
+    public static final ZoneId TIME_ZONE = ZoneId.of("Asia/Seoul");
     static final double SPACING = 4;
 
     private static final double MISSING = 0.12;
@@ -46,13 +47,13 @@ final class GridSite {
     private static final double SLOW = 0.20;
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
-    record Generated(Site site, List<Zone> zones) {
+    public record Generated(Site site, List<Zone> zones) {
     }
 
     private GridSite() {
     }
 
-    static Generated generate(int levels, int columns, int rows, long seed) {
+    public static Generated generate(int levels, int columns, int rows, long seed) {
         Random random = new Random(seed);
         List<Integer> mainColumns = mains(columns, 8);
         List<Integer> mainRows = mains(rows, 5);
@@ -60,7 +61,9 @@ final class GridSite {
         for (int k = 1; k <= levels; k++) {
             levelList.add(level(k, columns, rows, mainColumns, mainRows, random));
         }
-        Site site = new Site(SITE_ID, "Benchmark grid building", TIME_ZONE, null, levelList, List.of(), List.of(),
+        List<Charger> chargers = new ArrayList<>();
+        for (int k = 1; k <= levels; k++) chargers.add(new Charger("charger-" + k, levelId(k), waypointId(k, 0, 0)));
+        Site site = new Site(SITE_ID, "Benchmark grid building", TIME_ZONE, null, levelList, List.of(), chargers,
                 elevators(levels, mainColumns, mainRows));
         List<Zone> zones = new ArrayList<>();
         for (Level level : levelList) zones.addAll(zones(level.id(), columns, rows, random));

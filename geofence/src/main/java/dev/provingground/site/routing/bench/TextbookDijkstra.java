@@ -12,7 +12,7 @@ import dev.provingground.site.routing.SiteRouter;
  * The baseline: plain textbook Dijkstra for one pair at a time, on the same edges and costs as the router, with
  * object adjacency lists and a {@link PriorityQueue} of boxed entries (lazy deletion), stopping at the target.
  */
-final class TextbookDijkstra {
+public final class TextbookDijkstra {
 
     private record Arc(int to, double seconds) {
     }
@@ -22,14 +22,14 @@ final class TextbookDijkstra {
 
     private final List<List<Arc>> outgoing;
 
-    TextbookDijkstra(SiteRouter router) {
+    public TextbookDijkstra(SiteRouter router) {
         outgoing = new ArrayList<>(router.waypointCount());
         for (int i = 0; i < router.waypointCount(); i++) outgoing.add(new ArrayList<>());
         router.forEachEdge((from, to, seconds) -> outgoing.get(from).add(new Arc(to, seconds)));
     }
 
     /** Seconds of the fastest route, {@link Double#POSITIVE_INFINITY} when there is none. */
-    double seconds(int from, int to) {
+    public double seconds(int from, int to) {
         double[] dist = new double[outgoing.size()];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         dist[from] = 0;
