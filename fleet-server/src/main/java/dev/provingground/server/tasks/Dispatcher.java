@@ -18,6 +18,7 @@ import dev.provingground.site.routing.RoutingConfig;
 import dev.provingground.site.routing.SiteRouter;
 import dev.provingground.site.routing.SiteRouting;
 import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.vda5050.ErrorLevel;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +83,9 @@ public final class Dispatcher {
             if (profile == null) excluded = "unknown profile " + r.profile();
             else if (s == null || s.connection() != ConnectionState.ONLINE) {
                 excluded = "not online";
+                anyCouldLater = true;
+            } else if (s.errors().stream().anyMatch(e -> e.startsWith(ErrorLevel.FATAL.name() + " "))) {
+                excluded = "reports a fatal error";
                 anyCouldLater = true;
             } else if (busy.contains(r.id())) {
                 excluded = "busy with another task";

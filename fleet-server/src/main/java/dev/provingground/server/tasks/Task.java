@@ -29,11 +29,11 @@ public record Task(String id, String site, TaskCategory category, JsonNode descr
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
     }
 
-    public Task assigned(String robot, DispatchDecision decision, Instant at) {
+    public Task assigned(String assignee, DispatchDecision decision, Instant at) {
         List<DispatchDecision> all = new java.util.ArrayList<>(decisions);
         all.add(decision);
         return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
-                TaskStatus.UNDERWAY, robot, stops, stopIndex, null, requestedAt, startedAt == null ? at : startedAt,
+                TaskStatus.UNDERWAY, assignee, stops, stopIndex, null, requestedAt, startedAt == null ? at : startedAt,
                 null, null, all, attempt + 1, robot);
     }
 
@@ -47,6 +47,22 @@ public record Task(String id, String site, TaskCategory category, JsonNode descr
         return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
                 status, assignedTo, stops, index, null, requestedAt, startedAt, finishedAt, reason, decisions, attempt,
                 robot);
+    }
+
+    /**
+     * Back in the queue because its robot dropped out ({@code why}). Any robot may take it on — unless the robot already
+     * carries what the task is about (a delivery or serving past its pickup): then it waits for that robot.
+     */
+    public Task requeued(Instant at, String why) {
+        if (!carriesLoad() || assignedTo == null) return withStatus(TaskStatus.QUEUED, at, why);
+        return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
+                TaskStatus.QUEUED, null, stops, stopIndex, null, requestedAt, startedAt, finishedAt,
+                why + "; waiting for " + assignedTo + ", which carries the load", decisions, attempt, assignedTo);
+    }
+
+    /** A delivery or serving whose robot has been to its pickup: the load is on that robot. */
+    public boolean carriesLoad() {
+        return (category == TaskCategory.DELIVERY || category == TaskCategory.SERVING) && stopIndex > 0;
     }
 
     public Task withStatus(TaskStatus newStatus, Instant at, String why) {

@@ -109,7 +109,7 @@ public final class TaskService implements RobotListener, RideListener {
             // A task under way when the server stopped is dispatched again: its robot may have finished, moved
             // on or gone; a fresh decision from where things stand now is the safe way on.
             tasks.put(t.id(), t.status() == TaskStatus.UNDERWAY
-                    ? t.withStatus(TaskStatus.QUEUED, clock.instant(), "server restarted while under way; dispatched again")
+                    ? t.requeued(clock.instant(), "server restarted while under way; dispatched again")
                     : t);
         }
     }
@@ -303,6 +303,8 @@ public final class TaskService implements RobotListener, RideListener {
         if (t == null || t.orderId() == null) return;
         if (state.errors().stream().anyMatch(e -> e.errorLevel() == ErrorLevel.FATAL)) {
             requeue(t, "robot " + robot.id() + " reported a fatal error");
+            // Once repaired it must not drive on with a task another robot has taken over.
+            cancelRobotOrder(robot.id(), t.id());
             return;
         }
         if (!t.orderId().equals(state.orderId())) {
@@ -424,8 +426,9 @@ public final class TaskService implements RobotListener, RideListener {
     private void requeue(Task t, String why) {
         if (t == null || t.status().isFinal()) return;
         dropJourney(t);
-        LOG.info(t.id() + ": " + why + "; dispatching again");
-        update(t.withStatus(TaskStatus.QUEUED, clock.instant(), why));
+        Task queued = t.requeued(clock.instant(), why);
+        LOG.info(t.id() + ": " + queued.reason() + "; dispatching again");
+        update(queued);
     }
 
     private void dropJourney(Task t) {

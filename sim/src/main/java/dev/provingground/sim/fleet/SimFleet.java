@@ -11,6 +11,9 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -66,6 +69,7 @@ public final class SimFleet {
     private long timer = -1;
     private long ticks;
     private final java.util.Random random = new java.util.Random(7);
+    private final Queue<Consumer<SimRobot>> faults = new ConcurrentLinkedQueue<>();
     static final double STRAY_METRES = 6;
 
     public SimFleet(Vertx vertx, ProfileCatalog profiles, List<SimRobotSpec> specs, Settings settings, Clock clock) {
@@ -90,8 +94,23 @@ public final class SimFleet {
         });
     }
 
+    /**
+     * Applies {@code fault} (e.g. {@link SimRobot#breakDown}) to one robot on the fleet's next tick, so that callers on
+     * any thread never touch a robot while it moves.
+     */
+    public void inject(String serialNumber, Consumer<SimRobot> fault) {
+        if (clients.stream().noneMatch(c -> c.robot().serialNumber().equals(serialNumber)))
+            throw new IllegalArgumentException("no simulated robot with serial number \"" + serialNumber + "\"");
+        faults.add(r -> {
+            if (r.serialNumber().equals(serialNumber)) fault.accept(r);
+        });
+    }
+
     private void tick() {
         ticks++;
+        for (Consumer<SimRobot> fault; (fault = faults.poll()) != null; ) {
+            for (SimRobotClient c : clients) fault.accept(c.robot());
+        }
         double dt = settings.tickMillis() / 1000.0 * settings.timeScale();
         long stateEvery = Math.max(1, settings.stateIntervalMillis() / settings.tickMillis());
         long visEvery = settings.visualizationMillis() <= 0 ? 0

@@ -38,6 +38,8 @@ public final class SimRobot {
 
     /** A node counts as reached within this distance, metres. */
     static final double ARRIVAL_TOLERANCE = 0.05;
+    /** errorType of the {@link #breakDown} fault. */
+    public static final String BREAKDOWN = "driveUnitFailure";
     /** How long node actions the robot knows take, seconds. */
     static final Map<String, Double> ACTION_SECONDS = Map.of(
             "trayHandover", 4.0, "pick", 3.0, "drop", 3.0, "uvcLampOn", 1.0, "uvcLampOff", 1.0,
@@ -204,7 +206,7 @@ public final class SimRobot {
     public void advance(double dt) {
         if (dt <= 0) return;
         boolean moving = drive(dt);
-        runActions(dt);
+        if (!isBrokenDown()) runActions(dt);
         updateBattery(dt, moving);
     }
 
@@ -220,15 +222,35 @@ public final class SimRobot {
                 y + Math.sin(heading) * metres / 2 + Math.cos(heading) * metres};
     }
 
+    /**
+     * Fault mode: the robot reports a {@code FATAL} error and stands where it is, its order left unfinished, until
+     * {@link #repair()}. What a failed drive unit or a lost localisation looks like to the fleet server.
+     */
+    public void breakDown(String description) {
+        reportDue = true;
+        errors.removeIf(e -> e.errorType().equals(BREAKDOWN));
+        errors.add(VdaError.of(BREAKDOWN, ErrorLevel.FATAL, description));
+    }
+
+    /** Clears a {@link #breakDown}; the robot drives on with whatever order it then has. */
+    public void repair() {
+        reportDue = true;
+        errors.removeIf(e -> e.errorType().equals(BREAKDOWN));
+    }
+
+    public boolean isBrokenDown() {
+        return errors.stream().anyMatch(e -> e.errorType().equals(BREAKDOWN));
+    }
+
     public boolean isStraying() {
         return strayTarget != null;
     }
 
     private boolean drive(double dt) {
         Node target = nextDriveTarget();
-        if (strayTarget != null && target != null && !paused && batteryWh > 0) return driveOffRoute(dt);
+        if (strayTarget != null && target != null && !paused && batteryWh > 0 && !isBrokenDown()) return driveOffRoute(dt);
         double cap = speedCap();
-        if (target == null || paused || batteryWh <= 0 || blockedByAction()) {
+        if (target == null || paused || batteryWh <= 0 || blockedByAction() || isBrokenDown()) {
             speed = 0;
             return false;
         }
