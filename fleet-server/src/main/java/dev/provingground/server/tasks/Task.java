@@ -60,6 +60,13 @@ public record Task(String id, String site, TaskCategory category, JsonNode descr
                 why + "; waiting for " + assignedTo + ", which carries the load", decisions, attempt, assignedTo);
     }
 
+    /** The same task with a new {@code reason}: why it is waiting, while it waits. */
+    public Task withReason(String why) {
+        return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
+                status, assignedTo, stops, stopIndex, orderId, requestedAt, startedAt, finishedAt, why, decisions, attempt,
+                robot);
+    }
+
     /** A delivery or serving whose robot has been to its pickup: the load is on that robot. */
     public boolean carriesLoad() {
         return (category == TaskCategory.DELIVERY || category == TaskCategory.SERVING) && stopIndex > 0;

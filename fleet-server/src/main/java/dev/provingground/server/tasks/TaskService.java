@@ -201,8 +201,18 @@ public final class TaskService implements RobotListener, RideListener {
             } else if (o.robot().isPresent()) {
                 busy.add(o.robot().get());
                 start(t.assigned(o.robot().get(), o.decision(), now));
+            } else {
+                String why = waitingReason(t, o.decision());
+                if (!why.equals(t.reason())) update(t.withReason(why));
             }
         }
+    }
+
+    /** Why a queued task is still waiting, in the words of the last decision; kept on the task for its readers. */
+    private static String waitingReason(Task t, DispatchDecision decision) {
+        String why = decision.leftOut().isEmpty() ? "no robot of its kind at the site" : decision.leftOut();
+        if (t.robot() == null) return "waiting for a robot; " + why;
+        return "waiting for " + t.robot() + (t.carriesLoad() ? ", which carries the load" : "") + "; " + why;
     }
 
     private void sendLowRobotsToCharge(Instant now) {
@@ -229,7 +239,9 @@ public final class TaskService implements RobotListener, RideListener {
 
     private void start(Task t) {
         Robot robot = registry.require(t.assignedTo());
-        publish(t, TaskLifecycle.Phase.ASSIGNED, null);
+        String decision = t.decisions().isEmpty() ? null : t.decisions().get(t.decisions().size() - 1).summary();
+        LOG.info(t.id() + " (" + t.category().wireName() + ", attempt " + t.attempt() + "): " + decision);
+        publish(t, TaskLifecycle.Phase.ASSIGNED, decision);
         var last = registry.lastState(robot.id());
         if (last.isPresent() && !last.get().nodeStates().isEmpty()) cancelRobotOrder(robot.id(), t.id());
         sendStopOrder(t);

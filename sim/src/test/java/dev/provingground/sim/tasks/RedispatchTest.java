@@ -109,8 +109,10 @@ class RedispatchTest {
 
         fleet.inject(serials.get(first), robot -> robot.breakDown("bumper switch stuck"));
         Await.until("task back in the queue", Duration.ofSeconds(10), () -> "queued".equals(task(id).getString("status")));
-        assertThat(task(id).getString("reason")).endsWith("waiting for " + first + ", which carries the load");
+        assertThat(task(id).getString("reason")).contains("waiting for " + first + ", which carries the load");
         assertThat(task(id).getValue("assigned_to")).isNull();
+        Await.until("the wait explained by the dispatcher", Duration.ofSeconds(5), () -> task(id).getString("reason")
+                .equals("waiting for " + first + ", which carries the load; 1 reports a fatal error"));
 
         fleet.inject(serials.get(first), SimRobot::repair);
         Await.until("task completed", Duration.ofSeconds(60), () -> "completed".equals(task(id).getString("status")));

@@ -120,6 +120,12 @@ class TasksOnTheDemoSiteTest {
                 .getJsonArray("events").stream().map(JsonObject.class::cast)
                 .filter(e -> deliveryId.equals(e.getString("taskId"))).map(e -> e.getString("phase")).toList();
         assertThat(lifecycle).contains("ASSIGNED", "COMPLETED");
+        var assigned = server.get("/api/v1/events?type=task", server.operatorToken).bodyAsJsonObject()
+                .getJsonArray("events").stream().map(JsonObject.class::cast)
+                .filter(e -> deliveryId.equals(e.getString("taskId")) && "ASSIGNED".equals(e.getString("phase")))
+                .findFirst().orElseThrow();
+        assertThat(assigned.getString("reason")).as("the dispatch decision on the record")
+                .startsWith(deliveryRobot + " finishes in ").contains(" Wh, earliest of 2 candidates; next: ");
     }
 
     @Test

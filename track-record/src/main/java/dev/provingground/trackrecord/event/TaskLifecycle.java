@@ -6,7 +6,7 @@ package dev.provingground.trackrecord.event;
  * @param taskId the task's identifier
  * @param phase  ASSIGNED, STARTED, COMPLETED, FAILED or CANCELLED
  * @param kind   what the mission is, e.g. {@code delivery}, {@code serving}, {@code disinfection}
- * @param reason optional, why it failed or was cancelled
+ * @param reason optional, why it failed or was cancelled; on ASSIGNED, the dispatch decision in one line
  */
 public record TaskLifecycle(String taskId, Phase phase, String kind, String reason) implements EventBody {
 
