@@ -14,10 +14,13 @@ import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.TrackEvent;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * MQTT logins of elevator car controllers, one per car, named {@code lift:{site}:{car}}. The password is shown once
@@ -33,6 +36,7 @@ public final class LiftCredentials {
     private final EventBus events;
     private final Clock clock;
     private final Map<String, LiftCredential> byUsername = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> rotationListeners = new CopyOnWriteArrayList<>();
 
     public LiftCredentials(SiteCatalog sites, LiftCredentialStore store, EventBus events, Clock clock) {
         this.sites = sites;
@@ -49,6 +53,11 @@ public final class LiftCredentials {
     /** Whether a login claims to be a lift controller (robots log in with their robot id, which never has this form). */
     public static boolean isLiftUsername(String username) {
         return username != null && username.startsWith(USERNAME_PREFIX);
+    }
+
+    /** {@code listener} gets the username of every login whose password is rotated, so live sessions can be closed. */
+    public void onRotation(Consumer<String> listener) {
+        rotationListeners.add(listener);
     }
 
     /**
@@ -69,6 +78,7 @@ public final class LiftCredentials {
         LiftCredential credential = new LiftCredential(username, siteId, car.id(), SecretHasher.hash(password),
                 clock.instant());
         LiftCredential before = byUsername.put(username, credential);
+        if (before != null) rotationListeners.forEach(l -> l.accept(username));
         ObjectNode details = JsonNodeFactory.instance.objectNode().put("kind", "lift-controller")
                 .put("username", username).put("site", siteId).put("elevator", elevatorId).put("car", car.id());
         events.publish(new TrackEvent(credential.issuedAt(), siteId, null, null, new ConfigurationChange(actor,

@@ -3,6 +3,7 @@ package dev.provingground.server.mqtt;
 import dev.provingground.server.ConflictException;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.registry.Robot;
+import dev.provingground.server.registry.RobotListener;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.Topic;
@@ -49,6 +50,20 @@ public final class EmbeddedMqttEndpoint implements RobotLink {
         this.pipeline = pipeline;
         this.rejections = rejections;
         this.clock = clock;
+        registry.addListener(new RobotListener() {
+            @Override
+            public void credentialsRotated(Robot robot) {
+                closeSessionOf(robot.id(), "its MQTT password was rotated");
+            }
+        });
+    }
+
+    /** Closes the robot's session, if it has one; it must log in again, and only the current password will do. */
+    void closeSessionOf(String robotId, String why) {
+        RobotConnection conn = connections.get(robotId);
+        if (conn == null) return;
+        LOG.info(robotId + " disconnected: " + why);
+        conn.closeQuietly();
     }
 
     /** From now on logins named {@code lift:...} are elevator controllers; until then they are refused. */

@@ -42,6 +42,12 @@ public final class LiftControllerEndpoint implements LiftLink {
         this.states = states;
         this.rejections = rejections;
         this.transportLimit = EmbeddedMqttEndpoint.transportLimit(maxMessageSize);
+        credentials.onRotation(username -> {
+            LiftControllerConnection conn = connections.get(username);
+            if (conn == null) return;
+            LOG.info(username + " disconnected: its password was rotated");
+            conn.closeQuietly();
+        });
     }
 
     static boolean isLiftLogin(MqttAuth auth) {

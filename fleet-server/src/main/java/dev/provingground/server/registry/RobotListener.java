@@ -19,4 +19,8 @@ public interface RobotListener {
     /** @param previous where the robot was before this state, null if unknown */
     default void stateReceived(Robot robot, State state, Position previous, Instant at) {
     }
+
+    /** The robot's MQTT password was replaced; whoever is connected with the old one must be cut off. */
+    default void credentialsRotated(Robot robot) {
+    }
 }

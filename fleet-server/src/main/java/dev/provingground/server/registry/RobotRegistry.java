@@ -116,12 +116,13 @@ public final class RobotRegistry {
                 .thenApply(v -> new AccessControl.Issued<>(robot, password));
     }
 
-    /** Issues a new MQTT password; the old one stops working at once. */
+    /** Issues a new MQTT password; the old one stops working at once, and a session opened with it is closed. */
     public CompletableFuture<String> rotateCredentials(String id) {
         Robot robot = require(id);
         String password = SecretHasher.newSecret();
         Robot updated = robot.withMqttSecret(SecretHasher.hash(password));
         robots.put(id, updated);
+        tell(l -> l.credentialsRotated(updated));
         return store.save(new RobotStore.Entry(updated, status.get(id))).thenApply(v -> password);
     }
 

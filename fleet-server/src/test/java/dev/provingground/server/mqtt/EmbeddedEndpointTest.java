@@ -66,6 +66,29 @@ class EmbeddedEndpointTest {
     }
 
     @Test
+    void rotatingARobotsPasswordClosesTheSessionOpenedWithTheOldOne() {
+        try (TestRobot a = robot(alpha); TestRobot b = robot(beta)) {
+            a.connectOnline(server.server.mqttPort());
+            b.connectOnline(server.server.mqttPort());
+
+            var rotated = server.post("/api/v1/robots/" + alpha.getString("id") + "/credentials", server.operatorToken,
+                    new JsonObject());
+            assertThat(rotated.statusCode()).as(rotated.bodyAsString()).isEqualTo(200);
+
+            Await.until("alpha's old session closed", Duration.ofSeconds(5), () -> !a.isConnected());
+            assertThat(b.isConnected()).as("another robot's session").isTrue();
+            TestRobot stale = TestRobot.create(server.vertx, "Acme", "A-1", alpha.getString("id"),
+                    alpha.getJsonObject("mqtt").getString("password"));
+            assertThat(stale.connect(server.server.mqttPort()))
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+            try (TestRobot fresh = TestRobot.create(server.vertx, "Acme", "A-1", alpha.getString("id"),
+                    rotated.bodyAsJsonObject().getJsonObject("mqtt").getString("password"))) {
+                assertThat(fresh.connect(server.server.mqttPort())).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+            }
+        }
+    }
+
+    @Test
     void wrongPasswordIsRefusedAtConnect() {
         TestRobot impostor = TestRobot.create(server.vertx, "Acme", "A-1", alpha.getString("id"), "not-the-password");
         assertThat(impostor.connect(server.server.mqttPort()))

@@ -99,6 +99,23 @@ class LiftControllerEndpointTest {
     }
 
     @Test
+    void rotatingAControllersPasswordClosesTheSessionOpenedWithTheOldOne() {
+        JsonObject first = issue("E1-A");
+        try (TestLiftController lift = controller("E1-A", first); TestLiftController other = controller("E1-B", issue("E1-B"))) {
+            lift.connectAndListen(server.server.mqttPort());
+            other.connectAndListen(server.server.mqttPort());
+
+            JsonObject second = issue("E1-A");
+
+            Await.until("the old session closed", Duration.ofSeconds(5), () -> !lift.isConnected());
+            assertThat(other.isConnected()).as("the other car's controller").isTrue();
+            try (TestLiftController fresh = controller("E1-A", second)) {
+                assertThat(fresh.connect(server.server.mqttPort())).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+            }
+        }
+    }
+
+    @Test
     void onlyAnOperatorMayIssueControllerLoginsAndUnknownCarsAreNamed() {
         String vendor = server.registerFirm("acme");
         var forbidden = server.post(CREDENTIALS.formatted("E1-A"), vendor, null);
