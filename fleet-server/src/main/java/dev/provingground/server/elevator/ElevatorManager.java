@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs the robot rides of one elevator (all its cars): a queue in request order, leases that lapse when a robot stops
@@ -392,6 +393,19 @@ public final class ElevatorManager {
         if (!fresh(car, now) || peopleInTheWay(car, now)) return false;
         LiftMode mode = car.state.currentMode();
         return (mode == LiftMode.HUMAN || mode == LiftMode.AGV) && !car.state.hasSession();
+    }
+
+    /**
+     * Cars that cannot serve a new ride now: their controller has not reported lately (or ever), or they are out of
+     * service (fire, emergency, offline). Routing leaves them out until they are back.
+     */
+    public Set<String> carsNotServing() {
+        Instant now = clock.instant();
+        Set<String> out = new TreeSet<>();
+        for (Car car : cars.values()) {
+            if (!fresh(car, now) || car.state.currentMode().outOfService()) out.add(car.car.id());
+        }
+        return out;
     }
 
     private boolean fresh(Car car, Instant now) {

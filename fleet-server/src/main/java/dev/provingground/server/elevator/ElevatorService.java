@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import java.util.concurrent.CompletableFuture;
 
@@ -117,6 +119,14 @@ public final class ElevatorService {
         for (ElevatorManager m : elevators(siteId)) known |= m.onState(state);
         if (known) stateReceivedAt.put(key(siteId, state.liftName()), clock.instant());
         return known;
+    }
+
+    /** The site's cars that cannot serve a new ride now (see {@link ElevatorManager#carsNotServing}). */
+    public Set<String> carsNotServing(String siteId) {
+        if (sites.find(siteId).isEmpty()) return Set.of();
+        Set<String> out = new TreeSet<>();
+        for (ElevatorManager m : elevators(siteId)) out.addAll(m.carsNotServing());
+        return out;
     }
 
     /** When the car's latest state arrived, for those who show it. */

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Chooses the robot that can finish a task earliest: of the right kind, firm and site, online, idle, with the energy
@@ -45,16 +46,26 @@ public final class Dispatcher {
     private final ZoneService zones;
     private final RobotRegistry registry;
     private final ProfileCatalog profiles;
+    private final Function<String, Set<String>> carsNotServing;
     private final Map<String, SiteRouting> routing = new HashMap<>();
-    /** Routers built for each robot class; a router holds until zones change or a schedule window turns. */
-    private final Map<String, Map<RobotClass, SiteRouter>> routers = new HashMap<>();
+    /**
+     * Routers built for each robot class and set of cars not serving; a router holds until zones change or a schedule
+     * window turns.
+     */
+    private final Map<String, Map<RouterKey, SiteRouter>> routers = new HashMap<>();
     private final Map<String, Located> located = new HashMap<>();
 
-    public Dispatcher(SiteCatalog sites, ZoneService zones, RobotRegistry registry, ProfileCatalog profiles) {
+    /**
+     * @param carsNotServing the elevator cars of a site that cannot serve a ride now (controller silent or out of
+     *                       service); routes leave them out, and a robot that could only go by them waits
+     */
+    public Dispatcher(SiteCatalog sites, ZoneService zones, RobotRegistry registry, ProfileCatalog profiles,
+                      Function<String, Set<String>> carsNotServing) {
         this.sites = sites;
         this.zones = zones;
         this.registry = registry;
         this.profiles = profiles;
+        this.carsNotServing = carsNotServing;
     }
 
     /** What became of one dispatch attempt. */
@@ -63,6 +74,7 @@ public final class Dispatcher {
 
     public Outcome choose(Task task, Set<String> busy, Instant now) {
         Site site = sites.find(task.site()).orElseThrow();
+        Set<String> notServing = Set.copyOf(carsNotServing.apply(site.id()));
         // Robots of one class share a router; for each, one reverse search from the first stop costs every robot's
         // way there, and the rest of the task is the same for all of them.
         Map<SiteRouter, TaskCost> costs = new HashMap<>();
@@ -96,11 +108,16 @@ public final class Dispatcher {
             } else if (profile.service().environment() == Environment.INDOOR && outdoorStop(site, task)) {
                 excluded = "an indoor robot does not go outdoors";
             } else {
-                SiteRouter router = router(site, r, profile, now);
-                Estimate e = costs.computeIfAbsent(router, x -> new TaskCost(site, x, task, profile))
-                        .from(located(site, r.id(), s), profile);
-                if (e == null) excluded = "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
-                else {
+                SiteRouter router = router(site, r, profile, now, notServing);
+                Waypoint at = located(site, r.id(), s);
+                Estimate e = costs.computeIfAbsent(router, x -> new TaskCost(site, x, task, profile)).from(at, profile);
+                if (e == null && !notServing.isEmpty() && costs.computeIfAbsent(router(site, r, profile, now, Set.of()),
+                        x -> new TaskCost(site, x, task, profile)).from(at, profile) != null) {
+                    excluded = "needs an elevator car that is not serving now (" + String.join(", ", notServing) + ")";
+                    anyCouldLater = true;
+                } else if (e == null) {
+                    excluded = "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
+                } else {
                     seconds = e.seconds;
                     energy = e.energyWh;
                     double available = profile.service().batteryCapacityWh() * (s.battery() == null ? 0 : s.battery()) / 100;
@@ -248,21 +265,30 @@ public final class Dispatcher {
                 .orElseThrow(() -> new IllegalStateException("robot " + robot.id() + " has an unknown profile"));
     }
 
+    /** The router a robot's orders are planned with now: zones in force, cars not serving left out. */
     SiteRouter router(Site site, Robot robot, HardwareProfile profile, Instant now) {
+        return router(site, robot, profile, now, carsNotServing.apply(site.id()));
+    }
+
+    private SiteRouter router(Site site, Robot robot, HardwareProfile profile, Instant now, Set<String> notServing) {
         var zoneSet = zones.engine(site.id()).zones();
         SiteRouting r = routing.get(site.id());
-        Map<RobotClass, SiteRouter> siteRouters = routers.computeIfAbsent(site.id(), k -> new HashMap<>());
+        Map<RouterKey, SiteRouter> siteRouters = routers.computeIfAbsent(site.id(), k -> new HashMap<>());
         if (r == null || !r.isFor(site, zoneSet)) {
             r = new SiteRouting(site, zoneSet, GeofenceConfig.defaults(), RoutingConfig.defaults());
             routing.put(site.id(), r);
             siteRouters.clear();
         }
-        RobotClass robotClass = new RobotClass(robot.kind(), robot.firm(), profile.speedCapMps(), profile.service().elevatorCapable());
-        SiteRouter cached = siteRouters.get(robotClass);
+        RouterKey key = new RouterKey(new RobotClass(robot.kind(), robot.firm(), profile.speedCapMps(),
+                profile.service().elevatorCapable()), Set.copyOf(notServing));
+        SiteRouter cached = siteRouters.get(key);
         if (cached != null && cached.isCurrentFor(zoneSet, now)) return cached;
-        SiteRouter fresh = r.router(robotClass, now);
-        siteRouters.put(robotClass, fresh);
+        SiteRouter fresh = r.router(key.robotClass(), now, key.carsNotServing());
+        siteRouters.put(key, fresh);
         return fresh;
+    }
+
+    private record RouterKey(RobotClass robotClass, Set<String> carsNotServing) {
     }
 
     /** The waypoint a robot stands at, remembered while it stands still: between decisions most robots are idle. */

@@ -45,6 +45,22 @@ class ElevatorManagerTest {
     }
 
     @Test
+    void aCarServesOnlyWhileItsControllerReportsAndItIsInService() {
+        ElevatorManager m = manager(FLOORS, "A", "B");
+        assertThat(m.carsNotServing()).as("no controller has reported yet").containsExactly("A", "B");
+
+        m.onState(Cars.idle("A", FLOORS, "L1"));
+        m.onState(Cars.inMode(Cars.idle("B", FLOORS, "L1"), LiftMode.FIRE, "L1"));
+        assertThat(m.carsNotServing()).containsExactly("B");
+
+        clock.advanceSeconds(6);
+        assertThat(m.carsNotServing()).as("A's state went stale after 5 s").containsExactly("A", "B");
+        m.onState(Cars.idle("A", FLOORS, "L2"));
+        m.onState(Cars.idle("B", FLOORS, "L1"));
+        assertThat(m.carsNotServing()).isEmpty();
+    }
+
+    @Test
     void twoRobotsAndTwoCarsEachRobotGetsTheCarThatReachesItSoonest() {
         ElevatorManager m = manager(FLOORS, "A", "B");
         m.onState(Cars.idle("A", FLOORS, "L1"));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.geofence.index.ZoneSet;
@@ -59,7 +60,7 @@ public final class SiteRouter {
     private final Adjacency reverse;
 
     SiteRouter(NavIndex index, ZoneSet zones, LaneVerdicts verdicts, RobotClass robot, Instant plannedAt,
-               ScheduleHorizon.Validity validity, RoutingConfig config) {
+               ScheduleHorizon.Validity validity, RoutingConfig config, Set<String> carsNotServing) {
         this.index = index;
         this.zones = zones;
         this.robot = robot;
@@ -85,6 +86,7 @@ public final class SiteRouter {
         if (robot.elevatorCapable()) {
             for (int i = 0; i < index.rides.size(); i++) {
                 NavIndex.IndexedRide ride = index.rides.get(i);
+                if (carsNotServing.contains(ride.car().id())) continue;
                 double seconds = config.timingOf(ride.car().id()).rideSeconds(ride.floors());
                 edges.add(ride.from(), ride.to(), seconds, RIDE, i);
             }

@@ -44,13 +44,21 @@ public final class SiteRouting {
         this.checks = new LaneChecks(index, zones, Objects.requireNonNull(geofence, "geofence config"));
     }
 
-    /** A router for this robot class with the zones in force at {@code plannedAt}. */
+    /** A router for this robot class with the zones in force at {@code plannedAt}, every elevator car in service. */
     public SiteRouter router(RobotClass robot, Instant plannedAt) {
+        return router(robot, plannedAt, Set.of());
+    }
+
+    /**
+     * A router for this robot class with the zones in force at {@code plannedAt}, riding no car of
+     * {@code carsNotServing} (cars whose controller is silent or out of service).
+     */
+    public SiteRouter router(RobotClass robot, Instant plannedAt, Set<String> carsNotServing) {
         Objects.requireNonNull(robot, "robot class");
         Objects.requireNonNull(plannedAt, "plannedAt");
         LaneVerdicts verdicts = checks.verdicts(robot.kind(), robot.firm(), plannedAt);
         return new SiteRouter(index, zones, verdicts, robot, plannedAt,
-                ScheduleHorizon.around(zones, site.timeZone(), plannedAt), config);
+                ScheduleHorizon.around(zones, site.timeZone(), plannedAt), config, Set.copyOf(carsNotServing));
     }
 
     /** Whether this routing was built on exactly these objects (a zone edit makes a new snapshot). */

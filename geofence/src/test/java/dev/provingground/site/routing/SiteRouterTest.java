@@ -187,6 +187,18 @@ class SiteRouterTest {
     }
 
     @Test
+    void carsNotServingAreLeftOutAndWithoutAnyCarTheUpperFloorsAreOutOfReach() {
+        SiteRouting routing = routing(ZoneSet.empty());
+
+        Route withoutPassengerLift = routing.router(DELIVERY, MONDAY_10, Set.of("E1-A")).route(LOBBY, "L2-mail").orElseThrow();
+        assertThat(withoutPassengerLift.elevatorCars()).containsExactly("E2-A");
+
+        SiteRouter noCars = routing.router(DELIVERY, MONDAY_10, Set.of("E1-A", "E2-A"));
+        assertThat(noCars.route(LOBBY, "L2-mail")).isEmpty();
+        assertThat(noCars.route(LOBBY, "L1-entrance")).as("the ground floor needs no car").isPresent();
+    }
+
+    @Test
     void zoneInForceFromNineToSixAffectsARoutePlannedAtTenButNotAtEight() {
         List<WeeklySchedule.Window> nineToSix = Arrays.stream(DayOfWeek.values())
                 .map(d -> new WeeklySchedule.Window(d, LocalTime.of(9, 0), LocalTime.of(18, 0))).toList();

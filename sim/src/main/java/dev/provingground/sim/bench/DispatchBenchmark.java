@@ -169,7 +169,8 @@ public final class DispatchBenchmark {
                             + " registered and reporting in %.2f s%n", waypoints.size(), site.elevatorCars().size(),
                     site.chargers().size(), generated.zones().size(), fleet.size(), (t1 - t0) / 1e9);
 
-            Dispatcher dispatcher = new Dispatcher(server.sites, server.zones, server.registry, profiles);
+            Dispatcher dispatcher = new Dispatcher(server.sites, server.zones, server.registry, profiles,
+                    siteId -> Set.of());
             SiteRouter router = new SiteRouting(site, ZoneSet.of(generated.zones()), GeofenceConfig.defaults(),
                     RoutingConfig.defaults()).router(new RobotClass(profile.service().kind().name(), FIRM,
                     profile.speedCapMps(), profile.service().elevatorCapable()), PLANNED_AT);

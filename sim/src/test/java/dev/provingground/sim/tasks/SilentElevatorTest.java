@@ -1,0 +1,97 @@
+package dev.provingground.sim.tasks;
+
+import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.support.Await;
+import dev.provingground.server.support.TestServer;
+import dev.provingground.sim.demo.DemoSite;
+import dev.provingground.sim.elevator.SimBuilding;
+import dev.provingground.sim.elevator.SimElevatorCar;
+import dev.provingground.sim.elevator.SimElevatorClient;
+import dev.provingground.sim.elevator.SimElevatorSpec;
+import dev.provingground.sim.fleet.SimFleet;
+import dev.provingground.sim.robot.SimRobotSpec;
+import dev.provingground.site.ElevatorCar;
+import dev.provingground.site.Site;
+import dev.provingground.site.lift.LiftCodec;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A robot upstairs, a task downstairs, and elevators whose controllers are silent: the task waits, saying for what,
+ * instead of sending the robot to a door no car will open; once one car's controller reports, the robot rides that car.
+ */
+class SilentElevatorTest {
+
+    @TempDir
+    Path data;
+    TestServer server;
+    SimFleet fleet;
+    SimElevatorClient serviceLift;
+
+    @AfterEach
+    void stop() {
+        if (fleet != null) Await.result(fleet.stop());
+        if (serviceLift != null) Await.result(serviceLift.disconnect());
+        if (server != null) server.stop();
+    }
+
+    @Test
+    void taskWaitsForACarWhoseControllerReportsAndThenRidesThatCar() throws Exception {
+        Site site = DemoSite.load();
+        server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(site));
+        server.registerFirm("acme");
+        ElevatorCar e2a = site.elevatorCars().stream().filter(c -> c.id().equals("E2-A")).findFirst().orElseThrow();
+        serviceLift = new SimElevatorClient(server.vertx, new SimElevatorCar(new SimElevatorSpec(e2a.id(), e2a.levels(),
+                "L1", "L1", 0.8, 1.5, 1.5, 0.5, 8, 0, 30, 1)), "demo", new LiftCodec(), Clock.systemUTC(), 50);
+
+        var robot = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "Acme")
+                .put("serialNumber", "D-1").put("firm", "acme").put("profile", "indoor-delivery").put("site", "demo"))
+                .bodyAsJsonObject().getJsonObject("robot");
+        var mailRoom = site.place("mail-room").flatMap(p -> site.waypoint(p.waypoint())).orElseThrow();
+        fleet = new SimFleet(server.vertx, ProfileCatalog.builtIn(), List.of(new SimRobotSpec("Acme", "D-1",
+                "indoor-delivery", robot.getString("id"), robot.getJsonObject("mqtt").getString("password"), "L2",
+                mailRoom.x(), mailRoom.y(), 0, 90)), new SimFleet.Settings(50, 250, 0, 10).withTimeScale(4), Clock.systemUTC())
+                .useLifts(new SimBuilding(List.of(serviceLift)));
+        Await.result(fleet.start("127.0.0.1", server.server.mqttPort()));
+
+        var submitted = server.post("/api/v1/tasks", server.operatorToken, new JsonObject().put("site", "demo")
+                .put("category", "delivery").put("description", new JsonObject()
+                        .put("pickup", new JsonObject().put("place", "lobby-desk"))
+                        .put("dropoff", new JsonObject().put("place", "staff-room"))));
+        assertThat(submitted.statusCode()).as(submitted.bodyAsString()).isEqualTo(201);
+        String id = submitted.bodyAsJsonObject().getJsonObject("booking").getString("id");
+
+        Await.until("the wait explained", Duration.ofSeconds(10), () -> ("waiting for a robot; 1 needs an elevator car"
+                + " that is not serving now (E1-A, E2-A)").equals(task(id).getString("reason")));
+        Thread.sleep(2000);
+        assertThat(task(id).getString("status")).as("no robot sent to a door no car opens").isEqualTo("queued");
+
+        JsonObject login = server.post("/api/v1/sites/demo/elevators/E2/cars/E2-A/credentials", server.operatorToken,
+                new JsonObject()).bodyAsJsonObject();
+        Await.result(serviceLift.connect("127.0.0.1", server.server.mqttPort(), login.getString("username"),
+                login.getString("password")));
+
+        Await.until("task completed", Duration.ofSeconds(90), () -> {
+            String status = task(id).getString("status");
+            if ("failed".equals(status) || "canceled".equals(status)) throw new AssertionError(task(id).encode());
+            return "completed".equals(status);
+        });
+        List<JsonObject> rides = server.get("/api/v1/events?type=elevator.ride", server.operatorToken).bodyAsJsonObject()
+                .getJsonArray("events").stream().map(JsonObject.class::cast).toList();
+        assertThat(rides).isNotEmpty().allSatisfy(r -> assertThat(r.getString("car")).isEqualTo("E2-A"));
+    }
+
+    private JsonObject task(String id) {
+        return server.get("/api/v1/tasks/" + id, server.operatorToken).bodyAsJsonObject();
+    }
+}
