@@ -175,7 +175,7 @@ public final class FleetServer {
         liftCredentials = new LiftCredentials(sites, new MapDbLiftCredentialStore(store), events, clock);
         elevators.attachLifts(liftLink());
         tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
-                new Dispatcher(sites, zones, registry, profiles, elevators::carsNotServing), sites, zones, registry, orders, events, elevators, clock);
+                new Dispatcher(sites, zones, registry, profiles, elevators), sites, zones, registry, orders, events, elevators, clock);
         registry.addListener(tasks);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,

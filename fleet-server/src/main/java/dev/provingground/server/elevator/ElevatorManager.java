@@ -395,12 +395,19 @@ public final class ElevatorManager {
         return (mode == LiftMode.HUMAN || mode == LiftMode.AGV) && !car.state.hasSession();
     }
 
+    /** Every car, when this elevator's rules never let robots of {@code kind} ride; none otherwise. */
+    public Set<String> carsClosedTo(String kind) {
+        return rules.rules().allowsKind(kind) ? Set.of() : new TreeSet<>(cars.keySet());
+    }
+
     /**
-     * Cars that cannot serve a new ride now: their controller has not reported lately (or ever), or they are out of
-     * service (fire, emergency, offline). Routing leaves them out until they are back.
+     * Cars that cannot serve a new ride of a robot of {@code kind} now: closed to its kind, outside the elevator's
+     * service hours, their controller silent lately (or never heard), or out of service (fire, emergency, offline).
+     * Routing leaves them out until they are back.
      */
-    public Set<String> carsNotServing() {
+    public Set<String> carsNotServing(String kind) {
         Instant now = clock.instant();
+        if (!rules.rules().allowsKind(kind) || !rules.rules().inServiceAt(now, timeZone)) return new TreeSet<>(cars.keySet());
         Set<String> out = new TreeSet<>();
         for (Car car : cars.values()) {
             if (!fresh(car, now) || car.state.currentMode().outOfService()) out.add(car.car.id());

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The elevators of every site, each with its {@link ElevatorManager} and rules. Rules changed over the API are
@@ -34,7 +35,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Car states reach the managers through {@link #onLiftState}; {@link #tick()} (a few times a second) lets every
  * manager decide, sends its lift requests over the attached {@link LiftLink} and tells the {@link RideListener}s.
  */
-public final class ElevatorService {
+public final class ElevatorService implements CarAvailability {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(ElevatorService.class.getName());
@@ -121,11 +122,20 @@ public final class ElevatorService {
         return known;
     }
 
-    /** The site's cars that cannot serve a new ride now (see {@link ElevatorManager#carsNotServing}). */
-    public Set<String> carsNotServing(String siteId) {
+    @Override
+    public Set<String> closedTo(String siteId, String kind) {
+        return carsOfEvery(siteId, m -> m.carsClosedTo(kind));
+    }
+
+    @Override
+    public Set<String> notServing(String siteId, String kind) {
+        return carsOfEvery(siteId, m -> m.carsNotServing(kind));
+    }
+
+    private Set<String> carsOfEvery(String siteId, Function<ElevatorManager, Set<String>> cars) {
         if (sites.find(siteId).isEmpty()) return Set.of();
         Set<String> out = new TreeSet<>();
-        for (ElevatorManager m : elevators(siteId)) out.addAll(m.carsNotServing());
+        for (ElevatorManager m : elevators(siteId)) out.addAll(cars.apply(m));
         return out;
     }
 

@@ -4,6 +4,7 @@ import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.profiles.Environment;
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.elevator.CarAvailability;
 import dev.provingground.server.registry.Position;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Chooses the robot that can finish a task earliest: of the right kind, firm and site, online, idle, with the energy
@@ -46,7 +46,7 @@ public final class Dispatcher {
     private final ZoneService zones;
     private final RobotRegistry registry;
     private final ProfileCatalog profiles;
-    private final Function<String, Set<String>> carsNotServing;
+    private final CarAvailability cars;
     private final Map<String, SiteRouting> routing = new HashMap<>();
     /**
      * Routers built for each robot class and set of cars not serving; a router holds until zones change or a schedule
@@ -56,16 +56,17 @@ public final class Dispatcher {
     private final Map<String, Located> located = new HashMap<>();
 
     /**
-     * @param carsNotServing the elevator cars of a site that cannot serve a ride now (controller silent or out of
-     *                       service); routes leave them out, and a robot that could only go by them waits
+     * @param cars which elevator cars routes may use: cars closed to a robot's kind are never used; cars not serving
+     *             now (silent, out of service, outside service hours) are left out, and a robot that could only go
+     *             by them waits
      */
     public Dispatcher(SiteCatalog sites, ZoneService zones, RobotRegistry registry, ProfileCatalog profiles,
-                      Function<String, Set<String>> carsNotServing) {
+                      CarAvailability cars) {
         this.sites = sites;
         this.zones = zones;
         this.registry = registry;
         this.profiles = profiles;
-        this.carsNotServing = carsNotServing;
+        this.cars = cars;
     }
 
     /** What became of one dispatch attempt. */
@@ -74,7 +75,8 @@ public final class Dispatcher {
 
     public Outcome choose(Task task, Set<String> busy, Instant now) {
         Site site = sites.find(task.site()).orElseThrow();
-        Set<String> notServing = Set.copyOf(carsNotServing.apply(site.id()));
+        Map<String, Set<String>> notServingByKind = new HashMap<>();
+        Map<String, Set<String>> closedByKind = new HashMap<>();
         // Robots of one class share a router; for each, one reverse search from the first stop costs every robot's
         // way there, and the rest of the task is the same for all of them.
         Map<SiteRouter, TaskCost> costs = new HashMap<>();
@@ -108,12 +110,16 @@ public final class Dispatcher {
             } else if (profile.service().environment() == Environment.INDOOR && outdoorStop(site, task)) {
                 excluded = "an indoor robot does not go outdoors";
             } else {
+                Set<String> notServing = notServingByKind.computeIfAbsent(r.kind(),
+                        k -> Set.copyOf(cars.notServing(site.id(), k)));
+                Set<String> closed = closedByKind.computeIfAbsent(r.kind(), k -> Set.copyOf(cars.closedTo(site.id(), k)));
                 SiteRouter router = router(site, r, profile, now, notServing);
                 Waypoint at = located(site, r.id(), s);
                 Estimate e = costs.computeIfAbsent(router, x -> new TaskCost(site, x, task, profile)).from(at, profile);
-                if (e == null && !notServing.isEmpty() && costs.computeIfAbsent(router(site, r, profile, now, Set.of()),
-                        x -> new TaskCost(site, x, task, profile)).from(at, profile) != null) {
-                    excluded = "needs an elevator car that is not serving now (" + String.join(", ", notServing) + ")";
+                if (e == null && notServing.size() > closed.size() && costs.computeIfAbsent(
+                        router(site, r, profile, now, closed), x -> new TaskCost(site, x, task, profile)).from(at, profile) != null) {
+                    excluded = "needs an elevator car that is not serving now (" + String.join(", ",
+                            notServing.stream().filter(c -> !closed.contains(c)).sorted().toList()) + ")";
                     anyCouldLater = true;
                 } else if (e == null) {
                     excluded = "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
@@ -267,7 +273,7 @@ public final class Dispatcher {
 
     /** The router a robot's orders are planned with now: zones in force, cars not serving left out. */
     SiteRouter router(Site site, Robot robot, HardwareProfile profile, Instant now) {
-        return router(site, robot, profile, now, carsNotServing.apply(site.id()));
+        return router(site, robot, profile, now, cars.notServing(site.id(), robot.kind()));
     }
 
     private SiteRouter router(Site site, Robot robot, HardwareProfile profile, Instant now, Set<String> notServing) {

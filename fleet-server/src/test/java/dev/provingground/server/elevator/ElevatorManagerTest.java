@@ -47,17 +47,41 @@ class ElevatorManagerTest {
     @Test
     void aCarServesOnlyWhileItsControllerReportsAndItIsInService() {
         ElevatorManager m = manager(FLOORS, "A", "B");
-        assertThat(m.carsNotServing()).as("no controller has reported yet").containsExactly("A", "B");
+        assertThat(m.carsNotServing("DELIVERY")).as("no controller has reported yet").containsExactly("A", "B");
 
         m.onState(Cars.idle("A", FLOORS, "L1"));
         m.onState(Cars.inMode(Cars.idle("B", FLOORS, "L1"), LiftMode.FIRE, "L1"));
-        assertThat(m.carsNotServing()).containsExactly("B");
+        assertThat(m.carsNotServing("DELIVERY")).containsExactly("B");
 
         clock.advanceSeconds(6);
-        assertThat(m.carsNotServing()).as("A's state went stale after 5 s").containsExactly("A", "B");
+        assertThat(m.carsNotServing("DELIVERY")).as("A's state went stale after 5 s").containsExactly("A", "B");
         m.onState(Cars.idle("A", FLOORS, "L2"));
         m.onState(Cars.idle("B", FLOORS, "L1"));
-        assertThat(m.carsNotServing()).isEmpty();
+        assertThat(m.carsNotServing("DELIVERY")).isEmpty();
+    }
+
+    @Test
+    void carsAreClosedToKindsTheRulesLeaveOutAndDoNotServeOutsideServiceHours() {
+        ElevatorManager m = manager(FLOORS, "A", "B");
+        m.onState(Cars.idle("A", FLOORS, "L1"));
+        m.onState(Cars.idle("B", FLOORS, "L1"));
+        // Monday 14:00 in Seoul; robots may ride on weekdays 09:00–15:00.
+        var weekdays = java.util.Arrays.stream(java.time.DayOfWeek.values()).limit(5)
+                .map(d -> new dev.provingground.geofence.WeeklySchedule.Window(d, java.time.LocalTime.of(9, 0),
+                        java.time.LocalTime.of(15, 0))).toList();
+        m.setRules(new ElevatorRules(Set.of("DELIVERY"), 1, PassengerPolicy.ROBOT_ONLY, List.of(),
+                new dev.provingground.geofence.WeeklySchedule(weekdays)));
+
+        assertThat(m.carsClosedTo("SERVING")).containsExactly("A", "B");
+        assertThat(m.carsNotServing("SERVING")).containsExactly("A", "B");
+        assertThat(m.carsClosedTo("DELIVERY")).isEmpty();
+        assertThat(m.carsNotServing("DELIVERY")).isEmpty();
+
+        clock.advance(Duration.ofHours(2));
+        m.onState(Cars.idle("A", FLOORS, "L1"));
+        m.onState(Cars.idle("B", FLOORS, "L1"));
+        assertThat(m.carsNotServing("DELIVERY")).as("16:00, after service hours").containsExactly("A", "B");
+        assertThat(m.carsClosedTo("DELIVERY")).as("only for now").isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.geofence.index.ZoneSet;
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.elevator.CarAvailability;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.tasks.DispatchDecision;
 import dev.provingground.server.tasks.Dispatcher;
@@ -170,7 +171,7 @@ public final class DispatchBenchmark {
                     site.chargers().size(), generated.zones().size(), fleet.size(), (t1 - t0) / 1e9);
 
             Dispatcher dispatcher = new Dispatcher(server.sites, server.zones, server.registry, profiles,
-                    siteId -> Set.of());
+                    CarAvailability.EVERY_CAR);
             SiteRouter router = new SiteRouting(site, ZoneSet.of(generated.zones()), GeofenceConfig.defaults(),
                     RoutingConfig.defaults()).router(new RobotClass(profile.service().kind().name(), FIRM,
                     profile.speedCapMps(), profile.service().elevatorCapable()), PLANNED_AT);

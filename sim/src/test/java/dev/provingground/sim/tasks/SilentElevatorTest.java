@@ -14,8 +14,10 @@ import dev.provingground.sim.robot.SimRobotSpec;
 import dev.provingground.site.ElevatorCar;
 import dev.provingground.site.Site;
 import dev.provingground.site.lift.LiftCodec;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,7 @@ class SilentElevatorTest {
     TestServer server;
     SimFleet fleet;
     SimElevatorClient serviceLift;
+    Site site;
 
     @AfterEach
     void stop() {
@@ -45,9 +48,9 @@ class SilentElevatorTest {
         if (server != null) server.stop();
     }
 
-    @Test
-    void taskWaitsForACarWhoseControllerReportsAndThenRidesThatCar() throws Exception {
-        Site site = DemoSite.load();
+    @BeforeEach
+    void start() throws Exception {
+        site = DemoSite.load();
         server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(site));
         server.registerFirm("acme");
         ElevatorCar e2a = site.elevatorCars().stream().filter(c -> c.id().equals("E2-A")).findFirst().orElseThrow();
@@ -63,23 +66,20 @@ class SilentElevatorTest {
                 mailRoom.x(), mailRoom.y(), 0, 90)), new SimFleet.Settings(50, 250, 0, 10).withTimeScale(4), Clock.systemUTC())
                 .useLifts(new SimBuilding(List.of(serviceLift)));
         Await.result(fleet.start("127.0.0.1", server.server.mqttPort()));
+        Await.until("robot online", Duration.ofSeconds(10), () -> server.get("/api/v1/robots", server.operatorToken)
+                .bodyAsJsonObject().getJsonArray("robots").getJsonObject(0).getJsonObject("position") != null);
+    }
 
-        var submitted = server.post("/api/v1/tasks", server.operatorToken, new JsonObject().put("site", "demo")
-                .put("category", "delivery").put("description", new JsonObject()
-                        .put("pickup", new JsonObject().put("place", "lobby-desk"))
-                        .put("dropoff", new JsonObject().put("place", "staff-room"))));
-        assertThat(submitted.statusCode()).as(submitted.bodyAsString()).isEqualTo(201);
-        String id = submitted.bodyAsJsonObject().getJsonObject("booking").getString("id");
+    @Test
+    void taskWaitsForACarWhoseControllerReportsAndThenRidesThatCar() throws Exception {
+        String id = submitDownstairsDelivery().bodyAsJsonObject().getJsonObject("booking").getString("id");
 
         Await.until("the wait explained", Duration.ofSeconds(10), () -> ("waiting for a robot; 1 needs an elevator car"
                 + " that is not serving now (E1-A, E2-A)").equals(task(id).getString("reason")));
         Thread.sleep(2000);
         assertThat(task(id).getString("status")).as("no robot sent to a door no car opens").isEqualTo("queued");
 
-        JsonObject login = server.post("/api/v1/sites/demo/elevators/E2/cars/E2-A/credentials", server.operatorToken,
-                new JsonObject()).bodyAsJsonObject();
-        Await.result(serviceLift.connect("127.0.0.1", server.server.mqttPort(), login.getString("username"),
-                login.getString("password")));
+        connectServiceLift();
 
         Await.until("task completed", Duration.ofSeconds(90), () -> {
             String status = task(id).getString("status");
@@ -89,6 +89,48 @@ class SilentElevatorTest {
         List<JsonObject> rides = server.get("/api/v1/events?type=elevator.ride", server.operatorToken).bodyAsJsonObject()
                 .getJsonArray("events").stream().map(JsonObject.class::cast).toList();
         assertThat(rides).isNotEmpty().allSatisfy(r -> assertThat(r.getString("car")).isEqualTo("E2-A"));
+    }
+
+    @Test
+    void elevatorsClosedToTheRobotsKindAreNeverPlannedAndServiceHoursMakeTheTaskWait() throws Exception {
+        connectServiceLift();
+        Await.until("E2-A reporting", Duration.ofSeconds(5), () -> server.get("/api/v1/sites/demo/elevators",
+                server.operatorToken).bodyAsString().contains("\"E2-A\""));
+        for (String elevator : List.of("E1", "E2")) setRules(elevator, new JsonObject().put("allowedKinds", new JsonArray().add("SERVING")));
+
+        var refused = submitDownstairsDelivery();
+        assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(400);
+        assertThat(refused.bodyAsString()).contains("cannot reach every stop");
+
+        // E2 open to deliveries again, but only tomorrow morning: the task waits for it.
+        String tomorrow = java.time.ZonedDateTime.now(site.timeZone()).plusDays(1).getDayOfWeek().name();
+        setRules("E2", new JsonObject().put("allowedKinds", new JsonArray().add("DELIVERY")).put("serviceHours",
+                new JsonArray().add(new JsonObject().put("days", new JsonArray().add(tomorrow)).put("from", "10:00").put("to", "11:00"))));
+        var waiting = submitDownstairsDelivery();
+        assertThat(waiting.statusCode()).as(waiting.bodyAsString()).isEqualTo(201);
+        String id = waiting.bodyAsJsonObject().getJsonObject("booking").getString("id");
+        Await.until("the wait explained", Duration.ofSeconds(10), () -> ("waiting for a robot; 1 needs an elevator car"
+                + " that is not serving now (E2-A)").equals(task(id).getString("reason")));
+    }
+
+    private void setRules(String elevator, JsonObject rules) {
+        var res = server.call(io.vertx.core.http.HttpMethod.PUT, "/api/v1/sites/demo/elevators/" + elevator + "/rules",
+                server.operatorToken, rules.put("maxRobotsPerCar", 1).put("passengerPolicy", "ROBOT_ONLY"));
+        assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
+    }
+
+    private io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> submitDownstairsDelivery() {
+        return server.post("/api/v1/tasks", server.operatorToken, new JsonObject().put("site", "demo")
+                .put("category", "delivery").put("description", new JsonObject()
+                        .put("pickup", new JsonObject().put("place", "lobby-desk"))
+                        .put("dropoff", new JsonObject().put("place", "staff-room"))));
+    }
+
+    private void connectServiceLift() {
+        JsonObject login = server.post("/api/v1/sites/demo/elevators/E2/cars/E2-A/credentials", server.operatorToken,
+                new JsonObject()).bodyAsJsonObject();
+        Await.result(serviceLift.connect("127.0.0.1", server.server.mqttPort(), login.getString("username"),
+                login.getString("password")));
     }
 
     private JsonObject task(String id) {
