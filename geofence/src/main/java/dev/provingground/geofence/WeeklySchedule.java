@@ -30,6 +30,12 @@ public record WeeklySchedule(List<Window> windows) {
             Objects.requireNonNull(to, "to");
         }
 
+        /** As people write it, e.g. {@code SUNDAY 10:00–11:00}. */
+        @Override
+        public String toString() {
+            return day + " " + from + "–" + to;
+        }
+
         boolean covers(long secondOfWeek) {
             long start = (day.getValue() - 1) * SECONDS_PER_DAY + from.toSecondOfDay();
             long length = to.toSecondOfDay() - from.toSecondOfDay();
@@ -54,6 +60,12 @@ public record WeeklySchedule(List<Window> windows) {
     public static long secondOfWeek(Instant time, java.time.zone.ZoneRules timeZone) {
         long local = time.getEpochSecond() + timeZone.getOffset(time).getTotalSeconds();
         return Math.floorMod(local + EPOCH_TO_MONDAY, SECONDS_PER_WEEK);
+    }
+
+    /** As people write it, e.g. {@code MONDAY 08:00–12:00, SUNDAY 10:00–11:00}. */
+    @Override
+    public String toString() {
+        return windows.stream().map(Window::toString).collect(java.util.stream.Collectors.joining(", "));
     }
 
     public boolean isActiveAt(LocalDateTime localTime) {

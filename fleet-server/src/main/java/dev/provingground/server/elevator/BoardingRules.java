@@ -34,10 +34,16 @@ public final class BoardingRules {
                     + "; this elevator takes " + (rules.allowedKinds().isEmpty() ? "no robots" : rules.allowedKinds()));
         }
         if (!rules.inServiceAt(now, timeZone)) {
-            return Decision.no(Refusal.OUTSIDE_SERVICE_HOURS, "robots may use this elevator only in its service hours "
-                    + rules.serviceHours().windows() + " (" + timeZone + "); it is " + now.atZone(timeZone).toLocalDateTime());
+            return Decision.no(Refusal.OUTSIDE_SERVICE_HOURS, "robots may use this elevator only in its service hours ("
+                    + rules.serviceHours() + ", " + timeZone + "); it is " + localTime(now));
         }
         return Decision.yes();
+    }
+
+    /** The time as the service hours are written: day and minute in the site's time zone. */
+    private String localTime(Instant now) {
+        var local = now.atZone(timeZone);
+        return local.getDayOfWeek() + " " + local.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     }
 
     /**

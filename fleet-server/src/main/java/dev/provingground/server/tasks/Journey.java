@@ -62,8 +62,11 @@ final class Journey {
         record Requeue(String reason) implements Step {
         }
 
-        /** The task cannot be done this way at all. */
-        record Fail(String reason) implements Step {
+        /**
+         * The way planned is closed now (the elevator's rules changed after planning): plan the task again from where
+         * the robot stands, within the task's attempts.
+         */
+        record Replan(String reason) implements Step {
         }
     }
 
@@ -257,7 +260,7 @@ final class Journey {
         LiftStep ride = plan.get(gate).lift();
         Decision d = m.requestRide(rider, ride.fromLevel(), ride.toLevel());
         if (!d.allowed() && d.refusal() != Refusal.ALREADY_RIDING) {
-            return new Step.Fail("elevator " + ride.elevator() + " refused the ride " + ride.fromLevel() + " → "
+            return new Step.Replan("elevator " + ride.elevator() + " refused the ride " + ride.fromLevel() + " → "
                     + ride.toLevel() + ": " + d.reason());
         }
         phase = Phase.AT_DOOR;

@@ -86,7 +86,7 @@ public final class TaskService implements RobotListener, RideListener {
     /** VDA 5050 error types with which a vehicle refuses an order. */
     static final Set<String> REFUSALS = Set.of("orderError", "orderUpdateError", "validationError", "noRouteError");
     static final java.time.Duration REFUSAL_GRACE = java.time.Duration.ofSeconds(2);
-    /** Dispatch attempts before a task whose orders keep being refused fails. */
+    /** Dispatch attempts before a task whose orders or elevator rides keep being refused fails. */
     static final int MAX_ATTEMPTS = 3;
 
     public TaskService(TaskStore store, TaskPlanner planner, Dispatcher dispatcher, SiteCatalog sites,
@@ -380,8 +380,9 @@ public final class TaskService implements RobotListener, RideListener {
         } else if (step instanceof Journey.Step.Requeue r) {
             requeue(t, r.reason());
             return false;
-        } else if (step instanceof Journey.Step.Fail f) {
-            fail(t, f.reason());
+        } else if (step instanceof Journey.Step.Replan r) {
+            if (t.attempt() >= MAX_ATTEMPTS) fail(t, r.reason() + "; gave up after " + t.attempt() + " attempts");
+            else requeue(t, r.reason());
             return false;
         }
         return true;

@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A robot upstairs, a task downstairs, and elevators whose controllers are silent: the task waits, saying for what,
  * instead of sending the robot to a door no car will open; once one car's controller reports, the robot rides that car.
+ * Rules that close an elevator to the robot are planned around, and a ride refused at the door because they changed
+ * on the way puts the task back in the queue.
  */
 class SilentElevatorTest {
 
@@ -111,6 +113,36 @@ class SilentElevatorTest {
         String id = waiting.bodyAsJsonObject().getJsonObject("booking").getString("id");
         Await.until("the wait explained", Duration.ofSeconds(10), () -> ("waiting for a robot; 1 needs an elevator car"
                 + " that is not serving now (E2-A)").equals(task(id).getString("reason")));
+    }
+
+    @Test
+    void aRideRefusedAtTheDoorBecauseTheRulesChangedSendsTheTaskBackToWaitInsteadOfFailingIt() throws Exception {
+        connectServiceLift();
+        Await.until("E2-A reporting", Duration.ofSeconds(5), () -> server.get("/api/v1/sites/demo/elevators",
+                server.operatorToken).bodyAsString().contains("\"E2-A\""));
+        var submitted = submitDownstairsDelivery();
+        assertThat(submitted.statusCode()).as(submitted.bodyAsString()).isEqualTo(201);
+        String id = submitted.bodyAsJsonObject().getJsonObject("booking").getString("id");
+        Await.until("underway", Duration.ofSeconds(10), () -> "underway".equals(task(id).getString("status")));
+
+        // The robot is on its way to E2's door on L2 when E2 closes to deliveries until tomorrow morning.
+        String tomorrow = java.time.ZonedDateTime.now(site.timeZone()).plusDays(1).getDayOfWeek().name();
+        setRules("E2", new JsonObject().put("allowedKinds", new JsonArray().add("DELIVERY")).put("serviceHours",
+                new JsonArray().add(new JsonObject().put("days", new JsonArray().add(tomorrow)).put("from", "10:00").put("to", "11:00"))));
+        Await.until("back in the queue, waiting for E2", Duration.ofSeconds(120), () -> {
+            JsonObject t = task(id);
+            if ("failed".equals(t.getString("status"))) throw new AssertionError(t.encode());
+            // E1's controller is not connected in this test, so E1-A is not serving either.
+            return "queued".equals(t.getString("status")) && ("waiting for a robot; 1 needs an elevator car that is"
+                    + " not serving now (E1-A, E2-A)").equals(t.getString("reason"));
+        });
+
+        setRules("E2", new JsonObject().put("allowedKinds", new JsonArray().add("DELIVERY")));
+        Await.until("task completed", Duration.ofSeconds(90), () -> {
+            String status = task(id).getString("status");
+            if ("failed".equals(status) || "canceled".equals(status)) throw new AssertionError(task(id).encode());
+            return "completed".equals(status);
+        });
     }
 
     private void setRules(String elevator, JsonObject rules) {
