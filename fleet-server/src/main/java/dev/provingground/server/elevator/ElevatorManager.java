@@ -131,12 +131,19 @@ public final class ElevatorManager {
     }
 
     /**
-     * A robot found in a car without a ride — the server restarted while it rode — is to get off where the car
-     * stands. The car's session is taken over when it is one of this robot's (the session the robot rode under),
-     * otherwise a new one is asked for once the car is free.
+     * A robot found in a car without a task — the server restarted while it rode, or its task ended while it was
+     * aboard — is to get off. A ride it still holds on that car goes on to its destination; without one, it gets off
+     * where the car stands: the car's session is taken over when it is one of this robot's (the session the robot
+     * rode under), otherwise a new one is asked for once the car is free.
      */
     public Decision recover(Rider rider, String carId) {
-        if (rides.containsKey(rider.robotId())) {
+        Ride riding = rides.get(rider.robotId());
+        if (riding != null && riding.phase == Phase.BOARDED && carId.equals(riding.carId)) {
+            // Its task ended while it rode: the ride goes on, and it gets off where the car was taking it.
+            riding.lastHeard = clock.instant();
+            return Decision.yes();
+        }
+        if (riding != null) {
             return Decision.no(Refusal.ALREADY_RIDING, "robot " + rider.robotId() + " already has a ride on elevator " + elevator.id());
         }
         Car car = cars.get(carId);

@@ -318,6 +318,26 @@ class ElevatorManagerTest {
     }
 
     @Test
+    void robotRecoveredFromTheCarItIsRidingKeepsItsRideToTheDestination() {
+        ElevatorManager m = manager(FLOORS, "A", "B");
+        m.onState(Cars.idle("A", FLOORS, "L1"));
+        m.onState(Cars.idle("B", FLOORS, "L1"));
+        m.requestRide(R1, "L1", "L3");
+        String session = m.tick().requests().get(0).sessionId();
+        String car = m.carOf("r1").orElseThrow();
+        m.onState(Cars.openFor(car, FLOORS, "L1", session, 0, List.of()));
+        m.boarded("r1");
+
+        assertThat(m.recover(R1, car.equals("A") ? "B" : "A").refusal()).as("another car").isEqualTo(Refusal.ALREADY_RIDING);
+        assertThat(m.recover(R1, car).allowed()).isTrue();
+        assertThat(m.floorsOf("r1")).contains(List.of("L1", "L3"));
+        assertThat(m.sessionOf("r1")).contains(session);
+        assertThat(m.arrived("r1")).isFalse();
+        m.onState(Cars.openFor(car, FLOORS, "L3", session, 0, List.of("r1")));
+        assertThat(m.arrived("r1")).isTrue();
+    }
+
+    @Test
     void finishedRideRecordsWaitAndWhetherPeopleRodeAlong() {
         ElevatorManager m = manager(FLOORS, "A");
         m.setRules(new ElevatorRules(Set.of("DELIVERY"), 1, PassengerPolicy.SHARED, List.of(), null));

@@ -29,12 +29,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A robot upstairs, a task downstairs, and elevators whose controllers are silent: the task waits, saying for what,
- * instead of sending the robot to a door no car will open; once one car's controller reports, the robot rides that car.
- * Rules that close an elevator to the robot are planned around, and a ride refused at the door because they changed
- * on the way puts the task back in the queue.
+ * One delivery robot upstairs, deliveries downstairs, and the service lift E2-A. Elevators whose controllers are
+ * silent: the task waits, saying for what, instead of sending the robot to a door no car will open; once one car's
+ * controller reports, the robot rides that car. Rules that close an elevator to the robot are planned around, and a
+ * ride refused at the door because they changed on the way puts the task back in the queue. A task canceled while
+ * the robot rides leaves the robot out of the car at the floor it was going to, free for the next task.
  */
-class SilentElevatorTest {
+class RidesOnTheServiceLiftTest {
 
     @TempDir
     Path data;
@@ -42,6 +43,7 @@ class SilentElevatorTest {
     SimFleet fleet;
     SimElevatorClient serviceLift;
     Site site;
+    String robotId;
 
     @AfterEach
     void stop() {
@@ -62,6 +64,7 @@ class SilentElevatorTest {
         var robot = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "Acme")
                 .put("serialNumber", "D-1").put("firm", "acme").put("profile", "indoor-delivery").put("site", "demo"))
                 .bodyAsJsonObject().getJsonObject("robot");
+        robotId = robot.getString("id");
         var mailRoom = site.place("mail-room").flatMap(p -> site.waypoint(p.waypoint())).orElseThrow();
         fleet = new SimFleet(server.vertx, ProfileCatalog.builtIn(), List.of(new SimRobotSpec("Acme", "D-1",
                 "indoor-delivery", robot.getString("id"), robot.getJsonObject("mqtt").getString("password"), "L2",
@@ -143,6 +146,55 @@ class SilentElevatorTest {
             if ("failed".equals(status) || "canceled".equals(status)) throw new AssertionError(task(id).encode());
             return "completed".equals(status);
         });
+    }
+
+    @Test
+    void aTaskCanceledWhileTheRobotRidesBringsTheRobotOutWhereTheCarWasGoing() throws Exception {
+        connectServiceLift();
+        Await.until("E2-A reporting", Duration.ofSeconds(5), () -> serviceLiftState() != null);
+        var submitted = submitDownstairsDelivery();
+        assertThat(submitted.statusCode()).as(submitted.bodyAsString()).isEqualTo(201);
+        String id = submitted.bodyAsJsonObject().getJsonObject("booking").getString("id");
+        String robot = robotId;
+        Await.until("robot aboard E2-A on its way down", Duration.ofSeconds(120), () -> {
+            String status = task(id).getString("status");
+            if ("failed".equals(status) || "canceled".equals(status)) throw new AssertionError(task(id).encode());
+            JsonObject car = serviceLiftState();
+            return car.getJsonArray("robots").contains(robot) && !"STOPPED".equals(car.getString("motion"));
+        });
+
+        var canceled = server.post("/api/v1/tasks/" + id + "/cancel", server.operatorToken, new JsonObject());
+        assertThat(canceled.statusCode()).as(canceled.bodyAsString()).isEqualTo(200);
+
+        var door = site.waypoint("L1-e2").orElseThrow();
+        Await.until("robot out of the car at E2's door on L1", Duration.ofSeconds(60), () -> {
+            JsonObject at = server.get("/api/v1/robots/" + robot, server.operatorToken).bodyAsJsonObject()
+                    .getJsonObject("position");
+            return serviceLiftState().getJsonArray("robots").isEmpty() && "L1".equals(at.getString("mapId"))
+                    && Math.hypot(at.getDouble("x") - door.x(), at.getDouble("y") - door.y()) < 0.05;
+        });
+        // One ride, L2 → L1, as it happened: not a lapsed ride and a second one out of the car at L1.
+        Await.until("the ride on the record", Duration.ofSeconds(5), () -> server.get("/api/v1/events?type=elevator.ride",
+                server.operatorToken).bodyAsJsonObject().getJsonArray("events").stream().map(JsonObject.class::cast)
+                .anyMatch(r -> robot.equals(r.getString("robot")) && "E2-A".equals(r.getString("car"))
+                        && "L2".equals(r.getString("fromFloor")) && "L1".equals(r.getString("toFloor"))
+                        && "COMPLETED".equals(r.getString("outcome"))));
+
+        var next = server.post("/api/v1/tasks", server.operatorToken, new JsonObject().put("site", "demo")
+                .put("category", "go_to_place").put("description", new JsonObject().put("place", "staff-room")));
+        assertThat(next.statusCode()).as(next.bodyAsString()).isEqualTo(201);
+        String nextId = next.bodyAsJsonObject().getJsonObject("booking").getString("id");
+        Await.until("the next task completed", Duration.ofSeconds(60), () -> {
+            String status = task(nextId).getString("status");
+            if ("failed".equals(status) || "canceled".equals(status)) throw new AssertionError(task(nextId).encode());
+            return "completed".equals(status);
+        });
+    }
+
+    private JsonObject serviceLiftState() {
+        return server.get("/api/v1/sites/demo/elevators", server.operatorToken).bodyAsJsonObject().getJsonArray("elevators")
+                .stream().map(JsonObject.class::cast).filter(e -> e.getString("id").equals("E2")).findFirst().orElseThrow()
+                .getJsonArray("cars").getJsonObject(0).getJsonObject("state");
     }
 
     private void setRules(String elevator, JsonObject rules) {
