@@ -173,7 +173,9 @@ public final class TaskService implements RobotListener, RideListener {
         if (t.status().isFinal()) throw new ConflictException("task " + id + " is already " + t.status().wireName());
         if (t.status() == TaskStatus.UNDERWAY) cancelRobotOrder(t.assignedTo(), t.id());
         dropJourney(t);
-        return update(t.withStatus(TaskStatus.CANCELED, clock.instant(), "canceled by " + actor));
+        String why = "canceled by " + actor;
+        publish(t, TaskLifecycle.Phase.CANCELLED, why);
+        return update(t.withStatus(TaskStatus.CANCELED, clock.instant(), why));
     }
 
     /** Below this battery share an idle robot is sent to charge. */

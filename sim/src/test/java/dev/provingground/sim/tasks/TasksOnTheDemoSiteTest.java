@@ -159,6 +159,10 @@ class TasksOnTheDemoSiteTest {
         var canceled = server.post("/api/v1/tasks/" + id + "/cancel", server.operatorToken, new JsonObject());
         assertThat(canceled.statusCode()).isEqualTo(200);
         assertThat(canceled.bodyAsJsonObject().getString("status")).isEqualTo("canceled");
+        Await.until("the cancellation on the record", Duration.ofSeconds(5), () -> server.get("/api/v1/events?type=task",
+                server.operatorToken).bodyAsJsonObject().getJsonArray("events").stream().map(JsonObject.class::cast)
+                .anyMatch(e -> id.equals(e.getString("taskId")) && "CANCELLED".equals(e.getString("phase"))
+                        && e.getString("reason").startsWith("canceled by operator") && e.getString("robot") != null));
 
         JsonObject later = submit(new JsonObject().put("category", "go_to_place")
                 .put("unix_millis_earliest_start_time", System.currentTimeMillis() + 3_600_000)
