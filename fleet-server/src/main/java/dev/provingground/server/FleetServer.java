@@ -14,6 +14,7 @@ import dev.provingground.server.elevator.LiftLink;
 import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventBus;
 import dev.provingground.server.evidence.AreaClassifier;
+import dev.provingground.server.evidence.InterventionDetector;
 import dev.provingground.server.evidence.SafetyEvents;
 import dev.provingground.server.evidence.StateSampler;
 import dev.provingground.server.evidence.TrackRecordSink;
@@ -171,6 +172,7 @@ public final class FleetServer {
         sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30));
         registry.addListener(sampler);
         registry.addListener(new SafetyEvents(events, profiles));
+        registry.addListener(new InterventionDetector(events));
         elevators = new ElevatorService(sites, store, events, clock);
         liftCredentials = new LiftCredentials(sites, new MapDbLiftCredentialStore(store), events, clock);
         elevators.attachLifts(liftLink());
@@ -180,7 +182,7 @@ public final class FleetServer {
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
                 trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                elevators, liftCredentials));
+                elevators, liftCredentials, events));
     }
 
     /**

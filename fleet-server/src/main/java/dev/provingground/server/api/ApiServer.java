@@ -32,7 +32,8 @@ public final class ApiServer {
                         dev.provingground.trackrecord.TrackRecordStore trackRecord, java.nio.file.Path exportDir,
                         SiteService siteService, dev.provingground.server.tasks.TaskService tasks,
                         dev.provingground.server.elevator.ElevatorService elevators,
-                        dev.provingground.server.elevator.LiftCredentials liftCredentials) {
+                        dev.provingground.server.elevator.LiftCredentials liftCredentials,
+                        dev.provingground.server.events.EventBus eventBus) {
     }
 
     private final Vertx vertx;
@@ -59,6 +60,7 @@ public final class ApiServer {
         new LogRoutes(parts.trackRecord(), parts.sites(), parts.exportDir()).mount(router);
         new TaskRoutes(parts.tasks(), parts.registry()).mount(router);
         new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
+        new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
         new OpenApiRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));

@@ -3,7 +3,9 @@ package dev.provingground.server.events;
 import dev.provingground.trackrecord.event.EventCodec;
 import dev.provingground.trackrecord.event.TrackEvent;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,15 +22,22 @@ public final class EventBus {
         sinks.add(sink);
     }
 
-    public void publish(TrackEvent event) {
+    /**
+     * @return completes once every sink holds the event — the track record once it is durable — and fails when one
+     *         could not take it; most producers need not wait
+     */
+    public CompletableFuture<Void> publish(TrackEvent event) {
         byte[] json = codec.encode(event);
+        List<CompletableFuture<Void>> kept = new ArrayList<>(sinks.size());
         for (EventSink sink : sinks) {
             try {
-                sink.accept(event, json);
+                kept.add(sink.accept(event, json));
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "event sink " + sink.getClass().getSimpleName() + " failed on "
                         + event.type().typeName(), e);
+                kept.add(CompletableFuture.failedFuture(e));
             }
         }
+        return CompletableFuture.allOf(kept.toArray(CompletableFuture[]::new));
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -27,9 +28,10 @@ public final class RecentEvents implements EventSink {
     }
 
     @Override
-    public synchronized void accept(TrackEvent event, byte[] json) {
+    public synchronized CompletableFuture<Void> accept(TrackEvent event, byte[] json) {
         if (entries.size() == capacity) entries.removeFirst();
         entries.addLast(new Entry(event, json));
+        return DONE;
     }
 
     /** Matching events, oldest first; at most {@code limit} of the newest matches. */

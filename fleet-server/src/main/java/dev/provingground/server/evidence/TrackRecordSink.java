@@ -33,7 +33,7 @@ public final class TrackRecordSink implements EventSink {
     }
 
     @Override
-    public void accept(TrackEvent event, byte[] json) {
+    public java.util.concurrent.CompletableFuture<Void> accept(TrackEvent event, byte[] json) {
         if (event.firm() != null && known.add(event.log())) {
             // Appends are queued in call order, so the snapshot lands before the event that opened the log.
             store.ensureLog(event.log());
@@ -46,6 +46,7 @@ public final class TrackRecordSink implements EventSink {
                 ? store.appendSiteWide(event.site(), json).thenApply(x -> (Object) null)
                 : store.append(event.log(), json).thenApply(x -> (Object) null);
         appended.exceptionally(e -> failed(event, e));
+        return appended.thenApply(x -> null);
     }
 
     private Object failed(TrackEvent event, Throwable e) {

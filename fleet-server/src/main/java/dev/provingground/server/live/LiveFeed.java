@@ -30,8 +30,8 @@ public final class LiveFeed implements EventSink {
     }
 
     @Override
-    public void accept(TrackEvent event, byte[] json) {
-        if (clients.isEmpty()) return;
+    public java.util.concurrent.CompletableFuture<Void> accept(TrackEvent event, byte[] json) {
+        if (clients.isEmpty()) return DONE;
         String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
         clients.forEach((socket, principal) -> {
             if (event.firm() != null && !principal.mayActFor(event.firm())) return;
@@ -41,6 +41,7 @@ public final class LiveFeed implements EventSink {
             }
             socket.writeTextMessage(text);
         });
+        return DONE;
     }
 
     public int clients() {

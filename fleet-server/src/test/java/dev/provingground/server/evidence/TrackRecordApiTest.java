@@ -24,6 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import static dev.provingground.server.support.Bundles.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The server's events reach the track record, and its checkpoints, proofs and bundles hold up over HTTP. */
@@ -127,14 +128,6 @@ class TrackRecordApiTest {
         var res = server.get("/api/v1/sites/test/log/checkpoint?firm=a%20b", server.operatorToken);
         assertThat(res.statusCode()).isEqualTo(400);
         assertThat(res.bodyAsJsonObject().getJsonObject("error").getString("message")).startsWith("firm:");
-    }
-
-    private static String entry(Path zip, String name) throws Exception {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; )
-                if (e.getName().equals(name)) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        throw new AssertionError(name + " not in " + zip);
     }
 
     private static void rewrite(Path from, Path to, String name, String content) throws Exception {
