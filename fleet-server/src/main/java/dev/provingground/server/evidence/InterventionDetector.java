@@ -33,15 +33,11 @@ public final class InterventionDetector implements RobotListener {
         this.events = events;
     }
 
-    static boolean byHand(OperatingMode mode) {
-        return mode == OperatingMode.MANUAL || mode == OperatingMode.SERVICE || mode == OperatingMode.TEACHIN;
-    }
-
     @Override
     public void stateReceived(Robot robot, State state, Position previous, Instant at) {
         OperatingMode mode = state.operatingMode();
         if (mode == null) return;
-        if (byHand(mode)) {
+        if (!mode.fleetInControl()) {
             takenOver.putIfAbsent(robot.id(), new TakenOver(mode, at));
             return;
         }

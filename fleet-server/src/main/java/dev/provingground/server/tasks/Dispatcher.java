@@ -20,6 +20,7 @@ import dev.provingground.site.routing.SiteRouter;
 import dev.provingground.site.routing.SiteRouting;
 import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.ErrorLevel;
+import dev.provingground.vda5050.OperatingMode;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,6 +101,9 @@ public final class Dispatcher {
                 anyCouldLater = true;
             } else if (s.errors().stream().anyMatch(e -> e.startsWith(ErrorLevel.FATAL.name() + " "))) {
                 excluded = "reports a fatal error";
+                anyCouldLater = true;
+            } else if (s.operatingMode() != null && !OperatingMode.valueOf(s.operatingMode()).fleetInControl()) {
+                excluded = "taken over by hand (operatingMode " + s.operatingMode() + ")";
                 anyCouldLater = true;
             } else if (busy.contains(r.id())) {
                 excluded = "busy with another task";

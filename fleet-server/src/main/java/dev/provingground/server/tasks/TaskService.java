@@ -54,7 +54,7 @@ import java.util.logging.Logger;
 /**
  * Tasks from request to completion: planned into stops when submitted, dispatched to the robot that can finish
  * earliest, driven stop by stop with VDA 5050 orders, followed through the robot's states, re-dispatched when its
- * robot goes offline or reports a fatal error, and persisted at every step — after a restart, queued tasks stay
+ * robot goes offline, reports a fatal error or is taken over by hand, and persisted at every step — after a restart, queued tasks stay
  * queued and underway ones are dispatched again. Runs on the server's event loop.
  *
  * <p>A stop on another floor is reached through elevator rides: each order's base is released only up to the next
@@ -319,6 +319,11 @@ public final class TaskService implements RobotListener, RideListener {
             requeue(t, "robot " + robot.id() + " reported a fatal error");
             // Once repaired it must not drive on with a task another robot has taken over.
             cancelRobotOrder(robot.id(), t.id());
+            return;
+        }
+        if (state.operatingMode() != null && !state.operatingMode().fleetInControl()) {
+            // The robot dropped its order when the person took it over; another robot may take the task.
+            requeue(t, "robot " + robot.id() + " was taken over by hand (operatingMode " + state.operatingMode() + ")");
             return;
         }
         if (!t.orderId().equals(state.orderId())) {

@@ -96,6 +96,7 @@ final class BenchServer implements AutoCloseable {
                 if (event.body() instanceof GeofenceTransition t && ZONE.equals(t.zone())
                         && t.transition() == GeofenceTransition.Transition.VIOLATION_STARTED)
                     keepOutViolations.incrementAndGet();
+                return dev.provingground.server.events.EventSink.DONE;
             });
             return server.access().registerFirm(FIRM, "Bench Robotics");
         });

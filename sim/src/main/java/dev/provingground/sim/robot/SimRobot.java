@@ -57,6 +57,7 @@ public final class SimRobot {
     private double batteryWh;
     private boolean charging;
     private boolean paused;
+    private OperatingMode operatingMode = OperatingMode.AUTOMATIC;
     private boolean uvcLampOn;
 
     private String orderId = "";
@@ -110,6 +111,10 @@ public final class SimRobot {
     public void accept(Order order) {
         reportDue = true;
         errors.removeIf(e -> e.errorType().startsWith("order"));
+        if (!operatingMode.fleetInControl()) {
+            orderError("orderError", "operatingMode " + operatingMode + ": the robot is being handled by a person");
+            return;
+        }
         boolean update = order.orderId().equals(orderId);
         if (update) {
             if (order.orderUpdateId() < orderUpdateId) {
@@ -238,6 +243,28 @@ public final class SimRobot {
         errors.removeIf(e -> e.errorType().equals(BREAKDOWN));
     }
 
+    /**
+     * Fault mode: a person takes the robot over through its HMI (VDA 5050 operatingMode MANUAL). Its order is cleared,
+     * as VDA 5050 requires on entering MANUAL, and it takes no orders until {@link #handBack()}.
+     */
+    public void takeOverByHand() {
+        reportDue = true;
+        operatingMode = OperatingMode.MANUAL;
+        cancelOrder();
+        speed = 0;
+    }
+
+    /** Ends a {@link #takeOverByHand}: the fleet's orders drive the robot again (its order is cleared once more). */
+    public void handBack() {
+        reportDue = true;
+        operatingMode = OperatingMode.AUTOMATIC;
+        cancelOrder();
+    }
+
+    public OperatingMode operatingMode() {
+        return operatingMode;
+    }
+
     public boolean isBrokenDown() {
         return errors.stream().anyMatch(e -> e.errorType().equals(BREAKDOWN));
     }
@@ -250,7 +277,8 @@ public final class SimRobot {
         Node target = nextDriveTarget();
         if (strayTarget != null && target != null && !paused && batteryWh > 0 && !isBrokenDown()) return driveOffRoute(dt);
         double cap = speedCap();
-        if (target == null || paused || batteryWh <= 0 || blockedByAction() || isBrokenDown()) {
+        if (target == null || paused || batteryWh <= 0 || blockedByAction() || isBrokenDown()
+                || !operatingMode.fleetInControl()) {
             speed = 0;
             return false;
         }
@@ -428,7 +456,7 @@ public final class SimRobot {
         List<Info> information = profile.service().uvcIrradianceAt1mMicroWattPerCm2() == null ? List.of()
                 : List.of(new Info("uvcLamp", List.of(), uvcLampOn ? "on" : "off", InfoLevel.INFO));
         return new State(0, null, null, manufacturer, serialNumber, List.of(), orderId, orderUpdateId, null, lastNodeId,
-                lastNodeSequenceId, speed > 0.001, paused, false, distanceSinceLastNode, OperatingMode.AUTOMATIC,
+                lastNodeSequenceId, speed > 0.001, paused, false, distanceSinceLastNode, operatingMode,
                 nodeStates, edgeStates, agvPosition(), velocity(), List.of(),
                 actions.values().stream().map(RunningAction::state).toList(),
                 new BatteryState(percent, null, null, charging, null), allErrors, information,

@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A task whose robot drops out — off the link, or broken down — goes to another robot, which finishes it. */
+/**
+ * A task whose robot drops out — off the link, broken down, or taken over by a person — goes to another robot, which
+ * finishes it.
+ */
 class RedispatchTest {
 
     @TempDir
@@ -119,6 +122,23 @@ class RedispatchTest {
         JsonObject done = task(id);
         assertThat(done.getJsonObject("assigned_to").getString("name")).as("the robot with the load").isEqualTo(first);
         assertThat(done.getJsonObject("dispatch").getInteger("attempts")).isEqualTo(2);
+    }
+
+    @Test
+    void robotTakenOverByHandHasItsTaskDispatchedToAnotherAndTheTakeoverGoesOnTheRecord() {
+        String id = submitDelivery();
+        String first = awaitUnderway(id);
+
+        fleet.inject(serials.get(first), SimRobot::takeOverByHand);
+
+        awaitCompletedByAnother(id, first);
+        assertThat(lastDecisionAbout(task(id), first).getString("excludedBecause"))
+                .isEqualTo("taken over by hand (operatingMode MANUAL)");
+        fleet.inject(serials.get(first), SimRobot::handBack);
+        Await.until("the takeover recorded as an on-site intervention", Duration.ofSeconds(5), () -> server.get(
+                "/api/v1/events?type=intervention&robot=" + first, server.operatorToken).bodyAsJsonObject()
+                .getJsonArray("events").stream().map(JsonObject.class::cast)
+                .anyMatch(e -> "ON_SITE".equals(e.getString("kind")) && e.getDouble("resolveSeconds") > 0));
     }
 
     private String submitDelivery() {
