@@ -446,6 +446,7 @@ public final class TaskService implements RobotListener, RideListener {
     private void requeue(Task t, String why) {
         if (t == null || t.status().isFinal()) return;
         dropJourney(t);
+        publish(t, TaskLifecycle.Phase.REQUEUED, why);
         Task queued = t.requeued(clock.instant(), why);
         LOG.info(t.id() + ": " + queued.reason() + "; dispatching again");
         update(queued);

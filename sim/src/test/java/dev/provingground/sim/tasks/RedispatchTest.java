@@ -81,6 +81,14 @@ class RedispatchTest {
         assertThat(done.getJsonObject("dispatch").getInteger("attempts")).isEqualTo(2);
         assertThat(lastDecisionAbout(done, first).getString("excludedBecause")).isEqualTo("not online");
         assertThat(second).isNotEqualTo(first);
+        List<JsonObject> lifecycle = server.get("/api/v1/events?type=task", server.operatorToken).bodyAsJsonObject()
+                .getJsonArray("events").stream().map(JsonObject.class::cast)
+                .filter(e -> id.equals(e.getString("taskId"))).toList();
+        assertThat(lifecycle).extracting(e -> e.getString("phase"))
+                .containsSubsequence("ASSIGNED", "REQUEUED", "ASSIGNED", "COMPLETED");
+        JsonObject requeued = lifecycle.stream().filter(e -> "REQUEUED".equals(e.getString("phase"))).findFirst().orElseThrow();
+        assertThat(requeued.getString("robot")).isEqualTo(first);
+        assertThat(requeued.getString("reason")).startsWith("robot " + first + " went ");
     }
 
     @Test
