@@ -7,6 +7,7 @@ import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.TrackEvent;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -33,23 +34,23 @@ public final class TrackRecordSink implements EventSink {
     }
 
     @Override
-    public java.util.concurrent.CompletableFuture<Void> accept(TrackEvent event, byte[] json) {
+    public CompletableFuture<Void> accept(TrackEvent event, byte[] json) {
         if (event.firm() != null && known.add(event.log())) {
             // Appends are queued in call order, so the snapshot lands before the event that opened the log.
             store.ensureLog(event.log());
             TrackEvent rules = rulesInForce.apply(event.site());
             if (rules != null) store.record(new TrackEvent(event.time(), rules.site(), event.firm(), null, rules.body()))
-                    .thenApply(x -> (Object) null).exceptionally(e -> failed(rules, e));
+                    .thenApply(x -> (Void) null).exceptionally(e -> failed(rules, e));
         }
         if (event.firm() == null && event.body() instanceof ConfigurationChange) known.add(LogId.siteLog(event.site()));
-        var appended = event.firm() == null && event.body() instanceof ConfigurationChange
-                ? store.appendSiteWide(event.site(), json).thenApply(x -> (Object) null)
-                : store.append(event.log(), json).thenApply(x -> (Object) null);
+        CompletableFuture<Void> appended = event.firm() == null && event.body() instanceof ConfigurationChange
+                ? store.appendSiteWide(event.site(), json).thenApply(x -> null)
+                : store.append(event.log(), json).thenApply(x -> null);
         appended.exceptionally(e -> failed(event, e));
-        return appended.thenApply(x -> null);
+        return appended;
     }
 
-    private Object failed(TrackEvent event, Throwable e) {
+    private Void failed(TrackEvent event, Throwable e) {
         LOG.log(Level.SEVERE, "track record: " + event.type().typeName() + " event for " + event.log().origin()
                 + " was not recorded", e);
         return null;

@@ -6,6 +6,7 @@ import dev.provingground.trackrecord.event.TrackEvent;
 import io.vertx.core.http.ServerWebSocket;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -30,7 +31,7 @@ public final class LiveFeed implements EventSink {
     }
 
     @Override
-    public java.util.concurrent.CompletableFuture<Void> accept(TrackEvent event, byte[] json) {
+    public CompletableFuture<Void> accept(TrackEvent event, byte[] json) {
         if (clients.isEmpty()) return DONE;
         String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
         clients.forEach((socket, principal) -> {

@@ -54,8 +54,8 @@ import java.util.logging.Logger;
 /**
  * Tasks from request to completion: planned into stops when submitted, dispatched to the robot that can finish
  * earliest, driven stop by stop with VDA 5050 orders, followed through the robot's states, re-dispatched when its
- * robot goes offline, reports a fatal error or is taken over by hand, and persisted at every step — after a restart, queued tasks stay
- * queued and underway ones are dispatched again. Runs on the server's event loop.
+ * robot goes offline, reports a fatal error or is taken over by hand, and persisted at every step — after a restart,
+ * queued tasks stay queued and underway ones are dispatched again. Runs on the server's event loop.
  *
  * <p>A stop on another floor is reached through elevator rides: each order's base is released only up to the next
  * car the robot does not hold and extended with order updates as the elevator manager grants it ({@link Journey}).
@@ -367,8 +367,7 @@ public final class TaskService implements RobotListener, RideListener {
         String why = "robot " + robot.id() + " refused the order: " + error.get().errorType()
                 + (error.get().errorDescription() == null ? "" : " (" + error.get().errorDescription() + ")");
         orderSentAt.remove(t.orderId());
-        if (t.attempt() >= MAX_ATTEMPTS) fail(t, why + "; gave up after " + t.attempt() + " attempts");
-        else requeue(t, why);
+        requeueOrGiveUp(t, why);
     }
 
     /**
@@ -388,8 +387,7 @@ public final class TaskService implements RobotListener, RideListener {
             requeue(t, r.reason());
             return false;
         } else if (step instanceof Journey.Step.Replan r) {
-            if (t.attempt() >= MAX_ATTEMPTS) fail(t, r.reason() + "; gave up after " + t.attempt() + " attempts");
-            else requeue(t, r.reason());
+            requeueOrGiveUp(t, r.reason());
             return false;
         }
         return true;
@@ -441,6 +439,12 @@ public final class TaskService implements RobotListener, RideListener {
         for (Task t : tasks.values())
             if (t.status() == TaskStatus.UNDERWAY && robotId.equals(t.assignedTo())) return t;
         return null;
+    }
+
+    /** For a refusal that may pass (rules changed, an order refused): dispatch again, up to {@link #MAX_ATTEMPTS}. */
+    private void requeueOrGiveUp(Task t, String why) {
+        if (t.attempt() >= MAX_ATTEMPTS) fail(t, why + "; gave up after " + t.attempt() + " attempts");
+        else requeue(t, why);
     }
 
     private void requeue(Task t, String why) {

@@ -261,10 +261,6 @@ public final class SimRobot {
         cancelOrder();
     }
 
-    public OperatingMode operatingMode() {
-        return operatingMode;
-    }
-
     public boolean isBrokenDown() {
         return errors.stream().anyMatch(e -> e.errorType().equals(BREAKDOWN));
     }
