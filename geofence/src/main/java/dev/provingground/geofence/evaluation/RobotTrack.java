@@ -7,11 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.ItemVisitor;
 
 import dev.provingground.geofence.index.IndexedZone;
-import dev.provingground.geofence.index.LevelIndex;
 
 /**
  * What the engine remembers about one robot between updates. Guarded by its own monitor; the scratch lists are
@@ -26,11 +23,7 @@ final class RobotTrack {
     List<IndexedZone> inside = new ArrayList<>(4);
     List<IndexedZone> nextInside = new ArrayList<>(4);
     final List<IndexedZone> candidates = new ArrayList<>(16);
-    /** Zones near the robot's recent moves, and the window and level index they were looked up for. */
-    final List<IndexedZone> windowZones = new ArrayList<>(16);
-    final ItemVisitor windowCollector = item -> windowZones.add((IndexedZone) item);
-    Envelope window = new Envelope();
-    LevelIndex windowLevel;
+    final NearbyZones nearby = new NearbyZones();
     private String kind;
     private String upperCaseKind;
     final List<Condition> conditions = new ArrayList<>(4);
@@ -59,11 +52,8 @@ final class RobotTrack {
 
     /** Position of the zone in the list, matched by id: after a zone edit the same zone is a new object. */
     static int indexOf(List<IndexedZone> zones, IndexedZone zone) {
-        String id = zone.id();
-        int hash = id.hashCode();
         for (int i = 0, n = zones.size(); i < n; i++) {
-            IndexedZone z = zones.get(i);
-            if (z == zone || (z.id().hashCode() == hash && z.id().equals(id))) return i;
+            if (zones.get(i).sameZoneAs(zone)) return i;
         }
         return -1;
     }

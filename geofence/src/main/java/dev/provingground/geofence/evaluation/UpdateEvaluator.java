@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -31,8 +30,6 @@ import dev.provingground.geofence.index.ZoneSet;
 final class UpdateEvaluator {
 
     private static final GeometryFactory FACTORY = new GeometryFactory();
-    /** Metres the cached candidate window reaches beyond a move; a few samples' travel. */
-    private static final double NEIGHBOURHOOD_MARGIN = 4.0;
 
     private final GeofenceConfig config;
     private final java.time.zone.ZoneRules timeZone;
@@ -119,25 +116,12 @@ final class UpdateEvaluator {
         return before == null || before.equals2D(here) ? null : before;
     }
 
-    /**
-     * Zones whose bounding box may meet the move before→here. With the STRtree, the tree is queried for a window
-     * a few metres wider than the move and the answer is kept with the track: a robot moves well under a metre
-     * between samples, so most updates reuse it. The window is tied to the level index it came from, which every
-     * zone edit of that level replaces, so an edit is seen at the next update.
-     */
+    /** Zones whose bounding box meets the move before→here. */
     private List<IndexedZone> candidates(RobotTrack track, LevelIndex level, Coordinate here, Coordinate before) {
         if (search == ZoneSearch.NAIVE_SCAN) return naiveScan(track.candidates, level, here, before);
-        Envelope move = new Envelope(here);
-        if (before != null) move.expandToInclude(before);
-        if (track.windowLevel != level || !track.window.covers(move)) {
-            Envelope window = new Envelope(move);
-            window.expandBy(NEIGHBOURHOOD_MARGIN);
-            track.windowZones.clear();
-            level.query(window, track.windowCollector);
-            track.window = window;
-            track.windowLevel = level;
-        }
-        return track.windowZones;
+        if (before == null) return track.nearby.meeting(level, here.x, here.y, here.x, here.y);
+        return track.nearby.meeting(level, Math.min(here.x, before.x), Math.min(here.y, before.y),
+                Math.max(here.x, before.x), Math.max(here.y, before.y));
     }
 
     /** Every prepared geometry of the level asked in turn: the baseline the index is measured against. */
@@ -363,19 +347,25 @@ final class UpdateEvaluator {
         }
 
         List<GeofenceEvent> all() {
-            if (crossings == null && exits == null && ended == null && entries == null && started == null) {
-                return List.of();
-            }
-            List<GeofenceEvent> all = new ArrayList<>();
-            for (List<GeofenceEvent> part : List.of(nonNull(crossings), nonNull(exits), nonNull(ended),
-                    nonNull(entries), nonNull(started))) {
-                all.addAll(part);
-            }
-            return List.copyOf(all);
+            int n = size(crossings) + size(exits) + size(ended) + size(entries) + size(started);
+            if (n == 0) return List.of();
+            GeofenceEvent[] all = new GeofenceEvent[n];
+            int at = copy(crossings, all, 0);
+            at = copy(exits, all, at);
+            at = copy(ended, all, at);
+            at = copy(entries, all, at);
+            copy(started, all, at);
+            return List.of(all);
         }
 
-        private static List<GeofenceEvent> nonNull(List<GeofenceEvent> l) {
-            return l == null ? List.of() : l;
+        private static int copy(List<GeofenceEvent> part, GeofenceEvent[] into, int at) {
+            if (part == null) return at;
+            for (int i = 0, n = part.size(); i < n; i++) into[at + i] = part.get(i);
+            return at + part.size();
+        }
+
+        private static int size(List<GeofenceEvent> l) {
+            return l == null ? 0 : l.size();
         }
     }
 }

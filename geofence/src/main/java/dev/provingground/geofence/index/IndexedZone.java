@@ -23,22 +23,39 @@ public final class IndexedZone {
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
     private final Zone zone;
+    private final String id;
+    private final int idHash;
+    // The bounds again as plain fields: the first test of every nearby zone then reads this object alone.
+    private final double minX;
+    private final double minY;
+    private final double maxX;
+    private final double maxY;
     private final PreparedGeometry prepared;
     private final PointOnGeometryLocator locator;
     private final Envelope envelope;
     /** Flat rings of zones small enough that a linear pass is the fast way; null for big zones. */
     private final ZoneOutline outline;
+    /** Answers most questions about small zones before the outline is read; null for big zones. */
+    private final CellRaster raster;
     private volatile IndexedFacetDistance boundaryDistance;
 
     /** Up to this many positions a linear pass over the outline beats building and querying an index. */
     private static final int LINEAR_SCAN_POSITIONS = 256;
 
-    private IndexedZone(Zone zone, PreparedGeometry prepared, PointOnGeometryLocator locator, ZoneOutline outline) {
+    private IndexedZone(Zone zone, PreparedGeometry prepared, PointOnGeometryLocator locator, ZoneOutline outline,
+                        CellRaster raster) {
         this.zone = zone;
+        this.id = zone.id();
+        this.idHash = id.hashCode();
         this.prepared = prepared;
         this.locator = locator;
         this.outline = outline;
+        this.raster = raster;
         this.envelope = zone.geometry().getEnvelopeInternal();
+        this.minX = envelope.getMinX();
+        this.minY = envelope.getMinY();
+        this.maxX = envelope.getMaxX();
+        this.maxY = envelope.getMaxY();
     }
 
     public static IndexedZone prepare(Zone zone) {
@@ -49,13 +66,14 @@ public final class IndexedZone {
         ZoneOutline outline = g.getNumPoints() <= LINEAR_SCAN_POSITIONS ? ZoneOutline.of(g) : null;
         // The locator's index is built lazily on first use; for big zones, build it now, off the evaluation path.
         if (outline == null) locator.locate(g.getCoordinate());
-        return new IndexedZone(zone, PreparedGeometryFactory.prepare(g), locator, outline);
+        CellRaster raster = outline == null ? null : CellRaster.of(outline, g.getEnvelopeInternal());
+        return new IndexedZone(zone, PreparedGeometryFactory.prepare(g), locator, outline, raster);
     }
 
     /** The same prepared geometry under a zone whose geometry is unchanged (a state or rule edit). */
     public IndexedZone withZone(Zone changed) {
         if (changed.geometry() != zone.geometry()) return prepare(changed);
-        IndexedZone copy = new IndexedZone(changed, prepared, locator, outline);
+        IndexedZone copy = new IndexedZone(changed, prepared, locator, outline, raster);
         copy.boundaryDistance = boundaryDistance;
         return copy;
     }
@@ -65,7 +83,12 @@ public final class IndexedZone {
     }
 
     public String id() {
-        return zone.id();
+        return id;
+    }
+
+    /** The same zone, perhaps in another version: zones are matched by id, since an edit makes a new object. */
+    public boolean sameZoneAs(IndexedZone other) {
+        return other == this || (other.idHash == idHash && other.id.equals(id));
     }
 
     public PreparedGeometry prepared() {
@@ -78,15 +101,16 @@ public final class IndexedZone {
 
     /** Inside or on the boundary: a robot on the line counts as in the zone. */
     public boolean covers(Coordinate p) {
-        if (!envelope.covers(p)) return false;
-        return outline != null ? outline.covers(p.x, p.y) : locator.locate(p) != Location.EXTERIOR;
+        if (p.x < minX || p.x > maxX || p.y < minY || p.y > maxY) return false;
+        if (outline == null) return locator.locate(p) != Location.EXTERIOR;
+        return raster.covers(p.x, p.y);
     }
 
     /** Whether the straight move from a to b touches the zone anywhere. */
     public boolean intersectsSegment(Coordinate a, Coordinate b) {
         if (!segmentMayMeetEnvelope(a, b)) return false;
         if (outline == null) return prepared.intersects(FACTORY.createLineString(new Coordinate[] {a, b}));
-        return outline.crossedBy(a.x, a.y, b.x, b.y) || covers(a);
+        return raster.meetsOutline(a.x, a.y, b.x, b.y) || covers(a);
     }
 
     /**
@@ -96,23 +120,23 @@ public final class IndexedZone {
     public boolean crossedFromOutside(Coordinate a, Coordinate b) {
         if (!segmentMayMeetEnvelope(a, b)) return false;
         if (outline == null) return prepared.intersects(FACTORY.createLineString(new Coordinate[] {a, b}));
-        return outline.crossedBy(a.x, a.y, b.x, b.y);
+        return raster.meetsOutline(a.x, a.y, b.x, b.y);
     }
 
     /** False when the segment's line passes the zone's bounding box by: all four corners lie on one side of it. */
     private boolean segmentMayMeetEnvelope(Coordinate a, Coordinate b) {
-        if (Math.max(a.x, b.x) < envelope.getMinX() || Math.min(a.x, b.x) > envelope.getMaxX()
-                || Math.max(a.y, b.y) < envelope.getMinY() || Math.min(a.y, b.y) > envelope.getMaxY()) {
+        if (Math.max(a.x, b.x) < minX || Math.min(a.x, b.x) > maxX || Math.max(a.y, b.y) < minY
+                || Math.min(a.y, b.y) > maxY) {
             return false;
         }
         double dx = b.x - a.x;
         double dy = b.y - a.y;
-        double c1 = dx * (envelope.getMinY() - a.y) - dy * (envelope.getMinX() - a.x);
-        double c2 = dx * (envelope.getMinY() - a.y) - dy * (envelope.getMaxX() - a.x);
-        double c3 = dx * (envelope.getMaxY() - a.y) - dy * (envelope.getMinX() - a.x);
-        double c4 = dx * (envelope.getMaxY() - a.y) - dy * (envelope.getMaxX() - a.x);
+        double c1 = dx * (minY - a.y) - dy * (minX - a.x);
+        double c2 = dx * (minY - a.y) - dy * (maxX - a.x);
+        double c3 = dx * (maxY - a.y) - dy * (minX - a.x);
+        double c4 = dx * (maxY - a.y) - dy * (maxX - a.x);
         // A margin, because this is a floating-point shortcut in front of the exact test, never the test itself.
-        double margin = 1e-9 * (Math.abs(dx) + Math.abs(dy)) * (envelope.getWidth() + envelope.getHeight() + 1);
+        double margin = 1e-9 * (Math.abs(dx) + Math.abs(dy)) * ((maxX - minX) + (maxY - minY) + 1);
         return !((c1 > margin && c2 > margin && c3 > margin && c4 > margin)
                 || (c1 < -margin && c2 < -margin && c3 < -margin && c4 < -margin));
     }
@@ -149,6 +173,6 @@ public final class IndexedZone {
 
     @Override
     public String toString() {
-        return "IndexedZone[" + zone.id() + "]";
+        return "IndexedZone[" + id + "]";
     }
 }
