@@ -108,21 +108,19 @@ final class CellRaster {
      */
     private static int[] edgesByRow(ZoneOutline outline, int rows, double minY, double cellHeight, double margin,
                                     int[] rowStarts) {
+        int[] first = new int[outline.positions()];
+        int[] last = new int[outline.positions()];
         int[] counts = new int[rows];
         outline.forEachEdge((edge, px, py, qx, qy) -> {
-            for (int r = firstRow(Math.min(py, qy), rows, minY, cellHeight, margin),
-                 last = lastRow(Math.max(py, qy), rows, minY, cellHeight, margin); r <= last; r++) {
-                counts[r]++;
-            }
+            first[edge] = firstRow(Math.min(py, qy), rows, minY, cellHeight, margin);
+            last[edge] = lastRow(Math.max(py, qy), rows, minY, cellHeight, margin);
+            for (int r = first[edge]; r <= last[edge]; r++) counts[r]++;
         });
         for (int r = 0; r < rows; r++) rowStarts[r + 1] = rowStarts[r] + counts[r];
         int[] rowEdges = new int[rowStarts[rows]];
         int[] fill = Arrays.copyOf(rowStarts, rows);
         outline.forEachEdge((edge, px, py, qx, qy) -> {
-            for (int r = firstRow(Math.min(py, qy), rows, minY, cellHeight, margin),
-                 last = lastRow(Math.max(py, qy), rows, minY, cellHeight, margin); r <= last; r++) {
-                rowEdges[fill[r]++] = edge;
-            }
+            for (int r = first[edge]; r <= last[edge]; r++) rowEdges[fill[r]++] = edge;
         });
         return rowEdges;
     }
