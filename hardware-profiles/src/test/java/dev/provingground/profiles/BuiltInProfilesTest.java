@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provingground.vda5050.Factsheet;
 import dev.provingground.vda5050.Vda5050Codec;
+import dev.provingground.vda5050.Vda5050Schemas;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +17,7 @@ import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,11 +39,14 @@ class BuiltInProfilesTest {
     private static Validator publishedSchemaWithBlockingTypesRepaired;
 
     @BeforeAll
-    static void loadSharedFactsheetSchema() throws IOException {
-        String sharedDir = System.getProperty("shared.dir");
-        assertThat(sharedDir).as("system property shared.dir (set by the parent POM)").isNotBlank();
-        Path schemaFile = Path.of(sharedDir, "vda5050", "2.1.0", "factsheet.schema.json");
-        String schemaText = Files.readString(schemaFile, StandardCharsets.UTF_8);
+    static void loadPublishedFactsheetSchema() throws IOException {
+        // The published 2.1.0 schema, as the vda5050 module ships it (unchanged; it repairs defects only in memory).
+        String schemaText;
+        try (InputStream in = BuiltInProfilesTest.class.getResourceAsStream(
+                Vda5050Schemas.RESOURCE_FOLDER + "factsheet.schema.json")) {
+            assertThat(in).as("factsheet schema on the class path").isNotNull();
+            schemaText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         publishedSchema = validator(new JsonObject(schemaText));
         JsonObject repaired = new JsonObject(schemaText);
         repairBlockingTypes(repaired);

@@ -4,33 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The shared test vectors, found through the {@code shared.dir} system property. */
+/** The test vectors kept in {@code src/test/resources/testvectors} (origin and licences in the README there). */
 public final class TestVectors {
 
     private TestVectors() {
     }
 
-    public static Path sharedFile(String relative) {
-        String shared = System.getProperty("shared.dir");
-        if (shared == null) {
-            throw new IllegalStateException("system property shared.dir is not set; run the tests through Maven");
-        }
-        Path file = Path.of(shared).resolve(relative);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("shared file " + file + " is missing");
-        }
-        return file;
-    }
-
     public static JsonNode json(String relative) {
-        try {
-            return new ObjectMapper().readTree(sharedFile(relative).toFile());
+        try (InputStream in = TestVectors.class.getResourceAsStream("/" + relative)) {
+            if (in == null) {
+                throw new IllegalStateException("test vector " + relative + " is not on the test class path");
+            }
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

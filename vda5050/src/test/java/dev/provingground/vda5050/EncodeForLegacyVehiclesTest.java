@@ -17,7 +17,7 @@ class EncodeForLegacyVehiclesTest {
         Order order = withoutObjectParameters(SampleMessages.order());
         JsonObject json = new JsonObject(new String(codec.encodeFor(order, "2.0.0")));
         assertThat(json.getString("version")).isEqualTo("2.0.0");
-        Vda5050Schemas schemas200 = Vda5050Schemas.load(SharedFiles.dir().resolve("vda5050").resolve("2.0.0"));
+        Vda5050Schemas schemas200 = Vda5050Schemas.load(PublishedSchemas.v200());
         assertThat(schemas200.validate(Topic.ORDER, json.encode().getBytes())).isEmpty();
     }
 

@@ -19,7 +19,7 @@ class EncodeTest {
     @BeforeAll
     static void loadSchemas() {
         codec = new Vda5050Codec();
-        sharedSchemas = Vda5050Schemas.load(SharedFiles.schemas210());
+        sharedSchemas = Vda5050Schemas.load(PublishedSchemas.v210());
     }
 
     static List<VdaMessage> messages() {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,31 +28,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchemaFilesTest {
 
     @Test
-    void bundledSchemasAreByteForByteTheSharedOnes() throws IOException {
+    void bundledSchemasAreByteForByteThePublishedOnesNamedInTheirReadme() throws Exception {
+        String readme = new String(classpathBytes("README.md"), StandardCharsets.UTF_8);
         for (Topic topic : Topic.values()) {
             String file = Vda5050Schemas.fileName(topic);
-            assertThat(classpathBytes(file)).as(file).isEqualTo(Files.readAllBytes(SharedFiles.schemas210().resolve(file)));
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(classpathBytes(file)));
+            assertThat(readme).as(file).contains("| " + file + " | " + sha256 + " |");
         }
     }
 
     @Test
     void licenceTravelsWithTheSchemas() throws IOException {
-        Path sharedLicence = SharedFiles.dir().resolve("vda5050").resolve("LICENSE.txt");
-
-        assertThat(classpathBytes("LICENSE.txt")).isEqualTo(Files.readAllBytes(sharedLicence));
-        assertThat(new String(classpathBytes("LICENSE.txt"), java.nio.charset.StandardCharsets.UTF_8)).contains("MIT");
+        assertThat(new String(classpathBytes("LICENSE.txt"), StandardCharsets.UTF_8))
+                .contains("Verband der Automobilindustrie").contains("Permission is hereby granted, free of charge");
+        assertThat(PublishedSchemas.v200().resolveSibling("LICENSE.txt")).hasSameBinaryContentAs(
+                PublishedSchemas.v210().resolve("LICENSE.txt"));
     }
 
     @Test
     void publishedStateSchemaLacksPausedButTheRepairedOneAcceptsIt() throws IOException {
-        JsonObject raw = new JsonObject(Files.readString(SharedFiles.schemas210().resolve("state.schema.json")));
+        JsonObject raw = new JsonObject(Files.readString(PublishedSchemas.v210().resolve("state.schema.json")));
         JsonArray published = raw.getJsonObject("properties").getJsonObject("actionStates").getJsonObject("items")
                 .getJsonObject("properties").getJsonObject("actionStatus").getJsonArray("enum");
         assertThat(published.contains("PAUSED")).isFalse();
 
         State paused = SampleMessages.state();
         assertThat(paused.actionStates()).extracting(ActionState::actionStatus).contains(ActionStatus.PAUSED);
-        assertThat(Vda5050Schemas.load(SharedFiles.schemas210()).validate(Topic.STATE,
+        assertThat(Vda5050Schemas.load(PublishedSchemas.v210()).validate(Topic.STATE,
                 Vda5050Json.mapper().valueToTree(paused).toString().getBytes())).isEmpty();
     }
 
@@ -125,7 +130,7 @@ class SchemaFilesTest {
     }
 
     private static Validator publishedValidator(Topic topic) throws IOException {
-        JsonObject schema = new JsonObject(Files.readString(SharedFiles.schemas210().resolve(Vda5050Schemas.fileName(topic))));
+        JsonObject schema = new JsonObject(Files.readString(PublishedSchemas.v210().resolve(Vda5050Schemas.fileName(topic))));
         return Validator.create(JsonSchema.of(schema), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
                 .setBaseUri("https://example.test/" + topic.wireName()).setOutputFormat(OutputFormat.Basic));
     }
