@@ -2,9 +2,9 @@ package dev.provingground.server.api;
 
 import dev.provingground.geofence.validation.Problem;
 import dev.provingground.geofence.validation.ZoneValidationException;
-import dev.provingground.server.ConflictException;
-import dev.provingground.server.InvalidInputException;
-import dev.provingground.server.NotFoundException;
+import dev.provingground.server.errors.ConflictException;
+import dev.provingground.server.errors.InvalidInputException;
+import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.sites.InvalidSiteException;
 import dev.provingground.server.sites.LevelInUseException;
 import io.vertx.core.Handler;

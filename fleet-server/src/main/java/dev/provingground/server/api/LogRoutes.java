@@ -48,7 +48,7 @@ final class LogRoutes {
 
     private LogId log(RoutingContext ctx, String site) {
         if (site == null || site.isBlank()) throw ApiError.badRequest("site", "required");
-        if (sites.find(site).isEmpty()) throw new dev.provingground.server.NotFoundException("no site \"" + site + "\"");
+        if (sites.find(site).isEmpty()) throw new dev.provingground.server.errors.NotFoundException("no site \"" + site + "\"");
         String firm = ctx.queryParams().get("firm");
         Principal p = BearerAuth.principal(ctx);
         if (firm == null && !p.isOperator())
@@ -67,7 +67,7 @@ final class LogRoutes {
     private LogId present(LogId log) {
         store.flush().join();
         if (!store.logs().contains(log))
-            throw new dev.provingground.server.NotFoundException("no track record yet for " + log.origin());
+            throw new dev.provingground.server.errors.NotFoundException("no track record yet for " + log.origin());
         return log;
     }
 

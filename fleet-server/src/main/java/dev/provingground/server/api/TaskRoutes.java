@@ -74,7 +74,7 @@ final class TaskRoutes {
 
     private Task visibleTask(RoutingContext ctx) {
         Task t = tasks.find(ctx.pathParam("id")).orElseThrow(() ->
-                new dev.provingground.server.NotFoundException("no task \"" + ctx.pathParam("id") + "\""));
+                new dev.provingground.server.errors.NotFoundException("no task \"" + ctx.pathParam("id") + "\""));
         if (!visible(BearerAuth.principal(ctx), t)) throw ApiError.forbidden("task " + t.id() + " belongs to another firm");
         return t;
     }

@@ -1,7 +1,7 @@
 package dev.provingground.server.auth;
 
-import dev.provingground.server.ConflictException;
-import dev.provingground.server.InvalidInputException;
+import dev.provingground.server.errors.ConflictException;
+import dev.provingground.server.errors.InvalidInputException;
 
 import java.time.Clock;
 import java.util.Comparator;

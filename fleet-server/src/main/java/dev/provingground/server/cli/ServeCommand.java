@@ -1,6 +1,6 @@
 package dev.provingground.server.cli;
 
-import dev.provingground.server.FleetServer;
+import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.config.ServerConfig;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;

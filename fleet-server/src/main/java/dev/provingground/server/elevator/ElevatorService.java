@@ -1,7 +1,7 @@
 package dev.provingground.server.elevator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.provingground.server.NotFoundException;
+import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.events.EventBus;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.store.MapDbStore;

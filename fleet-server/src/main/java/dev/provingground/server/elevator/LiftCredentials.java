@@ -2,7 +2,7 @@ package dev.provingground.server.elevator;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.provingground.server.NotFoundException;
+import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.auth.SecretHasher;
 import dev.provingground.server.events.EventBus;

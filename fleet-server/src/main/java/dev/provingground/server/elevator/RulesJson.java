@@ -1,7 +1,7 @@
 package dev.provingground.server.elevator;
 
 import dev.provingground.geofence.WeeklySchedule;
-import dev.provingground.server.InvalidInputException;
+import dev.provingground.server.errors.InvalidInputException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -108,7 +108,7 @@ public final class Enforcement implements RobotListener {
     private GeofenceEngine engine(Robot robot) {
         try {
             return zones.engine(robot.site());
-        } catch (dev.provingground.server.NotFoundException e) {
+        } catch (dev.provingground.server.errors.NotFoundException e) {
             return null;
         }
     }

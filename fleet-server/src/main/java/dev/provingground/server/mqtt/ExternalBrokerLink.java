@@ -1,6 +1,6 @@
 package dev.provingground.server.mqtt;
 
-import dev.provingground.server.ConflictException;
+import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;

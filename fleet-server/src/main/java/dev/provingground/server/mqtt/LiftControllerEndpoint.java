@@ -1,6 +1,6 @@
 package dev.provingground.server.mqtt;
 
-import dev.provingground.server.ConflictException;
+import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.elevator.LiftCredential;
 import dev.provingground.server.elevator.LiftCredentials;
 import dev.provingground.server.elevator.LiftLink;

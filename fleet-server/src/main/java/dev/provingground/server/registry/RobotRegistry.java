@@ -2,9 +2,9 @@ package dev.provingground.server.registry;
 
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
-import dev.provingground.server.ConflictException;
-import dev.provingground.server.InvalidInputException;
-import dev.provingground.server.NotFoundException;
+import dev.provingground.server.errors.ConflictException;
+import dev.provingground.server.errors.InvalidInputException;
+import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.auth.SecretHasher;
 import dev.provingground.vda5050.AgvPosition;

@@ -1,6 +1,6 @@
 package dev.provingground.server.sites;
 
-import dev.provingground.server.ConflictException;
+import dev.provingground.server.errors.ConflictException;
 
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provingground.geofence.Zone;
-import dev.provingground.server.NotFoundException;
+import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.events.EventBus;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;

@@ -2,9 +2,9 @@ package dev.provingground.server.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provingground.geofence.ZoneState;
-import dev.provingground.server.ConflictException;
-import dev.provingground.server.InvalidInputException;
-import dev.provingground.server.NotFoundException;
+import dev.provingground.server.errors.ConflictException;
+import dev.provingground.server.errors.InvalidInputException;
+import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.elevator.ElevatorManager;
 import dev.provingground.server.elevator.ElevatorNotice;
 import dev.provingground.server.elevator.ElevatorRide;

@@ -1,6 +1,6 @@
 package dev.provingground.server.support;
 
-import dev.provingground.server.FleetServer;
+import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;

@@ -5,7 +5,7 @@ import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 import dev.provingground.geofence.Position;
-import dev.provingground.site.GeoAnchor;
+import dev.provingground.geofence.GeoAnchor;
 
 /** Moves geometries between WGS 84 and a site's metric frame with its geo anchor. */
 final class Frames {

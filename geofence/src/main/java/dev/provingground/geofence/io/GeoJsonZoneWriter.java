@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provingground.geofence.WeeklySchedule;
 import dev.provingground.geofence.Zone;
 import dev.provingground.geofence.ZoneRules;
-import dev.provingground.site.GeoAnchor;
+import dev.provingground.geofence.GeoAnchor;
 
 /** Writes zones as GeoJSON trees in the property layout {@link GeoJsonZones} reads. */
 final class GeoJsonZoneWriter {

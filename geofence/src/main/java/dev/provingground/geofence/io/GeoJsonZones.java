@@ -26,7 +26,7 @@ import dev.provingground.geofence.io.ZonePropertiesReader.ZoneProperties;
 import dev.provingground.geofence.validation.Problem;
 import dev.provingground.geofence.validation.ZoneValidationException;
 import dev.provingground.geofence.validation.ZoneValidator;
-import dev.provingground.site.GeoAnchor;
+import dev.provingground.geofence.GeoAnchor;
 
 /**
  * Zones as RFC 7946 GeoJSON: a FeatureCollection (a site's zone set) or a single Feature (one zone).

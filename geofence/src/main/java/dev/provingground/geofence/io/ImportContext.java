@@ -3,7 +3,7 @@ package dev.provingground.geofence.io;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.provingground.site.GeoAnchor;
+import dev.provingground.geofence.GeoAnchor;
 
 /**
  * What an import needs to know about the site the zones are for.

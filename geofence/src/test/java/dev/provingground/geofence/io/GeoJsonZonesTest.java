@@ -34,7 +34,7 @@ import dev.provingground.geofence.ZoneState;
 import dev.provingground.geofence.evaluation.GeofenceEngine;
 import dev.provingground.geofence.validation.Problem;
 import dev.provingground.geofence.validation.ZoneValidationException;
-import dev.provingground.site.GeoAnchor;
+import dev.provingground.geofence.GeoAnchor;
 
 class GeoJsonZonesTest {
 

@@ -1,6 +1,6 @@
 package dev.provingground.sim.demo;
 
-import dev.provingground.server.FleetServer;
+import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.elevator.LiftCredential;
 import dev.provingground.sim.elevator.SimElevatorCar;

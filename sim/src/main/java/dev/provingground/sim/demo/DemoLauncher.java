@@ -1,8 +1,8 @@
 package dev.provingground.sim.demo;
 
 import dev.provingground.profiles.ProfileCatalog;
-import dev.provingground.server.ConflictException;
-import dev.provingground.server.FleetServer;
+import dev.provingground.server.errors.ConflictException;
+import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.sim.elevator.SimBuilding;
 import dev.provingground.sim.fleet.SimFleet;

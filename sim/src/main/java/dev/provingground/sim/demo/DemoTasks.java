@@ -3,7 +3,7 @@ package dev.provingground.sim.demo;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provingground.geofence.ZoneState;
-import dev.provingground.server.FleetServer;
+import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.tasks.Task;
 import dev.provingground.server.tasks.TaskService;
 import dev.provingground.server.tasks.TaskStatus;

@@ -1,6 +1,6 @@
 package dev.provingground.sim.demo;
 
-import dev.provingground.server.FleetServer;
+import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.orders.RouteOrders;
 import dev.provingground.server.registry.Position;
 import dev.provingground.server.registry.Robot;

@@ -1,4 +1,4 @@
-package dev.provingground.server;
+package dev.provingground.server.errors;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.provingground.site;
+package dev.provingground.geofence;
 
 /**
  * Where a site's local metric frame sits on the Earth: the WGS 84 latitude and longitude of the local

@@ -1,5 +1,6 @@
 package dev.provingground.site;
 
+import dev.provingground.geofence.GeoAnchor;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashSet;

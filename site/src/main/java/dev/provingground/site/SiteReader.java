@@ -1,5 +1,6 @@
 package dev.provingground.site;
 
+import dev.provingground.geofence.GeoAnchor;
 import static dev.provingground.site.JsonFields.element;
 import static dev.provingground.site.JsonFields.quote;
 

@@ -1,4 +1,4 @@
-package dev.provingground.server;
+package dev.provingground.server.errors;
 
 public class NotFoundException extends RuntimeException {
     public NotFoundException(String message) {

@@ -1,4 +1,4 @@
-package dev.provingground.server;
+package dev.provingground.server.wiring;
 
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.api.ApiServer;

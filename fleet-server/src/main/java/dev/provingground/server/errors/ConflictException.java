@@ -1,4 +1,4 @@
-package dev.provingground.server;
+package dev.provingground.server.errors;
 
 /** The request contradicts what exists (a duplicate, a robot that is not connected...). Nothing was changed. */
 public class ConflictException extends RuntimeException {

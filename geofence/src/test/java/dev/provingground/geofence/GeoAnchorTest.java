@@ -1,4 +1,4 @@
-package dev.provingground.site;
+package dev.provingground.geofence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
