@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Weekly windows, in the site's time zone, during which a zone is in force; outside them it is inactive.
@@ -65,7 +66,7 @@ public record WeeklySchedule(List<Window> windows) {
     /** As people write it, e.g. {@code MONDAY 08:00–12:00, SUNDAY 10:00–11:00}. */
     @Override
     public String toString() {
-        return windows.stream().map(Window::toString).collect(java.util.stream.Collectors.joining(", "));
+        return windows.stream().map(Window::toString).collect(Collectors.joining(", "));
     }
 
     public boolean isActiveAt(LocalDateTime localTime) {

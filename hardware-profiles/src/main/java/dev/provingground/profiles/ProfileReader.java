@@ -74,7 +74,7 @@ final class ProfileReader {
     }
 
     private HardwareProfile parse(String fileName, JsonNode tree) {
-        JsonFields root = JsonFields.object(tree, "").allowOnly(PROFILE_FIELDS);
+        ProfileFields root = ProfileFields.object(tree, "").allowOnly(PROFILE_FIELDS);
         String id = root.text("id");
         String expectedId = fileName.endsWith(FILE_SUFFIX)
                 ? fileName.substring(0, fileName.length() - FILE_SUFFIX.length()) : fileName;
@@ -83,24 +83,24 @@ final class ProfileReader {
                     + "\"), got \"" + id + "\"");
         }
         String name = root.text("name");
-        ServiceExtension service = service(JsonFields.object(root.node().get("service"), "service"));
+        ServiceExtension service = service(ProfileFields.object(root.node().get("service"), "service"));
         List<Source> sources = new ArrayList<>();
-        for (JsonFields source : root.objects("sources")) {
+        for (ProfileFields source : root.objects("sources")) {
             sources.add(source(source));
         }
         List<Estimate> estimates = new ArrayList<>();
         if (root.has("estimates")) {
-            for (JsonFields estimate : root.objects("estimates")) {
+            for (ProfileFields estimate : root.objects("estimates")) {
                 estimates.add(estimate(estimate));
             }
         }
-        Factsheet factsheet = factsheet(JsonFields.object(root.node().get("factsheet"), "factsheet"));
+        Factsheet factsheet = factsheet(ProfileFields.object(root.node().get("factsheet"), "factsheet"));
         HardwareProfile profile = new HardwareProfile(id, name, factsheet, service, sources, estimates);
         requireSchemaConformance(factsheet);
         return profile;
     }
 
-    private static ServiceExtension service(JsonFields s) {
+    private static ServiceExtension service(ProfileFields s) {
         s.allowOnly(SERVICE_FIELDS);
         RobotKind kind = s.enumValue("kind", RobotKind.class);
         Environment environment = s.enumValue("environment", Environment.class);
@@ -116,7 +116,7 @@ final class ProfileReader {
                 batteryCapacityWh, powerIdleW, powerMovingW, chargePowerW, elevatorCapable, uvc));
     }
 
-    private static Source source(JsonFields s) {
+    private static Source source(ProfileFields s) {
         s.allowOnly(SOURCE_FIELDS);
         String title = s.text("title");
         String publisher = s.text("publisher");
@@ -125,14 +125,14 @@ final class ProfileReader {
         return within(s.path(), () -> new Source(title, publisher, url, figures));
     }
 
-    private static Estimate estimate(JsonFields e) {
+    private static Estimate estimate(ProfileFields e) {
         e.allowOnly(ESTIMATE_FIELDS);
         String field = e.text("field");
         String basis = e.text("basis");
         return new Estimate(field, basis);
     }
 
-    private static Factsheet factsheet(JsonFields f) {
+    private static Factsheet factsheet(ProfileFields f) {
         for (String name : MESSAGE_ONLY_FIELDS) {
             if (f.node().has(name)) {
                 throw new InvalidFieldException(f.child(name), "not allowed in a profile: the publisher of a factsheet message sets it");

@@ -1,8 +1,8 @@
 package dev.provingground.site;
 
 import dev.provingground.geofence.GeoAnchor;
-import static dev.provingground.site.JsonFields.element;
-import static dev.provingground.site.JsonFields.quote;
+import static dev.provingground.site.SiteFields.element;
+import static dev.provingground.site.SiteFields.quote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
@@ -44,7 +44,7 @@ final class SiteReader {
     private record Defined(String levelId, String path) {}
 
     /** A level whose own fields and waypoints have been read; its lanes come in the second pass. */
-    private record LevelDraft(JsonFields fields, int mark, String id, String name, Integer floor, Boolean outdoor,
+    private record LevelDraft(SiteFields fields, int mark, String id, String name, Integer floor, Boolean outdoor,
             List<Waypoint> waypoints) {}
 
     private final Problems problems = new Problems();
@@ -65,7 +65,7 @@ final class SiteReader {
     }
 
     private Site site(JsonNode document) {
-        JsonFields root = JsonFields.of(document, "", problems);
+        SiteFields root = SiteFields.of(document, "", problems);
         if (root == null) {
             return null;
         }
@@ -89,7 +89,7 @@ final class SiteReader {
         return new Site(id, name, timeZone, anchor, levels, places, chargers, elevators, passages);
     }
 
-    private ZoneId timeZone(JsonFields root) {
+    private ZoneId timeZone(SiteFields root) {
         String zone = root.requiredText("timeZone");
         if (zone == null) {
             return null;
@@ -102,7 +102,7 @@ final class SiteReader {
         }
     }
 
-    private GeoAnchor geoAnchor(JsonFields anchor) {
+    private GeoAnchor geoAnchor(SiteFields anchor) {
         if (anchor == null) {
             return null;
         }
@@ -120,7 +120,7 @@ final class SiteReader {
         return build(anchor.path(), mark, () -> new GeoAnchor(latitude, longitude, rotation == null ? 0 : rotation));
     }
 
-    private List<Level> levels(JsonFields root) {
+    private List<Level> levels(SiteFields root) {
         List<JsonNode> nodes = root.requiredArray("levels");
         if (nodes == null) {
             return List.of();
@@ -150,7 +150,7 @@ final class SiteReader {
 
     private LevelDraft levelDraft(JsonNode node, String path) {
         int mark = problems.mark();
-        JsonFields level = JsonFields.of(node, path, problems);
+        SiteFields level = SiteFields.of(node, path, problems);
         if (level == null) {
             return null;
         }
@@ -178,7 +178,7 @@ final class SiteReader {
 
     private Waypoint waypoint(JsonNode node, String path, String levelId) {
         int mark = problems.mark();
-        JsonFields waypoint = JsonFields.of(node, path, problems);
+        SiteFields waypoint = SiteFields.of(node, path, problems);
         if (waypoint == null) {
             return null;
         }
@@ -196,7 +196,7 @@ final class SiteReader {
     }
 
     private List<Lane> lanes(LevelDraft level) {
-        JsonFields fields = level.fields();
+        SiteFields fields = level.fields();
         List<Lane> lanes = new ArrayList<>();
         // "from\u0000to" of every direction some lane already allows → that lane's path
         Map<String, String> directions = new HashMap<>();
@@ -226,7 +226,7 @@ final class SiteReader {
 
     private Lane lane(JsonNode node, String path, LevelDraft level) {
         int mark = problems.mark();
-        JsonFields lane = JsonFields.of(node, path, problems);
+        SiteFields lane = SiteFields.of(node, path, problems);
         if (lane == null) {
             return null;
         }
@@ -247,7 +247,7 @@ final class SiteReader {
         return build(path, mark, () -> new Lane(from, to, oneWay, speedLimit, kind));
     }
 
-    private LaneKind laneKind(JsonFields lane, boolean outdoor) {
+    private LaneKind laneKind(SiteFields lane, boolean outdoor) {
         String kind = lane.optionalText("kind");
         if (kind == null) {
             return LaneKind.defaultFor(outdoor);
@@ -265,14 +265,14 @@ final class SiteReader {
     }
 
     /** Reads places or chargers: both are a name and a waypoint on a given level. */
-    private <T> List<T> stops(JsonFields root, String field, String what, StopFactory<T> factory) {
+    private <T> List<T> stops(SiteFields root, String field, String what, StopFactory<T> factory) {
         List<T> stops = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         List<JsonNode> nodes = root.optionalArray(field);
         for (int i = 0; i < nodes.size(); i++) {
             String path = element(root.pathOf(field), i);
             int mark = problems.mark();
-            JsonFields stop = JsonFields.of(nodes.get(i), path, problems);
+            SiteFields stop = SiteFields.of(nodes.get(i), path, problems);
             if (stop == null) {
                 continue;
             }
@@ -301,7 +301,7 @@ final class SiteReader {
         T create(String name, String level, String waypoint);
     }
 
-    private List<Elevator> elevators(JsonFields root) {
+    private List<Elevator> elevators(SiteFields root) {
         List<Elevator> elevators = new ArrayList<>();
         Map<String, String> elevatorIds = new HashMap<>();
         Map<String, String> carIds = new HashMap<>();
@@ -309,7 +309,7 @@ final class SiteReader {
         for (int i = 0; i < nodes.size(); i++) {
             String path = element(root.pathOf("elevators"), i);
             int mark = problems.mark();
-            JsonFields elevator = JsonFields.of(nodes.get(i), path, problems);
+            SiteFields elevator = SiteFields.of(nodes.get(i), path, problems);
             if (elevator == null) {
                 continue;
             }
@@ -338,7 +338,7 @@ final class SiteReader {
 
     private ElevatorCar car(JsonNode node, String path, Map<String, String> carIds) {
         int mark = problems.mark();
-        JsonFields car = JsonFields.of(node, path, problems);
+        SiteFields car = SiteFields.of(node, path, problems);
         if (car == null) {
             return null;
         }
@@ -352,7 +352,7 @@ final class SiteReader {
             String levelPath = element(car.pathOf("levels"), i);
             JsonNode levelNode = levelNodes.get(i);
             if (!levelNode.isTextual()) {
-                problems.add(levelPath, "expected a level id, found " + JsonFields.describe(levelNode));
+                problems.add(levelPath, "expected a level id, found " + SiteFields.describe(levelNode));
                 continue;
             }
             String level = levelNode.textValue();
@@ -366,7 +366,7 @@ final class SiteReader {
         }
 
         Map<String, String> doors = new LinkedHashMap<>();
-        JsonFields doorFields = car.requiredObject("doorWaypoints");
+        SiteFields doorFields = car.requiredObject("doorWaypoints");
         if (doorFields != null) {
             for (Map.Entry<String, JsonNode> door : doorFields.entries()) {
                 String level = door.getKey();
@@ -376,7 +376,7 @@ final class SiteReader {
                     problems.add(doorPath, "door waypoint on level " + quote(level) + ", which this car does not serve");
                 }
                 if (!door.getValue().isTextual() || door.getValue().textValue().isBlank()) {
-                    problems.add(doorPath, "expected a waypoint id, found " + JsonFields.describe(door.getValue()));
+                    problems.add(doorPath, "expected a waypoint id, found " + SiteFields.describe(door.getValue()));
                     continue;
                 }
                 String waypoint = door.getValue().textValue();
@@ -396,14 +396,14 @@ final class SiteReader {
         return build(path, mark, () -> new ElevatorCar(id, List.copyOf(served), doors, capacity == null ? 1 : capacity));
     }
 
-    private List<Passage> passages(JsonFields root) {
+    private List<Passage> passages(SiteFields root) {
         List<Passage> passages = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
         List<JsonNode> nodes = root.optionalArray("passages");
         for (int i = 0; i < nodes.size(); i++) {
             String path = element(root.pathOf("passages"), i);
             int mark = problems.mark();
-            JsonFields passage = JsonFields.of(nodes.get(i), path, problems);
+            SiteFields passage = SiteFields.of(nodes.get(i), path, problems);
             if (passage == null) {
                 continue;
             }

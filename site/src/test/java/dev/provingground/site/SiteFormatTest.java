@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 class SiteFormatTest {
 
@@ -76,7 +78,7 @@ class SiteFormatTest {
         byte[] twice = SiteFormat.write(SiteFormat.read(once, "once.json"));
 
         assertThat(twice).isEqualTo(once);
-        String text = new String(once, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(once, StandardCharsets.UTF_8);
         assertThat(text.indexOf("\"L1\" : \"L1-e1\"")).isLessThan(text.indexOf("\"L2\" : \"L2-e1\""));
     }
 
@@ -103,7 +105,7 @@ class SiteFormatTest {
 
     @Test
     void aMissingResourceStreamIsReportedByName() {
-        assertThatThrownBy(() -> SiteFormat.read((java.io.InputStream) null, "demo.json"))
+        assertThatThrownBy(() -> SiteFormat.read((InputStream) null, "demo.json"))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("demo.json");
     }

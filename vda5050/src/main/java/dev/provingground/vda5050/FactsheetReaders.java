@@ -1,7 +1,7 @@
 package dev.provingground.vda5050;
 
-import static dev.provingground.vda5050.JsonFields.OPTIONAL;
-import static dev.provingground.vda5050.JsonFields.REQUIRED;
+import static dev.provingground.vda5050.MessageFields.OPTIONAL;
+import static dev.provingground.vda5050.MessageFields.REQUIRED;
 
 /** Decoders for the factsheet and its sections. */
 final class FactsheetReaders {
@@ -21,7 +21,7 @@ final class FactsheetReaders {
     private FactsheetReaders() {
     }
 
-    static Factsheet factsheet(JsonFields f) {
+    static Factsheet factsheet(MessageFields f) {
         Header h = HeaderReader.identityRequired(f);
         return new Factsheet(h.headerId(), h.timestamp(), h.version(), h.manufacturer(), h.serialNumber(),
                 f.object("typeSpecification", REQUIRED, FactsheetReaders::typeSpecification),
@@ -33,7 +33,7 @@ final class FactsheetReaders {
                 f.object("vehicleConfig", OPTIONAL, FactsheetReaders::vehicleConfig));
     }
 
-    static TypeSpecification typeSpecification(JsonFields f) {
+    static TypeSpecification typeSpecification(MessageFields f) {
         return new TypeSpecification(
                 f.string("seriesName", REQUIRED),
                 f.string("seriesDescription", OPTIONAL),
@@ -44,7 +44,7 @@ final class FactsheetReaders {
                 f.list("navigationTypes", REQUIRED, f.legacy() ? LEGACY_NAVIGATION_TYPE : NAVIGATION_TYPE));
     }
 
-    static PhysicalParameters physicalParameters(JsonFields f) {
+    static PhysicalParameters physicalParameters(MessageFields f) {
         return new PhysicalParameters(
                 f.number("speedMin", REQUIRED),
                 f.number("speedMax", REQUIRED),
@@ -58,14 +58,14 @@ final class FactsheetReaders {
                 f.number("length", REQUIRED));
     }
 
-    static ProtocolLimits protocolLimits(JsonFields f) {
+    static ProtocolLimits protocolLimits(MessageFields f) {
         return new ProtocolLimits(
                 f.object("maxStringLens", REQUIRED, FactsheetReaders::maxStringLens),
                 f.object("maxArrayLens", REQUIRED, FactsheetReaders::maxArrayLens),
                 f.object("timing", REQUIRED, FactsheetReaders::timing));
     }
 
-    static MaxStringLens maxStringLens(JsonFields f) {
+    static MaxStringLens maxStringLens(MessageFields f) {
         return new MaxStringLens(
                 f.integer("msgLen", OPTIONAL),
                 f.integer("topicSerialLen", OPTIONAL),
@@ -76,7 +76,7 @@ final class FactsheetReaders {
                 f.integer("loadIdLen", OPTIONAL));
     }
 
-    static MaxArrayLens maxArrayLens(JsonFields f) {
+    static MaxArrayLens maxArrayLens(MessageFields f) {
         return new MaxArrayLens(
                 f.integer("order.nodes", OPTIONAL),
                 f.integer("order.edges", OPTIONAL),
@@ -96,7 +96,7 @@ final class FactsheetReaders {
                 f.integer("information.infoReferences", OPTIONAL));
     }
 
-    static Timing timing(JsonFields f) {
+    static Timing timing(MessageFields f) {
         return new Timing(
                 f.number("minOrderInterval", REQUIRED),
                 f.number("minStateInterval", REQUIRED),
@@ -104,20 +104,20 @@ final class FactsheetReaders {
                 f.number("visualizationInterval", OPTIONAL));
     }
 
-    static ProtocolFeatures protocolFeatures(JsonFields f) {
+    static ProtocolFeatures protocolFeatures(MessageFields f) {
         return new ProtocolFeatures(
                 f.objects("optionalParameters", REQUIRED, FactsheetReaders::optionalParameter),
                 f.objects("agvActions", REQUIRED, FactsheetReaders::agvAction));
     }
 
-    static OptionalParameter optionalParameter(JsonFields f) {
+    static OptionalParameter optionalParameter(MessageFields f) {
         return new OptionalParameter(
                 f.string("parameter", REQUIRED),
                 f.enumValue("support", REQUIRED, ParameterSupport.class),
                 f.string("description", OPTIONAL));
     }
 
-    static AgvAction agvAction(JsonFields f) {
+    static AgvAction agvAction(MessageFields f) {
         return new AgvAction(
                 f.string("actionType", REQUIRED),
                 f.string("actionDescription", OPTIONAL),
@@ -127,7 +127,7 @@ final class FactsheetReaders {
                 f.list("blockingTypes", OPTIONAL, BLOCKING_TYPE));
     }
 
-    static AgvActionParameter agvActionParameter(JsonFields f) {
+    static AgvActionParameter agvActionParameter(MessageFields f) {
         return new AgvActionParameter(
                 f.string("key", REQUIRED),
                 f.enumValue("valueDataType", REQUIRED, ValueDataType.class),
@@ -135,14 +135,14 @@ final class FactsheetReaders {
                 f.bool("isOptional", OPTIONAL));
     }
 
-    static AgvGeometry agvGeometry(JsonFields f) {
+    static AgvGeometry agvGeometry(MessageFields f) {
         return new AgvGeometry(
                 f.objects("wheelDefinitions", OPTIONAL, FactsheetReaders::wheelDefinition),
                 f.objects("envelopes2d", OPTIONAL, FactsheetReaders::envelope2d),
                 f.objects("envelopes3d", OPTIONAL, FactsheetReaders::envelope3d));
     }
 
-    static WheelDefinition wheelDefinition(JsonFields f) {
+    static WheelDefinition wheelDefinition(MessageFields f) {
         return new WheelDefinition(
                 f.enumValue("type", REQUIRED, WheelType.class),
                 f.bool("isActiveDriven", REQUIRED),
@@ -154,23 +154,23 @@ final class FactsheetReaders {
                 f.string("constraints", OPTIONAL));
     }
 
-    static WheelPosition wheelPosition(JsonFields f) {
+    static WheelPosition wheelPosition(MessageFields f) {
         return new WheelPosition(f.number("x", REQUIRED), f.number("y", REQUIRED), f.number("theta", OPTIONAL));
     }
 
-    static Envelope2d envelope2d(JsonFields f) {
+    static Envelope2d envelope2d(MessageFields f) {
         return new Envelope2d(
                 f.string("set", REQUIRED),
                 f.objects("polygonPoints", REQUIRED, FactsheetReaders::polygonPoint),
                 f.string("description", OPTIONAL));
     }
 
-    static PolygonPoint polygonPoint(JsonFields f) {
+    static PolygonPoint polygonPoint(MessageFields f) {
         return new PolygonPoint(f.number("x", REQUIRED), f.number("y", REQUIRED));
     }
 
     /** The 2.1.0 schema types description as integer, the text as string: both are accepted. */
-    static Envelope3d envelope3d(JsonFields f) {
+    static Envelope3d envelope3d(MessageFields f) {
         return new Envelope3d(
                 f.string("set", REQUIRED),
                 f.string("format", REQUIRED),
@@ -179,14 +179,14 @@ final class FactsheetReaders {
                 f.text("description", OPTIONAL));
     }
 
-    static LoadSpecification loadSpecification(JsonFields f) {
+    static LoadSpecification loadSpecification(MessageFields f) {
         return new LoadSpecification(
                 f.list("loadPositions", OPTIONAL, JsonValueReader.STRING),
                 f.objects("loadSets", OPTIONAL, FactsheetReaders::loadSet));
     }
 
     /** 2.0.0 misspelt maxWeight as maxWeigth and typed description as number; both are accepted. */
-    static LoadSet loadSet(JsonFields f) {
+    static LoadSet loadSet(MessageFields f) {
         String maxWeightKey = !f.has("maxWeight") && f.has("maxWeigth") ? "maxWeigth" : "maxWeight";
         return new LoadSet(
                 f.string("setName", REQUIRED),
@@ -209,17 +209,17 @@ final class FactsheetReaders {
                 f.text("description", OPTIONAL));
     }
 
-    static VehicleConfig vehicleConfig(JsonFields f) {
+    static VehicleConfig vehicleConfig(MessageFields f) {
         return new VehicleConfig(
                 f.objects("versions", OPTIONAL, FactsheetReaders::vehicleVersion),
                 f.object("network", OPTIONAL, FactsheetReaders::network));
     }
 
-    static VehicleVersion vehicleVersion(JsonFields f) {
+    static VehicleVersion vehicleVersion(MessageFields f) {
         return new VehicleVersion(f.string("key", REQUIRED), f.string("value", REQUIRED));
     }
 
-    static Network network(JsonFields f) {
+    static Network network(MessageFields f) {
         return new Network(
                 f.list("dnsServers", OPTIONAL, JsonValueReader.STRING),
                 f.string("localIpAddress", OPTIONAL),

@@ -1,7 +1,7 @@
 package dev.provingground.vda5050;
 
-import static dev.provingground.vda5050.JsonFields.OPTIONAL;
-import static dev.provingground.vda5050.JsonFields.REQUIRED;
+import static dev.provingground.vda5050.MessageFields.OPTIONAL;
+import static dev.provingground.vda5050.MessageFields.REQUIRED;
 
 /** Reads the five header fields; which of them are required differs between topics and versions. */
 final class HeaderReader {
@@ -10,21 +10,21 @@ final class HeaderReader {
     }
 
     /** All five required: order, instantActions (2.1), state, connection. */
-    static Header required(JsonFields f) {
+    static Header required(MessageFields f) {
         return read(f, REQUIRED, REQUIRED);
     }
 
     /** headerId and timestamp optional, identity required: factsheet. */
-    static Header identityRequired(JsonFields f) {
+    static Header identityRequired(MessageFields f) {
         return read(f, OPTIONAL, REQUIRED);
     }
 
     /** Nothing required: visualization, and instantActions under the 2.0.0 schema. */
-    static Header optional(JsonFields f) {
+    static Header optional(MessageFields f) {
         return read(f, OPTIONAL, OPTIONAL);
     }
 
-    private static Header read(JsonFields f, boolean idAndTimeRequired, boolean identityRequired) {
+    private static Header read(MessageFields f, boolean idAndTimeRequired, boolean identityRequired) {
         return new Header(
                 f.integerOrZero("headerId", idAndTimeRequired),
                 f.timestamp("timestamp", idAndTimeRequired),

@@ -52,7 +52,7 @@ final class MessageDecoder {
         if (!root.isObject()) {
             throw JsonValueReader.wrongType(context, JsonPaths.ROOT, "object", root);
         }
-        return MessageReaders.forType(type).apply(new JsonFields(root, JsonPaths.ROOT, context));
+        return MessageReaders.forType(type).apply(new MessageFields(root, JsonPaths.ROOT, context));
     }
 
     /** Topic wire name for messages ("instantActions"), lower-camel type name for parts ("nodePosition"). */

@@ -9,7 +9,7 @@ import static java.util.Map.entry;
 /** Which decoder reads which record type; the same decoders serve the codec and the Jackson mapper. */
 final class MessageReaders {
 
-    private static final Map<Class<?>, Function<JsonFields, ?>> READERS = Map.ofEntries(
+    private static final Map<Class<?>, Function<MessageFields, ?>> READERS = Map.ofEntries(
             entry(Order.class, OrderReaders::order),
             entry(InstantActions.class, OrderReaders::instantActions),
             entry(State.class, StateReaders::state),
@@ -69,11 +69,11 @@ final class MessageReaders {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> Function<JsonFields, T> forType(Class<T> type) {
-        Function<JsonFields, ?> reader = READERS.get(type);
+    static <T> Function<MessageFields, T> forType(Class<T> type) {
+        Function<MessageFields, ?> reader = READERS.get(type);
         if (reader == null) {
             throw new IllegalArgumentException("no VDA 5050 decoder for " + type.getName());
         }
-        return (Function<JsonFields, T>) reader;
+        return (Function<MessageFields, T>) reader;
     }
 }

@@ -1,7 +1,7 @@
 package dev.provingground.vda5050;
 
-import static dev.provingground.vda5050.JsonFields.OPTIONAL;
-import static dev.provingground.vda5050.JsonFields.REQUIRED;
+import static dev.provingground.vda5050.MessageFields.OPTIONAL;
+import static dev.provingground.vda5050.MessageFields.REQUIRED;
 
 /** Decoders for order and instantActions and their parts, with the required fields of 2.1.0 and 2.0.0. */
 final class OrderReaders {
@@ -9,7 +9,7 @@ final class OrderReaders {
     private OrderReaders() {
     }
 
-    static Order order(JsonFields f) {
+    static Order order(MessageFields f) {
         Header h = HeaderReader.required(f);
         return new Order(h.headerId(), h.timestamp(), h.version(), h.manufacturer(), h.serialNumber(),
                 f.string("orderId", REQUIRED),
@@ -20,7 +20,7 @@ final class OrderReaders {
     }
 
     /** 2.0.0 requires nothing at the top level and peers of that era sent the list as "instantActions". */
-    static InstantActions instantActions(JsonFields f) {
+    static InstantActions instantActions(MessageFields f) {
         boolean required = !f.legacy();
         Header h = required ? HeaderReader.required(f) : HeaderReader.optional(f);
         String key = !f.has("actions") && f.has("instantActions") ? "instantActions" : "actions";
@@ -28,7 +28,7 @@ final class OrderReaders {
                 f.objects(key, required, OrderReaders::action));
     }
 
-    static Node node(JsonFields f) {
+    static Node node(MessageFields f) {
         return new Node(
                 f.string("nodeId", REQUIRED),
                 f.integer("sequenceId", REQUIRED),
@@ -38,7 +38,7 @@ final class OrderReaders {
                 f.objects("actions", REQUIRED, OrderReaders::action));
     }
 
-    static NodePosition nodePosition(JsonFields f) {
+    static NodePosition nodePosition(MessageFields f) {
         // 2.0.0 spelt it allowedDeviationXy.
         String deviationKey = !f.has("allowedDeviationXY") && f.has("allowedDeviationXy")
                 ? "allowedDeviationXy" : "allowedDeviationXY";
@@ -52,7 +52,7 @@ final class OrderReaders {
                 f.string("mapDescription", OPTIONAL));
     }
 
-    static Edge edge(JsonFields f) {
+    static Edge edge(MessageFields f) {
         return new Edge(
                 f.string("edgeId", REQUIRED),
                 f.integer("sequenceId", REQUIRED),
@@ -74,16 +74,16 @@ final class OrderReaders {
                 f.objects("actions", REQUIRED, OrderReaders::action));
     }
 
-    static Trajectory trajectory(JsonFields f) {
+    static Trajectory trajectory(MessageFields f) {
         return trajectory(f, OPTIONAL);
     }
 
     /** In state messages 2.0.0 also required each control point's weight. */
-    static Trajectory stateTrajectory(JsonFields f) {
+    static Trajectory stateTrajectory(MessageFields f) {
         return trajectory(f, f.legacy());
     }
 
-    private static Trajectory trajectory(JsonFields f, boolean weightRequired) {
+    private static Trajectory trajectory(MessageFields f, boolean weightRequired) {
         return new Trajectory(
                 f.integer("degree", REQUIRED),
                 f.list("knotVector", REQUIRED, JsonValueReader.NUMBER),
@@ -93,11 +93,11 @@ final class OrderReaders {
                         point.number("weight", weightRequired))));
     }
 
-    static ControlPoint controlPoint(JsonFields f) {
+    static ControlPoint controlPoint(MessageFields f) {
         return new ControlPoint(f.number("x", REQUIRED), f.number("y", REQUIRED), f.number("weight", OPTIONAL));
     }
 
-    static Corridor corridor(JsonFields f) {
+    static Corridor corridor(MessageFields f) {
         return new Corridor(
                 f.number("leftWidth", REQUIRED),
                 f.number("rightWidth", REQUIRED),
@@ -105,7 +105,7 @@ final class OrderReaders {
     }
 
     /** 2.0.0 instant actions named the type "actionName"; it is read as actionType. */
-    static Action action(JsonFields f) {
+    static Action action(MessageFields f) {
         String typeKey = !f.has("actionType") && f.has("actionName") ? "actionName" : "actionType";
         return new Action(
                 f.string(typeKey, REQUIRED),
@@ -115,7 +115,7 @@ final class OrderReaders {
                 f.objects("actionParameters", OPTIONAL, OrderReaders::actionParameter));
     }
 
-    static ActionParameter actionParameter(JsonFields f) {
+    static ActionParameter actionParameter(MessageFields f) {
         return new ActionParameter(f.string("key", REQUIRED), f.any("value", REQUIRED));
     }
 }

@@ -1,7 +1,7 @@
 package dev.provingground.vda5050;
 
-import static dev.provingground.vda5050.JsonFields.OPTIONAL;
-import static dev.provingground.vda5050.JsonFields.REQUIRED;
+import static dev.provingground.vda5050.MessageFields.OPTIONAL;
+import static dev.provingground.vda5050.MessageFields.REQUIRED;
 
 /** Decoders for state, visualization and connection and their parts. */
 final class StateReaders {
@@ -9,7 +9,7 @@ final class StateReaders {
     private StateReaders() {
     }
 
-    static State state(JsonFields f) {
+    static State state(MessageFields f) {
         Header h = HeaderReader.required(f);
         return new State(h.headerId(), h.timestamp(), h.version(), h.manufacturer(), h.serialNumber(),
                 f.objects("maps", OPTIONAL, StateReaders::mapInfo),
@@ -35,20 +35,20 @@ final class StateReaders {
                 f.object("safetyState", REQUIRED, StateReaders::safetyState));
     }
 
-    static Visualization visualization(JsonFields f) {
+    static Visualization visualization(MessageFields f) {
         Header h = HeaderReader.optional(f);
         return new Visualization(h.headerId(), h.timestamp(), h.version(), h.manufacturer(), h.serialNumber(),
                 f.object("agvPosition", OPTIONAL, StateReaders::agvPosition),
                 f.object("velocity", OPTIONAL, StateReaders::velocity));
     }
 
-    static Connection connection(JsonFields f) {
+    static Connection connection(MessageFields f) {
         Header h = HeaderReader.required(f);
         return new Connection(h.headerId(), h.timestamp(), h.version(), h.manufacturer(), h.serialNumber(),
                 f.enumValue("connectionState", REQUIRED, ConnectionState.class));
     }
 
-    static MapInfo mapInfo(JsonFields f) {
+    static MapInfo mapInfo(MessageFields f) {
         return new MapInfo(
                 f.string("mapId", REQUIRED),
                 f.string("mapVersion", REQUIRED),
@@ -56,7 +56,7 @@ final class StateReaders {
                 f.enumValue("mapStatus", REQUIRED, MapStatus.class));
     }
 
-    static NodeState nodeState(JsonFields f) {
+    static NodeState nodeState(MessageFields f) {
         return new NodeState(
                 f.string("nodeId", REQUIRED),
                 f.integer("sequenceId", REQUIRED),
@@ -70,7 +70,7 @@ final class StateReaders {
      * (which the state echoes) leaves it optional, and vehicles such as vda-5050-lib's echo it without theta:
      * lenient decoding takes the text over the schema.
      */
-    static NodePosition nodeStatePosition(JsonFields f) {
+    static NodePosition nodeStatePosition(MessageFields f) {
         return new NodePosition(
                 f.number("x", REQUIRED),
                 f.number("y", REQUIRED),
@@ -81,7 +81,7 @@ final class StateReaders {
                 f.string("mapDescription", OPTIONAL));
     }
 
-    static EdgeState edgeState(JsonFields f) {
+    static EdgeState edgeState(MessageFields f) {
         return new EdgeState(
                 f.string("edgeId", REQUIRED),
                 f.integer("sequenceId", REQUIRED),
@@ -90,7 +90,7 @@ final class StateReaders {
                 f.object("trajectory", OPTIONAL, OrderReaders::stateTrajectory));
     }
 
-    static AgvPosition agvPosition(JsonFields f) {
+    static AgvPosition agvPosition(MessageFields f) {
         return new AgvPosition(
                 f.number("x", REQUIRED),
                 f.number("y", REQUIRED),
@@ -102,11 +102,11 @@ final class StateReaders {
                 f.number("deviationRange", OPTIONAL));
     }
 
-    static Velocity velocity(JsonFields f) {
+    static Velocity velocity(MessageFields f) {
         return new Velocity(f.number("vx", OPTIONAL), f.number("vy", OPTIONAL), f.number("omega", OPTIONAL));
     }
 
-    static Load load(JsonFields f) {
+    static Load load(MessageFields f) {
         return new Load(
                 f.string("loadId", OPTIONAL),
                 f.string("loadType", OPTIONAL),
@@ -116,7 +116,7 @@ final class StateReaders {
                 f.number("weight", OPTIONAL));
     }
 
-    static BoundingBoxReference boundingBoxReference(JsonFields f) {
+    static BoundingBoxReference boundingBoxReference(MessageFields f) {
         return new BoundingBoxReference(
                 f.number("x", REQUIRED),
                 f.number("y", REQUIRED),
@@ -124,14 +124,14 @@ final class StateReaders {
                 f.number("theta", OPTIONAL));
     }
 
-    static LoadDimensions loadDimensions(JsonFields f) {
+    static LoadDimensions loadDimensions(MessageFields f) {
         return new LoadDimensions(
                 f.number("length", REQUIRED),
                 f.number("width", REQUIRED),
                 f.number("height", OPTIONAL));
     }
 
-    static ActionState actionState(JsonFields f) {
+    static ActionState actionState(MessageFields f) {
         return new ActionState(
                 f.string("actionId", REQUIRED),
                 f.string("actionType", OPTIONAL),
@@ -140,7 +140,7 @@ final class StateReaders {
                 f.string("resultDescription", OPTIONAL));
     }
 
-    static BatteryState batteryState(JsonFields f) {
+    static BatteryState batteryState(MessageFields f) {
         return new BatteryState(
                 f.number("batteryCharge", REQUIRED),
                 f.number("batteryVoltage", OPTIONAL),
@@ -149,7 +149,7 @@ final class StateReaders {
                 f.number("reach", OPTIONAL));
     }
 
-    static VdaError error(JsonFields f) {
+    static VdaError error(MessageFields f) {
         return new VdaError(
                 f.string("errorType", REQUIRED),
                 f.objects("errorReferences", OPTIONAL, StateReaders::errorReference),
@@ -158,11 +158,11 @@ final class StateReaders {
                 f.enumValue("errorLevel", REQUIRED, ErrorLevel.class));
     }
 
-    static ErrorReference errorReference(JsonFields f) {
+    static ErrorReference errorReference(MessageFields f) {
         return new ErrorReference(f.string("referenceKey", REQUIRED), f.string("referenceValue", REQUIRED));
     }
 
-    static Info info(JsonFields f) {
+    static Info info(MessageFields f) {
         return new Info(
                 f.string("infoType", REQUIRED),
                 f.objects("infoReferences", OPTIONAL, StateReaders::infoReference),
@@ -170,11 +170,11 @@ final class StateReaders {
                 f.enumValue("infoLevel", REQUIRED, InfoLevel.class));
     }
 
-    static InfoReference infoReference(JsonFields f) {
+    static InfoReference infoReference(MessageFields f) {
         return new InfoReference(f.string("referenceKey", REQUIRED), f.string("referenceValue", REQUIRED));
     }
 
-    static SafetyState safetyState(JsonFields f) {
+    static SafetyState safetyState(MessageFields f) {
         return new SafetyState(
                 f.enumValue("eStop", REQUIRED, EStop.class),
                 f.bool("fieldViolation", REQUIRED));

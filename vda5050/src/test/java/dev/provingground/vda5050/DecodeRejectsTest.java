@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 class DecodeRejectsTest {
 
@@ -240,8 +242,8 @@ class DecodeRejectsTest {
             ObjectNode root = (ObjectNode) Vda5050Json.mapper().readTree(Samples.bytes(sample));
             change.accept(root);
             return Vda5050Json.mapper().writeValueAsBytes(root);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
 
 /** Orders and instant actions for a 2.0.0 vehicle carry the 2.0.0 version and spellings. */
 class EncodeForLegacyVehiclesTest {
@@ -31,7 +32,7 @@ class EncodeForLegacyVehiclesTest {
         List<Node> nodes = o.nodes().stream().map(n -> new Node(n.nodeId(), n.sequenceId(), n.nodeDescription(),
                 n.released(), n.nodePosition(), n.actions().stream().map(a -> new Action(a.actionType(), a.actionId(),
                 a.actionDescription(), a.blockingType(), a.actionParameters().stream()
-                .filter(p -> !(p.value() instanceof java.util.Map)).toList())).toList())).toList();
+                .filter(p -> !(p.value() instanceof Map)).toList())).toList())).toList();
         return new Order(o.headerId(), o.timestamp(), o.version(), o.manufacturer(), o.serialNumber(), o.orderId(),
                 o.orderUpdateId(), o.zoneSetId(), nodes, o.edges());
     }

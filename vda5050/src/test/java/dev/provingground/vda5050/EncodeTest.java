@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
 
 class EncodeTest {
 
@@ -62,7 +63,7 @@ class EncodeTest {
 
     @Test
     void absentOptionalFieldsAreOmittedNotWrittenAsNull() throws Exception {
-        String json = new String(codec.encode(SampleMessages.connection()), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(codec.encode(SampleMessages.connection()), StandardCharsets.UTF_8);
 
         assertThat(json).isEqualTo("{\"headerId\":0,\"timestamp\":\"2026-11-22T03:47:46.123Z\",\"version\":\"2.1.0\","
                 + "\"manufacturer\":\"acme-robotics\",\"serialNumber\":\"db-0042\",\"connectionState\":\"ONLINE\"}");

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.time.Duration;
 
 class RecordsTest {
 
@@ -47,9 +48,9 @@ class RecordsTest {
 
     @Test
     void actionParameterRejectsValuesThatAreNotJson() {
-        assertThatThrownBy(() -> ActionParameter.of("when", java.time.Duration.ofSeconds(3)))
+        assertThatThrownBy(() -> ActionParameter.of("when", Duration.ofSeconds(3)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ActionParameter when").hasMessageContaining("java.time.Duration");
+                .hasMessageContaining("ActionParameter when").hasMessageContaining("Duration");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.provingground.server.api;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /** An error answer: {@code {"error": {"code", "message", "details"}}} with its HTTP status. */
 public class ApiError extends RuntimeException {
@@ -40,7 +41,7 @@ public class ApiError extends RuntimeException {
 
     public JsonObject toJson() {
         JsonObject error = new JsonObject().put("code", code).put("message", getMessage());
-        if (!details.isEmpty()) error.put("details", new JsonObject(new java.util.LinkedHashMap<>(details)));
+        if (!details.isEmpty()) error.put("details", new JsonObject(new LinkedHashMap<>(details)));
         return new JsonObject().put("error", error);
     }
 }

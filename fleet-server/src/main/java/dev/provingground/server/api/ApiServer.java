@@ -19,6 +19,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import java.time.Clock;
 import java.util.logging.Logger;
+import dev.provingground.server.elevator.ElevatorService;
+import dev.provingground.server.elevator.LiftCredentials;
+import dev.provingground.server.events.EventHub;
+import dev.provingground.server.tasks.TaskService;
+import dev.provingground.trackrecord.TrackRecordStore;
+import java.nio.file.Path;
 
 /** The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere) and {@code /metrics}. */
 public final class ApiServer {
@@ -29,11 +35,11 @@ public final class ApiServer {
     public record Parts(AccessControl access, RobotRegistry registry, SiteCatalog sites, OrderSender orders,
                         OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock,
                         RecentEvents recentEvents, LiveFeed liveFeed, ZoneService zones,
-                        dev.provingground.trackrecord.TrackRecordStore trackRecord, java.nio.file.Path exportDir,
-                        SiteService siteService, dev.provingground.server.tasks.TaskService tasks,
-                        dev.provingground.server.elevator.ElevatorService elevators,
-                        dev.provingground.server.elevator.LiftCredentials liftCredentials,
-                        dev.provingground.server.events.EventBus eventBus) {
+                        TrackRecordStore trackRecord, Path exportDir,
+                        SiteService siteService, TaskService tasks,
+                        ElevatorService elevators,
+                        LiftCredentials liftCredentials,
+                        EventHub eventBus) {
     }
 
     private final Vertx vertx;

@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 
 /**
  * {@code /api/v1/sites/{site}/elevators}: elevators, their cars with the state each last reported, and boarding
@@ -42,7 +43,7 @@ final class ElevatorRoutes {
             for (ElevatorCar c : m.elevator().cars())
                 cars.add(new JsonObject().put("id", c.id()).put("levels", new JsonArray(c.levels()))
                         .put("capacityRobots", c.capacityRobots()).put("doorWaypoints", new JsonObject(
-                                new java.util.LinkedHashMap<>(c.doorWaypoints())))
+                                new LinkedHashMap<>(c.doorWaypoints())))
                         .put("state", m.carState(c.id()).map(s -> stateJson(s, elevators.stateReceivedAt(site, c.id())
                                 .orElse(null))).orElse(null)));
             out.add(new JsonObject().put("id", m.elevator().id()).put("name", m.elevator().name()).put("cars", cars)

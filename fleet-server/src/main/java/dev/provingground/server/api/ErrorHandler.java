@@ -15,6 +15,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /** Turns every failure of a route into the one error shape, with the status that says what went wrong. */
 final class ErrorHandler implements Handler<RoutingContext> {
@@ -65,11 +69,11 @@ final class ErrorHandler implements Handler<RoutingContext> {
 
     /** Every problem of an invalid zone set, each naming the feature, the problem and where. */
     private static ApiError zoneProblems(ZoneValidationException e) {
-        io.vertx.core.json.JsonArray problems = new io.vertx.core.json.JsonArray();
+        JsonArray problems = new JsonArray();
         for (Problem p : e.problems()) {
-            io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject().put("feature", p.featureId())
+            JsonObject json = new JsonObject().put("feature", p.featureId())
                     .put("index", p.featureIndex()).put("path", p.path()).put("message", p.message());
-            if (p.where() != null) json.put("where", new io.vertx.core.json.JsonObject().put("x", p.where().x())
+            if (p.where() != null) json.put("where", new JsonObject().put("x", p.where().x())
                     .put("y", p.where().y()));
             problems.add(json);
         }
@@ -81,25 +85,25 @@ final class ErrorHandler implements Handler<RoutingContext> {
 
     /** Every problem of an invalid site, each as its JSON path and what is wrong there. */
     private static ApiError siteProblems(InvalidSiteException e) {
-        io.vertx.core.json.JsonArray problems = new io.vertx.core.json.JsonArray();
+        JsonArray problems = new JsonArray();
         for (String p : e.problems()) {
             int colon = p.indexOf(": ");
-            problems.add(new io.vertx.core.json.JsonObject().put("path", colon < 0 ? "(root)" : p.substring(0, colon))
+            problems.add(new JsonObject().put("path", colon < 0 ? "(root)" : p.substring(0, colon))
                     .put("message", colon < 0 ? p : p.substring(colon + 2)));
         }
         return new ApiError(400, "invalid_site", e.getMessage(), Map.of("problems", problems));
     }
 
     private static ApiError levelsInUse(LevelInUseException e) {
-        io.vertx.core.json.JsonObject levels = new io.vertx.core.json.JsonObject();
-        e.levels().forEach((level, use) -> levels.put(level, new io.vertx.core.json.JsonObject()
-                .put("zones", new io.vertx.core.json.JsonArray(use.zones()))
-                .put("robots", new io.vertx.core.json.JsonArray(use.robots()))));
+        JsonObject levels = new JsonObject();
+        e.levels().forEach((level, use) -> levels.put(level, new JsonObject()
+                .put("zones", new JsonArray(use.zones()))
+                .put("robots", new JsonArray(use.robots()))));
         return new ApiError(409, "conflict", e.getMessage(), Map.of("levels", levels));
     }
 
     private static Throwable unwrap(Throwable t) {
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+        while ((t instanceof CompletionException || t instanceof ExecutionException)
                 && t.getCause() != null) t = t.getCause();
         return t;
     }

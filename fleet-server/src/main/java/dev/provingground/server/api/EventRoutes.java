@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import io.vertx.core.buffer.Buffer;
 
 /** {@code GET /api/v1/events} (recent events, filtered) and the {@code /api/v1/live} WebSocket. */
 final class EventRoutes {
@@ -74,7 +75,7 @@ final class EventRoutes {
         JsonArray out = new JsonArray();
         for (RecentEvents.Entry e : recent.query(type, ctx.queryParams().get("robot"), since,
                 ev -> ev.firm() == null || p.mayActFor(ev.firm()), limit))
-            out.add(new JsonObject(io.vertx.core.buffer.Buffer.buffer(e.json())));
+            out.add(new JsonObject(Buffer.buffer(e.json())));
         ctx.json(new JsonObject().put("events", out));
     }
 }

@@ -1,7 +1,7 @@
 package dev.provingground.server.api;
 
 import dev.provingground.server.auth.Principal;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Evidence people report: {@code POST /api/v1/robots/{id}/interventions} (a person helped the robot: a remote assist,
@@ -27,11 +28,11 @@ final class EvidenceRoutes {
 
     private final RobotRegistry registry;
     private final SiteCatalog sites;
-    private final EventBus events;
+    private final EventHub events;
     private final Clock clock;
     private final EventCodec codec = new EventCodec();
 
-    EvidenceRoutes(RobotRegistry registry, SiteCatalog sites, EventBus events, Clock clock) {
+    EvidenceRoutes(RobotRegistry registry, SiteCatalog sites, EventHub events, Clock clock) {
         this.registry = registry;
         this.sites = sites;
         this.events = events;
@@ -79,7 +80,7 @@ final class EvidenceRoutes {
     private void record(RoutingContext ctx, TrackEvent event) {
         Future.fromCompletionStage(events.publish(event), ctx.vertx().getOrCreateContext())
                 .onSuccess(kept -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
-                        .end(new JsonObject().put("event", new JsonObject(io.vertx.core.buffer.Buffer.buffer(
+                        .end(new JsonObject().put("event", new JsonObject(Buffer.buffer(
                                 codec.encode(event)))).encode()))
                 .onFailure(ctx::fail);
     }

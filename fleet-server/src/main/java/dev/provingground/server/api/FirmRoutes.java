@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 
 /** {@code /api/v1/firms}: operators register firms; each gets its first vendor token once. */
 final class FirmRoutes {
@@ -48,7 +49,7 @@ final class FirmRoutes {
     }
 
     private static String slug(String name) {
-        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         return s.length() > 63 ? s.substring(0, 63) : s;
     }
 }

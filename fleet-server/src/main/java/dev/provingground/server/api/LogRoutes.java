@@ -18,6 +18,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import dev.provingground.server.errors.NotFoundException;
+import dev.provingground.trackrecord.export.ProgressListener;
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
 
 /**
  * The track record over HTTP: signed checkpoints, the verifier key, RFC 9162 proofs, and export bundles. Each works
@@ -48,7 +52,7 @@ final class LogRoutes {
 
     private LogId log(RoutingContext ctx, String site) {
         if (site == null || site.isBlank()) throw ApiError.badRequest("site", "required");
-        if (sites.find(site).isEmpty()) throw new dev.provingground.server.errors.NotFoundException("no site \"" + site + "\"");
+        if (sites.find(site).isEmpty()) throw new NotFoundException("no site \"" + site + "\"");
         String firm = ctx.queryParams().get("firm");
         Principal p = BearerAuth.principal(ctx);
         if (firm == null && !p.isOperator())
@@ -67,7 +71,7 @@ final class LogRoutes {
     private LogId present(LogId log) {
         store.flush().join();
         if (!store.logs().contains(log))
-            throw new dev.provingground.server.errors.NotFoundException("no track record yet for " + log.origin());
+            throw new NotFoundException("no track record yet for " + log.origin());
         return log;
     }
 
@@ -123,8 +127,8 @@ final class LogRoutes {
             Files.createDirectories(exportDir);
             Path file = Files.createTempFile(exportDir, "export-", ".zip");
             try (OutputStream out = Files.newOutputStream(file)) {
-                store.export(log, query, out, dev.provingground.trackrecord.export.ProgressListener.NONE);
-            } catch (RuntimeException | java.io.IOException e) {
+                store.export(log, query, out, ProgressListener.NONE);
+            } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(file);
                 throw e;
             }
@@ -139,7 +143,7 @@ final class LogRoutes {
     }
 
     private static Throwable asBadRequest(Throwable e, String field) {
-        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return t instanceof IllegalArgumentException ? ApiError.badRequest(field, t.getMessage()) : t;
     }
 

@@ -1,6 +1,6 @@
 package dev.provingground.server.api;
 
-import dev.provingground.server.registry.Position;
+import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotStatus;
 import io.vertx.core.json.JsonArray;
@@ -27,7 +27,7 @@ final class RobotJson {
                 .put("mqtt", new JsonObject().put("username", r.id())
                         .put("topicPrefix", "uagv/v2/" + r.manufacturer() + "/" + r.serialNumber() + "/"));
         if (s == null) return json;
-        Position p = s.position();
+        RobotPosition p = s.position();
         json.put("connection", s.connection().name())
                 .put("connectionChangedAt", text(s.connectionChangedAt()))
                 .put("position", p == null ? null : new JsonObject().put("mapId", p.mapId()).put("x", p.x())

@@ -16,6 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.provingground.server.errors.NotFoundException;
+import java.util.Map;
 
 /**
  * {@code /api/v1/tasks}: requests in Open-RMF's {@code task_request} vocabulary, answers shaped like its
@@ -74,7 +76,7 @@ final class TaskRoutes {
 
     private Task visibleTask(RoutingContext ctx) {
         Task t = tasks.find(ctx.pathParam("id")).orElseThrow(() ->
-                new dev.provingground.server.errors.NotFoundException("no task \"" + ctx.pathParam("id") + "\""));
+                new NotFoundException("no task \"" + ctx.pathParam("id") + "\""));
         if (!visible(BearerAuth.principal(ctx), t)) throw ApiError.forbidden("task " + t.id() + " belongs to another firm");
         return t;
     }
@@ -119,7 +121,7 @@ final class TaskRoutes {
             else pending.add(id);
         }
         JsonObject state = new JsonObject().put("booking", booking).put("category", t.category().wireName())
-                .put("detail", new JsonObject(JSON.convertValue(t.description(), java.util.Map.class)))
+                .put("detail", new JsonObject(JSON.convertValue(t.description(), Map.class)))
                 .put("site", t.site()).put("status", t.status().wireName())
                 .put("phases", phases).put("completed", completed).put("pending", pending).put("active", active)
                 .put("unix_millis_start_time", t.startedAt() == null ? null : t.startedAt().toEpochMilli())

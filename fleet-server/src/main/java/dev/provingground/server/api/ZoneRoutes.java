@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * {@code /api/v1/sites/{site}/zones}: the site's zones as GeoJSON. Everyone may read them (vendors need to know the
@@ -109,7 +110,7 @@ final class ZoneRoutes {
     }
 
     /** Answers once the change is committed, on the event loop. */
-    private static <T> void respond(RoutingContext ctx, CompletableFuture<T> change, java.util.function.Consumer<T> answer) {
+    private static <T> void respond(RoutingContext ctx, CompletableFuture<T> change, Consumer<T> answer) {
         Future.fromCompletionStage(change, ctx.vertx().getOrCreateContext()).onSuccess(answer::accept).onFailure(ctx::fail);
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import dev.provingground.site.Site;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the fleet server: MQTT for robots, REST API, until Ctrl-C.")
@@ -34,19 +37,19 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** A started server with a Vert.x of its own and a shutdown hook that stops both gracefully. */
     public record RunningServer(Vertx vertx, FleetServer server, CountDownLatch stopped,
-                                java.util.List<Runnable> beforeStop) {
+                                List<Runnable> beforeStop) {
 
-        public static RunningServer start(ServerConfig config, List<dev.provingground.site.Site> sites) throws Exception {
+        public static RunningServer start(ServerConfig config, List<Site> sites) throws Exception {
             Vertx vertx = Vertx.vertx();
             FleetServer server = new FleetServer(vertx, config, Clock.systemUTC(), sites);
             try {
                 server.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 vertx.close();
                 throw new IllegalStateException("server did not start: " + e.getCause().getMessage(), e.getCause());
             }
             RunningServer running = new RunningServer(vertx, server, new CountDownLatch(1),
-                    new java.util.concurrent.CopyOnWriteArrayList<>());
+                    new CopyOnWriteArrayList<>());
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "shutdown"));
             return running;
         }

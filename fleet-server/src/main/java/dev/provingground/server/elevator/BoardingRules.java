@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Decides, from an elevator's rules and a car's reported state, whether a robot may ride. Pure: the time is passed
@@ -43,7 +44,7 @@ public final class BoardingRules {
     /** The time as the service hours are written: day and minute in the site's time zone. */
     private String localTime(Instant now) {
         var local = now.atZone(timeZone);
-        return local.getDayOfWeek() + " " + local.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return local.getDayOfWeek() + " " + local.toLocalTime().truncatedTo(ChronoUnit.MINUTES);
     }
 
     /**

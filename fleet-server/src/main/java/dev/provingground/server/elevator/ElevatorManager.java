@@ -211,14 +211,14 @@ public final class ElevatorManager {
     }
 
     /** The robot got off: its ride is over and the car is released. */
-    public Optional<ElevatorRide> alighted(String robotId) {
+    public Optional<FinishedRide> alighted(String robotId) {
         Ride ride = rides.get(robotId);
         if (ride == null || ride.phase != Phase.BOARDED) return Optional.empty();
         rides.remove(robotId);
         release(ride);
         Car car = cars.get(ride.carId);
         LiftState s = car.state;
-        return Optional.of(new ElevatorRide(robotId, elevator.id(), ride.carId, ride.sessionId, ride.from, ride.to,
+        return Optional.of(new FinishedRide(robotId, elevator.id(), ride.carId, ride.sessionId, ride.from, ride.to,
                 s == null ? ride.to : s.currentFloor(), ride.requestedAt, ride.boardedAt, clock.instant(),
                 ride.passengersUnknown ? null : ride.maxPassengers, s == null ? LiftMode.UNKNOWN : s.currentMode()));
     }

@@ -2,7 +2,7 @@ package dev.provingground.server.elevator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provingground.server.errors.NotFoundException;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.store.MapDbStore;
 import dev.provingground.site.Elevator;
@@ -42,14 +42,14 @@ public final class ElevatorService implements CarAvailability {
 
     private final SiteCatalog sites;
     private final MapDbStore.Table store;
-    private final EventBus events;
+    private final EventHub events;
     private final Clock clock;
     private final Map<String, ElevatorManager> managers = new HashMap<>();
     private final List<RideListener> listeners = new ArrayList<>();
     private final Map<String, Instant> stateReceivedAt = new HashMap<>();
     private LiftLink lifts = LiftLink.NONE;
 
-    public ElevatorService(SiteCatalog sites, MapDbStore db, EventBus events, Clock clock) {
+    public ElevatorService(SiteCatalog sites, MapDbStore db, EventHub events, Clock clock) {
         this.sites = sites;
         this.store = db.table("elevator-rules");
         this.events = events;

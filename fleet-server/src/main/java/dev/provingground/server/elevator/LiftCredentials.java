@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.auth.SecretHasher;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.site.Elevator;
 import dev.provingground.site.ElevatorCar;
@@ -33,12 +33,12 @@ public final class LiftCredentials {
 
     private final SiteCatalog sites;
     private final LiftCredentialStore store;
-    private final EventBus events;
+    private final EventHub events;
     private final Clock clock;
     private final Map<String, LiftCredential> byUsername = new ConcurrentHashMap<>();
     private final List<Consumer<String>> rotationListeners = new CopyOnWriteArrayList<>();
 
-    public LiftCredentials(SiteCatalog sites, LiftCredentialStore store, EventBus events, Clock clock) {
+    public LiftCredentials(SiteCatalog sites, LiftCredentialStore store, EventHub events, Clock clock) {
         this.sites = sites;
         this.store = store;
         this.events = events;

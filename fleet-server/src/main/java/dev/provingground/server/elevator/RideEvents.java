@@ -7,6 +7,7 @@ import dev.provingground.trackrecord.event.TrackEvent;
 
 import java.time.Duration;
 import java.time.Instant;
+import dev.provingground.trackrecord.event.ElevatorRide;
 
 /** A finished ride as the track record keeps it. */
 public final class RideEvents {
@@ -15,9 +16,9 @@ public final class RideEvents {
     }
 
     /** @param why what the ride was for, kept when the robot got off elsewhere than planned */
-    public static TrackEvent of(String site, Robot robot, ElevatorRide ride, String why) {
+    public static TrackEvent of(String site, Robot robot, FinishedRide ride, String why) {
         boolean completed = ride.toFloor().equals(ride.leftAtFloor());
-        var body = new dev.provingground.trackrecord.event.ElevatorRide(ride.carId(), ride.fromFloor(), ride.toFloor(),
+        var body = new ElevatorRide(ride.carId(), ride.fromFloor(), ride.toFloor(),
                 seconds(ride.requestedAt(), ride.boardedAt()), seconds(ride.boardedAt(), ride.alightedAt()),
                 ride.withPassengers(), ride.withPassengers() ? CarMode.HUMAN : CarMode.AGV,
                 completed ? Outcome.COMPLETED : Outcome.FAILED,

@@ -8,7 +8,7 @@ import dev.provingground.geofence.evaluation.RobotUpdate;
 import dev.provingground.geofence.evaluation.Violation;
 import dev.provingground.geofence.evaluation.ViolationStarted;
 import dev.provingground.profiles.ProfileCatalog;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import dev.provingground.server.errors.NotFoundException;
+import dev.provingground.server.registry.RobotPosition;
 
 /**
  * Holds every robot to its site's zones: each reported position (state and visualization) is evaluated, every
@@ -40,10 +42,10 @@ public final class Enforcement implements RobotListener {
     private final ZoneService zones;
     private final ProfileCatalog profiles;
     private final OrderSender orders;
-    private final EventBus events;
+    private final EventHub events;
     private final Map<String, Boolean> lampOn = new ConcurrentHashMap<>();
 
-    public Enforcement(ZoneService zones, ProfileCatalog profiles, OrderSender orders, EventBus events) {
+    public Enforcement(ZoneService zones, ProfileCatalog profiles, OrderSender orders, EventHub events) {
         this.zones = zones;
         this.profiles = profiles;
         this.orders = orders;
@@ -51,15 +53,15 @@ public final class Enforcement implements RobotListener {
     }
 
     @Override
-    public void stateReceived(Robot robot, State state, dev.provingground.server.registry.Position previous, Instant at) {
-        boolean lamp = UvcLamp.isOn(state);
+    public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
+        boolean lamp = UvcLampState.isOn(state);
         lampOn.put(robot.id(), lamp);
         evaluate(robot, state.agvPosition(), state.velocity(), lamp, previous, at);
     }
 
     @Override
     public void positionReported(Robot robot, AgvPosition position, Velocity velocity,
-                                 dev.provingground.server.registry.Position previous, Instant at) {
+                                 RobotPosition previous, Instant at) {
         evaluate(robot, position, velocity, lampOn.getOrDefault(robot.id(), false), previous, at);
     }
 
@@ -71,7 +73,7 @@ public final class Enforcement implements RobotListener {
     }
 
     private void evaluate(Robot robot, AgvPosition p, Velocity v, boolean lamp,
-                          dev.provingground.server.registry.Position previous, Instant at) {
+                          RobotPosition previous, Instant at) {
         if (p == null || !p.positionInitialized()) return;
         GeofenceEngine engine = engine(robot);
         if (engine == null) return;
@@ -108,7 +110,7 @@ public final class Enforcement implements RobotListener {
     private GeofenceEngine engine(Robot robot) {
         try {
             return zones.engine(robot.site());
-        } catch (dev.provingground.server.errors.NotFoundException e) {
+        } catch (NotFoundException e) {
             return null;
         }
     }

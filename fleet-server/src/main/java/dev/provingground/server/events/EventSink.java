@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * Somewhere events go: the recent-events buffer, the live feed, the track record. Called on the event loop; must
  * not block.
  *
- * @see EventBus
+ * @see EventHub
  */
 public interface EventSink {
 

@@ -11,9 +11,9 @@ import java.time.Instant;
 /** Turns robots' connection changes into {@code robot.link} events. */
 public final class LinkEvents implements RobotListener {
 
-    private final EventBus bus;
+    private final EventHub bus;
 
-    public LinkEvents(EventBus bus) {
+    public LinkEvents(EventHub bus) {
         this.bus = bus;
     }
 

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.Collections;
 
 /**
  * The most recent events, in memory, for {@code GET /api/v1/events}: a bounded buffer, oldest dropped first. The
@@ -48,7 +49,7 @@ public final class RecentEvents implements EventSink {
             if (!visible.test(ev)) continue;
             out.add(e);
         }
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 }

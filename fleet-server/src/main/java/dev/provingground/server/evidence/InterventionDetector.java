@@ -1,7 +1,7 @@
 package dev.provingground.server.evidence;
 
-import dev.provingground.server.events.EventBus;
-import dev.provingground.server.registry.Position;
+import dev.provingground.server.events.EventHub;
+import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
 import dev.provingground.trackrecord.event.Intervention;
@@ -26,15 +26,15 @@ public final class InterventionDetector implements RobotListener {
     private record TakenOver(OperatingMode mode, Instant since) {
     }
 
-    private final EventBus events;
+    private final EventHub events;
     private final Map<String, TakenOver> takenOver = new HashMap<>();
 
-    public InterventionDetector(EventBus events) {
+    public InterventionDetector(EventHub events) {
         this.events = events;
     }
 
     @Override
-    public void stateReceived(Robot robot, State state, Position previous, Instant at) {
+    public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
         OperatingMode mode = state.operatingMode();
         if (mode == null) return;
         if (!mode.fleetInControl()) {

@@ -1,9 +1,9 @@
 package dev.provingground.server.evidence;
 
 import dev.provingground.profiles.ProfileCatalog;
-import dev.provingground.server.enforcement.UvcLamp;
-import dev.provingground.server.events.EventBus;
-import dev.provingground.server.registry.Position;
+import dev.provingground.server.enforcement.UvcLampState;
+import dev.provingground.server.events.EventHub;
+import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
 import dev.provingground.trackrecord.event.EmergencyStop;
@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import dev.provingground.trackrecord.event.EventBody;
+import dev.provingground.trackrecord.event.UvcLamp;
 
 /**
  * Turns changes in what robots report into safety evidence: {@code estop} when a robot's VDA 5050
@@ -23,18 +25,18 @@ import java.util.Map;
  */
 public final class SafetyEvents implements RobotListener {
 
-    private final EventBus events;
+    private final EventHub events;
     private final ProfileCatalog profiles;
     private final Map<String, EStop> eStops = new HashMap<>();
     private final Map<String, Instant> lampOnSince = new HashMap<>();
 
-    public SafetyEvents(EventBus events, ProfileCatalog profiles) {
+    public SafetyEvents(EventHub events, ProfileCatalog profiles) {
         this.events = events;
         this.profiles = profiles;
     }
 
     @Override
-    public void stateReceived(Robot robot, State state, Position previous, Instant at) {
+    public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
         eStop(robot, state, at);
         lamp(robot, state, at);
     }
@@ -60,13 +62,13 @@ public final class SafetyEvents implements RobotListener {
     }
 
     private void lamp(Robot robot, State state, Instant at) {
-        boolean on = UvcLamp.isOn(state);
+        boolean on = UvcLampState.isOn(state);
         Instant since = lampOnSince.get(robot.id());
         if (on && since == null) {
             lampOnSince.put(robot.id(), at);
-            publish(robot, at, new dev.provingground.trackrecord.event.UvcLamp(
-                    dev.provingground.trackrecord.event.UvcLamp.Phase.ON,
-                    dev.provingground.trackrecord.event.UvcLamp.Cause.OPERATOR, null, null));
+            publish(robot, at, new UvcLamp(
+                    UvcLamp.Phase.ON,
+                    UvcLamp.Cause.OPERATOR, null, null));
         } else if (!on && since != null) {
             lampOnSince.remove(robot.id());
             double seconds = Duration.between(since, at).toMillis() / 1000.0;
@@ -74,13 +76,13 @@ public final class SafetyEvents implements RobotListener {
                     .map(p -> p.service().uvcIrradianceAt1mMicroWattPerCm2()).orElse(null);
             // 1 µW/cm² is 0.01 W/m², so the dose in J/m² is irradiance × 0.01 × seconds.
             Double dose = irradiance == null ? null : irradiance * 0.01 * seconds;
-            publish(robot, at, new dev.provingground.trackrecord.event.UvcLamp(
-                    dev.provingground.trackrecord.event.UvcLamp.Phase.OFF,
-                    dev.provingground.trackrecord.event.UvcLamp.Cause.OPERATOR, seconds, dose));
+            publish(robot, at, new UvcLamp(
+                    UvcLamp.Phase.OFF,
+                    UvcLamp.Cause.OPERATOR, seconds, dose));
         }
     }
 
-    private void publish(Robot robot, Instant at, dev.provingground.trackrecord.event.EventBody body) {
+    private void publish(Robot robot, Instant at, EventBody body) {
         events.publish(new TrackEvent(at, robot.site(), robot.firm(), robot.id(), body));
     }
 }

@@ -1,7 +1,7 @@
 package dev.provingground.server.evidence;
 
-import dev.provingground.server.events.EventBus;
-import dev.provingground.server.registry.Position;
+import dev.provingground.server.events.EventHub;
+import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
 import dev.provingground.trackrecord.event.StateSamples;
@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import dev.provingground.vda5050.AgvPosition;
 
 /**
  * Batches each robot's states into {@code state.samples} events: at most one sample per {@code minSpacing}, a batch
@@ -24,8 +25,8 @@ import java.util.function.BiFunction;
  */
 public final class StateSampler implements RobotListener {
 
-    private final EventBus events;
-    private final BiFunction<Robot, dev.provingground.vda5050.AgvPosition, StateSamples.AreaClass> areaOf;
+    private final EventHub events;
+    private final BiFunction<Robot, AgvPosition, StateSamples.AreaClass> areaOf;
     private final Duration minSpacing;
     private final Duration batchLength;
     private final Map<String, Batch> batches = new HashMap<>();
@@ -39,7 +40,7 @@ public final class StateSampler implements RobotListener {
         }
     }
 
-    public StateSampler(EventBus events, BiFunction<Robot, dev.provingground.vda5050.AgvPosition, StateSamples.AreaClass> areaOf,
+    public StateSampler(EventHub events, BiFunction<Robot, AgvPosition, StateSamples.AreaClass> areaOf,
                         Duration minSpacing, Duration batchLength) {
         this.events = events;
         this.areaOf = areaOf;
@@ -48,7 +49,7 @@ public final class StateSampler implements RobotListener {
     }
 
     @Override
-    public void stateReceived(Robot robot, State state, Position previous, Instant at) {
+    public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
         var p = state.agvPosition();
         if (p == null || !p.positionInitialized()) return;
         Batch batch = batches.computeIfAbsent(robot.id(), k -> new Batch(robot));

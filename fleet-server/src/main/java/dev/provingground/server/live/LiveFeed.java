@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /api/v1/live}: every event, as it happens, to each connected WebSocket client that may see it (a vendor
@@ -33,7 +34,7 @@ public final class LiveFeed implements EventSink {
     @Override
     public CompletableFuture<Void> accept(TrackEvent event, byte[] json) {
         if (clients.isEmpty()) return DONE;
-        String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(json, StandardCharsets.UTF_8);
         clients.forEach((socket, principal) -> {
             if (event.firm() != null && !principal.mayActFor(event.firm())) return;
             if (socket.writeQueueFull()) {

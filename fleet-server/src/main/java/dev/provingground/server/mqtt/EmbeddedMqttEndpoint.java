@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * {@code order}/{@code instantActions}; its last will is acted on when its link drops without DISCONNECT. Elevator
  * car controllers share the port: their logins ({@code lift:...}) are handed to {@link LiftControllerEndpoint}.
  */
-public final class EmbeddedMqttEndpoint implements RobotLink {
+public final class EmbeddedMqttEndpoint implements RobotTransport {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMqttEndpoint.class.getName());
 

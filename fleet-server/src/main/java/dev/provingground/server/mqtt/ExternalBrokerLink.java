@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * states) ride the same broker session through {@link #route}. A lost broker is retried until it is back;
  * subscriptions are made again on every connect.
  */
-public final class ExternalBrokerLink implements RobotLink {
+public final class ExternalBrokerLink implements RobotTransport {
 
     private static final Logger LOG = Logger.getLogger(ExternalBrokerLink.class.getName());
 

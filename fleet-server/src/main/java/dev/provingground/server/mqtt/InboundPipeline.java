@@ -11,6 +11,7 @@ import dev.provingground.vda5050.Visualization;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Decodes and checks a robot's message, then hands it to the registry. Anything wrong is refused with its reason
@@ -67,7 +68,7 @@ public final class InboundPipeline {
     }
 
     /** The factsheet the robot last published, if any. */
-    public java.util.Optional<Factsheet> factsheet(String robotId) {
-        return java.util.Optional.ofNullable(factsheets.get(robotId));
+    public Optional<Factsheet> factsheet(String robotId) {
+        return Optional.ofNullable(factsheets.get(robotId));
     }
 }

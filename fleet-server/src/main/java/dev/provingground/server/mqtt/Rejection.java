@@ -1,5 +1,7 @@
 package dev.provingground.server.mqtt;
 
+import java.util.Locale;
+
 /** Why an MQTT message or connection from a robot or lift controller was refused. Each is counted and logged. */
 public enum Rejection {
     AUTH_FAILED("unknown robot or lift controller, or wrong password"),
@@ -26,6 +28,6 @@ public enum Rejection {
 
     /** Name as used in metrics and the health document. */
     public String metricName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

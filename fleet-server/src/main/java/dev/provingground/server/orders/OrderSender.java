@@ -1,6 +1,6 @@
 package dev.provingground.server.orders;
 
-import dev.provingground.server.mqtt.RobotLink;
+import dev.provingground.server.mqtt.RobotTransport;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.vda5050.HeaderCounter;
 import dev.provingground.vda5050.InstantActions;
@@ -23,14 +23,14 @@ import java.util.function.Function;
 public final class OrderSender {
 
     private final Vda5050Codec codec;
-    private final RobotLink link;
+    private final RobotTransport link;
     private final Clock clock;
     private final Map<String, HeaderCounter> counters = new ConcurrentHashMap<>();
 
     private final Function<String, String> protocolVersion;
 
     /** @param protocolVersion the VDA 5050 version a robot speaks, by robot id (null = 2.1.0) */
-    public OrderSender(Vda5050Codec codec, RobotLink link, Clock clock, Function<String, String> protocolVersion) {
+    public OrderSender(Vda5050Codec codec, RobotTransport link, Clock clock, Function<String, String> protocolVersion) {
         this.codec = codec;
         this.link = link;
         this.clock = clock;

@@ -4,6 +4,8 @@ import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.State;
 
 import java.time.Instant;
+import dev.provingground.vda5050.AgvPosition;
+import dev.provingground.vda5050.Velocity;
 
 /** Told of what robots report, after the registry took it in. Runs on the event loop: must not block. */
 public interface RobotListener {
@@ -12,12 +14,12 @@ public interface RobotListener {
     }
 
     /** A position from the robot's {@code visualization} topic. */
-    default void positionReported(Robot robot, dev.provingground.vda5050.AgvPosition position,
-                                  dev.provingground.vda5050.Velocity velocity, Position previous, Instant at) {
+    default void positionReported(Robot robot, AgvPosition position,
+                                  Velocity velocity, RobotPosition previous, Instant at) {
     }
 
     /** @param previous where the robot was before this state, null if unknown */
-    default void stateReceived(Robot robot, State state, Position previous, Instant at) {
+    default void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
     }
 
     /** The robot's MQTT password was replaced; whoever is connected with the old one must be cut off. */

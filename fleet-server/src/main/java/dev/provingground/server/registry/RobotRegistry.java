@@ -29,6 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Every registered robot and the latest of what it reported. Registrations are written through at once; status
@@ -37,7 +41,7 @@ import java.util.regex.Pattern;
  */
 public final class RobotRegistry {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RobotRegistry.class.getName());
+    private static final Logger LOG = Logger.getLogger(RobotRegistry.class.getName());
 
     private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
@@ -200,7 +204,7 @@ public final class RobotRegistry {
         RobotStatus before = status.get(id);
         if (before == null) return;
         lastState.put(id, s);
-        Position position = position(s.agvPosition(), before.position());
+        RobotPosition position = position(s.agvPosition(), before.position());
         Double battery = s.batteryState() == null ? before.battery() : Double.valueOf(s.batteryState().batteryCharge());
         Boolean charging = s.batteryState() == null ? before.charging() : Boolean.valueOf(s.batteryState().charging());
         List<String> errors = s.errors().stream()
@@ -226,19 +230,19 @@ public final class RobotRegistry {
     }
 
     /** One listener's failure is logged and does not keep the others from hearing of the update. */
-    private void tell(java.util.function.Consumer<RobotListener> call) {
+    private void tell(Consumer<RobotListener> call) {
         for (RobotListener l : listeners) {
             try {
                 call.accept(l);
             } catch (RuntimeException e) {
-                LOG.log(java.util.logging.Level.SEVERE, l.getClass().getSimpleName() + " failed", e);
+                LOG.log(Level.SEVERE, l.getClass().getSimpleName() + " failed", e);
             }
         }
     }
 
-    private static Position position(AgvPosition p, Position fallback) {
+    private static RobotPosition position(AgvPosition p, RobotPosition fallback) {
         if (p == null) return fallback;
-        return new Position(p.mapId(), p.x(), p.y(), p.theta(), p.positionInitialized());
+        return new RobotPosition(p.mapId(), p.x(), p.y(), p.theta(), p.positionInitialized());
     }
 
     private static Double speed(Velocity v, Double fallback) {
@@ -254,7 +258,7 @@ public final class RobotRegistry {
     /** Writes every status changed since the last flush; returns when they are committed. */
     public CompletableFuture<Void> flushDirty() {
         if (dirty.isEmpty()) return CompletableFuture.completedFuture(null);
-        List<CompletableFuture<Void>> writes = new java.util.ArrayList<>();
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (String id : List.copyOf(dirty)) {
             dirty.remove(id);
             writes.add(store.save(new RobotStore.Entry(robots.get(id), status.get(id))));

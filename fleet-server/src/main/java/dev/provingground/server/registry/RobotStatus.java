@@ -14,7 +14,7 @@ import java.util.List;
  * @param updatedAt     when anything here last changed
  * @param protocolVersion the VDA 5050 version of the robot's messages; orders are written in it
  */
-public record RobotStatus(ConnectionState connection, Instant connectionChangedAt, Position position, Double battery,
+public record RobotStatus(ConnectionState connection, Instant connectionChangedAt, RobotPosition position, Double battery,
                           Boolean charging, Double speed, Boolean driving, Boolean paused, String operatingMode,
                           String orderId, String lastNodeId, List<String> errors, Instant lastStateAt,
                           Instant lastMessageAt, Instant updatedAt, String protocolVersion) {
@@ -33,7 +33,7 @@ public record RobotStatus(ConnectionState connection, Instant connectionChangedA
                 lastNodeId, errors, lastStateAt, at, at, protocolVersion);
     }
 
-    public RobotStatus withPosition(Position p, Double newSpeed, Instant at) {
+    public RobotStatus withPosition(RobotPosition p, Double newSpeed, Instant at) {
         return new RobotStatus(connection, connectionChangedAt, p, battery, charging, newSpeed, driving, paused,
                 operatingMode, orderId, lastNodeId, errors, lastStateAt, at, at, protocolVersion);
     }

@@ -4,6 +4,10 @@ import dev.provingground.server.errors.ConflictException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** A site change would remove levels that zones or robots are still on; nothing was changed. */
 public final class LevelInUseException extends ConflictException {
@@ -15,8 +19,8 @@ public final class LevelInUseException extends ConflictException {
     private final Map<String, Use> levels;
 
     public LevelInUseException(String site, Map<String, Use> levels) {
-        super(message(site, new java.util.TreeMap<>(levels)));
-        this.levels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(levels));
+        super(message(site, new TreeMap<>(levels)));
+        this.levels = Collections.unmodifiableMap(new TreeMap<>(levels));
     }
 
     /** Level id → the zones and robots on it, levels in id order. */
@@ -29,7 +33,7 @@ public final class LevelInUseException extends ConflictException {
         String sep = "";
         for (Map.Entry<String, Use> e : levels.entrySet()) {
             out.append(sep).append("level \"").append(e.getKey()).append("\", which still has ");
-            List<String> parts = new java.util.ArrayList<>();
+            List<String> parts = new ArrayList<>();
             if (!e.getValue().zones().isEmpty()) parts.add("zones " + quoted(e.getValue().zones()));
             if (!e.getValue().robots().isEmpty()) parts.add("robots " + quoted(e.getValue().robots()));
             out.append(String.join(" and ", parts));
@@ -39,6 +43,6 @@ public final class LevelInUseException extends ConflictException {
     }
 
     private static String quoted(List<String> ids) {
-        return ids.stream().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(", "));
+        return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", "));
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provingground.geofence.Zone;
 import dev.provingground.server.errors.NotFoundException;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.registry.RobotStatus;
@@ -51,7 +51,7 @@ public final class SiteService {
     private final SiteHistory history;
     private final ZoneService zones;
     private final RobotRegistry registry;
-    private final EventBus events;
+    private final EventHub events;
     private final Clock clock;
 
     /** What a PUT did. {@code created} when the site did not exist; {@code version} is the site's latest. */
@@ -59,7 +59,7 @@ public final class SiteService {
     }
 
     public SiteService(SiteCatalog catalog, SiteHistory history, ZoneService zones, RobotRegistry registry,
-                       EventBus events, Clock clock) {
+                       EventHub events, Clock clock) {
         this.catalog = catalog;
         this.history = history;
         this.zones = zones;

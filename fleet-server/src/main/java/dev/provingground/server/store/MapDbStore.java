@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * One MapDB file with transactions on (opened crash-safe, see {@link CrashSafeMapDb}) and a single writer thread that
@@ -49,7 +51,7 @@ public final class MapDbStore implements AutoCloseable {
     public static MapDbStore open(Path file, StoreConfig config) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot create data directory for " + file + ": " + e.getMessage(), e);
         }
         DB db = CrashSafeMapDb.open(file);
@@ -98,7 +100,7 @@ public final class MapDbStore implements AutoCloseable {
         }
     }
 
-    public CompletableFuture<Void> writeAll(java.util.function.Consumer<Writes> change) {
+    public CompletableFuture<Void> writeAll(Consumer<Writes> change) {
         Writes writes = new Writes();
         change.accept(writes);
         return enqueue(new Change(List.copyOf(writes.ops)));

@@ -7,6 +7,7 @@ import org.locationtech.jts.geom.LineString;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 
 /**
  * A back-and-forth (boustrophedon) path covering a polygon: parallel lines {@code spacing} apart, clipped to the
@@ -37,7 +38,7 @@ final class CoveragePath {
                 row.add(new double[]{Math.max(cs[0].x, cs[cs.length - 1].x), y});
             }
             row.sort((a, b) -> Double.compare(a[0], b[0]));
-            if (!leftToRight) java.util.Collections.reverse(row);
+            if (!leftToRight) Collections.reverse(row);
             path.addAll(row);
             leftToRight = !leftToRight;
         }

@@ -5,7 +5,7 @@ import dev.provingground.profiles.Environment;
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.elevator.CarAvailability;
-import dev.provingground.server.registry.Position;
+import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.registry.RobotStatus;
@@ -310,7 +310,7 @@ public final class Dispatcher {
         return waypoint;
     }
 
-    private record Located(Site site, Position position, Waypoint waypoint) {
+    private record Located(Site site, RobotPosition position, Waypoint waypoint) {
     }
 
     static Waypoint nearest(Site site, RobotStatus s) {

@@ -3,7 +3,7 @@ package dev.provingground.server.tasks;
 import dev.provingground.server.elevator.BoardingRules;
 import dev.provingground.server.elevator.Decision;
 import dev.provingground.server.elevator.ElevatorManager;
-import dev.provingground.server.elevator.ElevatorRide;
+import dev.provingground.server.elevator.FinishedRide;
 import dev.provingground.server.elevator.Refusal;
 import dev.provingground.server.elevator.Rider;
 import dev.provingground.server.orders.LiftStep;
@@ -55,7 +55,7 @@ final class Journey {
         }
 
         /** A ride ended (completed, or cut short by an evacuation): record it. */
-        record Rode(ElevatorRide ride, Step then) implements Step {
+        record Rode(FinishedRide ride, Step then) implements Step {
         }
 
         /** The journey cannot go on from here; dispatch the task again from where the robot now stands. */
@@ -337,7 +337,7 @@ final class Journey {
                     : ": " + a.get().resultDescription()));
         }
         boolean evacuated = phase == Phase.EVACUATING;
-        Optional<ElevatorRide> ride = m.alighted(rider.robotId());
+        Optional<FinishedRide> ride = m.alighted(rider.robotId());
         if (evacuated) {
             phase = Phase.DONE;
             Step then = new Step.Requeue("the robot left car " + plan.get(gate).lift().car() + " at " + evacuationFloor

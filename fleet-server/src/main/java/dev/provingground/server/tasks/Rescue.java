@@ -1,7 +1,7 @@
 package dev.provingground.server.tasks;
 
 import dev.provingground.server.elevator.ElevatorManager;
-import dev.provingground.server.elevator.ElevatorRide;
+import dev.provingground.server.elevator.FinishedRide;
 import dev.provingground.server.elevator.Rider;
 import dev.provingground.server.orders.PlannedNode;
 import dev.provingground.server.orders.RouteOrders;
@@ -61,7 +61,7 @@ final class Rescue {
     }
 
     /** The ride record once the robot reports it got off; the car is released then. */
-    Optional<ElevatorRide> outOfTheCar(State state) {
+    Optional<FinishedRide> outOfTheCar(State state) {
         if (actionId == null || !orderId.equals(state.orderId())) return Optional.empty();
         boolean off = state.actionStates().stream()
                 .anyMatch(a -> a.actionId().equals(actionId) && a.actionStatus() == ActionStatus.FINISHED);

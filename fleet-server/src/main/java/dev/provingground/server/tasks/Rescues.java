@@ -5,7 +5,7 @@ import dev.provingground.server.elevator.ElevatorManager;
 import dev.provingground.server.elevator.ElevatorService;
 import dev.provingground.server.elevator.RideEvents;
 import dev.provingground.server.elevator.Rider;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
+import dev.provingground.vda5050.Order;
+import java.util.HashSet;
 
 /**
  * Robots left in an elevator car without a ride — the server stopped while they rode, or their task ended while they
@@ -42,11 +44,11 @@ final class Rescues {
     private final SiteCatalog sites;
     private final ElevatorService elevators;
     private final OrderSender orders;
-    private final EventBus events;
+    private final EventHub events;
     private final Map<String, Rescue> underway = new HashMap<>();
     private long attempts;
 
-    Rescues(RobotRegistry registry, SiteCatalog sites, ElevatorService elevators, OrderSender orders, EventBus events) {
+    Rescues(RobotRegistry registry, SiteCatalog sites, ElevatorService elevators, OrderSender orders, EventHub events) {
         this.registry = registry;
         this.sites = sites;
         this.elevators = elevators;
@@ -56,7 +58,7 @@ final class Rescues {
 
     /** Robots being brought out of a car, and robots seen in one that no task of theirs explains. */
     Set<String> robotsInCars(Predicate<String> hasTask) {
-        Set<String> inCars = new java.util.HashSet<>(underway.keySet());
+        Set<String> inCars = new HashSet<>(underway.keySet());
         for (Robot r : registry.all()) {
             if (!hasTask.test(r.id()) && carHolding(r).isPresent()) inCars.add(r.id());
         }
@@ -87,7 +89,7 @@ final class Rescues {
     /** Sends the way out to every robot whose car now stands open for it. */
     void tick() {
         for (Map.Entry<String, Rescue> e : List.copyOf(underway.entrySet())) {
-            Optional<dev.provingground.vda5050.Order> out = e.getValue().orderOut();
+            Optional<Order> out = e.getValue().orderOut();
             if (out.isEmpty()) continue;
             registry.find(e.getKey()).ifPresent(robot -> {
                 // The robot may still hold the order it was riding under; VDA 5050 takes a new one only after a cancel.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 
 /**
  * A task: the request as given (Open-RMF {@code task_request} vocabulary), the stops it was planned into, and its
@@ -30,7 +31,7 @@ public record Task(String id, String site, TaskCategory category, JsonNode descr
     }
 
     public Task assigned(String assignee, DispatchDecision decision, Instant at) {
-        List<DispatchDecision> all = new java.util.ArrayList<>(decisions);
+        List<DispatchDecision> all = new ArrayList<>(decisions);
         all.add(decision);
         return new Task(id, site, category, description, earliestStart, priority, labels, requester, firm, robotKind,
                 TaskStatus.UNDERWAY, assignee, stops, stopIndex, null, requestedAt, startedAt == null ? at : startedAt,

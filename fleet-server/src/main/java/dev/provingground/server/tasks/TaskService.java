@@ -7,15 +7,15 @@ import dev.provingground.server.errors.InvalidInputException;
 import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.elevator.ElevatorManager;
 import dev.provingground.server.elevator.ElevatorNotice;
-import dev.provingground.server.elevator.ElevatorRide;
+import dev.provingground.server.elevator.FinishedRide;
 import dev.provingground.server.elevator.ElevatorService;
 import dev.provingground.server.elevator.RideEvents;
 import dev.provingground.server.elevator.RideListener;
 import dev.provingground.server.elevator.Rider;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.orders.RouteOrders;
-import dev.provingground.server.registry.Position;
+import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
 import dev.provingground.server.registry.RobotRegistry;
@@ -50,6 +50,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
+import dev.provingground.site.routing.Route;
+import java.time.Duration;
+import java.util.HashMap;
 
 /**
  * Tasks from request to completion: planned into stops when submitted, dispatched to the robot that can finish
@@ -71,26 +74,26 @@ public final class TaskService implements RobotListener, RideListener {
     private final ZoneService zones;
     private final RobotRegistry registry;
     private final OrderSender orders;
-    private final EventBus events;
+    private final EventHub events;
     private final Clock clock;
     private final ElevatorService elevators;
     /** The order under way of each underway task, by task id; gone after a restart, when the task is dispatched again. */
-    private final Map<String, Journey> journeys = new java.util.HashMap<>();
+    private final Map<String, Journey> journeys = new HashMap<>();
     private final ZoneSlots zoneSlots;
     private final Rescues rescues;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, RouteOrders> routeOrders = new LinkedHashMap<>();
     /** When each live order went out, to tell a refusal from an error left over from before it. */
-    private final Map<String, Instant> orderSentAt = new java.util.HashMap<>();
+    private final Map<String, Instant> orderSentAt = new HashMap<>();
 
     /** VDA 5050 error types with which a vehicle refuses an order. */
     static final Set<String> REFUSALS = Set.of("orderError", "orderUpdateError", "validationError", "noRouteError");
-    static final java.time.Duration REFUSAL_GRACE = java.time.Duration.ofSeconds(2);
+    static final Duration REFUSAL_GRACE = Duration.ofSeconds(2);
     /** Dispatch attempts before a task whose orders or elevator rides keep being refused fails. */
     static final int MAX_ATTEMPTS = 3;
 
     public TaskService(TaskStore store, TaskPlanner planner, Dispatcher dispatcher, SiteCatalog sites,
-                       ZoneService zones, RobotRegistry registry, OrderSender orders, EventBus events,
+                       ZoneService zones, RobotRegistry registry, OrderSender orders, EventHub events,
                        ElevatorService elevators, Clock clock) {
         this.store = store;
         this.planner = planner;
@@ -257,7 +260,7 @@ public final class TaskService implements RobotListener, RideListener {
         var router = dispatcher.router(site, robot, dispatcher.profileOf(robot), clock.instant());
         String from = Dispatcher.nearest(site, status).id();
         String to = Dispatcher.stopWaypoint(site, router, stop, from);
-        var route = to == null ? Optional.<dev.provingground.site.routing.Route>empty() : router.route(from, to);
+        var route = to == null ? Optional.<Route>empty() : router.route(from, to);
         if (route.isEmpty()) {
             requeue(t, "no route from " + from + " to the stop \"" + stop.label() + "\" any more");
             return;
@@ -311,7 +314,7 @@ public final class TaskService implements RobotListener, RideListener {
     }
 
     @Override
-    public void stateReceived(Robot robot, State state, Position previous, Instant at) {
+    public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
         rescues.stateReceived(robot, state);
         Task t = activeTaskOf(robot.id());
         if (t == null || t.orderId() == null) return;
@@ -393,7 +396,7 @@ public final class TaskService implements RobotListener, RideListener {
         return true;
     }
 
-    private void recordRide(Task t, Robot robot, ElevatorRide ride) {
+    private void recordRide(Task t, Robot robot, FinishedRide ride) {
         LOG.info(robot.id() + " rode " + ride.carId() + " " + ride.fromFloor() + " → " + ride.leftAtFloor()
                 + " for " + t.id() + ", waited " + ride.waited().toSeconds() + " s");
         events.publish(RideEvents.of(t.site(), robot, ride, "task " + t.id()));

@@ -12,7 +12,7 @@ import dev.provingground.server.elevator.ElevatorService;
 import dev.provingground.server.elevator.LiftCredentials;
 import dev.provingground.server.elevator.LiftLink;
 import dev.provingground.server.enforcement.Enforcement;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.evidence.AreaClassifier;
 import dev.provingground.server.evidence.InterventionDetector;
 import dev.provingground.server.evidence.SafetyEvents;
@@ -30,7 +30,7 @@ import dev.provingground.server.mqtt.InboundPipeline;
 import dev.provingground.server.mqtt.LiftControllerEndpoint;
 import dev.provingground.server.mqtt.LiftStateInbound;
 import dev.provingground.server.mqtt.RejectionLog;
-import dev.provingground.server.mqtt.RobotLink;
+import dev.provingground.server.mqtt.RobotTransport;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
@@ -66,6 +66,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The fleet server, wired: store, access control, registry, robot link (embedded MQTT endpoint or external broker),
@@ -86,12 +89,12 @@ public final class FleetServer {
     private MapDbStore store;
     private AccessControl access;
     private RobotRegistry registry;
-    private RobotLink link;
+    private RobotTransport link;
     private OrderSender orders;
     private ApiServer api;
     private RejectionLog rejections;
     private SiteCatalog sites;
-    private EventBus events;
+    private EventHub events;
     private ZoneService zones;
     private TrackRecordStore trackRecord;
     private StateSampler sampler;
@@ -157,7 +160,7 @@ public final class FleetServer {
                 ? new EmbeddedMqttEndpoint(vertx, config.mqtt(), registry, pipeline, rejections, clock)
                 : new ExternalBrokerLink(vertx, config.mqtt(), registry, pipeline, rejections, clock);
         orders = new OrderSender(codec, link, clock, registry::protocolVersion);
-        events = new EventBus();
+        events = new EventHub();
         recentEvents = new RecentEvents(10_000);
         liveFeed = new LiveFeed();
         events.addSink(recentEvents);
@@ -219,8 +222,8 @@ public final class FleetServer {
             Path tmp = Files.createTempFile(config.dataDir(), ".operator", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the operator token to " + file + ": " + e.getMessage(), e);
         }
@@ -267,9 +270,9 @@ public final class FleetServer {
      * Runs {@code work} on the server's event loop, where zones, the registry and everything stateful are changed,
      * for callers that embed the server (the demo, benchmarks); the result completes when the work's future does.
      */
-    public <T> java.util.concurrent.CompletableFuture<T> onEventLoop(
-            java.util.function.Supplier<java.util.concurrent.CompletableFuture<T>> work) {
-        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+    public <T> CompletableFuture<T> onEventLoop(
+            Supplier<CompletableFuture<T>> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
         context.runOnContext(v -> {
             try {
                 work.get().whenComplete((r, e) -> {
@@ -332,7 +335,7 @@ public final class FleetServer {
         return zones;
     }
 
-    public EventBus events() {
+    public EventHub events() {
         return events;
     }
 

@@ -13,7 +13,7 @@ import dev.provingground.geofence.io.ImportContext;
 import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.errors.InvalidInputException;
 import dev.provingground.server.errors.NotFoundException;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.site.Site;
 import dev.provingground.trackrecord.event.ConfigurationChange;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The zones of every site: one {@link GeofenceEngine} per site, edited here and evaluated by enforcement. Every
@@ -42,14 +43,14 @@ public final class ZoneService {
 
     private final SiteCatalog sites;
     private final ZoneStore store;
-    private final EventBus events;
+    private final EventHub events;
     private final Clock clock;
     private final GeofenceConfig config;
     private final GeoJsonZones geoJson;
     private final Map<String, GeofenceEngine> engines = new HashMap<>();
     private final Map<String, List<ZoneVersion>> history = new HashMap<>();
 
-    public ZoneService(SiteCatalog sites, ZoneStore store, EventBus events, GeofenceConfig config, Clock clock) {
+    public ZoneService(SiteCatalog sites, ZoneStore store, EventHub events, GeofenceConfig config, Clock clock) {
         this.sites = sites;
         this.store = store;
         this.events = events;
@@ -227,7 +228,7 @@ public final class ZoneService {
     private String newId(String site) {
         String id;
         do {
-            id = "zone-" + Long.toString(Math.abs(java.util.concurrent.ThreadLocalRandom.current().nextLong()) % 2_176_782_336L, 36);
+            id = "zone-" + Long.toString(Math.abs(ThreadLocalRandom.current().nextLong()) % 2_176_782_336L, 36);
         } while (engine(site).zones().zone(id).isPresent() || history.containsKey(key(site, id)));
         return id;
     }

@@ -2,6 +2,7 @@ package dev.provingground.server.zones;
 
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 
 /** Persistence of zones and their history; the MapDB implementation lives in the store package. */
 public interface ZoneStore {
@@ -10,7 +11,7 @@ public interface ZoneStore {
     Collection<ZoneVersion> loadCurrent();
 
     /** Every version of every zone, deleted ones included, each zone's oldest first (read at start-up). */
-    java.util.List<ZoneVersion> loadHistory();
+    List<ZoneVersion> loadHistory();
 
     /** Records the versions of one change together (all or none). */
     CompletableFuture<Void> save(Collection<ZoneVersion> versions);

@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.provingground.server.support.Await;
+import io.vertx.core.buffer.Buffer;
 
 /** Bearer tokens on every call; vendors see and change only their own firm's robots. Real HTTP on loopback. */
 class AccessApiTest {
@@ -120,8 +122,8 @@ class AccessApiTest {
         assertThat(duplicate.statusCode()).isEqualTo(409);
         var notJson = server.http.post(server.server.httpPort(), "127.0.0.1", "/api/v1/robots")
                 .putHeader("Authorization", "Bearer " + server.operatorToken)
-                .sendBuffer(io.vertx.core.buffer.Buffer.buffer("{oops"));
-        assertThat(dev.provingground.server.support.Await.result(notJson).statusCode()).isEqualTo(400);
+                .sendBuffer(Buffer.buffer("{oops"));
+        assertThat(Await.result(notJson).statusCode()).isEqualTo(400);
         assertThat(server.get("/api/v1/robots", server.operatorToken).bodyAsJsonObject().getJsonArray("robots"))
                 .hasSize(2);
     }

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Locale;
 
 /**
  * The OpenAPI document served at {@code /api/v1/openapi.yaml} matches the router: every route the server answers is
@@ -257,7 +258,7 @@ class OpenApiDocumentTest {
                         Matcher m = METHOD.matcher(line);
                         operation = null;
                         if (m.matches()) {
-                            operation = m.group(1).toUpperCase(java.util.Locale.ROOT) + " " + path;
+                            operation = m.group(1).toUpperCase(Locale.ROOT) + " " + path;
                             if (operations.put(operation, new TreeSet<>()) != null)
                                 throw new AssertionError("line " + (i + 1) + ": " + operation + " is documented twice");
                         } else if (!line.trim().startsWith("parameters:")) {

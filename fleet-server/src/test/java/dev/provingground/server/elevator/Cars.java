@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 /** Elevators and car states for the elevator tests. */
 final class Cars {
@@ -25,7 +26,7 @@ final class Cars {
     }
 
     static Elevator elevator(String id, List<String> floors, String... carIds) {
-        return new Elevator(id, id, java.util.Arrays.stream(carIds).map(c -> car(c, floors)).toList());
+        return new Elevator(id, id, Arrays.stream(carIds).map(c -> car(c, floors)).toList());
     }
 
     /** A car standing at {@code floor}, doors closed, in normal service, nobody aboard. */

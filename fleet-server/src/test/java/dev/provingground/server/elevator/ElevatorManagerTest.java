@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.provingground.geofence.WeeklySchedule;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 
 class ElevatorManagerTest {
 
@@ -66,11 +71,11 @@ class ElevatorManagerTest {
         m.onState(Cars.idle("A", FLOORS, "L1"));
         m.onState(Cars.idle("B", FLOORS, "L1"));
         // Monday 14:00 in Seoul; robots may ride on weekdays 09:00–15:00.
-        var weekdays = java.util.Arrays.stream(java.time.DayOfWeek.values()).limit(5)
-                .map(d -> new dev.provingground.geofence.WeeklySchedule.Window(d, java.time.LocalTime.of(9, 0),
-                        java.time.LocalTime.of(15, 0))).toList();
+        var weekdays = Arrays.stream(DayOfWeek.values()).limit(5)
+                .map(d -> new WeeklySchedule.Window(d, LocalTime.of(9, 0),
+                        LocalTime.of(15, 0))).toList();
         m.setRules(new ElevatorRules(Set.of("DELIVERY"), 1, PassengerPolicy.ROBOT_ONLY, List.of(),
-                new dev.provingground.geofence.WeeklySchedule(weekdays)));
+                new WeeklySchedule(weekdays)));
 
         assertThat(m.carsClosedTo("SERVING")).containsExactly("A", "B");
         assertThat(m.carsNotServing("SERVING")).containsExactly("A", "B");
@@ -139,7 +144,7 @@ class ElevatorManagerTest {
         m.requestRide(R3, "L3", "L1"); // right where the car is, but asked last
         assertThat(m.queue()).containsExactly("r1", "r2", "r3");
 
-        List<String> served = new java.util.ArrayList<>();
+        List<String> served = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ManagerStep step = m.tick();
             assertThat(assigned(step)).hasSize(1);
@@ -267,7 +272,7 @@ class ElevatorManagerTest {
         assertThat(m.tick().notices()).isEmpty();
 
         m.onState(Cars.inMode(Cars.openFor("A", FLOORS, "L1", "", 0, List.of("r1")), LiftMode.FIRE, "L1"));
-        ElevatorRide ride = m.alighted("r1").orElseThrow();
+        FinishedRide ride = m.alighted("r1").orElseThrow();
         assertThat(ride.leftAtFloor()).isEqualTo("L1");
         assertThat(ride.toFloor()).isEqualTo("L3");
         assertThat(ride.mode()).isEqualTo(LiftMode.FIRE);
@@ -350,7 +355,7 @@ class ElevatorManagerTest {
         m.onState(Cars.openFor("A", FLOORS, "L2", session, 2, List.of("r1"))); // people got on at L2
         clock.advanceSeconds(9);
         m.onState(Cars.openFor("A", FLOORS, "L3", session, 0, List.of("r1")));
-        ElevatorRide ride = m.alighted("r1").orElseThrow();
+        FinishedRide ride = m.alighted("r1").orElseThrow();
         assertThat(ride.waited()).isEqualTo(Duration.ofSeconds(12));
         assertThat(Duration.between(ride.boardedAt(), ride.alightedAt())).isEqualTo(Duration.ofSeconds(9));
         assertThat(ride.maxPassengers()).isEqualTo(2);

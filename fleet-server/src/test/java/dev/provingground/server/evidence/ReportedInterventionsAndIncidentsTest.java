@@ -19,6 +19,8 @@ import java.util.List;
 
 import static dev.provingground.server.support.Bundles.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
 
 /**
  * Interventions and incidents reach the track record: a robot a person took over (VDA 5050 operating mode MANUAL)
@@ -158,7 +160,7 @@ class ReportedInterventionsAndIncidentsTest {
         assertThat(boltSees).as("bolt sees the site-wide one only").hasSize(1);
     }
 
-    private static void assertBadRequest(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> res, String message) {
+    private static void assertBadRequest(HttpResponse<Buffer> res, String message) {
         assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(400);
         assertThat(res.bodyAsJsonObject().getJsonObject("error").getString("message")).isEqualTo(message);
     }

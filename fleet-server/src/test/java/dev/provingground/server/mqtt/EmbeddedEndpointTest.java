@@ -17,6 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.provingground.server.config.MqttConfig;
+import dev.provingground.vda5050.HeaderCounter;
+import dev.provingground.vda5050.Vda5050Codec;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import java.util.Arrays;
 
 /** The embedded MQTT endpoint over real TCP on loopback, with robots logging in as real MQTT clients. */
 class EmbeddedEndpointTest {
@@ -105,8 +111,8 @@ class EmbeddedEndpointTest {
 
             a.connectOnline(server.server.mqttPort());
             TestRobot forger = TestRobot.create(server.vertx, "Bolt", "B-1", null, null);
-            byte[] forged = new dev.provingground.vda5050.Vda5050Codec().encode(
-                    forger.state("L1", 99, 99, 1).withHeader(new dev.provingground.vda5050.HeaderCounter("Bolt", "B-1")
+            byte[] forged = new Vda5050Codec().encode(
+                    forger.state("L1", 99, 99, 1).withHeader(new HeaderCounter("Bolt", "B-1")
                             .next(Topic.STATE)));
             a.publishRaw(b.topic(Topic.STATE), forged);
             a.sendState("L1", 2, 2, 70); // a message after the forged one: once it is in, the forged one was handled
@@ -138,8 +144,8 @@ class EmbeddedEndpointTest {
             a.sendState("L1", 4, 4, 90);
             Await.until("a good state", Duration.ofSeconds(5), () -> view(alpha).getJsonObject("position") != null);
             String stateTopic = a.topic(Topic.STATE);
-            String good = new String(new dev.provingground.vda5050.Vda5050Codec().encode(a.state("L1", 5, 5, 80)
-                    .withHeader(new dev.provingground.vda5050.HeaderCounter("Acme", "A-1").next(Topic.STATE))),
+            String good = new String(new Vda5050Codec().encode(a.state("L1", 5, 5, 80)
+                    .withHeader(new HeaderCounter("Acme", "A-1").next(Topic.STATE))),
                     StandardCharsets.UTF_8);
 
             a.publishRaw(stateTopic, "{not json".getBytes(StandardCharsets.UTF_8));
@@ -171,15 +177,15 @@ class EmbeddedEndpointTest {
     @Test
     void oversizePayloadIsRefusedAndCounted() throws Exception {
         server.stop();
-        server = TestServer.start(data, dev.provingground.server.config.MqttConfig.defaults().withPort(0)
+        server = TestServer.start(data, MqttConfig.defaults().withPort(0)
                 .withMaxMessageSize(4096));
         try (TestRobot a = robot(alpha)) {
             a.connectOnline(server.server.mqttPort());
             a.sendState("L1", 4, 4, 90);
             Await.until("a good state", Duration.ofSeconds(5), () -> view(alpha).getJsonObject("position") != null);
             byte[] big = new byte[8192];
-            java.util.Arrays.fill(big, (byte) ' ');
-            a.client.publish(a.topic(Topic.STATE), io.vertx.core.buffer.Buffer.buffer(big),
+            Arrays.fill(big, (byte) ' ');
+            a.client.publish(a.topic(Topic.STATE), Buffer.buffer(big),
                     io.netty.handler.codec.mqtt.MqttQoS.AT_MOST_ONCE, false, false);
             Await.until("the oversize refusal", Duration.ofSeconds(5),
                     () -> server.server.rejections().count(Rejection.OVERSIZE) == 1);
@@ -187,7 +193,7 @@ class EmbeddedEndpointTest {
             assertThat(a.isConnected()).isTrue();
 
             // A frame far over the limit is stopped by the transport before it is read: counted, link closed.
-            a.client.publish(a.topic(Topic.STATE), io.vertx.core.buffer.Buffer.buffer(new byte[2 * 1024 * 1024]),
+            a.client.publish(a.topic(Topic.STATE), Buffer.buffer(new byte[2 * 1024 * 1024]),
                     io.netty.handler.codec.mqtt.MqttQoS.AT_MOST_ONCE, false, false);
             Await.until("the transport-level refusal", Duration.ofSeconds(5),
                     () -> server.server.rejections().count(Rejection.OVERSIZE) == 2);
@@ -225,7 +231,7 @@ class EmbeddedEndpointTest {
             a.connectOnline(server.server.mqttPort());
             b.connectOnline(server.server.mqttPort());
             var res = server.post("/api/v1/robots/" + alpha.getString("id") + "/orders", server.operatorToken,
-                    new JsonObject().put("orderId", "o-1").put("nodes", new io.vertx.core.json.JsonArray()
+                    new JsonObject().put("orderId", "o-1").put("nodes", new JsonArray()
                             .add(new JsonObject().put("x", 1.0).put("y", 2.0).put("mapId", "L1"))
                             .add(new JsonObject().put("x", 5.0).put("y", 2.0).put("mapId", "L1"))));
             assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(202);

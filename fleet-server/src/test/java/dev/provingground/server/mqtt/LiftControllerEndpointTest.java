@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.provingground.site.lift.LiftMotionState;
 
 /**
  * Elevator car controllers on the embedded MQTT endpoint over real TCP on loopback: logins issued over the API, the
@@ -142,7 +143,7 @@ class LiftControllerEndpointTest {
             lift.connectAndListen(server.server.mqttPort());
             Instant before = Instant.now();
             lift.report(new LiftState(Instant.parse("2026-03-02T09:15:31Z"), "E1-A", List.of("L1", "L2"), "L2", "L2",
-                    LiftDoorState.OPEN, dev.provingground.site.lift.LiftMotionState.STOPPED,
+                    LiftDoorState.OPEN, LiftMotionState.STOPPED,
                     List.of(LiftMode.HUMAN, LiftMode.AGV), LiftMode.HUMAN, "", 3, List.of("rb-1")));
             Await.until("E1-A's state in the API", Duration.ofSeconds(5), () -> stateOf("E1-A") != null);
             JsonObject s = stateOf("E1-A");

@@ -8,6 +8,7 @@ import io.vertx.mqtt.messages.MqttConnAckMessage;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.ExecutionException;
 
 /** Blocking waits for tests: on the test thread, never on an event loop. */
 public final class Await {
@@ -18,7 +19,7 @@ public final class Await {
     public static <T> T result(Future<T> f) {
         try {
             return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new AssertionError(e.getCause());
         } catch (Exception e) {
@@ -29,7 +30,7 @@ public final class Await {
     public static Throwable failure(Future<?> f) {
         try {
             f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return e.getCause();
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -41,7 +42,7 @@ public final class Await {
     public static MqttConnectReturnCode connack(Future<MqttConnAckMessage> connect) {
         try {
             return connect.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).code();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof MqttConnectionException refused) return refused.code();
             throw new AssertionError(e.getCause());
         } catch (Exception e) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.io.ByteArrayInputStream;
 
 /** A real fleet server on free loopback ports with its own data directory, and an HTTP client for it. */
 public final class TestServer implements AutoCloseable {
@@ -73,7 +74,7 @@ public final class TestServer implements AutoCloseable {
                    "lanes": [{"from": "a", "to": "b"}]}],
                  "places": [], "chargers": [], "elevators": []}
                 """;
-        return SiteFormat.read(new java.io.ByteArrayInputStream(json.getBytes()), "test-site.json");
+        return SiteFormat.read(new ByteArrayInputStream(json.getBytes()), "test-site.json");
     }
 
     public HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {

@@ -23,6 +23,7 @@ import dev.provingground.geofence.evaluation.ZonePresence;
 import dev.provingground.geofence.index.IndexedZone;
 import dev.provingground.geofence.index.LevelIndex;
 import dev.provingground.geofence.index.ZoneSet;
+import java.time.zone.ZoneRules;
 
 /**
  * Checks a planned polyline for a robot at a given time: which zones it passes, where it may not go and the speed
@@ -36,7 +37,7 @@ public final class RouteChecker {
     private static final double SAME_POINT = 1e-12;
 
     private final GeofenceConfig config;
-    private final java.time.zone.ZoneRules timeZone;
+    private final ZoneRules timeZone;
 
     public RouteChecker(GeofenceConfig config, ZoneId timeZone) {
         this.config = config;

@@ -17,6 +17,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.geofence.Position;
 import dev.provingground.geofence.Zone;
+import java.util.Locale;
 
 /**
  * Checks zones that are already built: topology (self-intersections and the rest of what JTS {@link IsValidOp}
@@ -92,7 +93,7 @@ public final class ZoneValidator {
         TopologyValidationError error = new IsValidOp(geometry).getValidationError();
         if (error != null) {
             Coordinate c = error.getCoordinate();
-            String message = error.getMessage().toLowerCase(java.util.Locale.ROOT);
+            String message = error.getMessage().toLowerCase(Locale.ROOT);
             return List.of(new Problem(featureId, index, "geometry", "invalid polygon: " + message,
                     c == null ? null : new Position(c.x, c.y)));
         }

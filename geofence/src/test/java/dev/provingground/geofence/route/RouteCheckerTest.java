@@ -26,6 +26,7 @@ import dev.provingground.geofence.ZoneKind;
 import dev.provingground.geofence.ZoneRules;
 import dev.provingground.geofence.ZoneState;
 import dev.provingground.geofence.index.ZoneSet;
+import java.util.stream.IntStream;
 
 class RouteCheckerTest {
 
@@ -33,7 +34,7 @@ class RouteCheckerTest {
     private static final RobotTraits DELIVERY = new RobotTraits("d1", "DELIVERY", "acme", null);
 
     private static List<Position> path(double... xy) {
-        return java.util.stream.IntStream.range(0, xy.length / 2).mapToObj(i -> new Position(xy[2 * i], xy[2 * i + 1]))
+        return IntStream.range(0, xy.length / 2).mapToObj(i -> new Position(xy[2 * i], xy[2 * i + 1]))
                 .toList();
     }
 

@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import dev.provingground.server.events.EventSink;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real fleet server in this process, on loopback with free ports and a throw-away data directory, set up for the
@@ -96,7 +99,7 @@ final class BenchServer implements AutoCloseable {
                 if (event.body() instanceof GeofenceTransition t && ZONE.equals(t.zone())
                         && t.transition() == GeofenceTransition.Transition.VIOLATION_STARTED)
                     keepOutViolations.incrementAndGet();
-                return dev.provingground.server.events.EventSink.DONE;
+                return EventSink.DONE;
             });
             return server.access().registerFirm(FIRM, "Bench Robotics");
         });
@@ -187,10 +190,10 @@ final class BenchServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up the bench server", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("the bench server did not answer within " + SETUP_TIMEOUT_SECONDS + " s", e);
         }
     }

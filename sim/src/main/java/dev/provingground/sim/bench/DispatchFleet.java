@@ -7,7 +7,7 @@ import dev.provingground.geofence.io.GeoJsonZones;
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.config.StoreConfig;
-import dev.provingground.server.events.EventBus;
+import dev.provingground.server.events.EventHub;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
@@ -51,7 +51,7 @@ final class DispatchFleet implements AutoCloseable {
         this.sites = new SiteCatalog(List.of(site));
         this.access = new AccessControl(new MapDbAccessStore(store), clock);
         this.registry = new RobotRegistry(new MapDbRobotStore(store), profiles, access, () -> Set.copyOf(sites.ids()), clock);
-        this.zones = new ZoneService(sites, new MapDbZoneStore(store), new EventBus(), GeofenceConfig.defaults(), clock);
+        this.zones = new ZoneService(sites, new MapDbZoneStore(store), new EventHub(), GeofenceConfig.defaults(), clock);
         zones.replaceAll(site.id(), new GeoJsonZones(GeofenceConfig.defaults())
                 .writeCollection(zoneList, CoordinateFrame.LOCAL, null), "bench").join();
     }

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.provingground.server.cli.Logging;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code bench enforcement}: how long a robot that enters a PAUSE keep-out zone waits for its {@code startPause}.
@@ -182,7 +185,7 @@ public final class EnforcementBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during a " + kind + " phase", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("a " + kind + " phase of " + slots + " did not finish within "
                     + PHASE_TIMEOUT_SECONDS + " s", e);
         }
@@ -241,7 +244,7 @@ public final class EnforcementBenchmark {
             System.err.println(e.getMessage());
             System.exit(2);
         }
-        dev.provingground.server.cli.Logging.configure(false);
+        Logging.configure(false);
         Result result = run(options, System.out);
         if (!result.everyViolationPaused()) System.exit(1);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import io.vertx.core.Future;
 
 /**
  * Puts the demo fleet on a running server: registers the demo firms and robots (a restart reuses them and gives
@@ -100,7 +101,7 @@ public final class DemoLauncher {
     }
 
     /** A part that does not stop in time is reported and left; the rest still stop. */
-    private static void awaitStop(String what, io.vertx.core.Future<Void> stopped) {
+    private static void awaitStop(String what, Future<Void> stopped) {
         try {
             stopped.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -6,6 +6,7 @@ import dev.provingground.site.SiteFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** The demo building (docs/SITE-FORMAT.md describes the file and draws its plan). */
 public final class DemoSite {
@@ -20,7 +21,7 @@ public final class DemoSite {
     public static String zones() {
         try (InputStream in = DemoSite.class.getResourceAsStream(ZONES)) {
             if (in == null) throw new IllegalStateException("demo zones missing from the jar: " + ZONES);
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,7 @@ package dev.provingground.sim.demo;
 
 import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.orders.RouteOrders;
-import dev.provingground.server.registry.Position;
+import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotStatus;
 import dev.provingground.site.Charger;
@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.logging.Logger;
+import dev.provingground.vda5050.ActionStatus;
+import java.time.Instant;
 
 /**
  * Keeps the demo fleet moving until the dispatcher exists: every idle robot gets, after a short dwell, an order to
@@ -89,7 +91,7 @@ public final class DemoTraffic {
             // Robots on a task are the dispatcher's; the demo's own errands are for the idle ones.
             if (onTasks.contains(robot.id())) continue;
             if (!state.get().nodeStates().isEmpty() || state.get().actionStates().stream()
-                    .anyMatch(a -> a.actionStatus() == dev.provingground.vda5050.ActionStatus.RUNNING)) {
+                    .anyMatch(a -> a.actionStatus() == ActionStatus.RUNNING)) {
                 idleSince.remove(robot.id());
                 continue;
             }
@@ -106,7 +108,7 @@ public final class DemoTraffic {
         }
     }
 
-    private void sendNextOrder(Robot robot, Position at, boolean toCharger) {
+    private void sendNextOrder(Robot robot, RobotPosition at, boolean toCharger) {
         Level level = site.level(at.mapId()).orElse(null);
         if (level == null) return;
         Waypoint from = level.nearestWaypoint(at.x(), at.y());
@@ -137,7 +139,7 @@ public final class DemoTraffic {
         int n = orderCount.merge(robot.id(), 1, Integer::sum);
         Order order = orders.order("demo-" + robot.serialNumber() + "-" + n,
                 path.get().stream().map(Waypoint::id).toList(), finalActions, List.of(), robot,
-                server.zones().engine(site.id()).zones(), java.time.Instant.now());
+                server.zones().engine(site.id()).zones(), Instant.now());
         server.orders().send(robot, order)
                 .onFailure(e -> LOG.fine(() -> robot.id() + ": order not sent: " + e.getMessage()));
     }
@@ -156,7 +158,7 @@ public final class DemoTraffic {
                 BlockingType.HARD, List.of()));
         assist.add(Action.instant("stopPause", "assist-resume-" + robot.id() + "-" + now, BlockingType.HARD, List.of()));
         server.orders().send(robot, InstantActions.create(assist))
-                .onSuccess(sent -> server.events().publish(new TrackEvent(java.time.Instant.ofEpochMilli(now),
+                .onSuccess(sent -> server.events().publish(new TrackEvent(Instant.ofEpochMilli(now),
                         robot.site(), robot.firm(), robot.id(), new Intervention(Intervention.Kind.REMOTE_ASSIST,
                         onTask ? "paused by geofence enforcement; resumed on its task by the remote operator"
                                 : "paused by geofence enforcement; order cancelled and robot resumed by the remote operator",

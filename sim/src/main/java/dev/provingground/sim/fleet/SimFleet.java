@@ -15,6 +15,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import dev.provingground.sim.robot.LiftDoors;
+import java.util.Random;
 
 /**
  * N simulated robots against one MQTT endpoint or broker. One timer advances every robot (default 10 Hz) on one
@@ -68,7 +70,7 @@ public final class SimFleet {
     private final List<SimRobotClient> clients = new ArrayList<>();
     private long timer = -1;
     private long ticks;
-    private final java.util.Random random = new java.util.Random(7);
+    private final Random random = new Random(7);
     private final Queue<Consumer<SimRobot>> faults = new ConcurrentLinkedQueue<>();
     static final double STRAY_METRES = 6;
 
@@ -136,7 +138,7 @@ public final class SimFleet {
     }
 
     /** The building's elevators, for every robot of the fleet; call before {@link #start}. */
-    public SimFleet useLifts(dev.provingground.sim.robot.LiftDoors lifts) {
+    public SimFleet useLifts(LiftDoors lifts) {
         for (SimRobotClient c : clients) c.robot().useLifts(lifts);
         return this;
     }

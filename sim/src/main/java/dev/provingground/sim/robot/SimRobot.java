@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.provingground.vda5050.BlockingType;
 
 /**
  * A simulated VDA 5050 vehicle: takes orders and instant actions, drives its released nodes in a straight line from
@@ -403,7 +404,7 @@ public final class SimRobot {
 
     private boolean blockedByAction() {
         for (RunningAction r : actions.values())
-            if (r.status == ActionStatus.RUNNING && r.action.blockingType() != dev.provingground.vda5050.BlockingType.NONE)
+            if (r.status == ActionStatus.RUNNING && r.action.blockingType() != BlockingType.NONE)
                 return true;
         return false;
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.provingground.server.config.MqttConfig;
 
 /** The demo as a user sees it: at least 12 robots of three kinds online on the demo site, and moving. */
 class DemoAcceptanceTest {
@@ -28,8 +29,8 @@ class DemoAcceptanceTest {
     @Test
     void demoFleetIsOnlineAndMoving() throws Exception {
         Site site = DemoSite.load();
-        try (TestServer server = TestServer.start(data, dev.provingground.server.config.MqttConfig.defaults().withPort(0),
-                java.util.List.of(site))) {
+        try (TestServer server = TestServer.start(data, MqttConfig.defaults().withPort(0),
+                List.of(site))) {
             DemoLauncher demo = new DemoLauncher(server.vertx, server.server, site);
             demo.start(12, SimFleet.Settings.defaults());
             try {

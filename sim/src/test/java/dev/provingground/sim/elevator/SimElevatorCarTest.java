@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.function.Predicate;
 
 class SimElevatorCarTest {
 
@@ -29,7 +30,7 @@ class SimElevatorCarTest {
     }
 
     /** Advances in small steps until the condition holds; fails after {@code limit} simulated seconds. */
-    private static double runUntil(SimElevatorCar car, double limit, java.util.function.Predicate<SimElevatorCar> done) {
+    private static double runUntil(SimElevatorCar car, double limit, Predicate<SimElevatorCar> done) {
         double t = 0;
         while (!done.test(car)) {
             assertThat(t).as("simulated seconds waiting; car: %s", car).isLessThan(limit);

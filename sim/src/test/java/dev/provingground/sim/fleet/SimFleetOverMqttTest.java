@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Instant;
 
 /** Simulated robots and a real fleet server, over real MQTT on loopback: embedded endpoint and Mosquitto. */
 class SimFleetOverMqttTest {
@@ -137,7 +138,7 @@ class SimFleetOverMqttTest {
             Await.until("states flowing again after the restart", Duration.ofSeconds(15), () -> {
                 String now = robots(server).getJsonObject(0).getString("lastStateAt");
                 return now != null && !now.equals(before)
-                        && java.time.Instant.parse(now).isAfter(java.time.Instant.now().minusMillis(500));
+                        && Instant.parse(now).isAfter(Instant.now().minusMillis(500));
             });
             sendStraightOrder(server, id, robots(server).getJsonObject(0).getJsonObject("position").getDouble("y"));
             Await.until("an order sent after the restart is driven", Duration.ofSeconds(20), () ->

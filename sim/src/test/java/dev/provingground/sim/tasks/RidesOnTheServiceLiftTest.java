@@ -27,6 +27,10 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.ZonedDateTime;
 
 /**
  * One delivery robot upstairs, deliveries downstairs, and the service lift E2-A. Elevators whose controllers are
@@ -108,7 +112,7 @@ class RidesOnTheServiceLiftTest {
         assertThat(refused.bodyAsString()).contains("cannot reach every stop");
 
         // E2 open to deliveries again, but only tomorrow morning: the task waits for it.
-        String tomorrow = java.time.ZonedDateTime.now(site.timeZone()).plusDays(1).getDayOfWeek().name();
+        String tomorrow = ZonedDateTime.now(site.timeZone()).plusDays(1).getDayOfWeek().name();
         setRules("E2", new JsonObject().put("allowedKinds", new JsonArray().add("DELIVERY")).put("serviceHours",
                 new JsonArray().add(new JsonObject().put("days", new JsonArray().add(tomorrow)).put("from", "10:00").put("to", "11:00"))));
         var waiting = submitDownstairsDelivery();
@@ -129,7 +133,7 @@ class RidesOnTheServiceLiftTest {
         Await.until("underway", Duration.ofSeconds(10), () -> "underway".equals(task(id).getString("status")));
 
         // The robot is on its way to E2's door on L2 when E2 closes to deliveries until tomorrow morning.
-        String tomorrow = java.time.ZonedDateTime.now(site.timeZone()).plusDays(1).getDayOfWeek().name();
+        String tomorrow = ZonedDateTime.now(site.timeZone()).plusDays(1).getDayOfWeek().name();
         setRules("E2", new JsonObject().put("allowedKinds", new JsonArray().add("DELIVERY")).put("serviceHours",
                 new JsonArray().add(new JsonObject().put("days", new JsonArray().add(tomorrow)).put("from", "10:00").put("to", "11:00"))));
         Await.until("back in the queue, waiting for E2", Duration.ofSeconds(120), () -> {
@@ -198,12 +202,12 @@ class RidesOnTheServiceLiftTest {
     }
 
     private void setRules(String elevator, JsonObject rules) {
-        var res = server.call(io.vertx.core.http.HttpMethod.PUT, "/api/v1/sites/demo/elevators/" + elevator + "/rules",
+        var res = server.call(HttpMethod.PUT, "/api/v1/sites/demo/elevators/" + elevator + "/rules",
                 server.operatorToken, rules.put("maxRobotsPerCar", 1).put("passengerPolicy", "ROBOT_ONLY"));
         assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
     }
 
-    private io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> submitDownstairsDelivery() {
+    private HttpResponse<Buffer> submitDownstairsDelivery() {
         return server.post("/api/v1/tasks", server.operatorToken, new JsonObject().put("site", "demo")
                 .put("category", "delivery").put("description", new JsonObject()
                         .put("pickup", new JsonObject().put("place", "lobby-desk"))

@@ -16,6 +16,7 @@ import dev.provingground.geofence.route.RouteCheck;
 import dev.provingground.geofence.route.RouteChecker;
 import dev.provingground.geofence.route.RouteSegment;
 import dev.provingground.geofence.route.RobotTraits;
+import java.time.zone.ZoneRules;
 
 /**
  * Runs the geofence {@link RouteChecker} over every lane of a site, once per (robot kind, firm, set of zones in
@@ -31,7 +32,7 @@ final class LaneChecks {
     private final ZoneSet zones;
     private final List<Zone> zoneList;
     private final RouteChecker checker;
-    private final java.time.zone.ZoneRules timeZone;
+    private final ZoneRules timeZone;
     private final Map<Key, LaneVerdicts> cache = new ConcurrentHashMap<>();
 
     LaneChecks(NavIndex index, ZoneSet zones, GeofenceConfig geofence) {

@@ -33,6 +33,7 @@ import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
+import java.security.DigestException;
 
 /**
  * {@code proving-ground bench track-record}: durable appends per second of 200-byte events through the store (group
@@ -281,7 +282,7 @@ public final class TrackRecordBenchmark {
                     sha256.update(jsonl, i * lineBytes, eventBytes);
                     sha256.digest(digest, 0, 32);
                 }
-            } catch (java.security.DigestException e) {
+            } catch (DigestException e) {
                 throw new IllegalStateException(e);
             }
             bestRaw = Math.max(bestRaw, leaves / ((System.nanoTime() - start) / 1e9));

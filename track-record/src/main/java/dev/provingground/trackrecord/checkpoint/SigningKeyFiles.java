@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The checkpoint key pair in the data directory: {@value #PRIVATE_FILE} (mode 0600) and {@value #PUBLIC_FILE}
@@ -89,7 +91,7 @@ public final class SigningKeyFiles {
             Files.createFile(temp);
         }
         Files.writeString(temp, content, StandardCharsets.UTF_8);
-        try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
         try {

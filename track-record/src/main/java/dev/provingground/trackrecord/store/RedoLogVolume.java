@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.zip.CRC32C;
 import org.mapdb.DataInput2;
 import org.mapdb.volume.Volume;
+import java.io.File;
 
 /**
  * A MapDB volume whose every {@link #sync()} is atomic on disk. Writes are held in memory, page by page; {@code sync}
@@ -340,7 +341,7 @@ final class RedoLogVolume extends Volume {
     }
 
     @Override
-    public java.io.File getFile() {
+    public File getFile() {
         return base.getFile();
     }
 

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.security.DigestException;
 
 /**
  * The verifier's own RFC 9162 Merkle code, written from the RFC text and sharing nothing with the writer's tree:
@@ -71,7 +72,7 @@ public final class RfcMerkle {
     private void digestInto(byte[] out, int offset) {
         try {
             sha256.digest(out, offset, 32);
-        } catch (java.security.DigestException e) {
+        } catch (DigestException e) {
             throw new IllegalStateException("SHA-256 refused a 32-byte output", e);
         }
     }
@@ -247,7 +248,7 @@ public final class RfcMerkle {
             }
             sizes[depth++] = size;
         }
-        return java.util.Arrays.copyOfRange(stack, 1, 33);
+        return Arrays.copyOfRange(stack, 1, 33);
     }
 
     private byte[] mth(long from, long count, long start, long end, List<byte[]> outside, int[] used, LeafHashes leaves) {

@@ -39,6 +39,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.function.Consumer;
 
 class ExportAndVerifyTest {
 
@@ -325,7 +326,7 @@ class ExportAndVerifyTest {
         }
     }
 
-    private Path rewriteLines(Path bundle, java.util.function.Consumer<List<String>> change) throws IOException {
+    private Path rewriteLines(Path bundle, Consumer<List<String>> change) throws IOException {
         return rewrite(bundle, BundleLayout.EVENTS, events -> {
             List<String> lines = new ArrayList<>(new String(events, StandardCharsets.UTF_8).lines().toList());
             change.accept(lines);

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 /**
  * Kills a child JVM with SIGKILL while it appends at full speed, then checks the reopened log: it verifies, holds
@@ -52,7 +53,7 @@ class CrashRecoveryTest {
             List<byte[]> leafHashes = new ArrayList<>((int) size);
             long[] mismatches = {0};
             store.reader(CrashAppender.LOG).forEachEntry(0, size, (index, entry) -> {
-                if (!java.util.Arrays.equals(entry, CrashAppender.event(index))) {
+                if (!Arrays.equals(entry, CrashAppender.event(index))) {
                     mismatches[0]++;
                 }
                 leafHashes.add(merkle.leafHash(entry));

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.StandardCopyOption;
 
 class TrackRecordStoreTest {
 
@@ -308,7 +309,7 @@ class TrackRecordStoreTest {
             other.flush().get(10, TimeUnit.SECONDS);
         }
         Files.copy(otherKeyDir.resolve("checkpoint-verifier.key"), dir.resolve("checkpoint-verifier.key"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
 
         assertThatThrownBy(() -> TrackRecordStore.open(dir, FAST))
                 .isInstanceOf(IllegalStateException.class)

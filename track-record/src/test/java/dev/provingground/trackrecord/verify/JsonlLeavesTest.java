@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class JsonlLeavesTest {
 
@@ -26,7 +27,7 @@ class JsonlLeavesTest {
             }
         };
         JsonlLeaves leaves = new JsonlLeaves(trickle, merkle, (number, buffer, offset, length) ->
-                lines.add(java.util.Arrays.copyOfRange(buffer, offset, offset + length)));
+                lines.add(Arrays.copyOfRange(buffer, offset, offset + length)));
         while (true) {
             byte[] hash = leaves.next();
             if (leaves.ranOut()) {

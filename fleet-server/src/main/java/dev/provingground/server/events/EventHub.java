@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Every event the server produces passes here once: encoded once, handed to each sink in order. */
-public final class EventBus {
+public final class EventHub {
 
-    private static final Logger LOG = Logger.getLogger(EventBus.class.getName());
+    private static final Logger LOG = Logger.getLogger(EventHub.class.getName());
 
     private final EventCodec codec = new EventCodec();
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();

@@ -12,29 +12,29 @@ import java.util.stream.Collectors;
  * Reads fields of a JSON object by path, failing with {@link InvalidFieldException} that names the full path
  * (for example {@code service.kind}) and the offending JSON text.
  */
-final class JsonFields {
+final class ProfileFields {
 
     private final JsonNode node;
     private final String path;
 
-    private JsonFields(JsonNode node, String path) {
+    private ProfileFields(JsonNode node, String path) {
         this.node = node;
         this.path = path;
     }
 
     /** The object at {@code path}; {@code path} is empty for the document root. */
-    static JsonFields object(JsonNode node, String path) {
+    static ProfileFields object(JsonNode node, String path) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             throw new InvalidFieldException(path, "required");
         }
         if (!node.isObject()) {
             throw new InvalidFieldException(displayPath(path), "must be a JSON object, got " + node);
         }
-        return new JsonFields(node, path);
+        return new ProfileFields(node, path);
     }
 
     /** Rejects fields not in {@code allowed}, so that a misspelt field is not silently ignored. */
-    JsonFields allowOnly(Set<String> allowed) {
+    ProfileFields allowOnly(Set<String> allowed) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -102,12 +102,12 @@ final class JsonFields {
     }
 
     /** The elements of the array {@code name}, each as an object with its own path. */
-    List<JsonFields> objects(String name) {
+    List<ProfileFields> objects(String name) {
         JsonNode value = required(name);
         if (!value.isArray()) {
             throw new InvalidFieldException(child(name), "must be a JSON array, got " + value);
         }
-        List<JsonFields> elements = new ArrayList<>(value.size());
+        List<ProfileFields> elements = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             elements.add(object(value.get(i), child(name) + "[" + i + "]"));
         }

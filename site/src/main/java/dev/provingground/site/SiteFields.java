@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * every field that is missing or of the wrong type. Getters return {@code null} after recording such a
  * problem so that the caller can keep reading and report everything in one go.
  */
-final class JsonFields {
+final class SiteFields {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
@@ -22,19 +22,19 @@ final class JsonFields {
     private final String path;
     private final Problems problems;
 
-    private JsonFields(JsonNode object, String path, Problems problems) {
+    private SiteFields(JsonNode object, String path, Problems problems) {
         this.object = object;
         this.path = path;
         this.problems = problems;
     }
 
     /** The fields of {@code node}, or {@code null} (problem recorded) when it is not a JSON object. */
-    static JsonFields of(JsonNode node, String path, Problems problems) {
+    static SiteFields of(JsonNode node, String path, Problems problems) {
         if (node == null || !node.isObject()) {
             problems.add(path, "expected a JSON object, found " + describe(node));
             return null;
         }
-        return new JsonFields(node, path, problems);
+        return new SiteFields(node, path, problems);
     }
 
     static String child(String parent, String field) {
@@ -204,12 +204,12 @@ final class JsonFields {
         return elements;
     }
 
-    JsonFields requiredObject(String field) {
+    SiteFields requiredObject(String field) {
         JsonNode value = required(field);
         return value == null ? null : of(value, pathOf(field), problems);
     }
 
-    JsonFields optionalObject(String field) {
+    SiteFields optionalObject(String field) {
         JsonNode value = present(field);
         return value == null ? null : of(value, pathOf(field), problems);
     }

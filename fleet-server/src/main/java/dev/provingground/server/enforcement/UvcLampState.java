@@ -10,11 +10,11 @@ import dev.provingground.vda5050.State;
  * {@code information} entry of type {@code uvcLamp} with description {@code on} or {@code off}; without one, the
  * last finished {@code uvcLampOn}/{@code uvcLampOff} action decides.
  */
-public final class UvcLamp {
+public final class UvcLampState {
 
     static final String INFO_TYPE = "uvcLamp";
 
-    private UvcLamp() {
+    private UvcLampState() {
     }
 
     public static boolean isOn(State state) {

@@ -1,5 +1,5 @@
 package dev.provingground.server.registry;
 
 /** Where a robot is: metres and radians in the frame of level {@code mapId}. */
-public record Position(String mapId, double x, double y, double theta, boolean initialized) {
+public record RobotPosition(String mapId, double x, double y, double theta, boolean initialized) {
 }

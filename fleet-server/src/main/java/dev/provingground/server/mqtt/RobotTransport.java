@@ -8,7 +8,7 @@ import io.vertx.core.Future;
  * The way messages reach robots and come back from them: the embedded MQTT endpoint or an external broker.
  * Everything above it (pipeline, registry, order sending) is the same in both modes.
  */
-public interface RobotLink {
+public interface RobotTransport {
 
     Future<Void> start();
 

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * the same for optional fields (null, or an empty list); a required field that is absent is reported as
  * missing, one of the wrong type as such, each with its JSON path.
  */
-final class JsonFields {
+final class MessageFields {
 
     static final boolean REQUIRED = true;
     static final boolean OPTIONAL = false;
@@ -23,7 +23,7 @@ final class JsonFields {
     private final String path;
     private final DecodeContext context;
 
-    JsonFields(JsonNode object, String path, DecodeContext context) {
+    MessageFields(JsonNode object, String path, DecodeContext context) {
         this.object = object;
         this.path = path;
         this.context = context;
@@ -112,7 +112,7 @@ final class JsonFields {
         return (Map<String, Object>) JsonValueReader.toJava(value, pathOf(name), context);
     }
 
-    <T> T object(String name, boolean required, Function<JsonFields, T> reader) {
+    <T> T object(String name, boolean required, Function<MessageFields, T> reader) {
         JsonNode value = value(name, required);
         if (value == null) {
             return null;
@@ -121,16 +121,16 @@ final class JsonFields {
         if (!value.isObject()) {
             throw JsonValueReader.wrongType(context, valuePath, "object", value);
         }
-        return reader.apply(new JsonFields(value, valuePath, context));
+        return reader.apply(new MessageFields(value, valuePath, context));
     }
 
     /** An array of objects; absent optional arrays give an empty list. */
-    <T> List<T> objects(String name, boolean required, Function<JsonFields, T> reader) {
+    <T> List<T> objects(String name, boolean required, Function<MessageFields, T> reader) {
         return list(name, required, (element, elementPath, ctx) -> {
             if (!element.isObject()) {
                 throw JsonValueReader.wrongType(ctx, elementPath, "object", element);
             }
-            return reader.apply(new JsonFields(element, elementPath, ctx));
+            return reader.apply(new MessageFields(element, elementPath, ctx));
         });
     }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param maxPassengers most people the car reported during the ride; {@code null} if it could not tell
  */
-public record ElevatorRide(String robotId, String elevatorId, String carId, String sessionId, String fromFloor,
+public record FinishedRide(String robotId, String elevatorId, String carId, String sessionId, String fromFloor,
                            String toFloor, String leftAtFloor, Instant requestedAt, Instant boardedAt,
                            Instant alightedAt, Integer maxPassengers, LiftMode mode) {
 
