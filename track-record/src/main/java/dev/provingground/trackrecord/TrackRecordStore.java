@@ -1,5 +1,9 @@
 package dev.provingground.trackrecord;
 
+import dev.provingground.trackrecord.log.LeafIndex;
+
+import dev.provingground.trackrecord.log.LogId;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,5 +1,7 @@
 package dev.provingground.trackrecord;
 
+import dev.provingground.trackrecord.log.LogId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

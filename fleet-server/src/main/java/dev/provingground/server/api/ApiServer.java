@@ -9,7 +9,7 @@ import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
-import dev.provingground.server.sites.SiteService;
+import dev.provingground.server.sites.changes.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

@@ -2,7 +2,7 @@ package dev.provingground.server.api;
 
 import dev.provingground.server.auth.Principal;
 import dev.provingground.server.sites.SiteCatalog;
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.export.ExportQuery;
 import io.vertx.core.json.JsonArray;

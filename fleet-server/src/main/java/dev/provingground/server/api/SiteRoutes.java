@@ -1,7 +1,7 @@
 package dev.provingground.server.api;
 
 import dev.provingground.server.sites.SiteCatalog;
-import dev.provingground.server.sites.SiteService;
+import dev.provingground.server.sites.changes.SiteService;
 import dev.provingground.server.sites.SiteVersion;
 import dev.provingground.site.Level;
 import dev.provingground.site.Site;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.sites.SiteCatalog;
-import dev.provingground.server.store.MapDbStore;
 import dev.provingground.site.Elevator;
 import dev.provingground.site.Site;
 import dev.provingground.site.lift.LiftRequest;
@@ -13,7 +12,6 @@ import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.TrackEvent;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ public final class ElevatorService implements CarAvailability {
     private static final Logger LOG = Logger.getLogger(ElevatorService.class.getName());
 
     private final SiteCatalog sites;
-    private final MapDbStore.Table store;
+    private final ElevatorRulesStore store;
     private final EventHub events;
     private final Clock clock;
     private final Map<String, ElevatorManager> managers = new HashMap<>();
@@ -49,17 +47,16 @@ public final class ElevatorService implements CarAvailability {
     private final Map<String, Instant> stateReceivedAt = new HashMap<>();
     private LiftLink lifts = LiftLink.NONE;
 
-    public ElevatorService(SiteCatalog sites, MapDbStore db, EventHub events, Clock clock) {
+    public ElevatorService(SiteCatalog sites, ElevatorRulesStore store, EventHub events, Clock clock) {
         this.sites = sites;
-        this.store = db.table("elevator-rules");
+        this.store = store;
         this.events = events;
         this.clock = clock;
-        Map<String, byte[]> stored = store.readAll();
+        Map<String, ElevatorRules> stored = store.loadAll();
         for (Site s : sites.all())
             for (Elevator e : s.elevators()) {
-                byte[] rules = stored.get(key(s.id(), e.id()));
-                manager(s, e, rules == null ? ElevatorRules.robotOnly()
-                        : RulesJson.read(new JsonObject(new String(rules, StandardCharsets.UTF_8))));
+                ElevatorRules rules = stored.get(key(s.id(), e.id()));
+                manager(s, e, rules == null ? ElevatorRules.robotOnly() : rules);
             }
     }
 
@@ -86,7 +83,7 @@ public final class ElevatorService implements CarAvailability {
         events.publish(new TrackEvent(clock.instant(), siteId, null, null, new ConfigurationChange(actor,
                 ConfigurationChange.Target.ELEVATOR, elevatorId, ConfigurationChange.Action.UPDATE,
                 JSON.valueToTree(json.getMap()))));
-        return store.put(key(siteId, elevatorId), json.encode().getBytes(StandardCharsets.UTF_8)).thenApply(v -> rules);
+        return store.save(siteId, elevatorId, rules).thenApply(v -> rules);
     }
 
     /** Where lift requests go from now on. */
@@ -161,6 +158,6 @@ public final class ElevatorService implements CarAvailability {
     }
 
     private static String key(String site, String elevator) {
-        return site + "/" + elevator;
+        return ElevatorRulesStore.key(site, elevator);
     }
 }

@@ -1,7 +1,7 @@
 package dev.provingground.server.evidence;
 
 import dev.provingground.server.events.EventSink;
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.TrackEvent;

@@ -1,5 +1,7 @@
 package dev.provingground.server.sites;
 
+import dev.provingground.server.sites.changes.SiteService;
+
 import dev.provingground.site.Site;
 
 import java.util.Collection;

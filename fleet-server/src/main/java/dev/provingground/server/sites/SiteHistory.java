@@ -97,7 +97,7 @@ public final class SiteHistory {
         return store.save(toSave);
     }
 
-    static String text(Site site) {
+    public static String text(Site site) {
         return new String(SiteFormat.write(site), StandardCharsets.UTF_8);
     }
 }

@@ -35,8 +35,9 @@ import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.sites.SiteHistory;
-import dev.provingground.server.sites.SiteService;
+import dev.provingground.server.sites.changes.SiteService;
 import dev.provingground.server.store.MapDbAccessStore;
+import dev.provingground.server.store.MapDbElevatorRulesStore;
 import dev.provingground.server.store.MapDbLiftCredentialStore;
 import dev.provingground.server.store.MapDbRobotStore;
 import dev.provingground.server.store.MapDbSiteStore;
@@ -176,7 +177,7 @@ public final class FleetServer {
         registry.addListener(sampler);
         registry.addListener(new SafetyEvents(events, profiles));
         registry.addListener(new InterventionDetector(events));
-        elevators = new ElevatorService(sites, store, events, clock);
+        elevators = new ElevatorService(sites, new MapDbElevatorRulesStore(store), events, clock);
         liftCredentials = new LiftCredentials(sites, new MapDbLiftCredentialStore(store), events, clock);
         elevators.attachLifts(liftLink());
         tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),

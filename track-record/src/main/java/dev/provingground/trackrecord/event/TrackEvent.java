@@ -1,6 +1,6 @@
 package dev.provingground.trackrecord.event;
 
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

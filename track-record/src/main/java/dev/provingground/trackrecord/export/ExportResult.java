@@ -1,6 +1,6 @@
 package dev.provingground.trackrecord.export;
 
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.kpi.KpiReport;
 
 /**

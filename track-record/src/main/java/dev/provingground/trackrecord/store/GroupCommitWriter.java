@@ -1,7 +1,7 @@
 package dev.provingground.trackrecord.store;
 
-import dev.provingground.trackrecord.LeafIndex;
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LeafIndex;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.checkpoint.NoteSigner;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;
 import java.util.ArrayList;

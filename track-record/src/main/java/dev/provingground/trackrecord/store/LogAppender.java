@@ -1,6 +1,6 @@
 package dev.provingground.trackrecord.store;
 
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.checkpoint.Checkpoint;
 import dev.provingground.trackrecord.checkpoint.NoteSigner;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;

@@ -1,6 +1,6 @@
 package dev.provingground.trackrecord.store;
 
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.merkle.MerkleTree;

@@ -1,6 +1,6 @@
 package dev.provingground.trackrecord.store;
 
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.provingground.trackrecord.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.checkpoint.Checkpoint;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;

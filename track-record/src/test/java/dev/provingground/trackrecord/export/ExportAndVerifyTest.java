@@ -3,7 +3,7 @@ package dev.provingground.trackrecord.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.MutableClock;
 import dev.provingground.trackrecord.Scenario;
 import dev.provingground.trackrecord.TrackRecordConfig;

@@ -1,6 +1,6 @@
 package dev.provingground.trackrecord.store;
 
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.TrackRecordConfig;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;

@@ -3,8 +3,8 @@ package dev.provingground.trackrecord.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.provingground.trackrecord.LeafIndex;
-import dev.provingground.trackrecord.LogId;
+import dev.provingground.trackrecord.log.LeafIndex;
+import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.TrackRecordConfig;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;

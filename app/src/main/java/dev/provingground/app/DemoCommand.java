@@ -1,0 +1,58 @@
+package dev.provingground.app;
+
+import dev.provingground.app.Logging;
+import dev.provingground.app.ServeCommand;
+import dev.provingground.app.ServerOptions;
+import dev.provingground.server.config.ServerConfig;
+import dev.provingground.app.demo.DemoLauncher;
+import dev.provingground.sim.demo.DemoSite;
+import dev.provingground.sim.fleet.SimFleet;
+import dev.provingground.site.Site;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the server on embedded defaults with a simulated fleet on the demo building.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ServerOptions options = new ServerOptions();
+
+    @Option(names = "--robots", paramLabel = "N", defaultValue = "12",
+            description = "how many simulated robots (default: ${DEFAULT-VALUE}; the mix repeats)")
+    int robots;
+
+    @Option(names = "--stray-every", paramLabel = "SECONDS", defaultValue = "45",
+            description = "fault mode: every SECONDS one driving robot strays off its route so enforcement shows; 0 = never (default: ${DEFAULT-VALUE})")
+    long strayEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(options.verbose);
+        ServerConfig config = options.resolve(System.getenv());
+        Site site = DemoSite.load();
+        var running = ServeCommand.RunningServer.start(config, List.of(site));
+        DemoLauncher demo = new DemoLauncher(running.vertx(), running.server(), site);
+        running.onStop(demo::stop);
+        demo.start(robots, SimFleet.Settings.defaults().withStrayEverySeconds(strayEvery));
+        int http = running.server().httpPort();
+        System.out.printf("""
+
+                Proving Ground demo is running: %d simulated robots on site "%s".
+                  API        http://localhost:%d/api/v1/robots   (Authorization: Bearer <token>)
+                  token      %s
+                  try        curl -s -H "Authorization: Bearer $(cat %s)" localhost:%d/api/v1/robots
+                  MQTT       localhost:%d (VDA 5050, uagv/v2/...)
+                  elevators  %d simulated cars on lifts/%s/{car}/state, curl -s ... localhost:%d/api/v1/sites/%s/elevators
+                Stop with Ctrl-C.
+                %n""", robots, site.id(), http, running.server().operatorTokenFile().toAbsolutePath(),
+                running.server().operatorTokenFile(), http, running.server().mqttPort(),
+                demo.elevators().clients().size(), site.id(), http, site.id());
+        running.awaitShutdown();
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.provingground.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./proving-ground}: one launcher for every command. */
+@Command(name = "proving-ground", mixinStandardHelpOptions = true, version = "Proving Ground 0.1.0",
+        description = "Fleet operations server for service-robot trials.",
+        subcommands = {DemoCommand.class, ServeCommand.class, SimCommand.class, ExportCli.class, VerifyCli.class,
+                ProvingGround.BenchPointer.class})
+public final class ProvingGround implements Runnable {
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new ProvingGround()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        if (code != 0) System.exit(code);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Benchmarks ship in their own jar so the product jar holds none; this tells a user of the bare jar where. */
+    @Command(name = "bench", description = "Benchmarks: run them with ./proving-ground bench (target/proving-ground-bench.jar).")
+    static final class BenchPointer implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.err.println("proving-ground: benchmarks are not in the product jar; run ./proving-ground bench "
+                    + "(it builds and runs target/proving-ground-bench.jar)");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.provingground.bench;
+
+import dev.provingground.bench.geofence.GeofenceBenchmark;
+import dev.provingground.app.Logging;
+import dev.provingground.bench.server.DispatchBenchmark;
+import dev.provingground.bench.server.EnforcementBenchmark;
+import dev.provingground.bench.trackrecord.TrackRecordBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./proving-ground bench …}: each benchmark measures its subject against a baseline in the same run and ends
+ * with one summary line; docs/BENCHMARKS.md records the figures and the machine. The main class of
+ * {@code target/proving-ground-bench.jar}, which the launcher runs for {@code bench}.
+ */
+@Command(name = "proving-ground bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
+        subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
+                BenchCommand.Dispatch.class})
+public final class BenchCommand implements Runnable {
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        if (code != 0) System.exit(code);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "geofence", mixinStandardHelpOptions = true,
+            description = "Single-threaded zone evaluations per second, indexed engine against a naive scan.")
+    static final class Geofence implements Callable<Integer> {
+
+        @Option(names = "--zones", defaultValue = "10000", description = "random valid polygons on a 1 km² level (default: ${DEFAULT-VALUE})")
+        int zones;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            GeofenceBenchmark.run(GeofenceBenchmark.Options.defaults().withZones(zones), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "enforcement", mixinStandardHelpOptions = true,
+            description = "Latency from a robot's offending state to its receiving startPause, against the MQTT round trip.")
+    static final class Enforcement implements Callable<Integer> {
+
+        @Option(names = "--robots", defaultValue = "100", description = "robots connected (default: ${DEFAULT-VALUE})")
+        int robots;
+
+        @Option(names = "--violations", defaultValue = "1000", description = "violations measured (default: ${DEFAULT-VALUE})")
+        int violations;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            var result = EnforcementBenchmark.run(EnforcementBenchmark.Options.defaults().withRobots(robots)
+                    .withViolations(violations), System.out);
+            return result.everyViolationPaused() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "track-record", mixinStandardHelpOptions = true,
+            description = "Durable appends per second against plain MapDB, and verification against raw SHA-256.")
+    static final class TrackRecord implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            TrackRecordBenchmark.run(TrackRecordBenchmark.Options.defaults(), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "dispatch", mixinStandardHelpOptions = true,
+            description = "The server's dispatcher choosing the earliest-finishing robot per task on a 5-level site,"
+                    + " against plain Dijkstra per robot-pickup pair.")
+    static final class Dispatch implements Callable<Integer> {
+
+        @Option(names = "--robots", defaultValue = "500", description = "robots (default: ${DEFAULT-VALUE})")
+        int robots;
+
+        @Option(names = "--tasks", defaultValue = "1000", description = "tasks (default: ${DEFAULT-VALUE})")
+        int tasks;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            try {
+                DispatchBenchmark.run(DispatchBenchmark.Options.defaults().withRobots(robots).withTasks(tasks), System.out);
+                return 0;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                System.err.println(e.getMessage());
+                return e instanceof IllegalArgumentException ? 2 : 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.provingground.bench.server;
+
+import dev.provingground.server.wiring.FleetServer;
+import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.config.HttpConfig;
+import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.config.ServerConfig;
+import dev.provingground.server.config.StoreConfig;
+import dev.provingground.server.registry.Robot;
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.site.Site;
+import dev.provingground.site.SiteFormat;
+import dev.provingground.trackrecord.event.GeofenceTransition;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import dev.provingground.server.events.EventSink;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real fleet server in this process, on loopback with free ports and a throw-away data directory, set up for the
+ * enforcement benchmark: site {@value #SITE} with one level, one firm, the robots, and one KEEP_OUT zone whose
+ * {@code onViolation} is PAUSE. Robot {@code i} stands on its own lane {@code y = i + 0.5}: outside the zone at
+ * {@code x = 5}, inside at {@code x = 15}.
+ */
+final class BenchServer implements AutoCloseable {
+
+    static final String SITE = "bench";
+    static final String LEVEL = "L1";
+    static final String ZONE = "bench-keep-out";
+    private static final String FIRM = "bench";
+    private static final String MANUFACTURER = "BenchWorks";
+    private static final String PROFILE = "indoor-delivery";
+    private static final long SETUP_TIMEOUT_SECONDS = 60;
+
+    /** What a robot logs in with; {@code index} places it on its lane. */
+    record RobotLogin(int index, String manufacturer, String serialNumber, String username, String password) {
+    }
+
+    private final Vertx vertx;
+    private final Path dataDir;
+    private final FleetServer server;
+    private final AtomicLong keepOutViolations = new AtomicLong();
+    private final List<RobotLogin> robots = new ArrayList<>();
+
+    private BenchServer(Vertx vertx, Path dataDir, FleetServer server) {
+        this.vertx = vertx;
+        this.dataDir = dataDir;
+        this.server = server;
+    }
+
+    /** Starts the server and registers {@code robotCount} robots; nothing is left running if any step fails. */
+    static BenchServer start(int robotCount) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("pg-bench-enforcement-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);
+        }
+        Vertx vertx = Vertx.vertx();
+        MqttConfig defaults = MqttConfig.defaults();
+        // Loopback only: the benchmark must not open a port to the network.
+        MqttConfig mqtt = new MqttConfig(MqttConfig.Mode.EMBEDDED, "127.0.0.1", 0, defaults.maxMessageSize(), null,
+                null, defaults.clientId(), defaults.reconnectMillis());
+        ServerConfig config = new ServerConfig(dataDir, new HttpConfig("127.0.0.1", 0, 1 << 20), mqtt, List.of(), null,
+                StoreConfig.defaults());
+        BenchServer bench = new BenchServer(vertx, dataDir,
+                new FleetServer(vertx, config, Clock.systemUTC(), List.of(site())));
+        try {
+            await(bench.server.start());
+            bench.setUp(robotCount);
+            return bench;
+        } catch (RuntimeException e) {
+            bench.close();
+            throw e;
+        }
+    }
+
+    private void setUp(int robotCount) {
+        onServer(() -> {
+            server.events().addSink((event, json) -> {
+                if (event.body() instanceof GeofenceTransition t && ZONE.equals(t.zone())
+                        && t.transition() == GeofenceTransition.Transition.VIOLATION_STARTED)
+                    keepOutViolations.incrementAndGet();
+                return EventSink.DONE;
+            });
+            return server.access().registerFirm(FIRM, "Bench Robotics");
+        });
+        onServer(() -> server.zones().create(SITE, keepOutZone(robotCount).encode(), "bench"));
+        // All registrations in one go: the store commits them together instead of one commit interval each.
+        List<AccessControl.Issued<Robot>> issued = onServer(() -> {
+            List<CompletableFuture<AccessControl.Issued<Robot>>> all = new ArrayList<>();
+            for (int i = 0; i < robotCount; i++)
+                all.add(server.registry().register(new RobotRegistry.Registration(MANUFACTURER, serial(i), FIRM,
+                        PROFILE, SITE)));
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
+        });
+        for (int i = 0; i < issued.size(); i++) {
+            Robot r = issued.get(i).value();
+            robots.add(new RobotLogin(i, r.manufacturer(), r.serialNumber(), r.id(), issued.get(i).secret()));
+        }
+    }
+
+    private static String serial(int i) {
+        return String.format("bench-%04d", i);
+    }
+
+    static double outsideX() {
+        return 5;
+    }
+
+    static double insideX() {
+        return 15;
+    }
+
+    static double laneY(int index) {
+        return index + 0.5;
+    }
+
+    /** A rectangle from x 10 to 20 across every robot's lane. */
+    private static JsonObject keepOutZone(int robotCount) {
+        double x0 = 10;
+        double x1 = 20;
+        double y0 = 0;
+        double y1 = robotCount;
+        JsonArray ring = new JsonArray()
+                .add(new JsonArray().add(x0).add(y0)).add(new JsonArray().add(x1).add(y0))
+                .add(new JsonArray().add(x1).add(y1)).add(new JsonArray().add(x0).add(y1))
+                .add(new JsonArray().add(x0).add(y0));
+        return new JsonObject().put("type", "Feature").put("id", ZONE)
+                .put("geometry", new JsonObject().put("type", "Polygon").put("coordinates", new JsonArray().add(ring)))
+                .put("properties", new JsonObject().put("name", "Bench keep-out").put("level", LEVEL)
+                        .put("kind", "KEEP_OUT").put("onViolation", "PAUSE"));
+    }
+
+    private static Site site() {
+        String json = """
+                {"id": "%s", "name": "Enforcement bench hall", "timeZone": "UTC",
+                 "levels": [{"id": "%s", "name": "Hall", "floor": 1, "outdoor": false,
+                   "waypoints": [{"id": "west", "x": 0, "y": 0}, {"id": "east", "x": 30, "y": 0}],
+                   "lanes": [{"from": "west", "to": "east"}]}],
+                 "places": [], "chargers": [], "elevators": []}
+                """.formatted(SITE, LEVEL);
+        return SiteFormat.read(json.getBytes(StandardCharsets.UTF_8), "bench-site.json");
+    }
+
+    List<RobotLogin> robots() {
+        return List.copyOf(robots);
+    }
+
+    int mqttPort() {
+        return server.mqttPort();
+    }
+
+    /** KEEP_OUT violations of the bench zone the server has opened so far (its track-record events). */
+    long keepOutViolations() {
+        return keepOutViolations.get();
+    }
+
+    /** Runs {@code work} on the server's event loop, where zones and the registry are changed, and waits for it. */
+    private <T> T onServer(Supplier<CompletableFuture<T>> work) {
+        return join(server.onEventLoop(work));
+    }
+
+    static <T> T await(Future<T> future) {
+        return join(future.toCompletionStage().toCompletableFuture());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up the bench server", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the bench server did not answer within " + SETUP_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    /** Stops the server, closes its Vert.x and deletes the data directory. */
+    @Override
+    public void close() {
+        try {
+            await(server.stop());
+        } finally {
+            try {
+                await(vertx.close());
+            } finally {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the bench data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.provingground.server.store;
+
+import dev.provingground.server.elevator.ElevatorRules;
+import dev.provingground.server.elevator.ElevatorRulesStore;
+import dev.provingground.server.elevator.RulesJson;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Elevator rules as the JSON operators send (table {@code elevator-rules}, key {@code site/elevator}). */
+public final class MapDbElevatorRulesStore implements ElevatorRulesStore {
+
+    private final MapDbStore.Table rules;
+
+    public MapDbElevatorRulesStore(MapDbStore store) {
+        this.rules = store.table("elevator-rules");
+    }
+
+    @Override
+    public Map<String, ElevatorRules> loadAll() {
+        Map<String, ElevatorRules> all = new LinkedHashMap<>();
+        rules.readAll().forEach((key, bytes) ->
+                all.put(key, RulesJson.read(new JsonObject(new String(bytes, StandardCharsets.UTF_8)))));
+        return all;
+    }
+
+    @Override
+    public CompletableFuture<Void> save(String siteId, String elevatorId, ElevatorRules elevatorRules) {
+        byte[] json = RulesJson.write(elevatorRules).encode().getBytes(StandardCharsets.UTF_8);
+        return rules.put(ElevatorRulesStore.key(siteId, elevatorId), json);
+    }
+}
