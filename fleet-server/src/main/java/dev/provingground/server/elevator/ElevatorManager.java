@@ -29,10 +29,7 @@ import java.util.TreeSet;
  * Pure logic with an injected clock: callers feed it car states and robot events, call {@link #tick()} often (a few
  * times a second) and publish the requests it returns. Not thread-safe: one owner (an event loop) calls it.
  *
- * <p>Fairness: rides are planned strictly in request order. Each ride in turn takes the car that can reach it soonest,
- * counting what that car must finish first (its current ride and the rides planned on it before this one). A ride
- * whose best car is busy waits for it rather than taking a slower free car, and a later ride can never take a car
- * ahead of an earlier one that would be served by it.
+ * <p>Which car a ride takes, and its fairness, is {@link CarChoice}'s.
  *
  * <p>A ride goes QUEUED → ASSIGNED (its session holds a car, sent to the robot's floor with doors open) → BOARDED
  * (car sent to the destination) → done when the robot reports it got off ({@link #alighted}), which ends the session.
@@ -86,6 +83,23 @@ public final class ElevatorManager {
     private final Map<String, Ride> rides = new LinkedHashMap<>();
     private final List<LiftRequest> outbox = new ArrayList<>();
     private long nextTicket;
+    /** The car choice sees travel and service times through the cars' latest states. */
+    private final CarChoice.Timing timing = new CarChoice.Timing() {
+        @Override
+        public boolean serves(String carId, String floor) {
+            return cars.get(carId).car.serves(floor);
+        }
+
+        @Override
+        public double travel(String carId, String fromFloor, String toFloor) {
+            return ElevatorManager.this.travel(cars.get(carId), fromFloor, toFloor);
+        }
+
+        @Override
+        public double serve(String carId, String from, String to) {
+            return ElevatorManager.this.serve(cars.get(carId), from, to);
+        }
+    };
 
     public ElevatorManager(Elevator elevator, ElevatorRules rules, ZoneId timeZone, Clock clock, ElevatorManagerConfig config) {
         this.elevator = elevator;
@@ -321,52 +335,28 @@ public final class ElevatorManager {
         }
     }
 
-    /** When a car becomes free and where it will be then, in seconds from now. */
-    private static final class Plan {
-        double freeIn;
-        String freeFloor;
-        boolean idle;
-    }
-
     private void assign(Instant now, List<ElevatorNotice> notices) {
-        Map<String, Plan> plans = new LinkedHashMap<>();
+        List<CarChoice.CarPlan> plans = new ArrayList<>();
         for (Car car : cars.values()) {
             Ride holder = holderOf(car);
             if (holder == null && !usable(car, now)) continue;
-            Plan plan = new Plan();
             if (holder == null) {
-                plan.freeFloor = car.state.currentFloor();
-                plan.idle = true;
+                plans.add(new CarChoice.CarPlan(car.car.id(), 0, car.state.currentFloor(), true));
             } else {
                 String at = car.state == null ? holder.from : car.state.currentFloor();
-                plan.freeIn = holder.phase == Phase.ASSIGNED
+                double freeIn = holder.phase == Phase.ASSIGNED
                         ? travel(car, at, holder.from) + serve(car, holder.from, holder.to)
                         : travel(car, at, holder.to) + config.doorSeconds() + config.transferSeconds();
-                plan.freeFloor = holder.to;
+                plans.add(new CarChoice.CarPlan(car.car.id(), freeIn, holder.to, false));
             }
-            plans.put(car.car.id(), plan);
         }
-        List<Ride> queue = rides.values().stream().filter(r -> r.phase == Phase.QUEUED)
-                .sorted(Comparator.comparingLong(r -> r.ticket)).toList();
-        for (Ride ride : queue) {
-            String best = null;
-            double bestEta = Double.MAX_VALUE;
-            for (Map.Entry<String, Plan> e : plans.entrySet()) {
-                Car car = cars.get(e.getKey());
-                if (!car.car.serves(ride.from) || !car.car.serves(ride.to)) continue;
-                double eta = e.getValue().freeIn + travel(car, e.getValue().freeFloor, ride.from);
-                if (eta < bestEta) {
-                    bestEta = eta;
-                    best = e.getKey();
-                }
-            }
-            if (best == null) continue;
-            Plan plan = plans.get(best);
-            Car car = cars.get(best);
-            if (plan.idle) grant(ride, car, now, notices);
-            plan.idle = false;
-            plan.freeIn = bestEta + serve(car, ride.from, ride.to);
-            plan.freeFloor = ride.to;
+        Map<Long, Ride> waiting = new LinkedHashMap<>();
+        rides.values().stream().filter(r -> r.phase == Phase.QUEUED).sorted(Comparator.comparingLong(r -> r.ticket))
+                .forEach(r -> waiting.put(r.ticket, r));
+        List<CarChoice.WaitingRide> queue = waiting.values().stream()
+                .map(r -> new CarChoice.WaitingRide(r.ticket, r.from, r.to)).toList();
+        for (CarChoice.Grant grant : CarChoice.choose(plans, queue, timing)) {
+            grant(waiting.get(grant.ticket()), cars.get(grant.carId()), now, notices);
         }
     }
 
