@@ -82,6 +82,8 @@ public final class FleetServer {
      * start, a zone closed for disinfection, a battery running low.
      */
     static final Duration DISPATCH_POLL = Duration.ofSeconds(5);
+    /** The track record signs checkpoints when the server's scheduler says, every {@code checkpointInterval}. */
+    private static final TrackRecordConfig TRACK_RECORD = TrackRecordConfig.defaults();
 
     private final Vertx vertx;
     private final ServerConfig config;
@@ -140,6 +142,11 @@ public final class FleetServer {
                     timers.add(scheduler.periodic(Duration.ofMillis(config.store().stateFlushMillis()),
                             registry::flushDirty));
                     timers.add(scheduler.periodic(DISPATCH_POLL, tasks::dispatchRound));
+                    timers.add(scheduler.periodic(TRACK_RECORD.checkpointInterval(), () -> trackRecord.signCheckpoints()
+                            .exceptionally(e -> {
+                                LOG.warning("track-record checkpoints not signed: " + e.getMessage());
+                                return null;
+                            })));
                     timers.add(scheduler.periodic(ELEVATOR_TICK, () -> {
                         elevators.tick();
                         tasks.advanceRides();
@@ -180,7 +187,8 @@ public final class FleetServer {
         zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(), clock);
         registry.addListener(new Enforcement(zones, profiles, orders, events));
         SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, clock);
-        trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TrackRecordConfig.defaults(), clock);
+        trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
+                TrackRecordStore.CheckpointTiming.OWNER);
         events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
         AreaClassifier areas = new AreaClassifier(sites, zones);
         sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30));
