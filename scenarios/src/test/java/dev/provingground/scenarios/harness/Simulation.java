@@ -130,16 +130,21 @@ public final class Simulation implements AutoCloseable {
         return new LiftDoors() {
             @Override
             public boolean board(String liftName, String floor, String robotId) {
-                SimElevatorCar car = car(liftName).car();
-                return car.currentFloor().equals(floor) && car.robotBoards(robotId);
+                SimElevatorCar car = carOrNull(liftName);
+                return car != null && car.currentFloor().equals(floor) && car.robotBoards(robotId);
             }
 
             @Override
             public boolean alight(String liftName, String floor, String robotId) {
-                SimElevatorCar car = car(liftName).car();
-                return car.currentFloor().equals(floor) && car.robotLeaves(robotId);
+                SimElevatorCar car = carOrNull(liftName);
+                return car != null && car.currentFloor().equals(floor) && car.robotLeaves(robotId);
             }
         };
+    }
+
+    /** A car not (yet) in the building has no door to step through. */
+    private SimElevatorCar carOrNull(String liftName) {
+        return cars.stream().filter(c -> c.liftName().equals(liftName)).map(LinkedCar::car).findFirst().orElse(null);
     }
 
     public List<LinkedRobot> robots() {

@@ -1,13 +1,11 @@
-package dev.provingground.sim.tasks;
+package dev.provingground.scenarios.tasks;
 
-import dev.provingground.profiles.ProfileCatalog;
-import dev.provingground.server.config.MqttConfig;
-import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestServer;
+import dev.provingground.scenarios.harness.LinkedRobot;
+import dev.provingground.scenarios.harness.Simulation;
+import dev.provingground.server.tasks.Task;
+import dev.provingground.server.tasks.TaskStatus;
 import dev.provingground.sim.demo.DemoSite;
-import dev.provingground.sim.fleet.SimFleet;
 import dev.provingground.sim.robot.SimRobot;
-import dev.provingground.sim.robot.SimRobotClient;
 import dev.provingground.sim.robot.SimRobotSpec;
 import dev.provingground.site.Site;
 import io.vertx.core.json.JsonObject;
@@ -17,13 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,38 +30,29 @@ class RedispatchTest {
 
     @TempDir
     Path data;
-    TestServer server;
-    SimFleet fleet;
-    /** Serial number by robot id. */
-    final Map<String, String> serials = new HashMap<>();
+    Simulation sim;
+    /** The simulated robot by its id at the server. */
+    final Map<String, LinkedRobot> robots = new HashMap<>();
 
     @BeforeEach
     void start() throws Exception {
         Site site = DemoSite.load();
-        server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(site));
-        server.registerFirm("acme");
-        List<SimRobotSpec> specs = new ArrayList<>();
+        sim = Simulation.start(data, List.of(site));
+        sim.api().registerFirm("acme");
         for (String[] r : new String[][]{{"D-1", "lobby-desk"}, {"D-2", "main-entrance"}}) {
-            var registered = server.post("/api/v1/robots", server.operatorToken, new JsonObject()
+            var registered = sim.api().post("/api/v1/robots", sim.operatorToken(), new JsonObject()
                     .put("manufacturer", "Acme").put("serialNumber", r[0]).put("firm", "acme")
                     .put("profile", "indoor-delivery").put("site", "demo")).bodyAsJsonObject().getJsonObject("robot");
-            serials.put(registered.getString("id"), r[0]);
             var w = site.place(r[1]).flatMap(p -> site.waypoint(p.waypoint())).orElseThrow();
-            specs.add(new SimRobotSpec("Acme", r[0], "indoor-delivery", registered.getString("id"),
-                    registered.getJsonObject("mqtt").getString("password"), "L1", w.x(), w.y(), 0, 90));
+            robots.put(registered.getString("id"), sim.addRobot(new SimRobotSpec("Acme", r[0], "indoor-delivery",
+                    registered.getString("id"), registered.getJsonObject("mqtt").getString("password"), "L1", w.x(), w.y(), 0, 90)));
         }
-        fleet = new SimFleet(server.vertx, ProfileCatalog.builtIn(), specs,
-                new SimFleet.Settings(50, 250, 0, 10).withTimeScale(4), Clock.systemUTC());
-        Await.result(fleet.start("127.0.0.1", server.server.mqttPort()));
-        Await.until("robots online", Duration.ofSeconds(10), () -> server.get("/api/v1/robots", server.operatorToken)
-                .bodyAsJsonObject().getJsonArray("robots").stream().map(JsonObject.class::cast)
-                .allMatch(r -> "ONLINE".equals(r.getString("connection")) && r.getJsonObject("position") != null));
+        sim.run(Duration.ofSeconds(1));
     }
 
     @AfterEach
     void stop() {
-        Await.result(fleet.stop());
-        server.stop();
+        if (sim != null) sim.stop();
     }
 
     @Test
@@ -74,14 +60,14 @@ class RedispatchTest {
         String id = submitDelivery();
         String first = awaitUnderway(id);
 
-        Await.result(client(first).disconnect());
+        sim.onServer(() -> robots.get(first).disconnect());
 
         String second = awaitCompletedByAnother(id, first);
         JsonObject done = task(id);
         assertThat(done.getJsonObject("dispatch").getInteger("attempts")).isEqualTo(2);
         assertThat(lastDecisionAbout(done, first).getString("excludedBecause")).isEqualTo("not online");
         assertThat(second).isNotEqualTo(first);
-        List<JsonObject> lifecycle = server.get("/api/v1/events?type=task", server.operatorToken).bodyAsJsonObject()
+        List<JsonObject> lifecycle = sim.api().get("/api/v1/events?type=task", sim.operatorToken()).bodyAsJsonObject()
                 .getJsonArray("events").stream().map(JsonObject.class::cast)
                 .filter(e -> id.equals(e.getString("taskId"))).toList();
         assertThat(lifecycle).extracting(e -> e.getString("phase"))
@@ -92,41 +78,50 @@ class RedispatchTest {
     }
 
     @Test
+    void robotWhoseLinkBreaksHasItsTaskDispatchedToAnotherWhichCompletesIt() {
+        String id = submitDelivery();
+        String first = awaitUnderway(id);
+
+        sim.onServer(() -> robots.get(first).dropLink());
+
+        awaitCompletedByAnother(id, first);
+        assertThat(task(id).getJsonObject("dispatch").getInteger("attempts")).isEqualTo(2);
+        assertThat(sim.api().get("/api/v1/robots/" + first, sim.operatorToken()).bodyAsJsonObject()
+                .getString("connection")).as("the last will acted on").isEqualTo("CONNECTIONBROKEN");
+    }
+
+    @Test
     void robotReportingAFatalErrorHasItsTaskDispatchedToAnotherAndIsNotChosenAgain() {
         String id = submitDelivery();
         String first = awaitUnderway(id);
 
-        fleet.inject(serials.get(first), robot -> robot.breakDown("drive unit overheated"));
+        sim.onServer(() -> robots.get(first).robot().breakDown("drive unit overheated"));
 
         awaitCompletedByAnother(id, first);
         JsonObject done = task(id);
         assertThat(done.getJsonObject("dispatch").getInteger("attempts")).isEqualTo(2);
         assertThat(lastDecisionAbout(done, first).getString("excludedBecause")).isEqualTo("reports a fatal error");
-        JsonObject broken = server.get("/api/v1/robots/" + first, server.operatorToken).bodyAsJsonObject();
+        JsonObject broken = sim.api().get("/api/v1/robots/" + first, sim.operatorToken()).bodyAsJsonObject();
         assertThat(broken.getJsonArray("errors").encode()).contains("FATAL " + SimRobot.BREAKDOWN);
         // Repaired, it must not drive on with the task the other robot took over: the server canceled its order.
-        AtomicBoolean idle = new AtomicBoolean();
-        Await.until("the broken robot's order canceled", Duration.ofSeconds(5), () -> {
-            fleet.inject(serials.get(first), robot -> idle.set(robot.isIdle()));
-            return idle.get();
-        });
+        sim.runUntil("the broken robot's order canceled", Duration.ofSeconds(20), robots.get(first).robot()::isIdle);
     }
 
     @Test
     void robotThatBreaksDownWithTheLoadAboardKeepsItsTaskAndFinishesItOnceRepaired() {
         String id = submitDelivery();
         String first = awaitUnderway(id);
-        Await.until("pickup done", Duration.ofSeconds(60), () -> task(id).getJsonArray("completed").contains(1));
+        sim.runUntil("pickup done", Duration.ofMinutes(4), () -> sim.server().tasks().find(id).orElseThrow().stopIndex() >= 1);
 
-        fleet.inject(serials.get(first), robot -> robot.breakDown("bumper switch stuck"));
-        Await.until("task back in the queue", Duration.ofSeconds(10), () -> "queued".equals(task(id).getString("status")));
+        sim.onServer(() -> robots.get(first).robot().breakDown("bumper switch stuck"));
+        sim.awaitTask(id, TaskStatus.QUEUED, Duration.ofSeconds(40));
         assertThat(task(id).getString("reason")).contains("waiting for " + first + ", which carries the load");
         assertThat(task(id).getValue("assigned_to")).isNull();
-        Await.until("the wait explained by the dispatcher", Duration.ofSeconds(5), () -> task(id).getString("reason")
-                .equals("waiting for " + first + ", which carries the load; 1 reports a fatal error"));
+        sim.runUntil("the wait explained by the dispatcher", Duration.ofSeconds(20), () -> sim.server().tasks().find(id)
+                .orElseThrow().reason().equals("waiting for " + first + ", which carries the load; 1 reports a fatal error"));
 
-        fleet.inject(serials.get(first), SimRobot::repair);
-        Await.until("task completed", Duration.ofSeconds(60), () -> "completed".equals(task(id).getString("status")));
+        sim.onServer(() -> robots.get(first).robot().repair());
+        sim.awaitTask(id, TaskStatus.COMPLETED, Duration.ofMinutes(4));
         JsonObject done = task(id);
         assertThat(done.getJsonObject("assigned_to").getString("name")).as("the robot with the load").isEqualTo(first);
         assertThat(done.getJsonObject("dispatch").getInteger("attempts")).isEqualTo(2);
@@ -137,20 +132,21 @@ class RedispatchTest {
         String id = submitDelivery();
         String first = awaitUnderway(id);
 
-        fleet.inject(serials.get(first), SimRobot::takeOverByHand);
+        sim.onServer(() -> robots.get(first).robot().takeOverByHand());
 
         awaitCompletedByAnother(id, first);
         assertThat(lastDecisionAbout(task(id), first).getString("excludedBecause"))
                 .isEqualTo("taken over by hand (operatingMode MANUAL)");
-        fleet.inject(serials.get(first), SimRobot::handBack);
-        Await.until("the takeover recorded as an on-site intervention", Duration.ofSeconds(5), () -> server.get(
-                "/api/v1/events?type=intervention&robot=" + first, server.operatorToken).bodyAsJsonObject()
-                .getJsonArray("events").stream().map(JsonObject.class::cast)
-                .anyMatch(e -> "ON_SITE".equals(e.getString("kind")) && e.getDouble("resolveSeconds") > 0));
+        sim.onServer(() -> robots.get(first).robot().handBack());
+        sim.run(Duration.ofSeconds(2));
+        assertThat(sim.api().get("/api/v1/events?type=intervention&robot=" + first, sim.operatorToken())
+                .bodyAsJsonObject().getJsonArray("events").stream().map(JsonObject.class::cast))
+                .as("the takeover recorded as an on-site intervention")
+                .anyMatch(e -> "ON_SITE".equals(e.getString("kind")) && e.getDouble("resolveSeconds") > 0);
     }
 
     private String submitDelivery() {
-        var res = server.post("/api/v1/tasks", server.operatorToken, new JsonObject().put("site", "demo")
+        var res = sim.api().post("/api/v1/tasks", sim.operatorToken(), new JsonObject().put("site", "demo")
                 .put("category", "delivery").put("description", new JsonObject()
                         .put("pickup", new JsonObject().put("place", "parcel-room"))
                         .put("dropoff", new JsonObject().put("place", "staff-room"))));
@@ -159,31 +155,14 @@ class RedispatchTest {
     }
 
     private String awaitUnderway(String id) {
-        Await.until("task " + id + " underway", Duration.ofSeconds(10), () -> "underway".equals(task(id).getString("status")));
-        return task(id).getJsonObject("assigned_to").getString("name");
+        return sim.awaitTask(id, TaskStatus.UNDERWAY, Duration.ofSeconds(40)).assignedTo();
     }
 
     /** Waits for the task to complete, failing at once if it fails or is canceled; returns the robot that did it. */
     private String awaitCompletedByAnother(String id, String first) {
-        try {
-            Await.until("task " + id + " completed", Duration.ofSeconds(90), () -> {
-                JsonObject t = task(id);
-                String status = t.getString("status");
-                if ("failed".equals(status) || "canceled".equals(status))
-                    throw new AssertionError("task " + id + " ended " + status + ": " + t.getString("reason"));
-                return "completed".equals(status);
-            });
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; task now: " + task(id).encode(), e);
-        }
-        String by = task(id).getJsonObject("assigned_to").getString("name");
-        assertThat(by).as("the robot that completed the task").isNotEqualTo(first);
-        return by;
-    }
-
-    private SimRobotClient client(String robotId) {
-        return fleet.clients().stream().filter(c -> c.robot().serialNumber().equals(serials.get(robotId))).findFirst()
-                .orElseThrow();
+        Task done = sim.awaitTask(id, TaskStatus.COMPLETED, Duration.ofMinutes(6));
+        assertThat(done.assignedTo()).as("the robot that completed the task").isNotEqualTo(first);
+        return done.assignedTo();
     }
 
     private static JsonObject lastDecisionAbout(JsonObject task, String robotId) {
@@ -193,6 +172,6 @@ class RedispatchTest {
     }
 
     private JsonObject task(String id) {
-        return server.get("/api/v1/tasks/" + id, server.operatorToken).bodyAsJsonObject();
+        return sim.api().get("/api/v1/tasks/" + id, sim.operatorToken()).bodyAsJsonObject();
     }
 }
