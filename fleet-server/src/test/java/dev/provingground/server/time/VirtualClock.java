@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until its {@link VirtualScheduler} moves it; readable from any thread. */
+/** A clock that stands still until a {@link VirtualScheduler} moves it; readable from any thread. */
 public final class VirtualClock extends Clock {
 
     private volatile Instant now;

@@ -28,7 +28,12 @@ public final class VirtualScheduler implements Scheduler {
     }
 
     public VirtualScheduler(Instant start) {
-        this.clock = new VirtualClock(start);
+        this(new VirtualClock(start));
+    }
+
+    /** A scheduler moving an existing clock on, e.g. for a server that takes over from one that is gone. */
+    public VirtualScheduler(VirtualClock clock) {
+        this.clock = clock;
     }
 
     public VirtualClock clock() {

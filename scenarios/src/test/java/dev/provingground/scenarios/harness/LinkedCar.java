@@ -45,6 +45,7 @@ public final class LinkedCar {
         if (!lifts.connect(username, password, this::receive))
             throw new IllegalStateException(car.liftName() + ": controller login refused");
         this.link = lifts;
+        lastReport = Instant.MIN;
         report();
     }
 

@@ -43,6 +43,10 @@ public final class LinkedRobot {
         return spec.serialNumber();
     }
 
+    public SimRobotSpec spec() {
+        return spec;
+    }
+
     /** The robot's id at the server, once it has logged in. */
     public String id() {
         return identity == null ? null : identity.id();
@@ -54,8 +58,13 @@ public final class LinkedRobot {
 
     /** Logs in, announces ONLINE and reports the state, as after every (re)connect over MQTT. */
     void connect(InProcessLink.Robots robots) {
+        connect(robots, spec.password());
+    }
+
+    /** As {@link #connect(InProcessLink.Robots)}, with another password (a server that issued its own). */
+    void connect(InProcessLink.Robots robots, String password) {
         this.link = robots;
-        this.identity = robots.connect(spec.username(), spec.password(), this::receive)
+        this.identity = robots.connect(spec.username(), password, this::receive)
                 .orElseThrow(() -> new IllegalStateException(spec.serialNumber() + ": login refused"));
         publish(Connection.create(ConnectionState.ONLINE));
         publish(robot.state());

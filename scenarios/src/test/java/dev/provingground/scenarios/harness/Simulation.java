@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +73,15 @@ public final class Simulation implements AutoCloseable {
 
     /** A server on {@code dataDir} (new or kept from an earlier run) whose virtual clock starts at {@code at}. */
     public static Simulation start(Path dataDir, List<Site> sites, Instant at) throws Exception {
-        VirtualScheduler scheduler = new VirtualScheduler(at);
+        return start(dataDir, sites, new VirtualClock(at));
+    }
+
+    /**
+     * A server on {@code dataDir} keeping time by {@code clock}, which robots and cars taken over from an earlier
+     * simulation ({@link #adopt}) go on reading.
+     */
+    public static Simulation start(Path dataDir, List<Site> sites, VirtualClock clock) throws Exception {
+        VirtualScheduler scheduler = new VirtualScheduler(clock);
         InProcessLink link = new InProcessLink();
         Environment environment = new Environment(scheduler.clock(), context -> scheduler, link);
         TestServer server = TestServer.start(dataDir, MqttConfig.defaults().withPort(0), sites, environment,
@@ -123,6 +132,32 @@ public final class Simulation implements AutoCloseable {
             link.deliver();
         });
         return linked;
+    }
+
+    /**
+     * Takes over the robots and cars of {@code before}, whose server is gone (killed, or stopped): they log in to this
+     * server with the logins it issued, {@code robotPasswords} by serial number and {@code carLogins} by car, and
+     * ride this server's cars from now on. Their state — where they are, what they carry, who is aboard — is kept.
+     */
+    public void adopt(Simulation before, Map<String, String> robotPasswords, Map<String, JsonObject> carLogins) {
+        onServer(() -> {
+            for (LinkedCar car : before.cars) {
+                JsonObject login = carLogins.get(car.liftName());
+                cars.add(car);
+                car.connect(link.lifts(), login.getString("username"), login.getString("password"));
+            }
+            for (LinkedRobot robot : before.robots) {
+                robots.add(robot);
+                robot.robot().useLifts(doors());
+                robot.connect(link.robots(), robotPasswords.get(robot.serialNumber()));
+            }
+            link.deliver();
+        });
+    }
+
+    /** Stops the server alone, as if it went away; robots and cars stay as they are, for {@link #adopt}. */
+    public void stopServerOnly() {
+        server.stop();
     }
 
     /** The cars' doors as the robots find them: a robot steps in or out only where the car stands. */
@@ -181,10 +216,15 @@ public final class Simulation implements AutoCloseable {
      * awaited once {@code budget} of virtual time has passed without it.
      */
     public void runUntil(String what, Duration budget, BooleanSupplier condition) {
+        runUntil(what, budget, condition, () -> "");
+    }
+
+    /** As {@link #runUntil(String, Duration, BooleanSupplier)}; a failure says what {@code state} (read on the context) gives. */
+    public void runUntil(String what, Duration budget, BooleanSupplier condition, Supplier<String> state) {
         Instant deadline = clock().instant().plus(budget);
         while (!onServer(condition::getAsBoolean)) {
             if (!clock().instant().isBefore(deadline))
-                throw new AssertionError("not within " + budget + " of virtual time: " + what);
+                throw new AssertionError("not within " + budget + " of virtual time: " + what + " " + onServer(state));
             step();
         }
     }
