@@ -47,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -87,6 +88,8 @@ public final class TaskService implements RobotListener, RideListener {
     /** When each live order went out, to tell a refusal from an error left over from before it. */
     private final Map<String, Instant> orderSentAt = new HashMap<>();
     private final Scheduler scheduler;
+    /** Where task ids come from: secure random in production, seeded in tests so runs repeat exactly. */
+    private final Random ids;
     /** A dispatch round is already scheduled: requests until it runs are covered by it. */
     private boolean roundPending;
     /** Robots last seen with the fleet in control (AUTOMATIC or SEMIAUTOMATIC), to notice when they come back. */
@@ -100,7 +103,7 @@ public final class TaskService implements RobotListener, RideListener {
 
     public TaskService(TaskStore store, TaskPlanner planner, Dispatcher dispatcher, SiteCatalog sites,
                        ZoneService zones, RobotRegistry registry, OrderSender orders, EventHub events,
-                       ElevatorService elevators, Clock clock, Scheduler scheduler) {
+                       ElevatorService elevators, Clock clock, Scheduler scheduler, Random ids) {
         this.store = store;
         this.planner = planner;
         this.dispatcher = dispatcher;
@@ -112,6 +115,7 @@ public final class TaskService implements RobotListener, RideListener {
         this.clock = clock;
         this.elevators = elevators;
         this.scheduler = scheduler;
+        this.ids = ids;
         this.zoneSlots = new ZoneSlots(zones);
         this.rescues = new Rescues(registry, sites, elevators, orders, events);
         elevators.addListener(this);
@@ -141,7 +145,7 @@ public final class TaskService implements RobotListener, RideListener {
         List<Stop> stops = planner.plan(site.id(), category, r.description());
         Instant now = clock.instant();
         Instant earliest = r.earliestStartMillis() == null ? now : Instant.ofEpochMilli(r.earliestStartMillis());
-        Task task = new Task("task-" + UUID.randomUUID().toString().substring(0, 13), site.id(), category,
+        Task task = new Task(newTaskId(), site.id(), category,
                 r.description(), earliest, r.priority() == null ? 0 : r.priority(), r.labels(), r.requester(), r.firm(),
                 category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0, null);
         // Refused at once if no robot of the site could ever do it; otherwise queued for the next dispatch round.
@@ -151,6 +155,12 @@ public final class TaskService implements RobotListener, RideListener {
         tasks.put(task.id(), task);
         requestDispatch();
         return store.save(task).thenApply(v -> task);
+    }
+
+    /** {@code task-} and 12 hex digits in UUID style ({@code task-1a2b3c4d-5e6f}). */
+    private String newTaskId() {
+        String hex = String.format("%012x", ids.nextLong() & 0xffff_ffff_ffffL);
+        return "task-" + hex.substring(0, 8) + "-" + hex.substring(8);
     }
 
     /** A dispatch candidate as JSON-ready values: for the API and for the error of a refused task. */
@@ -253,7 +263,7 @@ public final class TaskService implements RobotListener, RideListener {
             if (covered.contains(r.id()) || s == null || s.connection() != ConnectionState.ONLINE || s.battery() == null
                     || s.battery() >= CHARGE_BELOW_PERCENT || Boolean.TRUE.equals(s.charging())
                     || sites.find(r.site()).isEmpty()) continue;
-            Task charge = new Task("task-" + UUID.randomUUID().toString().substring(0, 13), r.site(), TaskCategory.CHARGE,
+            Task charge = new Task(newTaskId(), r.site(), TaskCategory.CHARGE,
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), now, 100, List.of("auto"),
                     "system: battery below " + (int) CHARGE_BELOW_PERCENT + "%", r.firm(), null, TaskStatus.QUEUED, null,
                     planner.plan(r.site(), TaskCategory.CHARGE, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()),

@@ -202,7 +202,7 @@ public final class FleetServer {
                 liftCredentials, rejections, config.mqtt())));
         tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
                 new Dispatcher(sites, zones, registry, profiles, elevators), sites, zones, registry, orders, events,
-                elevators, clock, scheduler);
+                elevators, clock, scheduler, environment.ids());
         registry.addListener(tasks);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,

@@ -1,5 +1,6 @@
 package dev.provingground.scenarios.crash;
 
+import dev.provingground.scenarios.harness.EventTally;
 import dev.provingground.scenarios.harness.Simulation;
 import dev.provingground.server.tasks.Task;
 import dev.provingground.server.tasks.TaskStatus;
@@ -39,6 +40,7 @@ class ServerKilledMidScenarioIT {
     Path scratch;
     Process child;
     Simulation restarted;
+    final EventTally tally = new EventTally();
 
     @AfterEach
     void stop() throws Exception {
@@ -66,6 +68,7 @@ class ServerKilledMidScenarioIT {
         reached.getJsonObject("robots").forEach(e -> robotPasswords.put(e.getKey(), (String) e.getValue()));
         Map<String, JsonObject> carLogins = new LinkedHashMap<>();
         reached.getJsonObject("cars").forEach(e -> carLogins.put(e.getKey(), (JsonObject) e.getValue()));
+        restarted.onServer(() -> restarted.server().events().addSink(tally));
         restarted.adopt(replay.sim, robotPasswords, carLogins);
 
         List<Task> known = restarted.onServer(() -> restarted.server().tasks().all());
@@ -81,6 +84,14 @@ class ServerKilledMidScenarioIT {
                 .map(c -> c.liftName() + " " + c.car().currentFloor() + " " + c.car().mode() + " " + c.car().robotsAboard()).toList());
         restarted.onServer(() -> restarted.cars().forEach(c -> assertThat(c.car().robotsAboard())
                 .as("robots left in " + c.liftName()).isEmpty()));
+        restarted.settle();
+        // For comparing runs (docs/ARCHITECTURE.md, Testing): the same every time, to the millisecond.
+        System.out.println("crash scenario outcome: " + restarted.onServer(() -> restarted.server().tasks().all().stream()
+                .map(t -> t.description().path("pickup").path("place").asText() + "→"
+                        + t.description().path("dropoff").path("place").asText() + " " + t.status().wireName() + " by "
+                        + t.assignedTo() + " in " + t.attempt() + " attempt(s) at " + t.finishedAt())
+                .sorted().toList()) + "; events since the restart " + tally.byType() + "; record "
+                + restarted.server().trackRecord().logs().stream().map(l -> l.origin() + "=" + restarted.server().trackRecord().size(l)).toList());
     }
 
     /** Starts the child and reads its output until it has reached the point to be killed at. */

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,8 @@ public final class Simulation implements AutoCloseable {
     public static final Duration STEP = Duration.ofMillis(100);
     /** Robots report their state this often besides on events, spread over the period. */
     static final int STEPS_PER_STATE = 10;
+    /** Seed of every id the server makes up; the sims' own randomness is seeded by their specs. */
+    static final long SEED = 5050;
 
     private final TestServer server;
     private final VirtualScheduler scheduler;
@@ -83,7 +86,7 @@ public final class Simulation implements AutoCloseable {
     public static Simulation start(Path dataDir, List<Site> sites, VirtualClock clock) throws Exception {
         VirtualScheduler scheduler = new VirtualScheduler(clock);
         InProcessLink link = new InProcessLink();
-        Environment environment = new Environment(scheduler.clock(), context -> scheduler, link);
+        Environment environment = new Environment(scheduler.clock(), context -> scheduler, link, new Random(SEED));
         TestServer server = TestServer.start(dataDir, MqttConfig.defaults().withPort(0), sites, environment,
                 StoreConfig.defaults());
         return new Simulation(server, scheduler, link);
