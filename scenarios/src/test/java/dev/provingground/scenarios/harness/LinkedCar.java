@@ -1,5 +1,6 @@
 package dev.provingground.scenarios.harness;
 
+import dev.provingground.server.support.InProcessLink;
 import dev.provingground.sim.elevator.SimElevatorCar;
 import dev.provingground.site.lift.LiftCodec;
 import dev.provingground.site.lift.LiftMode;

@@ -1,5 +1,6 @@
 package dev.provingground.scenarios.harness;
 
+import dev.provingground.server.support.InProcessLink;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.sim.robot.SimRobot;
 import dev.provingground.sim.robot.SimRobotSpec;

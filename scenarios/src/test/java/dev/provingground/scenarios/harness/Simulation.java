@@ -2,6 +2,7 @@ package dev.provingground.scenarios.harness;
 
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.support.InProcessLink;
 import dev.provingground.server.config.StoreConfig;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.tasks.Task;

@@ -1,4 +1,4 @@
-package dev.provingground.scenarios.harness;
+package dev.provingground.server.support;
 
 import dev.provingground.server.elevator.LiftCredentials;
 import dev.provingground.server.elevator.LiftLink;
