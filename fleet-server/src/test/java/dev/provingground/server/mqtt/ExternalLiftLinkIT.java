@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * states reach the elevators API, bad ones are refused and counted, a controller's will arrives through the broker,
  * and the manager's requests reach the car.
  */
-class ExternalLiftLinkTest {
+class ExternalLiftLinkIT {
 
     @TempDir
     Path dir;

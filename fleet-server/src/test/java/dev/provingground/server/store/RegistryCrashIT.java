@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server JVM killed with SIGKILL mid-write loses nothing it acknowledged, and its store opens again. */
-class RegistryCrashTest {
+class RegistryCrashIT {
 
     @TempDir
     Path data;

@@ -1,5 +1,6 @@
-package dev.provingground.sim.fleet;
+package dev.provingground.scenarios.overmqtt;
 
+import dev.provingground.sim.fleet.SimFleet;
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.support.Await;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 /** Simulated robots and a real fleet server, over real MQTT on loopback: embedded endpoint and Mosquitto. */
-class SimFleetOverMqttTest {
+class SimFleetOverMqttIT {
 
     @TempDir
     Path dir;

@@ -1,5 +1,8 @@
-package dev.provingground.sim.elevator;
+package dev.provingground.scenarios.overmqtt;
 
+import dev.provingground.sim.elevator.SimElevatorCar;
+import dev.provingground.sim.elevator.SimElevatorClient;
+import dev.provingground.sim.elevator.SimElevatorSpec;
 import dev.provingground.server.support.Await;
 import dev.provingground.server.support.MosquittoBroker;
 import dev.provingground.site.lift.LiftCodec;
@@ -26,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The simulated elevator controller through a real Mosquitto broker, spoken to as the server will. */
-class SimElevatorOverMqttTest {
+class SimElevatorOverMqttIT {
 
     @TempDir
     Path dir;

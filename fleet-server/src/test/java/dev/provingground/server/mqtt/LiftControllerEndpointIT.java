@@ -34,7 +34,7 @@ import dev.provingground.site.lift.LiftMotionState;
  * Elevator car controllers on the embedded MQTT endpoint over real TCP on loopback: logins issued over the API, the
  * per-car ACL, states reaching the elevators API, the last will, and the manager's requests reaching the car.
  */
-class LiftControllerEndpointTest {
+class LiftControllerEndpointIT {
 
     private static final String CREDENTIALS = "/api/v1/sites/tower/elevators/E1/cars/%s/credentials";
 

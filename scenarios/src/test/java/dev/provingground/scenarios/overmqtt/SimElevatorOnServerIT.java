@@ -1,5 +1,8 @@
-package dev.provingground.sim.elevator;
+package dev.provingground.scenarios.overmqtt;
 
+import dev.provingground.sim.elevator.SimElevatorCar;
+import dev.provingground.sim.elevator.SimElevatorClient;
+import dev.provingground.sim.elevator.SimElevatorSpec;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.elevator.Decision;
 import dev.provingground.server.support.Await;
@@ -20,7 +23,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The simulated elevator controller logged in to the server's embedded endpoint, serving a ride the server grants. */
-class SimElevatorOnServerTest {
+class SimElevatorOnServerIT {
 
     @TempDir
     Path data;

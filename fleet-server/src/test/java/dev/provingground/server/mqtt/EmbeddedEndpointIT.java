@@ -25,7 +25,7 @@ import io.vertx.core.json.JsonArray;
 import java.util.Arrays;
 
 /** The embedded MQTT endpoint over real TCP on loopback, with robots logging in as real MQTT clients. */
-class EmbeddedEndpointTest {
+class EmbeddedEndpointIT {
 
     @TempDir
     Path data;

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Interoperability with a VDA 5050 implementation not written here: the virtual AGV of npm {@code vda-5050-lib}
  * 1.4.0 (protocol 2.0.0) talks to the server through Debian's Mosquitto, the server running in EXTERNAL mode.
  */
-class VdaLibPeerTest {
+class VdaLibPeerIT {
 
     private static final String FIRM = "peer-firm";
     private static final String MANUFACTURER = "VdaLib";
