@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo's simulated elevator cars report to the server in both MQTT modes. */
-class DemoElevatorsTest {
+class DemoElevatorsIT {
 
     @TempDir
     Path dir;
