@@ -86,12 +86,13 @@ class ServerKilledMidScenarioIT {
                 .as("robots left in " + c.liftName()).isEmpty()));
         restarted.settle();
         // For comparing runs (docs/ARCHITECTURE.md, Testing): the same every time, to the millisecond.
-        System.out.println("crash scenario outcome: " + restarted.onServer(() -> restarted.server().tasks().all().stream()
+        String outcome = restarted.onServer(() -> restarted.server().tasks().all().stream()
                 .map(t -> t.description().path("pickup").path("place").asText() + "→"
                         + t.description().path("dropoff").path("place").asText() + " " + t.status().wireName() + " by "
                         + t.assignedTo() + " in " + t.attempt() + " attempt(s) at " + t.finishedAt())
                 .sorted().toList()) + "; events since the restart " + tally.byType() + "; record "
-                + restarted.server().trackRecord().logs().stream().map(l -> l.origin() + "=" + restarted.server().trackRecord().size(l)).toList());
+                + restarted.server().trackRecord().logs().stream().map(l -> l.origin() + "=" + restarted.server().trackRecord().size(l)).toList();
+        System.out.println("crash scenario outcome " + Integer.toHexString(outcome.hashCode()) + ": " + outcome);
     }
 
     /** Starts the child and reads its output until it has reached the point to be killed at. */

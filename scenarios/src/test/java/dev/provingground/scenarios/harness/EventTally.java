@@ -3,6 +3,7 @@ package dev.provingground.scenarios.harness;
 import dev.provingground.server.events.EventSink;
 import dev.provingground.trackrecord.event.TrackEvent;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,6 @@ public final class EventTally implements EventSink {
     }
 
     public synchronized Map<String, Integer> byType() {
-        return Map.copyOf(new TreeMap<>(byType));
+        return Collections.unmodifiableMap(new TreeMap<>(byType));
     }
 }

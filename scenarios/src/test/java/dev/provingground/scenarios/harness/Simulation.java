@@ -1,15 +1,13 @@
 package dev.provingground.scenarios.harness;
 
 import dev.provingground.profiles.ProfileCatalog;
-import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.support.InProcessLink;
-import dev.provingground.server.config.StoreConfig;
 import dev.provingground.server.support.TestServer;
+import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.tasks.Task;
 import dev.provingground.server.tasks.TaskStatus;
 import dev.provingground.server.time.VirtualClock;
 import dev.provingground.server.time.VirtualScheduler;
-import dev.provingground.server.wiring.Environment;
 import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.sim.elevator.SimElevatorCar;
 import dev.provingground.sim.elevator.SimElevatorSpec;
@@ -26,10 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -46,16 +40,12 @@ import java.util.function.Supplier;
  */
 public final class Simulation implements AutoCloseable {
 
-    /** A Monday morning, so service hours and site time zones read the same every run. */
-    public static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T08:00:00Z");
     /** One step of the simulation: as fine as the robots' 20 Hz control loop at a time scale of four used to be. */
     public static final Duration STEP = Duration.ofMillis(100);
     /** Robots report their state this often besides on events, spread over the period. */
     static final int STEPS_PER_STATE = 10;
-    /** Seed of every id the server makes up; the sims' own randomness is seeded by their specs. */
-    static final long SEED = 5050;
 
-    private final TestServer server;
+    private final VirtualServer virtual;
     private final VirtualScheduler scheduler;
     private final InProcessLink link;
     private final Vda5050Codec codec = new Vda5050Codec();
@@ -65,45 +55,35 @@ public final class Simulation implements AutoCloseable {
     private final List<Runnable> afterEachStep = new ArrayList<>();
     private long steps;
 
-    private Simulation(TestServer server, VirtualScheduler scheduler, InProcessLink link) {
-        this.server = server;
-        this.scheduler = scheduler;
-        this.link = link;
+    private Simulation(VirtualServer virtual) {
+        this.virtual = virtual;
+        this.scheduler = virtual.scheduler();
+        this.link = virtual.link();
     }
 
     public static Simulation start(Path dataDir, List<Site> sites) throws Exception {
-        return start(dataDir, sites, MONDAY_MORNING);
-    }
-
-    /** A server on {@code dataDir} (new or kept from an earlier run) whose virtual clock starts at {@code at}. */
-    public static Simulation start(Path dataDir, List<Site> sites, Instant at) throws Exception {
-        return start(dataDir, sites, new VirtualClock(at));
+        return start(dataDir, sites, new VirtualClock(VirtualServer.MONDAY_MORNING));
     }
 
     /**
-     * A server on {@code dataDir} keeping time by {@code clock}, which robots and cars taken over from an earlier
-     * simulation ({@link #adopt}) go on reading.
+     * A server on {@code dataDir} (new or kept from an earlier run) keeping time by {@code clock}, which robots and
+     * cars taken over from an earlier simulation ({@link #adopt}) go on reading.
      */
     public static Simulation start(Path dataDir, List<Site> sites, VirtualClock clock) throws Exception {
-        VirtualScheduler scheduler = new VirtualScheduler(clock);
-        InProcessLink link = new InProcessLink();
-        Environment environment = new Environment(scheduler.clock(), context -> scheduler, link, new Random(SEED));
-        TestServer server = TestServer.start(dataDir, MqttConfig.defaults().withPort(0), sites, environment,
-                StoreConfig.defaults());
-        return new Simulation(server, scheduler, link);
+        return new Simulation(VirtualServer.start(dataDir, sites, clock));
     }
 
     /** The operator's way in: HTTP on loopback. */
     public TestServer api() {
-        return server;
+        return virtual.api();
     }
 
     public FleetServer server() {
-        return server.server;
+        return virtual.server();
     }
 
     public String operatorToken() {
-        return server.operatorToken;
+        return virtual.operatorToken();
     }
 
     public VirtualClock clock() {
@@ -161,7 +141,7 @@ public final class Simulation implements AutoCloseable {
 
     /** Stops the server alone, as if it went away; robots and cars stay as they are, for {@link #adopt}. */
     public void stopServerOnly() {
-        server.stop();
+        virtual.stop();
     }
 
     /** The cars' doors as the robots find them: a robot steps in or out only where the car stands. */
@@ -292,46 +272,18 @@ public final class Simulation implements AutoCloseable {
         steps++;
     }
 
-    /** Waits until the server's context has nothing queued and both storage writers have committed what they hold. */
+    /** Waits until the server is quiescent: nothing due or queued on its context, both storage writers' commits done. */
     public void settle() {
-        onServer(() -> {
-            link.deliver();
-            return null;
-        });
-        await(server().store().flush());
-        await(server().trackRecord().flush());
+        virtual.settle();
     }
 
     /** Runs {@code work} on the server's context and waits for it; for reading or changing sims and server alike. */
     public <T> T onServer(Supplier<T> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        server().context().runOnContext(v -> {
-            try {
-                done.complete(work.get());
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return await(done);
+        return virtual.onServer(work);
     }
 
     public void onServer(Runnable work) {
-        onServer(() -> {
-            work.run();
-            return null;
-        });
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        virtual.onServer(work);
     }
 
     /** Robots and controllers leave cleanly, then the server stops. */
@@ -341,7 +293,7 @@ public final class Simulation implements AutoCloseable {
             for (LinkedCar c : cars) c.disconnect();
             link.deliver();
         });
-        server.stop();
+        virtual.stop();
     }
 
     @Override

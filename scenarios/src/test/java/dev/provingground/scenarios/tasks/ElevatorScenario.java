@@ -27,6 +27,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,7 +114,7 @@ final class ElevatorScenario {
         Map<String, Long> logSizes = new TreeMap<>();
         for (LogId log : sim.server().trackRecord().logs()) logSizes.put(log.origin(), sim.server().trackRecord().size(log));
         return sim.onServer(() -> new Outcome(tasks, tally.byType(), logSizes, took, List.copyOf(breaches),
-                List.copyOf(fireDrills), Map.copyOf(boardings), rideCars));
+                List.copyOf(fireDrills), Collections.unmodifiableMap(new TreeMap<>(boardings)), rideCars));
     }
 
     /** On the server's context: true once every task completed; fails at once on one that failed or was canceled. */

@@ -22,8 +22,10 @@ class ElevatorScenarioTest {
     @Test
     void thirtyMixedTasksCompleteAcrossFloorsWhileTheBuildingsRulesHoldTheSameWayEveryRun() throws Exception {
         ElevatorScenario.Outcome outcome = ElevatorScenario.run(first);
+        // For comparing runs across JVMs (docs/ARCHITECTURE.md, Testing): the whole outcome, and a short fingerprint of it.
         System.out.println("elevator scenario: " + outcome.took() + " of virtual time; events " + outcome.events()
-                + "; boardings " + outcome.boardings() + "; fire drill " + outcome.fireDrills());
+                + "; boardings " + outcome.boardings() + "; fire drill " + outcome.fireDrills() + "; outcome "
+                + Integer.toHexString(outcome.hashCode()) + "; tasks " + outcome.tasks());
 
         assertThat(outcome.breaches()).isEmpty();
         assertThat(outcome.fireDrills()).as("a fire alarm while a robot rode").hasSize(1);

@@ -140,9 +140,9 @@ class TasksOnTheDemoSiteTest {
                 .put("unix_millis_earliest_start_time", sim.clock().millis() + 3_600_000)
                 .put("description", new JsonObject().put("place", "table-2")));
         String laterId = later.getJsonObject("booking").getString("id");
-        var restartAt = sim.clock().instant();
+        var clock = sim.clock();
         sim.stop();
-        sim = Simulation.start(data, List.of(site), restartAt);
+        sim = Simulation.start(data, List.of(site), clock);
         assertThat(task(laterId).getString("status")).isEqualTo("queued");
         assertThat(task(id).getString("status")).isEqualTo("canceled");
     }
