@@ -347,6 +347,8 @@ public final class TaskService implements RobotListener, RideListener {
     @Override
     public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
         rescues.stateReceived(robot, state);
+        // Its first state since the server knew it: now it has a place, it may take a waiting task.
+        if (previous == null) requestDispatch();
         if (state.operatingMode() != null) {
             boolean nowInControl = state.operatingMode().fleetInControl();
             Boolean before = inControl.put(robot.id(), nowInControl);

@@ -40,10 +40,13 @@ import java.util.function.Supplier;
  */
 public final class Simulation implements AutoCloseable {
 
-    /** One step of the simulation: as fine as the robots' 20 Hz control loop at a time scale of four used to be. */
-    public static final Duration STEP = Duration.ofMillis(100);
-    /** Robots report their state this often besides on events, spread over the period. */
-    static final int STEPS_PER_STATE = 10;
+    /**
+     * One step of the simulation: what the robots moved per tick when these scenarios ran on the real clock (a 50 ms
+     * tick at a time scale of four); the server's own timers still run at their times within it.
+     */
+    public static final Duration STEP = Duration.ofMillis(200);
+    /** Robots report their state every second besides on events, spread over the second. */
+    static final int STEPS_PER_STATE = 5;
 
     private final VirtualServer virtual;
     private final VirtualScheduler scheduler;
