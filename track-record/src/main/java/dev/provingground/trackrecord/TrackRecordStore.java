@@ -69,7 +69,19 @@ public final class TrackRecordStore implements AutoCloseable {
     private final FileLock lock;
     private boolean closed;
 
-    private TrackRecordStore(Path dataDir, TrackRecordConfig config, Clock clock, FileChannel lockChannel, FileLock lock) {
+    /** Who decides when automatic checkpoints are signed. */
+    public enum CheckpointTiming {
+        /** The writer thread, every {@code checkpointInterval} of real time while a log grows. */
+        OWN_TIMER,
+        /**
+         * The owner, by calling {@link #signCheckpoints()} on its own schedule: a server whose time is injected does
+         * so every {@code checkpointInterval} of its clock, so in virtual time checkpoints fall the same way every run.
+         */
+        OWNER
+    }
+
+    private TrackRecordStore(Path dataDir, TrackRecordConfig config, Clock clock, CheckpointTiming timing,
+                             FileChannel lockChannel, FileLock lock) {
         this.dataDir = dataDir;
         this.config = config;
         this.clock = clock;
@@ -79,7 +91,8 @@ public final class TrackRecordStore implements AutoCloseable {
         this.catalog = LogCatalog.open(dataDir, config.tileHeight(), config.tileCacheSize(), signer.verifierKey());
         this.writer = new GroupCommitWriter(catalog, signer, new GroupCommitWriter.Policy(
                 config.commitInterval().toNanos(), config.commitMaxEvents(), config.checkpointInterval().toNanos(),
-                config.segmentMaxBytes(), config.maxPendingAppends()), clock::millis);
+                config.segmentMaxBytes(), config.maxPendingAppends(), timing == CheckpointTiming.OWN_TIMER),
+                clock::millis);
         try {
             this.writer.start();
         } catch (RuntimeException e) {
@@ -103,6 +116,11 @@ public final class TrackRecordStore implements AutoCloseable {
      * so time-bounded exports need not scan the whole log) and when bundles are made.
      */
     public static TrackRecordStore open(Path dataDir, TrackRecordConfig config, Clock clock) {
+        return open(dataDir, config, clock, CheckpointTiming.OWN_TIMER);
+    }
+
+    /** As {@link #open(Path, TrackRecordConfig, Clock)}, with automatic checkpoints signed as {@code timing} says. */
+    public static TrackRecordStore open(Path dataDir, TrackRecordConfig config, Clock clock, CheckpointTiming timing) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDir);
@@ -117,7 +135,7 @@ public final class TrackRecordStore implements AutoCloseable {
                 throw new IllegalStateException("track-record data directory " + dataDir
                         + " is already open (in this or another process)");
             }
-            return new TrackRecordStore(dataDir, config, clock, channel, lock);
+            return new TrackRecordStore(dataDir, config, clock, timing, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot open track-record data directory " + dataDir, e);
@@ -189,6 +207,14 @@ public final class TrackRecordStore implements AutoCloseable {
     /** Commits what is pending and signs a checkpoint of the log if it grew since the last one. */
     public CompletableFuture<SignedCheckpoint> checkpointNow(LogId log) {
         return writer.checkpointNow(log);
+    }
+
+    /**
+     * Commits what is pending and signs a checkpoint of every log that grew since its last one; the automatic
+     * checkpoints of a store opened with {@link CheckpointTiming#OWNER}.
+     */
+    public CompletableFuture<Void> signCheckpoints() {
+        return writer.signCheckpoints();
     }
 
     /** Completes once everything appended before it is durable. */

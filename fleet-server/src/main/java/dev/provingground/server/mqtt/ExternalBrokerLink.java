@@ -4,6 +4,7 @@ import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.server.time.Scheduler;
 import dev.provingground.vda5050.Topic;
 import dev.provingground.vda5050.TopicAddress;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -15,6 +16,7 @@ import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,7 @@ public final class ExternalBrokerLink implements RobotTransport {
     private final InboundPipeline pipeline;
     private final RejectionLog rejections;
     private final Clock clock;
+    private final Scheduler scheduler;
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private MqttClient client;
     private volatile boolean stopping;
@@ -45,13 +48,14 @@ public final class ExternalBrokerLink implements RobotTransport {
     }
 
     public ExternalBrokerLink(Vertx vertx, MqttConfig config, RobotRegistry registry, InboundPipeline pipeline,
-                              RejectionLog rejections, Clock clock) {
+                              RejectionLog rejections, Clock clock, Scheduler scheduler) {
         this.vertx = vertx;
         this.config = config;
         this.registry = registry;
         this.pipeline = pipeline;
         this.rejections = rejections;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -71,7 +75,7 @@ public final class ExternalBrokerLink implements RobotTransport {
             if (stopping) return;
             LOG.warning("lost the MQTT broker " + config.host() + ":" + config.port() + "; retrying every "
                     + config.reconnectMillis() + " ms");
-            vertx.setTimer(config.reconnectMillis(), t -> reconnect());
+            scheduler.once(Duration.ofMillis(config.reconnectMillis()), this::reconnect);
         });
         // A broker that is down at start-up fails the start: better than a server that silently hears no robot.
         return connect();
@@ -81,7 +85,7 @@ public final class ExternalBrokerLink implements RobotTransport {
         if (stopping) return;
         connect().onFailure(e -> {
             LOG.warning("MQTT broker " + config.host() + ":" + config.port() + " not reachable: " + e.getMessage());
-            vertx.setTimer(config.reconnectMillis(), t -> reconnect());
+            scheduler.once(Duration.ofMillis(config.reconnectMillis()), this::reconnect);
         });
     }
 

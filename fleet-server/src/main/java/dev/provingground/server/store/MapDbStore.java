@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.io.IOException;
@@ -39,6 +40,9 @@ public final class MapDbStore implements AutoCloseable {
     private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
+    /** The change enqueued last: changes commit in order, so once it is done every earlier one is too. */
+    private final AtomicReference<CompletableFuture<Void>> last =
+            new AtomicReference<>(CompletableFuture.completedFuture(null));
 
     private MapDbStore(DB db, StoreConfig config) {
         this.db = db;
@@ -108,8 +112,19 @@ public final class MapDbStore implements AutoCloseable {
 
     private CompletableFuture<Void> enqueue(Change change) {
         if (closing) return CompletableFuture.failedFuture(new IllegalStateException("store is closed"));
-        queue.add(change);
+        synchronized (last) {
+            queue.add(change);
+            last.set(change.done);
+        }
         return change.done;
+    }
+
+    /**
+     * Completes once every change enqueued before the call is committed (or failed), at no cost when none waits:
+     * for callers that must see the store settled, such as tests stepping a server through virtual time.
+     */
+    public CompletableFuture<Void> flush() {
+        return last.get().handle((v, e) -> null);
     }
 
     private void writeLoop() {

@@ -20,6 +20,7 @@ import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.time.Scheduler;
 import dev.provingground.server.traffic.ZoneSlots;
 import dev.provingground.server.zones.ZoneService;
 import dev.provingground.site.Site;
@@ -46,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -78,13 +80,20 @@ public final class TaskService implements RobotListener, RideListener {
     private final Clock clock;
     private final ElevatorService elevators;
     /** The order under way of each underway task, by task id; gone after a restart, when the task is dispatched again. */
-    private final Map<String, Journey> journeys = new HashMap<>();
+    private final Map<String, Journey> journeys = new LinkedHashMap<>();
     private final ZoneSlots zoneSlots;
     private final Rescues rescues;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, RouteOrders> routeOrders = new LinkedHashMap<>();
     /** When each live order went out, to tell a refusal from an error left over from before it. */
     private final Map<String, Instant> orderSentAt = new HashMap<>();
+    private final Scheduler scheduler;
+    /** Where task ids come from: secure random in production, seeded in tests so runs repeat exactly. */
+    private final Random ids;
+    /** A dispatch round is already scheduled: requests until it runs are covered by it. */
+    private boolean roundPending;
+    /** Robots last seen with the fleet in control (AUTOMATIC or SEMIAUTOMATIC), to notice when they come back. */
+    private final Map<String, Boolean> inControl = new HashMap<>();
 
     /** VDA 5050 error types with which a vehicle refuses an order. */
     static final Set<String> REFUSALS = Set.of("orderError", "orderUpdateError", "validationError", "noRouteError");
@@ -94,7 +103,7 @@ public final class TaskService implements RobotListener, RideListener {
 
     public TaskService(TaskStore store, TaskPlanner planner, Dispatcher dispatcher, SiteCatalog sites,
                        ZoneService zones, RobotRegistry registry, OrderSender orders, EventHub events,
-                       ElevatorService elevators, Clock clock) {
+                       ElevatorService elevators, Clock clock, Scheduler scheduler, Random ids) {
         this.store = store;
         this.planner = planner;
         this.dispatcher = dispatcher;
@@ -105,6 +114,8 @@ public final class TaskService implements RobotListener, RideListener {
         this.events = events;
         this.clock = clock;
         this.elevators = elevators;
+        this.scheduler = scheduler;
+        this.ids = ids;
         this.zoneSlots = new ZoneSlots(zones);
         this.rescues = new Rescues(registry, sites, elevators, orders, events);
         elevators.addListener(this);
@@ -134,7 +145,7 @@ public final class TaskService implements RobotListener, RideListener {
         List<Stop> stops = planner.plan(site.id(), category, r.description());
         Instant now = clock.instant();
         Instant earliest = r.earliestStartMillis() == null ? now : Instant.ofEpochMilli(r.earliestStartMillis());
-        Task task = new Task("task-" + UUID.randomUUID().toString().substring(0, 13), site.id(), category,
+        Task task = new Task(newTaskId(), site.id(), category,
                 r.description(), earliest, r.priority() == null ? 0 : r.priority(), r.labels(), r.requester(), r.firm(),
                 category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0, null);
         // Refused at once if no robot of the site could ever do it; otherwise queued for the next dispatch round.
@@ -142,7 +153,14 @@ public final class TaskService implements RobotListener, RideListener {
         if (probe.impossible()) throw new InvalidInputException("task", "cannot be done: " + probe.reason(),
                 Map.of("candidates", probe.decision().candidates().stream().map(TaskService::candidate).toList()));
         tasks.put(task.id(), task);
+        requestDispatch();
         return store.save(task).thenApply(v -> task);
+    }
+
+    /** {@code task-} and 12 hex digits in UUID style ({@code task-1a2b3c4d-5e6f}). */
+    private String newTaskId() {
+        String hex = String.format("%012x", ids.nextLong() & 0xffff_ffff_ffffL);
+        return "task-" + hex.substring(0, 8) + "-" + hex.substring(8);
     }
 
     /** A dispatch candidate as JSON-ready values: for the API and for the error of a refused task. */
@@ -183,6 +201,19 @@ public final class TaskService implements RobotListener, RideListener {
 
     /** Below this battery share an idle robot is sent to charge. */
     static final double CHARGE_BELOW_PERCENT = 20;
+
+    /**
+     * Asks for a dispatch round as soon as the server's context is free. Requests coalesce: while one round is
+     * pending, more requests add nothing, so a burst of events costs one round.
+     */
+    public void requestDispatch() {
+        if (roundPending) return;
+        roundPending = true;
+        scheduler.once(Duration.ZERO, () -> {
+            roundPending = false;
+            dispatchRound();
+        });
+    }
 
     /** One dispatch round: robots low on battery get a charge task, then every waiting task whose time has come. */
     public void dispatchRound() {
@@ -232,7 +263,7 @@ public final class TaskService implements RobotListener, RideListener {
             if (covered.contains(r.id()) || s == null || s.connection() != ConnectionState.ONLINE || s.battery() == null
                     || s.battery() >= CHARGE_BELOW_PERCENT || Boolean.TRUE.equals(s.charging())
                     || sites.find(r.site()).isEmpty()) continue;
-            Task charge = new Task("task-" + UUID.randomUUID().toString().substring(0, 13), r.site(), TaskCategory.CHARGE,
+            Task charge = new Task(newTaskId(), r.site(), TaskCategory.CHARGE,
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), now, 100, List.of("auto"),
                     "system: battery below " + (int) CHARGE_BELOW_PERCENT + "%", r.firm(), null, TaskStatus.QUEUED, null,
                     planner.plan(r.site(), TaskCategory.CHARGE, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()),
@@ -316,6 +347,14 @@ public final class TaskService implements RobotListener, RideListener {
     @Override
     public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
         rescues.stateReceived(robot, state);
+        // Its first state since the server knew it: now it has a place, it may take a waiting task.
+        if (previous == null) requestDispatch();
+        if (state.operatingMode() != null) {
+            boolean nowInControl = state.operatingMode().fleetInControl();
+            Boolean before = inControl.put(robot.id(), nowInControl);
+            // Handed back after being driven by hand: it may take a waiting task.
+            if (nowInControl && Boolean.FALSE.equals(before)) requestDispatch();
+        }
         Task t = activeTaskOf(robot.id());
         if (t == null || t.orderId() == null) return;
         if (state.errors().stream().anyMatch(e -> e.errorLevel() == ErrorLevel.FATAL)) {
@@ -433,7 +472,10 @@ public final class TaskService implements RobotListener, RideListener {
 
     @Override
     public void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {
-        if (to == ConnectionState.ONLINE) return;
+        if (to == ConnectionState.ONLINE) {
+            requestDispatch();
+            return;
+        }
         Task t = activeTaskOf(robot.id());
         if (t != null) requeue(t, "robot " + robot.id() + " went " + to);
     }
@@ -457,6 +499,7 @@ public final class TaskService implements RobotListener, RideListener {
         Task queued = t.requeued(clock.instant(), why);
         LOG.info(t.id() + ": " + queued.reason() + "; dispatching again");
         update(queued);
+        requestDispatch();
     }
 
     private void dropJourney(Task t) {
@@ -482,6 +525,9 @@ public final class TaskService implements RobotListener, RideListener {
 
     private CompletableFuture<Task> update(Task t) {
         Task before = tasks.put(t.id(), t);
+        // Its robot is free again: a waiting task may take it now rather than at the next poll.
+        if (t.status().isFinal() && before != null && !before.status().isFinal() && before.assignedTo() != null)
+            requestDispatch();
         if (before != null && before.orderId() != null && !before.orderId().equals(t.orderId()))
             orderSentAt.remove(before.orderId());
         return store.save(t).thenApply(v -> t);

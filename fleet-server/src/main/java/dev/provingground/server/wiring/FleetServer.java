@@ -5,12 +5,10 @@ import dev.provingground.server.api.ApiServer;
 import dev.provingground.server.api.OrderRequests;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.auth.Role;
-import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
 import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.server.elevator.ElevatorService;
 import dev.provingground.server.elevator.LiftCredentials;
-import dev.provingground.server.elevator.LiftLink;
 import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.evidence.AreaClassifier;
@@ -23,11 +21,7 @@ import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.server.events.LinkEvents;
 import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.live.LiveFeed;
-import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
-import dev.provingground.server.mqtt.ExternalBrokerLink;
-import dev.provingground.server.mqtt.ExternalLiftLink;
 import dev.provingground.server.mqtt.InboundPipeline;
-import dev.provingground.server.mqtt.LiftControllerEndpoint;
 import dev.provingground.server.mqtt.LiftStateInbound;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.mqtt.RobotTransport;
@@ -47,6 +41,7 @@ import dev.provingground.server.store.MapDbZoneStore;
 import dev.provingground.server.tasks.Dispatcher;
 import dev.provingground.server.tasks.TaskPlanner;
 import dev.provingground.server.tasks.TaskService;
+import dev.provingground.server.time.Scheduler;
 import dev.provingground.server.zones.ZoneService;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
@@ -81,12 +76,23 @@ public final class FleetServer {
     private static final Logger LOG = Logger.getLogger(FleetServer.class.getName());
     public static final String OPERATOR_TOKEN_FILE = "operator.token";
     /** How often elevator managers decide: often enough that a car standing open is used within its dwell time. */
-    static final long ELEVATOR_TICK_MILLIS = 250;
+    static final Duration ELEVATOR_TICK = Duration.ofMillis(250);
+    /**
+     * Dispatch rounds run when something happens that may let a task start (a task submitted or requeued, a robot
+     * freed, connected or back in automatic mode); this slow poll catches what no event announces: a task's earliest
+     * start, a zone closed for disinfection, a battery running low.
+     */
+    static final Duration DISPATCH_POLL = Duration.ofSeconds(5);
+    /** The track record signs checkpoints when the server's scheduler says, every {@code checkpointInterval}. */
+    private static final TrackRecordConfig TRACK_RECORD = TrackRecordConfig.defaults();
 
     private final Vertx vertx;
     private final ServerConfig config;
     private final Clock clock;
+    private final Environment environment;
     private final List<Site> extraSites;
+    private Scheduler scheduler;
+    private final List<Long> timers = new ArrayList<>();
     private MapDbStore store;
     private AccessControl access;
     private RobotRegistry registry;
@@ -101,24 +107,29 @@ public final class FleetServer {
     private StateSampler sampler;
     private RecentEvents recentEvents;
     private LiveFeed liveFeed;
-    private long flushTimer = -1;
-    private long dispatchTimer = -1;
-    private long elevatorTimer = -1;
     private ElevatorService elevators;
     private LiftCredentials liftCredentials;
     private TaskService tasks;
     private Context context;
 
+    /** A production server: Vert.x timers, robots and lift controllers over MQTT. */
     public FleetServer(Vertx vertx, ServerConfig config, Clock clock, List<Site> extraSites) {
+        this(vertx, config, Environment.production(clock), extraSites);
+    }
+
+    /** A server keeping time and meeting robots as {@code environment} says (tests: virtual time, in-process links). */
+    public FleetServer(Vertx vertx, ServerConfig config, Environment environment, List<Site> extraSites) {
         this.vertx = vertx;
         this.config = config;
-        this.clock = clock;
+        this.environment = environment;
+        this.clock = environment.clock();
         this.extraSites = List.copyOf(extraSites);
     }
 
     /** Opens the data directory, starts MQTT and HTTP; completes when both listen. */
     public Future<FleetServer> start() {
         context = vertx.getOrCreateContext();
+        scheduler = environment.scheduler().apply(context);
         Promise<FleetServer> ready = Promise.promise();
         // Opening MapDB and loading the registry block, so they run on a worker; the servers are then started on
         // this one context, which all robot and API handlers share.
@@ -129,12 +140,20 @@ public final class FleetServer {
                 .compose(x -> link.start())
                 .compose(x -> api.start())
                 .map(x -> {
-                    flushTimer = vertx.setPeriodic(config.store().stateFlushMillis(), id -> registry.flushDirty());
-                    dispatchTimer = vertx.setPeriodic(1000, id -> tasks.dispatchRound());
-                    elevatorTimer = vertx.setPeriodic(ELEVATOR_TICK_MILLIS, id -> {
+                    timers.add(scheduler.periodic(Duration.ofMillis(config.store().stateFlushMillis()),
+                            registry::flushDirty));
+                    timers.add(scheduler.periodic(DISPATCH_POLL, tasks::dispatchRound));
+                    timers.add(scheduler.periodic(TRACK_RECORD.checkpointInterval(), () -> trackRecord.signCheckpoints()
+                            .exceptionally(e -> {
+                                LOG.warning("track-record checkpoints not signed: " + e.getMessage());
+                                return null;
+                            })));
+                    timers.add(scheduler.periodic(ELEVATOR_TICK, () -> {
                         elevators.tick();
                         tasks.advanceRides();
-                    });
+                    }));
+                    // Whatever was queued before the start (tasks kept over a restart) need not wait for the poll.
+                    tasks.requestDispatch();
                     LOG.info("fleet server ready: HTTP " + api.port() + ", MQTT "
                             + config.mqtt().mode().name().toLowerCase() + " " + link.port() + ", data "
                             + config.dataDir().toAbsolutePath());
@@ -157,9 +176,8 @@ public final class FleetServer {
         rejections = new RejectionLog(clock, 10_000);
         Vda5050Codec codec = new Vda5050Codec();
         InboundPipeline pipeline = new InboundPipeline(codec, registry, rejections, config.mqtt().maxMessageSize());
-        link = config.mqtt().mode() == MqttConfig.Mode.EMBEDDED
-                ? new EmbeddedMqttEndpoint(vertx, config.mqtt(), registry, pipeline, rejections, clock)
-                : new ExternalBrokerLink(vertx, config.mqtt(), registry, pipeline, rejections, clock);
+        link = environment.links().robots(new Links.RobotSide(vertx, config.mqtt(), registry, pipeline, rejections,
+                clock, scheduler));
         orders = new OrderSender(codec, link, clock, registry::protocolVersion);
         events = new EventHub();
         recentEvents = new RecentEvents(10_000);
@@ -170,7 +188,8 @@ public final class FleetServer {
         zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(), clock);
         registry.addListener(new Enforcement(zones, profiles, orders, events));
         SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, clock);
-        trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TrackRecordConfig.defaults(), clock);
+        trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
+                TrackRecordStore.CheckpointTiming.OWNER);
         events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
         AreaClassifier areas = new AreaClassifier(sites, zones);
         sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -179,29 +198,17 @@ public final class FleetServer {
         registry.addListener(new InterventionDetector(events));
         elevators = new ElevatorService(sites, new MapDbElevatorRulesStore(store), events, clock);
         liftCredentials = new LiftCredentials(sites, new MapDbLiftCredentialStore(store), events, clock);
-        elevators.attachLifts(liftLink());
+        elevators.attachLifts(environment.links().lifts(link, new Links.LiftSide(
+                new LiftStateInbound(elevators, rejections, config.mqtt().maxMessageSize(), context),
+                liftCredentials, rejections, config.mqtt())));
         tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
-                new Dispatcher(sites, zones, registry, profiles, elevators), sites, zones, registry, orders, events, elevators, clock);
+                new Dispatcher(sites, zones, registry, profiles, elevators), sites, zones, registry, orders, events,
+                elevators, clock, scheduler, environment.ids());
         registry.addListener(tasks);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
                 trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
                 elevators, liftCredentials, events));
-    }
-
-    /**
-     * Elevator controllers use the robots' MQTT link: in embedded mode they log in to the endpoint with their own
-     * credentials; in external mode the broker carries their topics on the server's one broker session.
-     */
-    private LiftLink liftLink() {
-        LiftStateInbound states = new LiftStateInbound(elevators, rejections, config.mqtt().maxMessageSize(), context);
-        if (link instanceof EmbeddedMqttEndpoint embedded) {
-            LiftControllerEndpoint controllers = new LiftControllerEndpoint(liftCredentials, states, rejections,
-                    config.mqtt().maxMessageSize());
-            embedded.acceptLiftControllers(controllers);
-            return controllers;
-        }
-        return new ExternalLiftLink((ExternalBrokerLink) link, states, rejections);
     }
 
     private List<Site> loadSites() {
@@ -236,9 +243,8 @@ public final class FleetServer {
         Promise<Void> stopped = Promise.promise();
         Context ctx = context != null ? context : vertx.getOrCreateContext();
         ctx.runOnContext(v -> {
-            if (flushTimer >= 0) vertx.cancelTimer(flushTimer);
-            if (dispatchTimer >= 0) vertx.cancelTimer(dispatchTimer);
-            if (elevatorTimer >= 0) vertx.cancelTimer(elevatorTimer);
+            if (scheduler != null) timers.forEach(scheduler::cancel);
+            timers.clear();
             Future<Void> httpStopped = api == null ? Future.succeededFuture() : api.stop();
             Future<Void> linkStopped;
             try {
@@ -346,5 +352,20 @@ public final class FleetServer {
 
     public Context context() {
         return context;
+    }
+
+    /** Where the server's periodic work runs; tests that embed the server in virtual time move it. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The robots' link: MQTT in production, in-process in virtual-time tests. */
+    public RobotTransport link() {
+        return link;
+    }
+
+    /** The server's own database; tests wait on {@link MapDbStore#flush()} before they look at what was stored. */
+    public MapDbStore store() {
+        return store;
     }
 }

@@ -1,7 +1,7 @@
 package dev.provingground.server.enforcement;
 
-import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
 import io.vertx.core.json.JsonArray;
@@ -22,24 +22,26 @@ class EnforcementTest {
 
     @TempDir
     Path data;
+    VirtualServer virtual;
     TestServer server;
-    TestRobot alpha;
-    TestRobot beta;
+    InProcessRobot alpha;
+    InProcessRobot beta;
     String alphaId;
     String betaId;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data);
+        virtual = VirtualServer.start(data);
+        server = virtual.api();
         server.registerFirm("acme");
         JsonObject a = server.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
         JsonObject b = server.registerRobot("acme", "Acme", "A-2", "indoor-delivery");
         alphaId = a.getString("id");
         betaId = b.getString("id");
-        alpha = TestRobot.create(server.vertx, "Acme", "A-1", alphaId, a.getJsonObject("mqtt").getString("password"));
-        beta = TestRobot.create(server.vertx, "Acme", "A-2", betaId, b.getJsonObject("mqtt").getString("password"));
-        alpha.connectOnline(server.server.mqttPort());
-        beta.connectOnline(server.server.mqttPort());
+        alpha = virtual.robot("Acme", "A-1", alphaId, a.getJsonObject("mqtt").getString("password"));
+        beta = virtual.robot("Acme", "A-2", betaId, b.getJsonObject("mqtt").getString("password"));
+        alpha.connectOnline();
+        beta.connectOnline();
     }
 
     @AfterEach
@@ -60,7 +62,7 @@ class EnforcementTest {
         return events.stream().map(JsonObject.class::cast).toList();
     }
 
-    private static boolean received(TestRobot r, String actionType) {
+    private static boolean received(InProcessRobot r, String actionType) {
         return r.received.stream().anyMatch(m -> m.contains("\"actionType\":\"" + actionType + "\""));
     }
 
@@ -69,7 +71,7 @@ class EnforcementTest {
         addZone(Zones.withProperty(Zones.rectangle("pit", "KEEP_OUT", 4, -1, 6, 1), "onViolation", "PAUSE"));
         alpha.sendState("L1", 1, 0, 90);
         alpha.sendState("L1", 5, 0, 90);
-        Await.until("startPause at the robot", Duration.ofSeconds(5), () -> received(alpha, "startPause"));
+        virtual.advanceUntil("startPause at the robot", Duration.ofSeconds(5), () -> received(alpha, "startPause"));
         List<JsonObject> events = geofenceEvents(alphaId);
         assertThat(events).anySatisfy(e -> {
             assertThat(e.getString("transition")).isEqualTo("VIOLATION_STARTED");
@@ -81,7 +83,7 @@ class EnforcementTest {
         assertThat(received(beta, "startPause")).isFalse();
 
         alpha.sendState("L1", 8, 0, 90);
-        Await.until("the violation's end", Duration.ofSeconds(5), () -> geofenceEvents(alphaId).stream()
+        virtual.advanceUntil("the violation's end", Duration.ofSeconds(5), () -> geofenceEvents(alphaId).stream()
                 .anyMatch(e -> "VIOLATION".equals(e.getString("transition"))));
         JsonObject ended = geofenceEvents(alphaId).stream().filter(e -> "VIOLATION".equals(e.getString("transition")))
                 .findFirst().orElseThrow();
@@ -94,25 +96,25 @@ class EnforcementTest {
         addZone(Zones.withProperty(Zones.rectangle("wire", "KEEP_OUT", 4.9, -1, 5.1, 1), "onViolation", "CANCEL"));
         alpha.sendState("L1", 1, 0, 90);
         alpha.sendState("L1", 9, 0, 90); // both samples outside; the path between them crosses the zone
-        Await.until("the crossing", Duration.ofSeconds(5), () -> geofenceEvents(alphaId).stream()
+        virtual.advanceUntil("the crossing", Duration.ofSeconds(5), () -> geofenceEvents(alphaId).stream()
                 .anyMatch(e -> "wire".equals(e.getString("zone")) && e.getString("transition").startsWith("VIOLATION")));
-        Await.until("cancelOrder at the robot", Duration.ofSeconds(5), () -> received(alpha, "cancelOrder"));
+        virtual.advanceUntil("cancelOrder at the robot", Duration.ofSeconds(5), () -> received(alpha, "cancelOrder"));
     }
 
     @Test
     void secondRobotInAOneRobotZoneIsAViolationAndLeavingClearsIt() {
         addZone(Zones.withProperty(Zones.rectangle("corridor", "CAUTION", 0, -1, 10, 1), "maxRobots", 1));
         alpha.sendState("L1", 2, 0, 90);
-        Await.until("alpha inside", Duration.ofSeconds(5), () -> geofenceEvents(alphaId).stream()
+        virtual.advanceUntil("alpha inside", Duration.ofSeconds(5), () -> geofenceEvents(alphaId).stream()
                 .anyMatch(e -> "ENTER".equals(e.getString("transition"))));
         beta.sendState("L1", 3, 0, 90);
-        Await.until("beta's occupancy violation", Duration.ofSeconds(5), () -> geofenceEvents(betaId).stream()
+        virtual.advanceUntil("beta's occupancy violation", Duration.ofSeconds(5), () -> geofenceEvents(betaId).stream()
                 .anyMatch(e -> "VIOLATION_STARTED".equals(e.getString("transition"))
                         && "occupancy-exceeded".equals(e.getString("rule"))));
         assertThat(geofenceEvents(alphaId)).noneMatch(e -> e.getString("transition").startsWith("VIOLATION"));
 
         beta.sendState("L1", 3, 5, 90); // beta leaves the corridor
-        Await.until("beta's violation cleared", Duration.ofSeconds(5), () -> geofenceEvents(betaId).stream()
+        virtual.advanceUntil("beta's violation cleared", Duration.ofSeconds(5), () -> geofenceEvents(betaId).stream()
                 .anyMatch(e -> "VIOLATION".equals(e.getString("transition"))));
     }
 
@@ -121,7 +123,7 @@ class EnforcementTest {
         addZone(Zones.withProperty(Zones.rectangle("hall", "OPERATING_AREA", -1, -2, 12, 2), "onViolation", "PAUSE"));
         alpha.sendState("L1", 1, 0, 90);
         alpha.sendState("L1", 1, 4, 90);
-        Await.until("startPause at the robot", Duration.ofSeconds(5), () -> received(alpha, "startPause"));
+        virtual.advanceUntil("startPause at the robot", Duration.ofSeconds(5), () -> received(alpha, "startPause"));
         assertThat(geofenceEvents(alphaId)).anySatisfy(e ->
                 assertThat(e.getString("rule")).isEqualTo("operating-area-left"));
     }

@@ -1,7 +1,7 @@
 package dev.provingground.server.evidence;
 
-import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.vda5050.EStop;
 import dev.provingground.vda5050.Info;
@@ -39,26 +39,27 @@ class SafetyEventsTest {
 
     @Test
     void eStopAndRecoveryAndUvcLampTimeAreRecorded() throws Exception {
-        try (TestServer server = TestServer.start(data)) {
+        try (VirtualServer virtual = VirtualServer.start(data)) {
+            TestServer server = virtual.api();
             server.registerFirm("clean");
             JsonObject r = server.registerRobot("clean", "Clean", "C-1", "uvc-disinfection");
-            try (TestRobot robot = TestRobot.create(server.vertx, "Clean", "C-1", r.getString("id"),
+            try (InProcessRobot robot = virtual.robot("Clean", "C-1", r.getString("id"),
                     r.getJsonObject("mqtt").getString("password"))) {
-                robot.connectOnline(server.server.mqttPort());
+                robot.connectOnline();
                 State base = robot.state("L1", 1, 1, 80);
                 robot.publish(with(base, EStop.NONE, false));
                 robot.publish(with(base, EStop.MANUAL, false));
                 robot.publish(with(base, EStop.NONE, true));
-                Thread.sleep(300);
+                virtual.advance(Duration.ofMillis(300));
                 robot.publish(with(base, EStop.NONE, false));
-                Await.until("lamp off recorded", Duration.ofSeconds(5), () -> events(server, "uvc.lamp").size() == 2);
+                assertThat(events(server, "uvc.lamp")).as("lamp on and off recorded").hasSize(2);
             }
             List<JsonObject> estops = events(server, "estop");
             assertThat(estops).extracting(e -> e.getString("phase")).containsExactly("TRIGGERED", "RECOVERED");
             assertThat(estops).allSatisfy(e -> assertThat(e.getString("source")).isEqualTo("ROBOT_BUTTON"));
             JsonObject off = events(server, "uvc.lamp").get(1);
             assertThat(off.getString("phase")).isEqualTo("OFF");
-            assertThat(off.getDouble("onSeconds")).isGreaterThan(0.2);
+            assertThat(off.getDouble("onSeconds")).isEqualTo(0.3);
             assertThat(off.getDouble("doseJPerM2")).isGreaterThan(0.0);
         }
     }

@@ -1,7 +1,7 @@
 package dev.provingground.server.evidence;
 
-import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;
@@ -34,25 +34,27 @@ class TrackRecordApiTest {
     Path data;
     @TempDir
     Path out;
+    VirtualServer virtual;
     TestServer server;
     String acmeToken;
     String boltToken;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data);
+        virtual = VirtualServer.start(data);
+        server = virtual.api();
         acmeToken = server.registerFirm("acme");
         boltToken = server.registerFirm("bolt");
         JsonObject r = server.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
         server.post("/api/v1/sites/test/zones", server.operatorToken,
                 Zones.withProperty(Zones.rectangle("pit", "KEEP_OUT", 4, -1, 6, 1), "onViolation", "PAUSE"));
-        try (TestRobot robot = TestRobot.create(server.vertx, "Acme", "A-1", r.getString("id"),
+        try (InProcessRobot robot = virtual.robot("Acme", "A-1", r.getString("id"),
                 r.getJsonObject("mqtt").getString("password"))) {
-            robot.connectOnline(server.server.mqttPort());
+            robot.connectOnline();
             robot.sendState("L1", 1, 0, 90);
             robot.sendState("L1", 5, 0, 89);
             robot.sendState("L1", 8, 0, 88);
-            Await.until("the violation recorded", Duration.ofSeconds(5), () -> server.get("/api/v1/events?type=geofence",
+            virtual.advanceUntil("the violation recorded", Duration.ofSeconds(5), () -> server.get("/api/v1/events?type=geofence",
                     server.operatorToken).bodyAsJsonObject().getJsonArray("events").stream()
                     .anyMatch(e -> "VIOLATION".equals(((JsonObject) e).getString("transition"))));
         }

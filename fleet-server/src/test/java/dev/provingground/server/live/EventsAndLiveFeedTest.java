@@ -1,7 +1,8 @@
 package dev.provingground.server.live;
 
 import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.TestServer;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -23,6 +24,7 @@ class EventsAndLiveFeedTest {
 
     @TempDir
     Path data;
+    VirtualServer virtual;
     TestServer server;
     String acmeToken;
     JsonObject acmeRobot;
@@ -30,7 +32,8 @@ class EventsAndLiveFeedTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data);
+        virtual = VirtualServer.start(data);
+        server = virtual.api();
         acmeToken = server.registerFirm("acme");
         server.registerFirm("bolt");
         acmeRobot = server.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
@@ -52,9 +55,9 @@ class EventsAndLiveFeedTest {
     }
 
     private void connect(JsonObject r) {
-        TestRobot robot = TestRobot.create(server.vertx, r.getString("manufacturer"), r.getString("serialNumber"),
+        InProcessRobot robot = virtual.robot(r.getString("manufacturer"), r.getString("serialNumber"),
                 r.getString("id"), r.getJsonObject("mqtt").getString("password"));
-        robot.connectOnline(server.server.mqttPort());
+        robot.connectOnline();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.provingground.server.registry;
 
-import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -22,19 +22,21 @@ class RegistryRestartTest {
         String vendorToken;
         String robotId;
         String password;
-        try (TestServer first = TestServer.start(data)) {
+        try (VirtualServer firstV = VirtualServer.start(data)) {
+            TestServer first = firstV.api();
             vendorToken = first.registerFirm("acme");
             JsonObject robot = first.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
             robotId = robot.getString("id");
             password = robot.getJsonObject("mqtt").getString("password");
-            try (TestRobot r = TestRobot.create(first.vertx, "Acme", "A-1", robotId, password)) {
-                r.connectOnline(first.server.mqttPort());
+            try (InProcessRobot r = firstV.robot("Acme", "A-1", robotId, password)) {
+                r.connectOnline();
                 r.sendState("L1", 7.5, 2.5, 64);
-                Await.until("state in registry", Duration.ofSeconds(5), () -> first.get("/api/v1/robots/" + robotId,
+                firstV.advanceUntil("state in registry", Duration.ofSeconds(5), () -> first.get("/api/v1/robots/" + robotId,
                         first.operatorToken).bodyAsJsonObject().getJsonObject("position") != null);
             }
         }
-        try (TestServer second = TestServer.start(data)) {
+        try (VirtualServer secondV = VirtualServer.start(data)) {
+            TestServer second = secondV.api();
             var res = second.get("/api/v1/robots/" + robotId, vendorToken);
             assertThat(res.statusCode()).isEqualTo(200);
             JsonObject v = res.bodyAsJsonObject();
@@ -42,9 +44,9 @@ class RegistryRestartTest {
             assertThat(v.getJsonObject("position").getDouble("x")).isEqualTo(7.5);
             assertThat(v.getDouble("battery")).isEqualTo(64.0);
             assertThat(v.getString("connection")).isEqualTo("OFFLINE");
-            try (TestRobot r = TestRobot.create(second.vertx, "Acme", "A-1", robotId, password)) {
-                r.connectOnline(second.server.mqttPort());
-                Await.until("online after restart", Duration.ofSeconds(5), () -> "ONLINE".equals(second.get(
+            try (InProcessRobot r = secondV.robot("Acme", "A-1", robotId, password)) {
+                r.connectOnline();
+                secondV.advanceUntil("online after restart", Duration.ofSeconds(5), () -> "ONLINE".equals(second.get(
                         "/api/v1/robots/" + robotId, vendorToken).bodyAsJsonObject().getString("connection")));
             }
         }

@@ -1,7 +1,8 @@
 package dev.provingground.server.sites;
 
 import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
 import io.vertx.core.buffer.Buffer;
@@ -24,12 +25,14 @@ class SiteApiTest {
 
     @TempDir
     Path data;
+    VirtualServer virtual;
     TestServer server;
     String vendor;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data);
+        virtual = VirtualServer.start(data);
+        server = virtual.api();
         vendor = server.registerFirm("acme");
     }
 
@@ -198,11 +201,11 @@ class SiteApiTest {
                 Zones.withProperty(Zones.rectangle("landing", "CAUTION", 0, 0, 2, 2), "level", "L2"));
         JsonObject robot = server.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
         String robotId = robot.getString("id");
-        try (TestRobot agv = TestRobot.create(server.vertx, "Acme", "A-1", robotId,
+        try (InProcessRobot agv = virtual.robot("Acme", "A-1", robotId,
                 robot.getJsonObject("mqtt").getString("password"))) {
-            agv.connectOnline(server.server.mqttPort());
+            agv.connectOnline();
             agv.sendState("L2", 4, 0, 80);
-            Await.until("the robot is seen on L2", Duration.ofSeconds(10), () -> server.get("/api/v1/robots/" + robotId,
+            virtual.advanceUntil("the robot is seen on L2", Duration.ofSeconds(10), () -> server.get("/api/v1/robots/" + robotId,
                     server.operatorToken).bodyAsString().contains("\"L2\""));
 
             var refused = put("test", level1Site("test"));
@@ -215,7 +218,7 @@ class SiteApiTest {
             assertThat(site("test").getJsonArray("levels")).hasSize(2);
 
             agv.sendState("L1", 4, 0, 80);
-            Await.until("the robot is seen on L1", Duration.ofSeconds(10), () -> server.get("/api/v1/robots/" + robotId,
+            virtual.advanceUntil("the robot is seen on L1", Duration.ofSeconds(10), () -> server.get("/api/v1/robots/" + robotId,
                     server.operatorToken).bodyAsString().contains("\"L1\""));
             var stillZone = put("test", level1Site("test"));
             assertThat(stillZone.statusCode()).isEqualTo(409);
@@ -245,7 +248,8 @@ class SiteApiTest {
 
         server.stop();
         server = null;
-        server = TestServer.start(data); // configured with the one-level test site again: the stored version wins
+        virtual = VirtualServer.start(data);
+        server = virtual.api(); // configured with the one-level test site again: the stored version wins
         vendor = server.registerFirm("acme-2");
 
         assertThat(site("test")).isEqualTo(test);

@@ -5,7 +5,7 @@ import dev.provingground.server.support.TestServer;
 import java.nio.file.Path;
 
 /**
- * Run in a child JVM by {@link RegistryCrashTest}: registers robots one after another and prints each id once the
+ * Run in a child JVM by {@link RegistryCrashIT}: registers robots one after another and prints each id once the
  * API answered 201 (so it is committed), until the parent kills the JVM with SIGKILL.
  */
 public final class RegistryCrashChild {

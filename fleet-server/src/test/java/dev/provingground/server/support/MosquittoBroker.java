@@ -131,21 +131,24 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    private void awaitListening() throws InterruptedException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive())
-                throw new IllegalStateException("mosquitto exited with " + process.exitValue() + " before listening on 127.0.0.1:"
-                        + port + "; log " + logFile + ":\n" + log());
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+    /** Mosquitto says nothing when it is ready: it is once it accepts a connection on its port. */
+    private void awaitListening() {
+        try {
+            Await.until("mosquitto listening on 127.0.0.1:" + port, STARTUP, () -> {
+                if (!process.isAlive())
+                    throw new IllegalStateException("mosquitto exited with " + process.exitValue()
+                            + " before listening on 127.0.0.1:" + port + "; log " + logFile + ":\n" + log());
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                    return true;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (AssertionError timedOut) {
+            throw new IllegalStateException("mosquitto did not accept connections on 127.0.0.1:" + port + " within "
+                    + STARTUP + "; log " + logFile + ":\n" + log());
         }
-        throw new IllegalStateException("mosquitto did not accept connections on 127.0.0.1:" + port + " within "
-                + STARTUP + "; log " + logFile + ":\n" + log());
     }
 
     private static int freeLoopbackPort() {

@@ -1,5 +1,6 @@
 package dev.provingground.server.support;
 
+import dev.provingground.server.wiring.Environment;
 import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.config.MqttConfig;
@@ -46,10 +47,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, MqttConfig mqtt, List<Site> sites) throws Exception {
+        return start(dataDir, mqtt, sites, Environment.production(Clock.systemUTC()), new StoreConfig(10, 1000, 50));
+    }
+
+    /**
+     * A server in the given environment, e.g. virtual time and an in-process link: its HTTP API still listens on a
+     * loopback port, so tests talk to it as an operator would.
+     */
+    public static TestServer start(Path dataDir, MqttConfig mqtt, List<Site> sites, Environment environment,
+                                   StoreConfig store) throws Exception {
         ServerConfig config = new ServerConfig(dataDir, new HttpConfig("127.0.0.1", 0, 1 << 20),
-                mqttOnLoopback(mqtt), List.of(), null, new StoreConfig(10, 1000, 50));
+                mqttOnLoopback(mqtt), List.of(), null, store);
         Vertx vertx = Vertx.vertx();
-        FleetServer server = new FleetServer(vertx, config, Clock.systemUTC(), sites);
+        FleetServer server = new FleetServer(vertx, config, environment, sites);
         try {
             Await.result(server.start());
         } catch (RuntimeException e) {

@@ -1,8 +1,8 @@
 package dev.provingground.server.tasks;
 
 import dev.provingground.server.config.MqttConfig;
-import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.site.SiteFormat;
 import dev.provingground.vda5050.ErrorLevel;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,17 +35,18 @@ class RefusedOrdersTest {
                    "lanes": [{"from": "a", "to": "b"}]}],
                  "places": [{"name": "end", "level": "L1", "waypoint": "b"}], "chargers": [], "elevators": []}
                 """).getBytes(StandardCharsets.UTF_8), "hall.json");
-        try (TestServer server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(site))) {
+        try (VirtualServer virtual = VirtualServer.start(data, List.of(site))) {
+            TestServer server = virtual.api();
             server.registerFirm("acme");
             JsonObject r = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "Acme")
                     .put("serialNumber", "A-1").put("firm", "acme").put("profile", "indoor-delivery").put("site", "hall"))
                     .bodyAsJsonObject().getJsonObject("robot");
-            try (TestRobot robot = TestRobot.create(server.vertx, "Acme", "A-1", r.getString("id"),
+            try (InProcessRobot robot = virtual.robot("Acme", "A-1", r.getString("id"),
                     r.getJsonObject("mqtt").getString("password"))) {
-                robot.connectOnline(server.server.mqttPort());
+                robot.connectOnline();
                 robot.sendState("L1", 0, 0, 90);
-                Await.until("robot known", Duration.ofSeconds(5), () -> server.get("/api/v1/robots/" + r.getString("id"),
-                        server.operatorToken).bodyAsJsonObject().getJsonObject("position") != null);
+                assertThat(server.get("/api/v1/robots/" + r.getString("id"), server.operatorToken).bodyAsJsonObject()
+                        .getJsonObject("position")).as("robot known").isNotNull();
 
                 var res = server.post("/api/v1/tasks", server.operatorToken, new JsonObject().put("site", "hall")
                         .put("category", "go_to_place").put("description", new JsonObject().put("place", "end")));
@@ -57,11 +59,12 @@ class RefusedOrdersTest {
                         base.agvPosition(), base.velocity(), List.of(), List.of(), base.batteryState(),
                         List.of(VdaError.of("orderError", ErrorLevel.WARNING, "busy with its own work")), List.of(),
                         base.safetyState());
-                long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+                // The robot keeps saying no, a state every 0.4 s, as a busy vehicle would.
+                Instant deadline = virtual.clock().instant().plus(Duration.ofSeconds(40));
                 String status = "queued";
-                while (System.nanoTime() < deadline && !"failed".equals(status)) {
+                while (virtual.clock().instant().isBefore(deadline) && !"failed".equals(status)) {
                     robot.publish(refusing);
-                    Thread.sleep(400);
+                    virtual.advance(Duration.ofMillis(400));
                     status = server.get("/api/v1/tasks/" + id, server.operatorToken).bodyAsJsonObject().getString("status");
                 }
                 JsonObject task = server.get("/api/v1/tasks/" + id, server.operatorToken).bodyAsJsonObject();

@@ -27,12 +27,22 @@ import java.util.function.LongSupplier;
  */
 public final class GroupCommitWriter {
 
-    /** What governs commits, rolls and checkpoints. */
+    /**
+     * What governs commits, rolls and checkpoints.
+     *
+     * @param checkpointsOnOwnTimer true: the writer signs a log's checkpoint once {@code checkpointIntervalNanos}
+     *                              has passed on its own clock; false: only when the owner calls
+     *                              {@link #signCheckpoints()} (on the owner's schedule, virtual time in tests)
+     */
     public record Policy(long commitIntervalNanos, int commitMaxEvents, long checkpointIntervalNanos,
-                         long segmentMaxBytes, int maxPendingAppends) {
+                         long segmentMaxBytes, int maxPendingAppends, boolean checkpointsOnOwnTimer) {
     }
 
-    private sealed interface Task permits Append, SiteWideAppend, EnsureLog, CheckpointNow, Flush, Shutdown {
+    private sealed interface Task permits Append, SiteWideAppend, EnsureLog, CheckpointNow, SignCheckpoints, Flush,
+            Shutdown {
+    }
+
+    private record SignCheckpoints(CompletableFuture<Void> done) implements Task {
     }
 
     private record Append(LogId log, byte[] data, long appendMillis, CompletableFuture<LeafIndex> done) implements Task {
@@ -122,6 +132,13 @@ public final class GroupCommitWriter {
         return done;
     }
 
+    /** Commits what is pending and signs a checkpoint of every log that grew since its last one. */
+    public CompletableFuture<Void> signCheckpoints() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(new SignCheckpoints(done), done);
+        return done;
+    }
+
     public CompletableFuture<Void> flush() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         submit(new Flush(done), done);
@@ -190,7 +207,7 @@ public final class GroupCommitWriter {
                         || (batchEvents > 0 && System.nanoTime() - batchStartNanos >= policy.commitIntervalNanos())) {
                     commitBatch();
                 }
-                if (batchEvents == 0) {
+                if (batchEvents == 0 && policy.checkpointsOnOwnTimer()) {
                     signDueCheckpoints();
                 }
             } catch (InterruptedException e) {
@@ -209,6 +226,9 @@ public final class GroupCommitWriter {
             return Math.max(0, batchStartNanos + policy.commitIntervalNanos() - now);
         }
         long wait = TimeUnit.SECONDS.toNanos(1);
+        if (!policy.checkpointsOnOwnTimer()) {
+            return wait;
+        }
         for (LogAppender appender : appenders.values()) {
             wait = Math.min(wait, appender.nanosUntilCheckpointDue(now, policy.checkpointIntervalNanos()));
         }
@@ -272,6 +292,26 @@ public final class GroupCommitWriter {
                     checkpoint = appender.signCheckpoint(signer, System.nanoTime());
                 }
                 request.done().complete(checkpoint);
+            } catch (RuntimeException e) {
+                request.done().completeExceptionally(e);
+            }
+        } else if (task instanceof SignCheckpoints request) {
+            if (rejectIfFailed(request.done())) {
+                return;
+            }
+            commitBatch();
+            if (failure != null) {
+                request.done().completeExceptionally(failure);
+                return;
+            }
+            try {
+                long now = System.nanoTime();
+                for (LogAppender appender : appenders.values()) {
+                    if (appender.hasUncheckpointedLeaves()) {
+                        appender.signCheckpoint(signer, now);
+                    }
+                }
+                request.done().complete(null);
             } catch (RuntimeException e) {
                 request.done().completeExceptionally(e);
             }
@@ -425,6 +465,8 @@ public final class GroupCommitWriter {
         } else if (task instanceof EnsureLog e) {
             e.done().completeExceptionally(error);
         } else if (task instanceof CheckpointNow c) {
+            c.done().completeExceptionally(error);
+        } else if (task instanceof SignCheckpoints c) {
             c.done().completeExceptionally(error);
         } else if (task instanceof Flush f) {
             f.done().completeExceptionally(error);

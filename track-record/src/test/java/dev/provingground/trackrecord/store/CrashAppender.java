@@ -14,12 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Child process of {@link CrashRecoveryTest}: appends events as fast as the store takes them until it is killed, and
- * reports on stdout every index known durable ({@code durable N}: all leaves up to N are durable) and every checkpoint
- * it sees ({@code checkpoint <base64 note>}).
+ * Child process of {@link CrashRecoveryIT}: appends events as fast as the store takes them until it is killed, and
+ * reports on stdout, every few leaves, an index known durable ({@code durable N}: all leaves up to N are durable)
+ * and each new checkpoint it sees ({@code checkpoint <base64 note>}).
  */
 public final class CrashAppender {
 
@@ -40,11 +39,7 @@ public final class CrashAppender {
     public static void main(String[] args) throws Exception {
         TrackRecordStore store = TrackRecordStore.open(Path.of(args[0]), CONFIG);
         long first = store.logs().contains(LOG) ? store.size(LOG) : 0;
-        AtomicLong durable = new AtomicLong(first - 1);
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        Thread reporter = new Thread(() -> report(store, durable, out), "reporter");
-        reporter.setDaemon(true);
-        reporter.start();
+        Reporter reporter = new Reporter(store, new PrintStream(System.out, false, StandardCharsets.UTF_8));
         Semaphore inFlight = new Semaphore(50_000);
         for (long index = first; ; index++) {
             inFlight.acquire();
@@ -60,31 +55,33 @@ public final class CrashAppender {
                     return;
                 }
                 // Futures of one log complete in leaf order, so the highest completed index covers all below it.
-                durable.accumulateAndGet(leaf.index(), Math::max);
+                if (leaf.index() % REPORT_EVERY == 0) reporter.durable(leaf.index());
             });
         }
     }
 
-    private static void report(TrackRecordStore store, AtomicLong durable, PrintStream out) {
-        long reported = Long.MIN_VALUE;
-        String lastNote = null;
-        while (true) {
-            long now = durable.get();
-            if (now != reported) {
-                out.println("durable " + now);
-                reported = now;
-            }
+    /** Leaves between two reports: often enough for the parent, seldom enough not to slow the writer. */
+    private static final long REPORT_EVERY = 64;
+
+    /** Reports from the writer's completions, as they happen, so no thread has to poll the store. */
+    private static final class Reporter {
+        private final TrackRecordStore store;
+        private final PrintStream out;
+        private String lastNote;
+
+        Reporter(TrackRecordStore store, PrintStream out) {
+            this.store = store;
+            this.out = out;
+        }
+
+        synchronized void durable(long index) {
+            out.println("durable " + index);
             SignedCheckpoint checkpoint = store.latestCheckpoint(LOG).orElse(null);
             if (checkpoint != null && !checkpoint.note().equals(lastNote)) {
                 lastNote = checkpoint.note();
                 out.println("checkpoint " + Base64.getEncoder().encodeToString(lastNote.getBytes(StandardCharsets.UTF_8)));
             }
             out.flush();
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                return;
-            }
         }
     }
 }

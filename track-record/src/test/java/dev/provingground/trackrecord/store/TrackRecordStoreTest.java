@@ -218,15 +218,36 @@ class TrackRecordStoreTest {
         }
     }
 
-    private static SignedCheckpoint awaitCheckpoint(TrackRecordStore store, long size) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            var checkpoint = store.latestCheckpoint(ACME);
-            if (checkpoint.isPresent() && checkpoint.get().treeSize() >= size) {
-                return checkpoint.get();
-            }
-            Thread.sleep(10);
+    /**
+     * A new log's first checkpoint is due at once: the writer signs it right after the commit that made the leaves
+     * durable, before it takes the next task, so a flush queued behind them completes only after the signing.
+     */
+    private static SignedCheckpoint awaitCheckpoint(TrackRecordStore store, long size) throws Exception {
+        store.flush().get(10, TimeUnit.SECONDS);
+        SignedCheckpoint checkpoint = store.latestCheckpoint(ACME).orElseThrow(() -> new AssertionError("no checkpoint"));
+        assertThat(checkpoint.treeSize()).as("size of the first automatic checkpoint").isGreaterThanOrEqualTo(size);
+        return checkpoint;
+    }
+
+    @Test
+    void aStoreWhoseOwnerTimesCheckpointsSignsThemOnlyWhenAsked() throws Exception {
+        try (TrackRecordStore store = TrackRecordStore.open(dir, FAST, java.time.Clock.systemUTC(),
+                TrackRecordStore.CheckpointTiming.OWNER)) {
+            appendAll(store, ACME, 0, 5);
+            store.flush().get(10, TimeUnit.SECONDS);
+            assertThat(store.latestCheckpoint(ACME)).as("no checkpoint before the owner asks").isEmpty();
+
+            store.signCheckpoints().get(10, TimeUnit.SECONDS);
+            SignedCheckpoint first = store.latestCheckpoint(ACME).orElseThrow();
+            assertThat(first.treeSize()).isEqualTo(5);
+
+            appendAll(store, ACME, 5, 7);
+            store.signCheckpoints().get(10, TimeUnit.SECONDS);
+            SignedCheckpoint second = store.latestCheckpoint(ACME).orElseThrow();
+            assertThat(second.treeSize()).isEqualTo(7);
+            assertThat(reference.verifyConsistency(5, 7, first.checkpoint().rootHash(), second.checkpoint().rootHash(),
+                    store.consistencyProof(ACME, 5, 7).proof())).isTrue();
         }
-        throw new AssertionError("no checkpoint of size " + size + " was signed");
     }
 
     @Test
