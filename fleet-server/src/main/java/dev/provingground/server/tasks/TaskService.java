@@ -15,6 +15,7 @@ import dev.provingground.server.elevator.Rider;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.orders.RouteOrders;
+import dev.provingground.server.registry.DispatchMode;
 import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
@@ -229,7 +230,7 @@ public final class TaskService implements RobotListener, RideListener {
         }
         for (Robot r : registry.all()) {
             var s = registry.status(r.id());
-            if (covered.contains(r.id()) || s == null || s.connection() != ConnectionState.ONLINE || s.battery() == null
+            if (covered.contains(r.id()) || r.dispatch() == DispatchMode.VENDOR || s == null || s.connection() != ConnectionState.ONLINE || s.battery() == null
                     || s.battery() >= CHARGE_BELOW_PERCENT || Boolean.TRUE.equals(s.charging())
                     || sites.find(r.site()).isEmpty()) continue;
             Task charge = new Task("task-" + UUID.randomUUID().toString().substring(0, 13), r.site(), TaskCategory.CHARGE,
@@ -436,6 +437,19 @@ public final class TaskService implements RobotListener, RideListener {
         if (to == ConnectionState.ONLINE) return;
         Task t = activeTaskOf(robot.id());
         if (t != null) requeue(t, "robot " + robot.id() + " went " + to);
+    }
+
+    /**
+     * A robot whose vendor's own fleet manager takes over gives back its task, as when it goes offline, and the order
+     * driving it is withdrawn; a task waiting for it alone then fails in the next round, saying why.
+     */
+    @Override
+    public void dispatchChanged(Robot robot, DispatchMode from, String actor, Instant at) {
+        if (robot.dispatch() != DispatchMode.VENDOR) return;
+        Task t = activeTaskOf(robot.id());
+        if (t == null) return;
+        requeue(t, "robot " + robot.id() + " was switched to dispatch VENDOR by " + actor);
+        cancelRobotOrder(robot.id(), t.id());
     }
 
     private Task activeTaskOf(String robotId) {

@@ -22,6 +22,7 @@ import dev.provingground.trackrecord.TrackRecordConfig;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.server.events.LinkEvents;
 import dev.provingground.server.events.RecentEvents;
+import dev.provingground.server.events.RobotConfigEvents;
 import dev.provingground.server.live.LiveFeed;
 import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
 import dev.provingground.server.mqtt.ExternalBrokerLink;
@@ -167,6 +168,7 @@ public final class FleetServer {
         events.addSink(recentEvents);
         events.addSink(liveFeed);
         registry.addListener(new LinkEvents(events));
+        registry.addListener(new RobotConfigEvents(events));
         zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(), clock);
         registry.addListener(new Enforcement(zones, profiles, orders, events));
         SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, clock);
