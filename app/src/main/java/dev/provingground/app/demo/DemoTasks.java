@@ -99,7 +99,7 @@ public final class DemoTasks {
     }
 
     private TaskService.Request request(String category, ObjectNode description) {
-        return new TaskService.Request(site, category, description, null, 0, List.of("demo"), "demo", null);
+        return new TaskService.Request(site, category, description, null, 0, List.of("demo"), "demo", null, List.of());
     }
 
     private CompletableFuture<Task> submit(TaskService.Request r) {

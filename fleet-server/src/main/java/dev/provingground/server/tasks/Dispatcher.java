@@ -89,10 +89,11 @@ public final class Dispatcher {
         for (Robot r : registry.all()) {
             if (!r.site().equals(task.site())) continue;
             if (task.robotKind() != null && !task.robotKind().equals(r.kind())) continue;
-            if (task.firm() != null && !task.firm().equals(r.firm())) continue;
+            if (!task.openTo(r.firm())) continue;
             if (task.robot() != null && !task.robot().equals(r.id())) continue;
             if (r.dispatch() == DispatchMode.VENDOR) {
-                candidates.add(new DispatchDecision.Candidate(r.id(), null, null, "dispatch VENDOR: its own fleet manager gives it work"));
+                candidates.add(new DispatchDecision.Candidate(r.id(), null, null,
+                        "dispatch VENDOR: its own fleet manager gives it work"));
                 continue;
             }
             RobotStatus s = registry.status(r.id());
@@ -154,7 +155,8 @@ public final class Dispatcher {
         if (!anyCouldLater) {
             String why = candidates.isEmpty()
                     ? "no robot" + (task.robotKind() == null ? "" : " of kind " + task.robotKind())
-                    + (task.firm() == null ? "" : " of firm " + task.firm()) + " at site " + task.site()
+                    + (task.firm() == null ? "" : " of firm " + task.firm())
+                    + (task.firms().isEmpty() ? "" : " of the firms " + task.firms()) + " at site " + task.site()
                     : "no robot can do it: " + candidates.get(0).excludedBecause();
             return new Outcome(Optional.empty(), decision, true, why);
         }

@@ -118,9 +118,14 @@ public final class TaskService implements RobotListener, RideListener {
         }
     }
 
-    /** A task request in Open-RMF's vocabulary. */
+    /**
+     * A task request in Open-RMF's vocabulary.
+     *
+     * @param firm  the vendor's own firm when a vendor asks, whose robots alone may do it; null for an operator
+     * @param firms registered firms the requester chose, whose robots alone may do it; empty for any firm
+     */
     public record Request(String site, String category, JsonNode description, Long earliestStartMillis,
-                          Integer priority, List<String> labels, String requester, String firm) {
+                          Integer priority, List<String> labels, String requester, String firm, List<String> firms) {
     }
 
     public CompletableFuture<Task> submit(Request r) {
@@ -137,7 +142,8 @@ public final class TaskService implements RobotListener, RideListener {
         Instant earliest = r.earliestStartMillis() == null ? now : Instant.ofEpochMilli(r.earliestStartMillis());
         Task task = new Task("task-" + UUID.randomUUID().toString().substring(0, 13), site.id(), category,
                 r.description(), earliest, r.priority() == null ? 0 : r.priority(), r.labels(), r.requester(), r.firm(),
-                category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0, null);
+                category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0, null,
+                r.firms());
         // Refused at once if no robot of the site could ever do it; otherwise queued for the next dispatch round.
         Dispatcher.Outcome probe = dispatcher.choose(task, Set.of(), now);
         if (probe.impossible()) throw new InvalidInputException("task", "cannot be done: " + probe.reason(),

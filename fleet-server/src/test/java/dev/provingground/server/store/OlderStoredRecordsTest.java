@@ -29,6 +29,10 @@ class OlderStoredRecordsTest {
             "lastStateAt":"2026-03-01T09:00:00Z","lastMessageAt":"2026-03-01T09:00:00Z",\
             "updatedAt":"2026-03-01T09:00:00Z","protocolVersion":"2.1.0"}}""";
 
+    /** A task as version 1 stored it, before requesters could keep a task to some firms. */
+    static final String TASK_V1 = """
+            {"id":"task-0123456789abc","site":"test","category":"GO_TO_PLACE","description":{"place":"end"},            "earliestStart":"2026-03-01T09:00:00Z","priority":0,"labels":["x"],"requester":"operator:t1","firm":null,            "robotKind":null,"status":"QUEUED","assignedTo":null,"stops":[{"label":"go to end","level":"L1",            "waypoint":"b","path":[],"actions":[]}],"stopIndex":0,"orderId":null,            "requestedAt":"2026-03-01T09:00:00Z","startedAt":null,"finishedAt":null,"reason":null,"decisions":[],            "attempt":0,"robot":null}""";
+
     @TempDir
     Path data;
 
@@ -55,6 +59,17 @@ class OlderStoredRecordsTest {
             assertThat(robot.getString("dispatch")).isEqualTo("SERVER");
             assertThat(robot.getString("serialNumber")).isEqualTo("A-1");
             assertThat(robot.getJsonObject("position").getDouble("x")).isEqualTo(7.5);
+        }
+    }
+
+    @Test
+    void aTaskStoredBeforeRequestersChoseFirmsIsOpenToEveryFirm() {
+        try (MapDbStore store = MapDbStore.open(data.resolve("fleet.db"), StoreConfig.defaults())) {
+            store.table("tasks").put("task-0123456789abc", version(1, TASK_V1)).join();
+            var task = new MapDbTaskStore(store).loadAll().iterator().next();
+            assertThat(task.firms()).isEmpty();
+            assertThat(task.openTo("acme")).isTrue();
+            assertThat(task.stops()).singleElement().satisfies(s -> assertThat(s.waypoint()).isEqualTo("b"));
         }
     }
 
