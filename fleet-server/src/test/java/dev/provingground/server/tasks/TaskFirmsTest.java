@@ -107,6 +107,23 @@ class TaskFirmsTest {
     }
 
     @Test
+    void aQueuedTaskKeepsItsFirmsOverARestart() throws Exception {
+        var registered = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "beta")
+                .put("serialNumber", "B-1").put("firm", "beta").put("profile", "indoor-delivery").put("site", "hall"));
+        assertThat(registered.statusCode()).isEqualTo(201);
+        // Its only robot is offline, so the task waits in the queue.
+        var res = server.post("/api/v1/tasks", server.operatorToken, goToEnd().put("firms", new JsonArray().add("beta")));
+        assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
+        String taskId = res.bodyAsJsonObject().getJsonObject("booking").getString("id");
+
+        server.stop();
+        server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(RobotDispatchModeTest.HALL));
+
+        assertThat(task(taskId).getString("status")).isEqualTo("queued");
+        assertThat(task(taskId).getJsonArray("firms")).containsExactly("beta");
+    }
+
+    @Test
     void firmsMustBeRegisteredAndAVendorMayNameOnlyItsOwn() {
         robot("acme", "A-1", 0);
         robot("beta", "B-1", 0);
