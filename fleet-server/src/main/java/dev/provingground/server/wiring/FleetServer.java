@@ -271,7 +271,7 @@ public final class FleetServer {
 
     /**
      * Runs {@code work} on the server's event loop, where zones, the registry and everything stateful are changed,
-     * for callers that embed the server (the demo, benchmarks); the result completes when the work's future does.
+     * for callers that embed the server (benchmarks, tests); the result completes when the work's future does.
      */
     public <T> CompletableFuture<T> onEventLoop(
             Supplier<CompletableFuture<T>> work) {
@@ -309,29 +309,8 @@ public final class FleetServer {
         return registry;
     }
 
-    public OrderSender orders() {
-        return orders;
-    }
-
-    public SiteCatalog sites() {
-        return sites;
-    }
-
     public ElevatorService elevators() {
         return elevators;
-    }
-
-    /** Logins of elevator car controllers; the demo issues them here as an operator would over the API. */
-    public LiftCredentials liftCredentials() {
-        return liftCredentials;
-    }
-
-    public TaskService tasks() {
-        return tasks;
-    }
-
-    public TrackRecordStore trackRecord() {
-        return trackRecord;
     }
 
     public ZoneService zones() {
@@ -344,9 +323,5 @@ public final class FleetServer {
 
     public RejectionLog rejections() {
         return rejections;
-    }
-
-    public Context context() {
-        return context;
     }
 }
