@@ -3,8 +3,10 @@ package dev.provingground.app;
 import dev.provingground.app.Logging;
 import dev.provingground.app.ServeCommand;
 import dev.provingground.app.ServerOptions;
+import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
 import dev.provingground.app.demo.DemoLauncher;
+import dev.provingground.app.demo.ServerEndpoint;
 import dev.provingground.sim.demo.DemoSite;
 import dev.provingground.sim.fleet.SimFleet;
 import dev.provingground.site.Site;
@@ -36,7 +38,12 @@ public final class DemoCommand implements Callable<Integer> {
         ServerConfig config = options.resolve(System.getenv());
         Site site = DemoSite.load();
         var running = ServeCommand.RunningServer.start(config, List.of(site));
-        DemoLauncher demo = new DemoLauncher(running.vertx(), running.server(), site);
+        // From here on the demo is a client like any other: the server's ports and an operator token are all it gets.
+        ServerEndpoint endpoint = ServerEndpoint.withTokenFrom(reachable(config.http().host()),
+                running.server().httpPort(), config.mqtt().mode() == MqttConfig.Mode.EXTERNAL ? config.mqtt().host()
+                        : reachable(config.mqtt().host()), running.server().mqttPort(),
+                running.server().operatorTokenFile());
+        DemoLauncher demo = new DemoLauncher(running.vertx(), endpoint, site);
         running.onStop(demo::stop);
         demo.start(robots, SimFleet.Settings.defaults().withStrayEverySeconds(strayEvery));
         int http = running.server().httpPort();
@@ -54,5 +61,10 @@ public final class DemoCommand implements Callable<Integer> {
                 demo.elevators().clients().size(), site.id(), http, site.id());
         running.awaitShutdown();
         return 0;
+    }
+
+    /** A server listening on every interface is reached on loopback; one bound to an address, there. */
+    private static String reachable(String boundTo) {
+        return boundTo.equals("0.0.0.0") || boundTo.equals("::") ? "127.0.0.1" : boundTo;
     }
 }

@@ -58,6 +58,17 @@ final class ArchitectureRules {
                 .as("the libraries " + WITHOUT_VERTX + " know nothing of Vert.x");
     }
 
+    /**
+     * The demo uses the product as its users do, over HTTP and MQTT: it may start the server beside it, but its own
+     * classes never reach into the server's.
+     */
+    static ArchRule demoIsAClientOfTheServer() {
+        return noClasses().that().resideInAPackage(ROOT + ".app.demo..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".server..")
+                .as("the demo reaches the server only through its API and MQTT")
+                .allowEmptyShould(true);
+    }
+
     /** Every package is its own slice: no two packages of the project reach each other, directly or around. */
     static ArchRule noPackageCycles() {
         return slices().matching(ROOT + ".(**)").should().beFreeOfCycles()

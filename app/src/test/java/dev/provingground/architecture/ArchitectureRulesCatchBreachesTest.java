@@ -36,6 +36,16 @@ class ArchitectureRulesCatchBreachesTest {
     }
 
     @Test
+    void aDemoClassThatReachesIntoTheServerIsReported() {
+        JavaClasses scratch = new ClassFileImporter().importPackages("dev.provingground.app.demo.archfixture");
+
+        EvaluationResult result = ArchitectureRules.demoIsAClientOfTheServer().evaluate(scratch);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("DemoThatReachesIntoTheServer", "FleetServer");
+    }
+
+    @Test
     void aPlainLibraryThatUsesVertxIsReported() {
         JavaClasses scratch = new ClassFileImporter().importPackages("dev.provingground.geofence.archfixture");
 

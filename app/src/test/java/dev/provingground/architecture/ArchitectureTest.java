@@ -40,6 +40,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDemoIsAClientOfTheServer() {
+        assertThat(product.stream().anyMatch(c -> c.getPackageName().equals(ArchitectureRules.ROOT + ".app.demo")))
+                .as("the demo's classes imported").isTrue();
+        ArchitectureRules.demoIsAClientOfTheServer().check(product);
+    }
+
+    @Test
     void plainLibrariesKnowNothingOfVertx() {
         ArchitectureRules.librariesWithoutVertx().check(product);
     }

@@ -1,91 +1,95 @@
 package dev.provingground.app.demo;
 
-import dev.provingground.sim.demo.DemoFleet;
-import dev.provingground.sim.demo.DemoSite;
-
 import dev.provingground.profiles.ProfileCatalog;
-import dev.provingground.server.errors.ConflictException;
-import dev.provingground.server.wiring.FleetServer;
-import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.sim.demo.DemoFleet;
 import dev.provingground.sim.elevator.SimBuilding;
 import dev.provingground.sim.fleet.SimFleet;
 import dev.provingground.sim.robot.SimRobotSpec;
 import dev.provingground.site.Site;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import io.vertx.core.Future;
 
 /**
- * Puts the demo fleet on a running server: registers the demo firms and robots (a restart reuses them and gives
- * each a fresh MQTT password, since only hashes are stored), connects the simulated robots and a simulated
- * controller for every elevator car over real MQTT on loopback, and starts the demo traffic.
+ * Runs the demo against a server the way its users do: over the REST API it registers the demo firms and robots,
+ * draws the zones, sets the elevator rules and issues the lift controllers' logins ({@link DemoSetup}); the simulated
+ * robots and elevator cars then connect over MQTT with the logins the API answered; the demo's task stream
+ * ({@link DemoTasks}) and remote operator ({@link DemoOperator}) act only on the robots it registered. It knows the
+ * server only by its {@link ServerEndpoint}.
  */
 public final class DemoLauncher {
 
+    /**
+     * @param fleet       the simulated robots' settings (tick, reports, fault mode)
+     * @param taskRound   how often the task stream looks for idle demo robots
+     * @param assistAfter how long the remote operator takes to look at a robot enforcement paused
+     */
+    public record Settings(SimFleet.Settings fleet, Duration taskRound, Duration assistAfter) {
+        public static Settings defaults() {
+            return new Settings(SimFleet.Settings.defaults(), Duration.ofSeconds(2), Duration.ofSeconds(8));
+        }
+
+        public Settings withFleet(SimFleet.Settings settings) {
+            return new Settings(settings, taskRound, assistAfter);
+        }
+
+        public Settings withAssistAfter(Duration after) {
+            return new Settings(fleet, taskRound, after);
+        }
+    }
+
     private final Vertx vertx;
-    private final FleetServer server;
+    private final ServerEndpoint server;
     private final Site site;
+    private final DemoApi api;
+    private final Map<String, DemoFleet.RobotPlan> robots = new LinkedHashMap<>();
     private SimFleet fleet;
     private DemoElevators elevators;
-    private DemoTraffic traffic;
     private DemoTasks tasks;
+    private DemoOperator operator;
 
-    public DemoLauncher(Vertx vertx, FleetServer server, Site site) {
+    public DemoLauncher(Vertx vertx, ServerEndpoint server, Site site) {
         this.vertx = vertx;
         this.server = server;
         this.site = site;
+        this.api = new DemoApi(vertx, server);
     }
 
-    public List<SimRobotSpec> register(int robots) {
-        for (DemoFleet.FirmSpec f : DemoFleet.firms())
-            if (server.access().firm(f.id()).isEmpty()) server.access().registerFirm(f.id(), f.name()).join();
-        // A manager's later edits are kept: the demo's zones are loaded only into a site that has none.
-        onServer(() -> server.zones().engine(site.id()).zones().zones().isEmpty()
-                ? server.zones().replaceAll(site.id(), DemoSite.zones(), "demo") : CompletableFuture.completedFuture(null));
+    public void start(int robotCount, SimFleet.Settings fleetSettings) throws Exception {
+        start(robotCount, Settings.defaults().withFleet(fleetSettings));
+    }
+
+    /** Sets the demo up and starts it; blocks until everything is connected, so never call it on an event loop. */
+    public void start(int robotCount, Settings settings) throws Exception {
         List<SimRobotSpec> specs = new ArrayList<>();
-        for (DemoFleet.RobotPlan plan : DemoFleet.plan(site, robots)) {
-            String id = RobotRegistry.idFor(plan.firm().manufacturer(), plan.serialNumber());
-            String password;
-            if (server.registry().find(id).isPresent()) {
-                password = server.registry().rotateCredentials(id).join();
-            } else {
-                try {
-                    password = server.registry().register(new RobotRegistry.Registration(plan.firm().manufacturer(),
-                            plan.serialNumber(), plan.firm().id(), plan.profile(), site.id())).join().secret();
-                } catch (ConflictException e) {
-                    password = server.registry().rotateCredentials(id).join();
-                }
-            }
-            specs.add(new SimRobotSpec(plan.firm().manufacturer(), plan.serialNumber(), plan.profile(), id, password,
-                    plan.level(), plan.start().x(), plan.start().y(), 0, 60 + (specs.size() * 7) % 40));
+        for (DemoSetup.RegisteredRobot r : new DemoSetup(api, site).run(robotCount)) {
+            DemoFleet.RobotPlan plan = r.plan();
+            robots.put(r.id(), plan);
+            specs.add(new SimRobotSpec(plan.firm().manufacturer(), plan.serialNumber(), plan.profile(), r.id(),
+                    r.password(), plan.level(), plan.start().x(), plan.start().y(), 0, 60 + (specs.size() * 7) % 40));
         }
-        return specs;
-    }
-
-    /** Runs {@code work} on the server's event loop, where zones and the registry are edited, and waits for it. */
-    private <T> T onServer(Supplier<CompletableFuture<T>> work) {
-        return server.onEventLoop(work).orTimeout(30, TimeUnit.SECONDS).join();
-    }
-
-    public void start(int robots, SimFleet.Settings settings) throws Exception {
-        List<SimRobotSpec> specs = register(robots);
-        elevators = new DemoElevators(vertx, server, site);
-        elevators.start("127.0.0.1", server.mqttPort()).toCompletionStage().toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
+        elevators = new DemoElevators(vertx, api, site);
+        await(elevators.start(server.mqttHost(), server.mqttPort()));
         // Robots step into and out of the same simulated cars the server sends to their floors.
-        fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings, Clock.systemUTC())
+        fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings.fleet(), Clock.systemUTC())
                 .useLifts(new SimBuilding(elevators.clients()));
-        fleet.start("127.0.0.1", server.mqttPort()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        traffic = new DemoTraffic(vertx, server, site, 5050);
-        traffic.start();
-        tasks = new DemoTasks(vertx, server, site.id(), 5050, 5000);
+        await(fleet.start(server.mqttHost(), server.mqttPort()));
+        operator = new DemoOperator(vertx, api, server, robots.keySet(), settings.assistAfter());
+        await(operator.start());
+        tasks = new DemoTasks(vertx, api, site, robots, 5050, settings.taskRound().toMillis());
         tasks.start();
+    }
+
+    /** The ids of the robots the demo registered: the only robots it gives work to or helps. */
+    public List<String> robotIds() {
+        return List.copyOf(robots.keySet());
     }
 
     public SimFleet fleet() {
@@ -98,9 +102,14 @@ public final class DemoLauncher {
 
     public void stop() {
         if (tasks != null) tasks.stop();
-        if (traffic != null) traffic.stop();
+        if (operator != null) awaitStop("demo operator", operator.stop());
         if (elevators != null) awaitStop("demo elevators", elevators.stop());
         if (fleet != null) awaitStop("demo fleet", fleet.stop());
+        api.close();
+    }
+
+    private static void await(Future<Void> started) throws Exception {
+        started.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     /** A part that does not stop in time is reported and left; the rest still stop. */

@@ -29,7 +29,7 @@ class DemoElevatorsIT {
     void everyDemoCarLogsInToTheEmbeddedEndpointAndReportsItsState() throws Exception {
         Site site = DemoSite.load();
         try (TestServer server = TestServer.start(dir.resolve("data"), MqttConfig.defaults().withPort(0), List.of(site))) {
-            DemoElevators elevators = new DemoElevators(server.vertx, server.server, site);
+            DemoElevators elevators = new DemoElevators(server.vertx, Endpoints.of(server), site);
             Await.result(elevators.start("127.0.0.1", server.server.mqttPort()));
             try {
                 Await.until("E1-A and E2-A in service", Duration.ofSeconds(10),
@@ -53,7 +53,7 @@ class DemoElevatorsIT {
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("mosquitto"));
              TestServer server = TestServer.start(dir.resolve("data"), MqttConfig.external("127.0.0.1", broker.port()),
                      List.of(site))) {
-            DemoElevators elevators = new DemoElevators(server.vertx, server.server, site);
+            DemoElevators elevators = new DemoElevators(server.vertx, Endpoints.of(server), site);
             Await.result(elevators.start("127.0.0.1", server.server.mqttPort()));
             try {
                 Await.until("E1-A and E2-A in service", Duration.ofSeconds(10),

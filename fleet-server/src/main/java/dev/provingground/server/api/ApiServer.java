@@ -64,7 +64,7 @@ public final class ApiServer {
         new SiteRoutes(parts.sites(), parts.siteService()).mount(router);
         new ZoneRoutes(parts.zones()).mount(router);
         new LogRoutes(parts.trackRecord(), parts.sites(), parts.exportDir()).mount(router);
-        new TaskRoutes(parts.tasks(), parts.registry()).mount(router);
+        new TaskRoutes(parts.tasks(), parts.registry(), parts.access()).mount(router);
         new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
         new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
         new OpenApiRoutes().mount(router);

@@ -23,6 +23,7 @@ final class RobotJson {
                 .put("kind", r.kind())
                 .put("profile", r.profile())
                 .put("site", r.site())
+                .put("dispatch", r.dispatch().name())
                 .put("registeredAt", r.registeredAt().toString())
                 .put("mqtt", new JsonObject().put("username", r.id())
                         .put("topicPrefix", "uagv/v2/" + r.manufacturer() + "/" + r.serialNumber() + "/"));

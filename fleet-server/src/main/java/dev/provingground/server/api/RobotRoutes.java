@@ -2,6 +2,7 @@ package dev.provingground.server.api;
 
 import dev.provingground.server.auth.Principal;
 import dev.provingground.server.orders.OrderSender;
+import dev.provingground.server.registry.DispatchMode;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
 import io.vertx.core.Future;
@@ -11,8 +12,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /api/v1/robots}: registration, the registry's view, and sending orders and instant actions. A vendor token
- * sees and changes only its own firm's robots.
+ * {@code /api/v1/robots}: registration, the registry's view, who dispatches each robot, and sending orders and
+ * instant actions. A vendor token sees and changes only its own firm's robots.
  */
 final class RobotRoutes {
 
@@ -31,6 +32,7 @@ final class RobotRoutes {
         router.get("/api/v1/robots").handler(this::list);
         router.get("/api/v1/robots/:id").handler(this::get);
         router.post("/api/v1/robots/:id/credentials").handler(this::rotate);
+        router.put("/api/v1/robots/:id/dispatch").handler(this::setDispatch);
         router.post("/api/v1/robots/:id/orders").handler(this::sendOrder);
         router.post("/api/v1/robots/:id/instant-actions").handler(this::sendInstantActions);
     }
@@ -42,8 +44,10 @@ final class RobotRoutes {
         if (firm == null && !p.isOperator()) firm = p.firm();
         if (firm != null && !p.mayActFor(firm))
             throw ApiError.forbidden("a vendor token of firm \"" + p.firm() + "\" cannot register robots for \"" + firm + "\"");
+        String dispatch = Bodies.string(body, "dispatch");
         var registration = new RobotRegistry.Registration(Bodies.string(body, "manufacturer"),
-                Bodies.string(body, "serialNumber"), firm, Bodies.string(body, "profile"), Bodies.string(body, "site"));
+                Bodies.string(body, "serialNumber"), firm, Bodies.string(body, "profile"), Bodies.string(body, "site"),
+                dispatch == null ? DispatchMode.SERVER : DispatchMode.parse("dispatch", dispatch));
         Future.fromCompletionStage(registry.register(registration), ctx.vertx().getOrCreateContext())
                 .onSuccess(issued -> {
                     Robot r = issued.value();
@@ -89,6 +93,16 @@ final class RobotRoutes {
         Future.fromCompletionStage(registry.rotateCredentials(r.id()), ctx.vertx().getOrCreateContext())
                 .onSuccess(password -> ctx.json(new JsonObject().put("id", r.id())
                         .put("mqtt", new JsonObject().put("username", r.id()).put("password", password))))
+                .onFailure(ctx::fail);
+    }
+
+    /** The robot's own firm or an operator decides whether the server's dispatcher gives it work. */
+    private void setDispatch(RoutingContext ctx) {
+        Robot r = visibleRobot(ctx);
+        DispatchMode mode = DispatchMode.parse("dispatch", Bodies.string(Bodies.object(ctx), "dispatch"));
+        Future.fromCompletionStage(registry.setDispatch(r.id(), mode, BearerAuth.principal(ctx).actor()),
+                        ctx.vertx().getOrCreateContext())
+                .onSuccess(updated -> ctx.json(RobotJson.of(updated, registry.status(updated.id()))))
                 .onFailure(ctx::fail);
     }
 

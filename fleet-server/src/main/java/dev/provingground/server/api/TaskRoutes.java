@@ -1,6 +1,7 @@
 package dev.provingground.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.auth.Principal;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.tasks.DispatchDecision;
@@ -21,17 +22,20 @@ import java.util.Map;
 
 /**
  * {@code /api/v1/tasks}: requests in Open-RMF's {@code task_request} vocabulary, answers shaped like its
- * {@code task_state}. A vendor's tasks go only to its own firm's robots, and it sees only its own tasks.
+ * {@code task_state}. A vendor's tasks go only to its own firm's robots, and it sees only its own tasks; any requester
+ * may keep a task to the robots of firms it names.
  */
 final class TaskRoutes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TaskService tasks;
     private final RobotRegistry registry;
+    private final AccessControl access;
 
-    TaskRoutes(TaskService tasks, RobotRegistry registry) {
+    TaskRoutes(TaskService tasks, RobotRegistry registry, AccessControl access) {
         this.tasks = tasks;
         this.registry = registry;
+        this.access = access;
     }
 
     void mount(Router router) {
@@ -55,11 +59,33 @@ final class TaskRoutes {
         var request = new TaskService.Request(Bodies.string(body, "site"), Bodies.string(body, "category"),
                 description == null ? null : JSON.valueToTree(description instanceof JsonObject o ? o.getMap() : description),
                 earliest, priority, labels, Bodies.string(body, "requester") == null ? p.actor() : Bodies.string(body, "requester"),
-                p.isOperator() ? null : p.firm());
+                p.isOperator() ? null : p.firm(), firms(body, p));
         Future.fromCompletionStage(tasks.submit(request), ctx.vertx().getOrCreateContext())
                 .onSuccess(t -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
                         .putHeader("Location", "/api/v1/tasks/" + t.id()).end(state(t).encode()))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * The firms whose robots alone may do the task, if the request names any: each a registered firm, and for a vendor
+     * only its own (its tasks go to its own robots anyway).
+     */
+    private List<String> firms(JsonObject body, Principal p) {
+        Object value = body.getValue("firms");
+        if (value == null) return List.of();
+        if (!(value instanceof JsonArray array) || array.isEmpty())
+            throw ApiError.badRequest("firms", "must be a non-empty array of firm ids; leave it out for any firm");
+        List<String> firms = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.getValue(i) instanceof String id) || id.isBlank())
+                throw ApiError.badRequest("firms[" + i + "]", "must be a firm id");
+            if (!p.mayActFor(id))
+                throw ApiError.forbidden("a vendor token of firm \"" + p.firm()
+                        + "\" gives tasks only to its own robots, not to those of \"" + id + "\"");
+            if (access.firm(id).isEmpty()) throw ApiError.badRequest("firms[" + i + "]", "unknown firm \"" + id + "\"");
+            if (!firms.contains(id)) firms.add(id);
+        }
+        return firms;
     }
 
     private void list(RoutingContext ctx) {
@@ -128,6 +154,8 @@ final class TaskRoutes {
                 .put("unix_millis_finish_time", t.finishedAt() == null ? null : t.finishedAt().toEpochMilli());
         if (t.assignedTo() != null) state.put("assigned_to", new JsonObject()
                 .put("group", registry.find(t.assignedTo()).map(r -> r.firm()).orElse(null)).put("name", t.assignedTo()));
+        List<String> firms = !t.firms().isEmpty() ? t.firms() : t.firm() != null ? List.of(t.firm()) : List.of();
+        if (!firms.isEmpty()) state.put("firms", new JsonArray(firms));
         if (t.reason() != null) state.put("reason", t.reason());
         JsonArray decisions = new JsonArray();
         for (DispatchDecision d : t.decisions()) {

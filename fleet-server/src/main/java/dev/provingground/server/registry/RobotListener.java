@@ -25,4 +25,13 @@ public interface RobotListener {
     /** The robot's MQTT password was replaced; whoever is connected with the old one must be cut off. */
     default void credentialsRotated(Robot robot) {
     }
+
+    /**
+     * Someone switched who gives the robot its work.
+     *
+     * @param robot the robot as it is now
+     * @param actor who made the change, as a configuration change names its actor
+     */
+    default void dispatchChanged(Robot robot, DispatchMode from, String actor, Instant at) {
+    }
 }

@@ -86,7 +86,14 @@ public final class RobotRegistry {
         }
     }
 
-    public record Registration(String manufacturer, String serialNumber, String firm, String profile, String site) {
+    /** @param dispatch null for {@link DispatchMode#SERVER} */
+    public record Registration(String manufacturer, String serialNumber, String firm, String profile, String site,
+                               DispatchMode dispatch) {
+
+        /** A robot the server dispatches, as every robot was before vendors could keep their own fleet manager. */
+        public Registration(String manufacturer, String serialNumber, String firm, String profile, String site) {
+            this(manufacturer, serialNumber, firm, profile, site, DispatchMode.SERVER);
+        }
     }
 
     /** Validates, stores, and returns the robot with its MQTT password (shown only this once). */
@@ -110,7 +117,7 @@ public final class RobotRegistry {
         String password = SecretHasher.newSecret();
         Instant now = clock.instant();
         Robot robot = new Robot(id, manufacturer, serial, firm, profileId, profile.service().kind().name(), site,
-                SecretHasher.hash(password), now);
+                SecretHasher.hash(password), now, r.dispatch());
         if (robots.putIfAbsent(id, robot) != null)
             throw new ConflictException("robot " + manufacturer + "/" + serial + " is already registered as " + id);
         idByAddress.put(address(manufacturer, serial), id);
@@ -128,6 +135,20 @@ public final class RobotRegistry {
         robots.put(id, updated);
         tell(l -> l.credentialsRotated(updated));
         return store.save(new RobotStore.Entry(updated, status.get(id))).thenApply(v -> password);
+    }
+
+    /**
+     * Sets who gives the robot its work; listeners hear of a real change at once (the task service takes back a task
+     * the robot carries when it becomes {@link DispatchMode#VENDOR}). Setting the mode it already has changes nothing.
+     */
+    public CompletableFuture<Robot> setDispatch(String id, DispatchMode mode, String actor) {
+        Robot robot = require(id);
+        if (robot.dispatch() == mode) return CompletableFuture.completedFuture(robot);
+        Robot updated = robot.withDispatch(mode);
+        robots.put(id, updated);
+        Instant at = clock.instant();
+        tell(l -> l.dispatchChanged(updated, robot.dispatch(), actor, at));
+        return store.save(new RobotStore.Entry(updated, status.get(id))).thenApply(v -> updated);
     }
 
     private String resolveSite(String requested) {

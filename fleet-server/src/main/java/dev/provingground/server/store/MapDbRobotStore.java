@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 public final class MapDbRobotStore implements RobotStore {
 
-    private static final VersionedJson<Entry> ENTRY = new VersionedJson<>(Entry.class, 1);
+    /** Version 2 added the robot's {@code dispatch}; a version 1 robot reads as dispatched by the server. */
+    private static final VersionedJson<Entry> ENTRY = new VersionedJson<>(Entry.class, 2, 1);
 
     private final MapDbStore.Table robots;
 

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 public final class MapDbTaskStore implements TaskStore {
 
-    private static final VersionedJson<Task> TASK = new VersionedJson<>(Task.class, 1);
+    /** Version 2 added the task's {@code firms}; a version 1 task reads as open to every firm. */
+    private static final VersionedJson<Task> TASK = new VersionedJson<>(Task.class, 2, 1);
 
     private final MapDbStore.Table tasks;
 

@@ -11,7 +11,9 @@ import java.util.Arrays;
 
 /**
  * Explicit serializer for stored values: one version byte, then the record as JSON. A reader that meets a version
- * it does not know fails loudly instead of misreading data written by a newer server.
+ * it does not know fails loudly instead of misreading data written by a newer server. A version that only added
+ * fields may go on reading the older ones, whose missing fields then read as null (the record gives them their
+ * default).
  */
 public final class VersionedJson<T> {
 
@@ -22,10 +24,19 @@ public final class VersionedJson<T> {
 
     private final Class<T> type;
     private final byte version;
+    private final byte oldestReadable;
 
     public VersionedJson(Class<T> type, int version) {
+        this(type, version, version);
+    }
+
+    /** Writes {@code version}; reads it and every version back to {@code oldestReadable}. */
+    public VersionedJson(Class<T> type, int version, int oldestReadable) {
+        if (oldestReadable < 1 || oldestReadable > version)
+            throw new IllegalArgumentException("oldestReadable must be 1.." + version + ", got " + oldestReadable);
         this.type = type;
         this.version = (byte) version;
+        this.oldestReadable = (byte) oldestReadable;
     }
 
     public byte[] encode(T value) {
@@ -41,9 +52,10 @@ public final class VersionedJson<T> {
     }
 
     public T decode(byte[] stored) {
-        if (stored.length == 0 || stored[0] != version)
+        if (stored.length == 0 || stored[0] < oldestReadable || stored[0] > version)
             throw new IllegalStateException(type.getSimpleName() + ": stored value has version "
-                    + (stored.length == 0 ? "none" : stored[0]) + ", this server reads version " + version);
+                    + (stored.length == 0 ? "none" : stored[0]) + ", this server reads version "
+                    + (oldestReadable == version ? version : oldestReadable + " to " + version));
         try {
             return MAPPER.readValue(Arrays.copyOfRange(stored, 1, stored.length), type);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import dev.provingground.profiles.Environment;
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.elevator.CarAvailability;
+import dev.provingground.server.registry.DispatchMode;
 import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
@@ -31,8 +32,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chooses the robot that can finish a task earliest: of the right kind, firm and site, online, idle, with the energy
- * for the task plus the way to a charger. Costs come from the site router (profile speed capped by lane and zone
+ * Chooses the robot that can finish a task earliest: of the right kind, firm and site, dispatched by the server (not
+ * by its vendor), online, idle, with the energy for the task plus the way to a charger. Costs come from the site router (profile speed capped by lane and zone
  * limits, forbidden zones excluded, elevator legs for elevator-capable profiles costed as expected wait plus travel).
  * Every robot considered is in the decision, with its cost or why it was left out.
  */
@@ -88,8 +89,13 @@ public final class Dispatcher {
         for (Robot r : registry.all()) {
             if (!r.site().equals(task.site())) continue;
             if (task.robotKind() != null && !task.robotKind().equals(r.kind())) continue;
-            if (task.firm() != null && !task.firm().equals(r.firm())) continue;
+            if (!task.openTo(r.firm())) continue;
             if (task.robot() != null && !task.robot().equals(r.id())) continue;
+            if (r.dispatch() == DispatchMode.VENDOR) {
+                candidates.add(new DispatchDecision.Candidate(r.id(), null, null,
+                        "dispatch VENDOR: its own fleet manager gives it work"));
+                continue;
+            }
             RobotStatus s = registry.status(r.id());
             HardwareProfile profile = profiles.find(r.profile()).orElse(null);
             String excluded = null;
@@ -149,7 +155,8 @@ public final class Dispatcher {
         if (!anyCouldLater) {
             String why = candidates.isEmpty()
                     ? "no robot" + (task.robotKind() == null ? "" : " of kind " + task.robotKind())
-                    + (task.firm() == null ? "" : " of firm " + task.firm()) + " at site " + task.site()
+                    + (task.firm() == null ? "" : " of firm " + task.firm())
+                    + (task.firms().isEmpty() ? "" : " of the firms " + task.firms()) + " at site " + task.site()
                     : "no robot can do it: " + candidates.get(0).excludedBecause();
             return new Outcome(Optional.empty(), decision, true, why);
         }

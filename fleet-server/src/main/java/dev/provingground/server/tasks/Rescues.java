@@ -7,6 +7,7 @@ import dev.provingground.server.elevator.RideEvents;
 import dev.provingground.server.elevator.Rider;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.orders.OrderSender;
+import dev.provingground.server.registry.DispatchMode;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
@@ -68,7 +69,8 @@ final class Rescues {
     /** Starts a rescue for every online robot in a car that has no task and no rescue yet. */
     void findStranded(Predicate<String> hasTask) {
         for (Robot r : registry.all()) {
-            if (underway.containsKey(r.id()) || hasTask.test(r.id())) continue;
+            // A robot its vendor dispatches gets no order from the server, not even to leave a car.
+            if (underway.containsKey(r.id()) || hasTask.test(r.id()) || r.dispatch() == DispatchMode.VENDOR) continue;
             var status = registry.status(r.id());
             if (status == null || status.connection() != ConnectionState.ONLINE) continue;
             carHolding(r).ifPresent(car -> start(r, car));

@@ -15,6 +15,7 @@ import dev.provingground.server.elevator.Rider;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.orders.RouteOrders;
+import dev.provingground.server.registry.DispatchMode;
 import dev.provingground.server.registry.RobotPosition;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
@@ -128,9 +129,14 @@ public final class TaskService implements RobotListener, RideListener {
         }
     }
 
-    /** A task request in Open-RMF's vocabulary. */
+    /**
+     * A task request in Open-RMF's vocabulary.
+     *
+     * @param firm  the vendor's own firm when a vendor asks, whose robots alone may do it; null for an operator
+     * @param firms registered firms the requester chose, whose robots alone may do it; empty for any firm
+     */
     public record Request(String site, String category, JsonNode description, Long earliestStartMillis,
-                          Integer priority, List<String> labels, String requester, String firm) {
+                          Integer priority, List<String> labels, String requester, String firm, List<String> firms) {
     }
 
     public CompletableFuture<Task> submit(Request r) {
@@ -147,7 +153,8 @@ public final class TaskService implements RobotListener, RideListener {
         Instant earliest = r.earliestStartMillis() == null ? now : Instant.ofEpochMilli(r.earliestStartMillis());
         Task task = new Task(newTaskId(), site.id(), category,
                 r.description(), earliest, r.priority() == null ? 0 : r.priority(), r.labels(), r.requester(), r.firm(),
-                category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0, null);
+                category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0, null,
+                r.firms());
         // Refused at once if no robot of the site could ever do it; otherwise queued for the next dispatch round.
         Dispatcher.Outcome probe = dispatcher.choose(task, Set.of(), now);
         if (probe.impossible()) throw new InvalidInputException("task", "cannot be done: " + probe.reason(),
@@ -260,7 +267,7 @@ public final class TaskService implements RobotListener, RideListener {
         }
         for (Robot r : registry.all()) {
             var s = registry.status(r.id());
-            if (covered.contains(r.id()) || s == null || s.connection() != ConnectionState.ONLINE || s.battery() == null
+            if (covered.contains(r.id()) || r.dispatch() == DispatchMode.VENDOR || s == null || s.connection() != ConnectionState.ONLINE || s.battery() == null
                     || s.battery() >= CHARGE_BELOW_PERCENT || Boolean.TRUE.equals(s.charging())
                     || sites.find(r.site()).isEmpty()) continue;
             Task charge = new Task(newTaskId(), r.site(), TaskCategory.CHARGE,
@@ -478,6 +485,19 @@ public final class TaskService implements RobotListener, RideListener {
         }
         Task t = activeTaskOf(robot.id());
         if (t != null) requeue(t, "robot " + robot.id() + " went " + to);
+    }
+
+    /**
+     * A robot whose vendor's own fleet manager takes over gives back its task, as when it goes offline, and the order
+     * driving it is withdrawn; a task waiting for it alone then fails in the next round, saying why.
+     */
+    @Override
+    public void dispatchChanged(Robot robot, DispatchMode from, String actor, Instant at) {
+        if (robot.dispatch() != DispatchMode.VENDOR) return;
+        Task t = activeTaskOf(robot.id());
+        if (t == null) return;
+        requeue(t, "robot " + robot.id() + " was switched to dispatch VENDOR by " + actor);
+        cancelRobotOrder(robot.id(), t.id());
     }
 
     private Task activeTaskOf(String robotId) {

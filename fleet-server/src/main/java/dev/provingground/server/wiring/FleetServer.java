@@ -20,6 +20,7 @@ import dev.provingground.trackrecord.TrackRecordConfig;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.server.events.LinkEvents;
 import dev.provingground.server.events.RecentEvents;
+import dev.provingground.server.events.RobotConfigEvents;
 import dev.provingground.server.live.LiveFeed;
 import dev.provingground.server.mqtt.InboundPipeline;
 import dev.provingground.server.mqtt.LiftStateInbound;
@@ -185,6 +186,7 @@ public final class FleetServer {
         events.addSink(recentEvents);
         events.addSink(liveFeed);
         registry.addListener(new LinkEvents(events));
+        registry.addListener(new RobotConfigEvents(events));
         zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(), clock);
         registry.addListener(new Enforcement(zones, profiles, orders, events));
         SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, clock);
@@ -275,7 +277,7 @@ public final class FleetServer {
 
     /**
      * Runs {@code work} on the server's event loop, where zones, the registry and everything stateful are changed,
-     * for callers that embed the server (the demo, benchmarks); the result completes when the work's future does.
+     * for callers that embed the server (benchmarks, tests); the result completes when the work's future does.
      */
     public <T> CompletableFuture<T> onEventLoop(
             Supplier<CompletableFuture<T>> work) {
@@ -313,29 +315,8 @@ public final class FleetServer {
         return registry;
     }
 
-    public OrderSender orders() {
-        return orders;
-    }
-
-    public SiteCatalog sites() {
-        return sites;
-    }
-
     public ElevatorService elevators() {
         return elevators;
-    }
-
-    /** Logins of elevator car controllers; the demo issues them here as an operator would over the API. */
-    public LiftCredentials liftCredentials() {
-        return liftCredentials;
-    }
-
-    public TaskService tasks() {
-        return tasks;
-    }
-
-    public TrackRecordStore trackRecord() {
-        return trackRecord;
     }
 
     public ZoneService zones() {
@@ -344,6 +325,16 @@ public final class FleetServer {
 
     public EventHub events() {
         return events;
+    }
+
+    /** The task book; virtual-time tests that embed the server read outcomes here instead of over HTTP. */
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    /** The track record; virtual-time tests wait on its commits before they look at what was recorded. */
+    public TrackRecordStore trackRecord() {
+        return trackRecord;
     }
 
     public RejectionLog rejections() {

@@ -135,6 +135,10 @@ class OpenApiDocumentTest {
                 .put("serialNumber", "A-1").put("firm", "acme").put("profile", "indoor-delivery"), 409, "conflict");
         expectDocumented(HttpMethod.GET, "/api/v1/robots/rb-none", operator, null, 404, "not_found");
         expectDocumented(HttpMethod.POST, "/api/v1/robots/" + robotId + "/orders", operator, order, 409, "conflict");
+        expectDocumented(HttpMethod.PUT, "/api/v1/robots/" + robotId + "/dispatch", operator,
+                new JsonObject().put("dispatch", "SOMETIMES"), 400, "invalid_input");
+        expectDocumented(HttpMethod.PUT, "/api/v1/robots/rb-none/dispatch", operator,
+                new JsonObject().put("dispatch", "VENDOR"), 404, "not_found");
         expectDocumented(HttpMethod.POST, "/api/v1/robots/" + robotId + "/instant-actions", operator,
                 new JsonObject().put("actions", new JsonArray()), 400, "invalid_input");
         expectDocumented(HttpMethod.GET, "/api/v1/events?limit=0", operator, null, 400, "invalid_input");
