@@ -422,6 +422,8 @@ public final class SimRobot {
 
     private void updateBattery(double dt, boolean moving) {
         var service = profile.service();
+        // A robot that drives off unplugs: it charges again only when told to at a charger.
+        if (moving) charging = false;
         if (charging && !moving) {
             batteryWh = Math.min(service.batteryCapacityWh(), batteryWh + service.chargePowerW() * dt / 3600.0);
         } else {

@@ -161,6 +161,20 @@ class SimRobotTest {
     }
 
     @Test
+    void drivingOffTheChargerEndsCharging() {
+        SimRobot robot = new SimRobot("Acme", "A-1", DELIVERY, "L1", 0, 0, 0, 20);
+        robot.instantActions(InstantActions.create(List.of(Action.instant("startCharging", "c", BlockingType.HARD, List.of()))));
+        run(robot, 60);
+        robot.accept(straightOrder("o1", 0, 10));
+        run(robot, 2);
+        assertThat(robot.state().batteryState().charging()).isFalse();
+
+        double afterDriving = robot.batteryPercent();
+        run(robot, 600);
+        assertThat(robot.batteryPercent()).as("no charging where it stopped").isLessThan(afterDriving);
+    }
+
+    @Test
     void uvcLampWorksOnlyOnADisinfectionRobot() {
         SimRobot uvc = new SimRobot("Clean", "C-1", UVC, "L3", 0, 0, 0, 80);
         uvc.instantActions(InstantActions.create(List.of(Action.instant("uvcLampOn", "u1", BlockingType.HARD, List.of()))));
