@@ -120,10 +120,10 @@ public final class TaskService implements RobotListener, RideListener {
         this.zoneSlots = new ZoneSlots(zones);
         this.rescues = new Rescues(registry, sites, elevators, orders, events);
         elevators.addListener(this);
-        for (Task t : store.loadAll().stream().sorted(Comparator.comparing(Task::requestedAt)).toList()) {
+        for (Task t : store.loadAll().stream().sorted(Comparator.comparing((Task t) -> t.request().requestedAt())).toList()) {
             // A task under way when the server stopped is dispatched again: its robot may have finished, moved
             // on or gone; a fresh decision from where things stand now is the safe way on.
-            tasks.put(t.id(), t.status() == TaskStatus.UNDERWAY
+            tasks.put(t.id(), t.progress().status() == TaskStatus.UNDERWAY
                     ? t.requeued(clock.instant(), "server restarted while under way; dispatched again")
                     : t);
         }
@@ -151,10 +151,9 @@ public final class TaskService implements RobotListener, RideListener {
         List<Stop> stops = planner.plan(site.id(), category, r.description());
         Instant now = clock.instant();
         Instant earliest = r.earliestStartMillis() == null ? now : Instant.ofEpochMilli(r.earliestStartMillis());
-        Task task = new Task(newTaskId(), site.id(), category,
-                r.description(), earliest, r.priority() == null ? 0 : r.priority(), r.labels(), r.requester(), r.firm(),
-                category.robotKind(), TaskStatus.QUEUED, null, stops, 0, null, now, null, null, null, List.of(), 0, null,
-                r.firms());
+        Task task = Task.queued(new TaskRequest(newTaskId(), site.id(), category, r.description(), earliest,
+                r.priority() == null ? 0 : r.priority(), r.labels(), r.requester(), r.firm(), r.firms(),
+                category.robotKind(), null, stops, now));
         // Refused at once if no robot of the site could ever do it; otherwise queued for the next dispatch round.
         Dispatcher.Outcome probe = dispatcher.choose(task, Set.of(), now);
         if (probe.impossible()) throw new InvalidInputException("task", "cannot be done: " + probe.reason(),
@@ -191,15 +190,15 @@ public final class TaskService implements RobotListener, RideListener {
     /** Robots doing a task now or being brought out of an elevator car; others (the demo's own traffic) leave them alone. */
     public Set<String> busyRobots() {
         Set<String> busy = new HashSet<>();
-        for (Task t : tasks.values()) if (t.status() == TaskStatus.UNDERWAY) busy.add(t.assignedTo());
+        for (Task t : tasks.values()) if (t.progress().status() == TaskStatus.UNDERWAY) busy.add(t.progress().assignedTo());
         busy.addAll(rescues.robotsInCars(busy::contains));
         return busy;
     }
 
     public CompletableFuture<Task> cancel(String id, String actor) {
         Task t = find(id).orElseThrow(() -> new NotFoundException("no task \"" + id + "\""));
-        if (t.status().isFinal()) throw new ConflictException("task " + id + " is already " + t.status().wireName());
-        if (t.status() == TaskStatus.UNDERWAY) cancelRobotOrder(t.assignedTo(), t.id());
+        if (t.progress().status().isFinal()) throw new ConflictException("task " + id + " is already " + t.progress().status().wireName());
+        if (t.progress().status() == TaskStatus.UNDERWAY) cancelRobotOrder(t.progress().assignedTo(), t.id());
         dropJourney(t);
         String why = "canceled by " + actor;
         publish(t, TaskLifecycle.Phase.CANCELLED, why);
@@ -229,12 +228,13 @@ public final class TaskService implements RobotListener, RideListener {
         rescues.findStranded(id -> activeTaskOf(id) != null);
         Set<String> busy = busyRobots();
         List<Task> waiting = tasks.values().stream()
-                .filter(t -> t.status() == TaskStatus.QUEUED || t.status() == TaskStatus.STANDBY)
-                .filter(t -> !t.earliestStart().isAfter(now))
-                .sorted(Comparator.comparingInt(Task::priority).reversed().thenComparing(Task::requestedAt)).toList();
+                .filter(t -> t.progress().status() == TaskStatus.QUEUED || t.progress().status() == TaskStatus.STANDBY)
+                .filter(t -> !t.request().earliestStart().isAfter(now))
+                .sorted(Comparator.comparingInt((Task t) -> t.request().priority()).reversed()
+                        .thenComparing(t -> t.request().requestedAt())).toList();
         for (Task t : waiting) {
-            if (t.category() == TaskCategory.DISINFECTION && !zoneClosed(t)) {
-                if (t.status() != TaskStatus.STANDBY)
+            if (t.request().category() == TaskCategory.DISINFECTION && !zoneClosed(t)) {
+                if (t.progress().status() != TaskStatus.STANDBY)
                     update(t.withStatus(TaskStatus.STANDBY, now, "waiting for the zone to be closed"));
                 continue;
             }
@@ -246,7 +246,7 @@ public final class TaskService implements RobotListener, RideListener {
                 start(t.assigned(o.robot().get(), o.decision(), now));
             } else {
                 String why = waitingReason(t, o.decision());
-                if (!why.equals(t.reason())) update(t.withReason(why));
+                if (!why.equals(t.progress().reason())) update(t.withReason(why));
             }
         }
     }
@@ -261,8 +261,8 @@ public final class TaskService implements RobotListener, RideListener {
     private void sendLowRobotsToCharge(Instant now) {
         Set<String> covered = new HashSet<>();
         for (Task t : tasks.values()) {
-            if (t.status().isFinal()) continue;
-            if (t.assignedTo() != null) covered.add(t.assignedTo());
+            if (t.progress().status().isFinal()) continue;
+            if (t.progress().assignedTo() != null) covered.add(t.progress().assignedTo());
             if (t.robot() != null) covered.add(t.robot());
         }
         for (Robot r : registry.all()) {
@@ -270,20 +270,20 @@ public final class TaskService implements RobotListener, RideListener {
             if (covered.contains(r.id()) || r.dispatch() == DispatchMode.VENDOR || s == null || s.connection() != ConnectionState.ONLINE || s.battery() == null
                     || s.battery() >= CHARGE_BELOW_PERCENT || Boolean.TRUE.equals(s.charging())
                     || sites.find(r.site()).isEmpty()) continue;
-            Task charge = new Task(newTaskId(), r.site(), TaskCategory.CHARGE,
+            Task charge = Task.queued(new TaskRequest(newTaskId(), r.site(), TaskCategory.CHARGE,
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), now, 100, List.of("auto"),
-                    "system: battery below " + (int) CHARGE_BELOW_PERCENT + "%", r.firm(), null, TaskStatus.QUEUED, null,
+                    "system: battery below " + (int) CHARGE_BELOW_PERCENT + "%", r.firm(), List.of(), null, r.id(),
                     planner.plan(r.site(), TaskCategory.CHARGE, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()),
-                    0, null, now, null, null, null, List.of(), 0, r.id());
+                    now));
             LOG.info(r.id() + ": battery " + Math.round(s.battery()) + "%, sent to charge (" + charge.id() + ")");
             update(charge);
         }
     }
 
     private void start(Task t) {
-        Robot robot = registry.require(t.assignedTo());
-        String decision = t.decisions().isEmpty() ? null : t.decisions().get(t.decisions().size() - 1).summary();
-        LOG.info(t.id() + " (" + t.category().wireName() + ", attempt " + t.attempt() + "): " + decision);
+        Robot robot = registry.require(t.progress().assignedTo());
+        String decision = t.progress().decisions().isEmpty() ? null : t.progress().decisions().get(t.progress().decisions().size() - 1).summary();
+        LOG.info(t.id() + " (" + t.request().category().wireName() + ", attempt " + t.progress().attempt() + "): " + decision);
         publish(t, TaskLifecycle.Phase.ASSIGNED, decision);
         var last = registry.lastState(robot.id());
         if (last.isPresent() && !last.get().nodeStates().isEmpty()) cancelRobotOrder(robot.id(), t.id());
@@ -291,10 +291,10 @@ public final class TaskService implements RobotListener, RideListener {
     }
 
     private void sendStopOrder(Task t) {
-        Robot robot = registry.require(t.assignedTo());
-        Site site = sites.find(t.site()).orElseThrow();
+        Robot robot = registry.require(t.progress().assignedTo());
+        Site site = sites.find(t.request().site()).orElseThrow();
         var status = registry.status(robot.id());
-        Stop stop = t.stops().get(t.stopIndex());
+        Stop stop = t.currentStop();
         var router = dispatcher.router(site, robot, dispatcher.profileOf(robot), clock.instant());
         String from = Dispatcher.nearest(site, status).id();
         String to = Dispatcher.stopWaypoint(site, router, stop, from);
@@ -303,7 +303,7 @@ public final class TaskService implements RobotListener, RideListener {
             requeue(t, "no route from " + from + " to the stop \"" + stop.label() + "\" any more");
             return;
         }
-        String orderId = t.id() + "-" + t.attempt() + "-" + t.stopIndex();
+        String orderId = t.id() + "-" + t.progress().attempt() + "-" + t.progress().stopIndex();
         List<Action> finalActions = actions(orderId, stop.actions());
         List<RouteOrders.Point> coverage = new ArrayList<>();
         for (int i = 0; i < stop.path().size(); i++) {
@@ -363,7 +363,7 @@ public final class TaskService implements RobotListener, RideListener {
             if (nowInControl && Boolean.FALSE.equals(before)) requestDispatch();
         }
         Task t = activeTaskOf(robot.id());
-        if (t == null || t.orderId() == null) return;
+        if (t == null || t.progress().orderId() == null) return;
         if (state.errors().stream().anyMatch(e -> e.errorLevel() == ErrorLevel.FATAL)) {
             requeue(t, "robot " + robot.id() + " reported a fatal error");
             // Once repaired it must not drive on with a task another robot has taken over.
@@ -375,27 +375,27 @@ public final class TaskService implements RobotListener, RideListener {
             requeue(t, "robot " + robot.id() + " was taken over by hand (operatingMode " + state.operatingMode() + ")");
             return;
         }
-        if (!t.orderId().equals(state.orderId())) {
+        if (!t.progress().orderId().equals(state.orderId())) {
             refusal(t, robot, state, at);
             return;
         }
         Journey journey = journeys.get(t.id());
-        if (journey != null && journey.orderId().equals(t.orderId())) {
+        if (journey != null && journey.orderId().equals(t.progress().orderId())) {
             if (!apply(t, robot, journey.advance(state))) return;
         }
-        List<ActionState> ours = state.actionStates().stream().filter(a -> a.actionId().startsWith(t.orderId()))
+        List<ActionState> ours = state.actionStates().stream().filter(a -> a.actionId().startsWith(t.progress().orderId()))
                 .filter(a -> journey == null || !journey.isLiftAction(a.actionId())).toList();
         var failed = ours.stream().filter(a -> a.actionStatus() == ActionStatus.FAILED).findFirst();
         if (failed.isPresent()) {
-            fail(t, "action " + failed.get().actionType() + " failed at \"" + t.stops().get(t.stopIndex()).label()
+            fail(t, "action " + failed.get().actionType() + " failed at \"" + t.currentStop().label()
                     + "\"" + (failed.get().resultDescription() == null ? "" : ": " + failed.get().resultDescription()));
             return;
         }
         boolean arrived = state.nodeStates().isEmpty();
         boolean actionsDone = ours.stream().allMatch(a -> a.actionStatus() == ActionStatus.FINISHED);
         if (!arrived || !actionsDone) return;
-        if (t.stopIndex() == 0 && t.orderId() != null) publish(t, TaskLifecycle.Phase.STARTED, null);
-        if (t.stopIndex() + 1 < t.stops().size()) sendStopOrder(t.atStop(t.stopIndex() + 1));
+        if (t.progress().stopIndex() == 0 && t.progress().orderId() != null) publish(t, TaskLifecycle.Phase.STARTED, null);
+        if (t.progress().stopIndex() + 1 < t.request().stops().size()) sendStopOrder(t.atStop(t.progress().stopIndex() + 1));
         else {
             dropJourney(t);
             update(t.withStatus(TaskStatus.COMPLETED, at, null));
@@ -409,13 +409,13 @@ public final class TaskService implements RobotListener, RideListener {
      * mistaken for a refusal of this one.
      */
     private void refusal(Task t, Robot robot, State state, Instant at) {
-        Instant sent = orderSentAt.get(t.orderId());
+        Instant sent = orderSentAt.get(t.progress().orderId());
         if (sent == null || !at.isAfter(sent.plus(REFUSAL_GRACE))) return;
         var error = state.errors().stream().filter(e -> REFUSALS.contains(e.errorType())).findFirst();
         if (error.isEmpty()) return;
         String why = "robot " + robot.id() + " refused the order: " + error.get().errorType()
                 + (error.get().errorDescription() == null ? "" : " (" + error.get().errorDescription() + ")");
-        orderSentAt.remove(t.orderId());
+        orderSentAt.remove(t.progress().orderId());
         requeueOrGiveUp(t, why);
     }
 
@@ -445,7 +445,7 @@ public final class TaskService implements RobotListener, RideListener {
     private void recordRide(Task t, Robot robot, FinishedRide ride) {
         LOG.info(robot.id() + " rode " + ride.carId() + " " + ride.fromFloor() + " → " + ride.leftAtFloor()
                 + " for " + t.id() + ", waited " + ride.waited().toSeconds() + " s");
-        events.publish(RideEvents.of(t.site(), robot, ride, "task " + t.id()));
+        events.publish(RideEvents.of(t.request().site(), robot, ride, "task " + t.id()));
     }
 
     /** Moves journeys on that wait for an elevator or a zone rather than for the robot; called after each elevator tick. */
@@ -453,11 +453,11 @@ public final class TaskService implements RobotListener, RideListener {
         rescues.tick();
         for (Map.Entry<String, Journey> e : List.copyOf(journeys.entrySet())) {
             Task t = tasks.get(e.getKey());
-            if (t == null || t.status() != TaskStatus.UNDERWAY || t.assignedTo() == null) continue;
+            if (t == null || t.progress().status() != TaskStatus.UNDERWAY || t.progress().assignedTo() == null) continue;
             Journey.Phase phase = e.getValue().phase();
             if (phase != Journey.Phase.AT_DOOR && phase != Journey.Phase.RIDING && phase != Journey.Phase.EVACUATING
                     && !e.getValue().waitsForZone()) continue;
-            registry.find(t.assignedTo()).ifPresent(r -> apply(t, r, e.getValue().advance(null)));
+            registry.find(t.progress().assignedTo()).ifPresent(r -> apply(t, r, e.getValue().advance(null)));
         }
     }
 
@@ -502,22 +502,22 @@ public final class TaskService implements RobotListener, RideListener {
 
     private Task activeTaskOf(String robotId) {
         for (Task t : tasks.values())
-            if (t.status() == TaskStatus.UNDERWAY && robotId.equals(t.assignedTo())) return t;
+            if (t.progress().status() == TaskStatus.UNDERWAY && robotId.equals(t.progress().assignedTo())) return t;
         return null;
     }
 
     /** For a refusal that may pass (rules changed, an order refused): dispatch again, up to {@link #MAX_ATTEMPTS}. */
     private void requeueOrGiveUp(Task t, String why) {
-        if (t.attempt() >= MAX_ATTEMPTS) fail(t, why + "; gave up after " + t.attempt() + " attempts");
+        if (t.progress().attempt() >= MAX_ATTEMPTS) fail(t, why + "; gave up after " + t.progress().attempt() + " attempts");
         else requeue(t, why);
     }
 
     private void requeue(Task t, String why) {
-        if (t == null || t.status().isFinal()) return;
+        if (t == null || t.progress().status().isFinal()) return;
         dropJourney(t);
         publish(t, TaskLifecycle.Phase.REQUEUED, why);
         Task queued = t.requeued(clock.instant(), why);
-        LOG.info(t.id() + ": " + queued.reason() + "; dispatching again");
+        LOG.info(t.id() + ": " + queued.progress().reason() + "; dispatching again");
         update(queued);
         requestDispatch();
     }
@@ -534,8 +534,8 @@ public final class TaskService implements RobotListener, RideListener {
     }
 
     private boolean zoneClosed(Task t) {
-        String zoneId = t.description().path("zone").asText();
-        return zones.zone(t.site(), zoneId).map(z -> z.state() == ZoneState.CLOSED).orElse(false);
+        String zoneId = t.request().description().path("zone").asText();
+        return zones.zone(t.request().site(), zoneId).map(z -> z.state() == ZoneState.CLOSED).orElse(false);
     }
 
     private void cancelRobotOrder(String robotId, String why) {
@@ -546,16 +546,16 @@ public final class TaskService implements RobotListener, RideListener {
     private CompletableFuture<Task> update(Task t) {
         Task before = tasks.put(t.id(), t);
         // Its robot is free again: a waiting task may take it now rather than at the next poll.
-        if (t.status().isFinal() && before != null && !before.status().isFinal() && before.assignedTo() != null)
+        if (t.progress().status().isFinal() && before != null && !before.progress().status().isFinal() && before.progress().assignedTo() != null)
             requestDispatch();
-        if (before != null && before.orderId() != null && !before.orderId().equals(t.orderId()))
-            orderSentAt.remove(before.orderId());
+        if (before != null && before.progress().orderId() != null && !before.progress().orderId().equals(t.progress().orderId()))
+            orderSentAt.remove(before.progress().orderId());
         return store.save(t).thenApply(v -> t);
     }
 
     private void publish(Task t, TaskLifecycle.Phase phase, String reason) {
-        Robot r = t.assignedTo() == null ? null : registry.find(t.assignedTo()).orElse(null);
-        events.publish(new TrackEvent(clock.instant(), t.site(), r == null ? t.firm() : r.firm(), r == null ? null : r.id(),
-                new TaskLifecycle(t.id(), phase, t.category().wireName(), reason)));
+        Robot r = t.progress().assignedTo() == null ? null : registry.find(t.progress().assignedTo()).orElse(null);
+        events.publish(new TrackEvent(clock.instant(), t.request().site(), r == null ? t.request().firm() : r.firm(), r == null ? null : r.id(),
+                new TaskLifecycle(t.id(), phase, t.request().category().wireName(), reason)));
     }
 }
