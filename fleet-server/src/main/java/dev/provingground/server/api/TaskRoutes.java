@@ -10,6 +10,7 @@ import dev.provingground.server.tasks.Task;
 import dev.provingground.server.tasks.TaskProgress;
 import dev.provingground.server.tasks.TaskRequest;
 import dev.provingground.server.tasks.TaskService;
+import dev.provingground.server.tasks.TaskSubmission;
 import dev.provingground.server.tasks.TaskStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -58,7 +59,7 @@ final class TaskRoutes {
         if (body.containsKey("priority") && priority == null) throw ApiError.badRequest("priority", "must be a whole number");
         List<String> labels = new ArrayList<>();
         if (body.getValue("labels") instanceof JsonArray a) a.forEach(l -> labels.add(String.valueOf(l)));
-        var request = new TaskService.Request(Bodies.string(body, "site"), Bodies.string(body, "category"),
+        var request = new TaskSubmission(Bodies.string(body, "site"), Bodies.string(body, "category"),
                 description == null ? null : JSON.valueToTree(description instanceof JsonObject o ? o.getMap() : description),
                 earliest, priority, labels, Bodies.string(body, "requester") == null ? p.actor() : Bodies.string(body, "requester"),
                 p.isOperator() ? null : p.firm(), firms(body, p));
@@ -168,7 +169,7 @@ final class TaskRoutes {
         JsonArray decisions = new JsonArray();
         for (DispatchDecision d : progress.decisions()) {
             JsonArray candidates = new JsonArray();
-            d.candidates().forEach(c -> candidates.add(new JsonObject(TaskService.candidate(c))));
+            d.candidates().forEach(c -> candidates.add(new JsonObject(c.fields())));
             decisions.add(new JsonObject().put("at", d.at().toString()).put("chosen", d.chosen()).put("candidates", candidates));
         }
         state.put("dispatch", new JsonObject().put("attempts", progress.attempt()).put("decisions", decisions));

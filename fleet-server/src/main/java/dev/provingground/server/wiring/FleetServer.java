@@ -206,7 +206,6 @@ public final class FleetServer {
         tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
                 new Dispatcher(sites, zones, registry, profiles, elevators), sites, zones, registry, orders, events,
                 elevators, clock, scheduler, environment.ids());
-        registry.addListener(tasks);
         api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                 new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
                 trackRecord, config.dataDir().resolve("exports"), siteService, tasks,

@@ -156,6 +156,8 @@ class OlderStoredRecordsTest {
         assertThat(json.fieldNames()).containsExactly("request", "progress");
         assertThat(json.getJsonObject("request").getString("id")).isEqualTo("task-1a2b3c4d-5e6f");
         assertThat(json.getJsonObject("progress").getString("carrier")).isEqualTo("rb-0a1b2c3d4e");
+        assertThat(json.getJsonObject("progress").getJsonArray("decisions").getJsonObject(0).getJsonArray("candidates")
+                .getJsonObject(0).fieldNames()).containsExactly("robot", "finishSeconds", "energyWh", "excludedBecause");
         assertThat(MapDbTaskStore.TASK.decode(stored)).isEqualTo(flat);
     }
 
