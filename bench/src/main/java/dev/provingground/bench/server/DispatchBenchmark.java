@@ -11,7 +11,7 @@ import dev.provingground.server.tasks.Dispatcher;
 import dev.provingground.server.tasks.Stop;
 import dev.provingground.server.tasks.Task;
 import dev.provingground.server.tasks.TaskCategory;
-import dev.provingground.server.tasks.TaskStatus;
+import dev.provingground.server.tasks.TaskRequest;
 import dev.provingground.site.Charger;
 import dev.provingground.site.Site;
 import dev.provingground.site.Waypoint;
@@ -210,7 +210,7 @@ public final class DispatchBenchmark {
                 }
                 if (outcome.robot().isPresent()) {
                     assigned++;
-                    Stop dropoff = task.stops().get(task.stops().size() - 1);
+                    Stop dropoff = task.request().stops().get(task.request().stops().size() - 1);
                     server.report(fleet.get(ids.indexOf(outcome.robot().get())),
                             site.level(dropoff.level()).orElseThrow().waypoint(dropoff.waypoint()).orElseThrow());
                 }
@@ -263,7 +263,7 @@ public final class DispatchBenchmark {
     }
 
     private static String describe(Task task) {
-        return task.stops().get(0).waypoint() + " -> " + task.stops().get(1).waypoint();
+        return task.request().stops().get(0).waypoint() + " -> " + task.request().stops().get(1).waypoint();
     }
 
     /** Deliveries between random waypoints of any levels, as the task planner would build them. */
@@ -276,9 +276,8 @@ public final class DispatchBenchmark {
             List<Stop> stops = List.of(
                     Stop.at("pickup at " + pickup.id(), levelOf(pickup), pickup.id(), Stop.StopAction.of("pick")),
                     Stop.at("dropoff at " + dropoff.id(), levelOf(dropoff), dropoff.id(), Stop.StopAction.of("drop")));
-            tasks.add(new Task(prefix + "-" + tasks.size(), GridSite.SITE_ID, TaskCategory.DELIVERY, null, null, 0,
-                    List.of(), "bench", null, "DELIVERY", TaskStatus.QUEUED, null, stops, 0, null, PLANNED_AT, null,
-                    null, null, List.of(), 0, null));
+            tasks.add(Task.queued(new TaskRequest(prefix + "-" + tasks.size(), GridSite.SITE_ID, TaskCategory.DELIVERY,
+                    null, null, 0, List.of(), "bench", null, List.of(), "DELIVERY", null, stops, PLANNED_AT)));
         }
         return tasks;
     }
@@ -311,13 +310,13 @@ public final class DispatchBenchmark {
 
         /** @param at where each robot of {@code ids} stands; ties go to the first, as in the dispatcher */
         Choice decide(Task task, List<String> ids, List<Waypoint> at) {
-            int pickup = router.waypointIndex(task.stops().get(0).waypoint());
-            int dropoff = router.waypointIndex(task.stops().get(1).waypoint());
+            int pickup = router.waypointIndex(task.request().stops().get(0).waypoint());
+            int dropoff = router.waypointIndex(task.request().stops().get(1).waypoint());
             double carry = dijkstra.seconds(pickup, dropoff);
             double toCharger = Double.POSITIVE_INFINITY;
             for (Charger c : site.chargers()) toCharger = Math.min(toCharger, dijkstra.seconds(dropoff, router.waypointIndex(c.waypoint())));
             double rest = carry + (Double.isFinite(toCharger) ? toCharger : 0);
-            double handovers = Dispatcher.ACTION_SECONDS * task.stops().stream().mapToInt(s -> s.actions().size()).sum();
+            double handovers = Dispatcher.ACTION_SECONDS * task.request().stops().stream().mapToInt(s -> s.actions().size()).sum();
             double[] each = new double[at.size()];
             String best = null;
             double bestSeconds = Double.POSITIVE_INFINITY;

@@ -5,7 +5,7 @@ import dev.provingground.server.tasks.Dispatcher;
 import dev.provingground.server.tasks.Stop;
 import dev.provingground.server.tasks.Task;
 import dev.provingground.server.tasks.TaskCategory;
-import dev.provingground.server.tasks.TaskStatus;
+import dev.provingground.server.tasks.TaskRequest;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -42,9 +42,9 @@ class DispatchBenchmarkTest {
 
     @Test
     void aChoiceDearerThanTheBaselinesBestIsADisagreement() {
-        Task task = new Task("t", "bench-grid", TaskCategory.DELIVERY, null, null, 0, List.of(), "bench", null,
-                "DELIVERY", TaskStatus.QUEUED, null, List.of(Stop.at("pickup", "L1", "L1-0-0"), Stop.at("dropoff", "L1", "L1-1-0")),
-                0, null, DispatchBenchmark.PLANNED_AT, null, null, null, List.of(), 0, null);
+        Task task = Task.queued(new TaskRequest("t", "bench-grid", TaskCategory.DELIVERY, null, null, 0, List.of(),
+                "bench", null, List.of(), "DELIVERY", null,
+                List.of(Stop.at("pickup", "L1", "L1-0-0"), Stop.at("dropoff", "L1", "L1-1-0")), DispatchBenchmark.PLANNED_AT));
         var baseline = new DispatchBenchmark.Baseline.Choice("r1", 10, List.of("r1", "r2"), new double[]{10, 12});
         var choseR2 = new Dispatcher.Outcome(Optional.of("r2"), new DispatchDecision(DispatchBenchmark.PLANNED_AT, "r2",
                 List.of(new DispatchDecision.Candidate("r1", 10.0, 1.0, null), new DispatchDecision.Candidate("r2", 12.0, 1.0, null))),

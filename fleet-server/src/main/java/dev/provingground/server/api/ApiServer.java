@@ -3,6 +3,7 @@ package dev.provingground.server.api;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.events.RecentEvents;
+import dev.provingground.server.lifecycle.Lifecycle;
 import dev.provingground.server.live.LiveFeed;
 import dev.provingground.server.zones.ZoneService;
 import dev.provingground.server.mqtt.RejectionLog;
@@ -27,7 +28,7 @@ import dev.provingground.trackrecord.TrackRecordStore;
 import java.nio.file.Path;
 
 /** The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere) and {@code /metrics}. */
-public final class ApiServer {
+public final class ApiServer implements Lifecycle {
 
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
@@ -77,6 +78,7 @@ public final class ApiServer {
         return router;
     }
 
+    @Override
     public Future<Void> start() {
         server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()));
         return server.requestHandler(router).listen().map(s -> {
@@ -89,6 +91,7 @@ public final class ApiServer {
         return server == null ? config.port() : server.actualPort();
     }
 
+    @Override
     public Future<Void> stop() {
         return server == null ? Future.succeededFuture() : server.close();
     }

@@ -7,7 +7,10 @@ import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.tasks.DispatchDecision;
 import dev.provingground.server.tasks.Stop;
 import dev.provingground.server.tasks.Task;
+import dev.provingground.server.tasks.TaskProgress;
+import dev.provingground.server.tasks.TaskRequest;
 import dev.provingground.server.tasks.TaskService;
+import dev.provingground.server.tasks.TaskSubmission;
 import dev.provingground.server.tasks.TaskStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -56,7 +59,7 @@ final class TaskRoutes {
         if (body.containsKey("priority") && priority == null) throw ApiError.badRequest("priority", "must be a whole number");
         List<String> labels = new ArrayList<>();
         if (body.getValue("labels") instanceof JsonArray a) a.forEach(l -> labels.add(String.valueOf(l)));
-        var request = new TaskService.Request(Bodies.string(body, "site"), Bodies.string(body, "category"),
+        var request = new TaskSubmission(Bodies.string(body, "site"), Bodies.string(body, "category"),
                 description == null ? null : JSON.valueToTree(description instanceof JsonObject o ? o.getMap() : description),
                 earliest, priority, labels, Bodies.string(body, "requester") == null ? p.actor() : Bodies.string(body, "requester"),
                 p.isOperator() ? null : p.firm(), firms(body, p));
@@ -94,7 +97,7 @@ final class TaskRoutes {
         JsonArray out = new JsonArray();
         for (Task t : tasks.all()) {
             if (!visible(p, t)) continue;
-            if (status != null && !t.status().wireName().equals(status)) continue;
+            if (status != null && !t.progress().status().wireName().equals(status)) continue;
             out.add(state(t));
         }
         ctx.json(new JsonObject().put("tasks", out));
@@ -119,26 +122,30 @@ final class TaskRoutes {
 
     private boolean visible(Principal p, Task t) {
         if (p.isOperator()) return true;
-        if (p.firm().equals(t.firm())) return true;
-        return t.assignedTo() != null && registry.find(t.assignedTo()).map(r -> p.firm().equals(r.firm())).orElse(false);
+        if (p.firm().equals(t.request().firm())) return true;
+        String robot = t.progress().assignedTo();
+        return robot != null && registry.find(robot).map(r -> p.firm().equals(r.firm())).orElse(false);
     }
 
     /** Open-RMF {@code task_state}: booking, category, status, assigned_to, phases; plus our dispatch log. */
     JsonObject state(Task t) {
-        JsonObject booking = new JsonObject().put("id", t.id())
-                .put("unix_millis_earliest_start_time", t.earliestStart().toEpochMilli())
-                .put("unix_millis_request_time", t.requestedAt().toEpochMilli())
-                .put("priority", t.priority()).put("labels", new JsonArray(t.labels())).put("requester", t.requester());
+        TaskRequest request = t.request();
+        TaskProgress progress = t.progress();
+        JsonObject booking = new JsonObject().put("id", request.id())
+                .put("unix_millis_earliest_start_time", request.earliestStart().toEpochMilli())
+                .put("unix_millis_request_time", request.requestedAt().toEpochMilli())
+                .put("priority", request.priority()).put("labels", new JsonArray(request.labels()))
+                .put("requester", request.requester());
         JsonObject phases = new JsonObject();
         JsonArray completed = new JsonArray();
         JsonArray pending = new JsonArray();
         Integer active = null;
-        for (int i = 0; i < t.stops().size(); i++) {
-            Stop s = t.stops().get(i);
+        for (int i = 0; i < request.stops().size(); i++) {
+            Stop s = request.stops().get(i);
             String status;
-            if (t.status() == TaskStatus.COMPLETED || i < t.stopIndex()) status = "completed";
-            else if (i == t.stopIndex() && t.status() == TaskStatus.UNDERWAY) status = "underway";
-            else status = t.status().isFinal() ? t.status().wireName() : "queued";
+            if (progress.status() == TaskStatus.COMPLETED || i < progress.stopIndex()) status = "completed";
+            else if (i == progress.stopIndex() && progress.status() == TaskStatus.UNDERWAY) status = "underway";
+            else status = progress.status().isFinal() ? progress.status().wireName() : "queued";
             int id = i + 1;
             phases.put(String.valueOf(id), new JsonObject().put("id", id).put("category", s.label())
                     .put("detail", s.level() == null ? s.label() : s.label() + " (" + s.level() + ")").put("status", status));
@@ -146,24 +153,26 @@ final class TaskRoutes {
             else if (status.equals("underway")) active = id;
             else pending.add(id);
         }
-        JsonObject state = new JsonObject().put("booking", booking).put("category", t.category().wireName())
-                .put("detail", new JsonObject(JSON.convertValue(t.description(), Map.class)))
-                .put("site", t.site()).put("status", t.status().wireName())
+        JsonObject state = new JsonObject().put("booking", booking).put("category", request.category().wireName())
+                .put("detail", new JsonObject(JSON.convertValue(request.description(), Map.class)))
+                .put("site", request.site()).put("status", progress.status().wireName())
                 .put("phases", phases).put("completed", completed).put("pending", pending).put("active", active)
-                .put("unix_millis_start_time", t.startedAt() == null ? null : t.startedAt().toEpochMilli())
-                .put("unix_millis_finish_time", t.finishedAt() == null ? null : t.finishedAt().toEpochMilli());
-        if (t.assignedTo() != null) state.put("assigned_to", new JsonObject()
-                .put("group", registry.find(t.assignedTo()).map(r -> r.firm()).orElse(null)).put("name", t.assignedTo()));
-        List<String> firms = !t.firms().isEmpty() ? t.firms() : t.firm() != null ? List.of(t.firm()) : List.of();
+                .put("unix_millis_start_time", progress.startedAt() == null ? null : progress.startedAt().toEpochMilli())
+                .put("unix_millis_finish_time", progress.finishedAt() == null ? null : progress.finishedAt().toEpochMilli());
+        if (progress.assignedTo() != null) state.put("assigned_to", new JsonObject()
+                .put("group", registry.find(progress.assignedTo()).map(r -> r.firm()).orElse(null))
+                .put("name", progress.assignedTo()));
+        List<String> firms = !request.firms().isEmpty() ? request.firms()
+                : request.firm() != null ? List.of(request.firm()) : List.of();
         if (!firms.isEmpty()) state.put("firms", new JsonArray(firms));
-        if (t.reason() != null) state.put("reason", t.reason());
+        if (progress.reason() != null) state.put("reason", progress.reason());
         JsonArray decisions = new JsonArray();
-        for (DispatchDecision d : t.decisions()) {
+        for (DispatchDecision d : progress.decisions()) {
             JsonArray candidates = new JsonArray();
-            d.candidates().forEach(c -> candidates.add(new JsonObject(TaskService.candidate(c))));
+            d.candidates().forEach(c -> candidates.add(new JsonObject(c.fields())));
             decisions.add(new JsonObject().put("at", d.at().toString()).put("chosen", d.chosen()).put("candidates", candidates));
         }
-        state.put("dispatch", new JsonObject().put("attempts", t.attempt()).put("decisions", decisions));
+        state.put("dispatch", new JsonObject().put("attempts", progress.attempt()).put("decisions", decisions));
         return state;
     }
 }

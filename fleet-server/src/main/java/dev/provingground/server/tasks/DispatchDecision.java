@@ -2,6 +2,7 @@ package dev.provingground.server.tasks;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,5 +57,15 @@ public record DispatchDecision(Instant at, String chosen, List<Candidate> candid
      * @param excludedBecause null when the robot was a candidate
      */
     public record Candidate(String robot, Double finishSeconds, Double energyWh, String excludedBecause) {
+
+        /** As JSON-ready values, leaving out what is unknown: for the API and for the error of a refused task. */
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("robot", robot);
+            if (finishSeconds != null) m.put("finishSeconds", finishSeconds);
+            if (energyWh != null) m.put("energyWh", energyWh);
+            if (excludedBecause != null) m.put("excludedBecause", excludedBecause);
+            return m;
+        }
     }
 }

@@ -76,7 +76,8 @@ public final class Dispatcher {
     }
 
     public Outcome choose(Task task, Set<String> busy, Instant now) {
-        Site site = sites.find(task.site()).orElseThrow();
+        TaskRequest request = task.request();
+        Site site = sites.find(request.site()).orElseThrow();
         Map<String, Set<String>> notServingByKind = new HashMap<>();
         Map<String, Set<String>> closedByKind = new HashMap<>();
         // Robots of one class share a router; for each, one reverse search from the first stop costs every robot's
@@ -87,9 +88,9 @@ public final class Dispatcher {
         double bestSeconds = Double.POSITIVE_INFINITY;
         boolean anyCouldLater = false;
         for (Robot r : registry.all()) {
-            if (!r.site().equals(task.site())) continue;
-            if (task.robotKind() != null && !task.robotKind().equals(r.kind())) continue;
-            if (!task.openTo(r.firm())) continue;
+            if (!r.site().equals(request.site())) continue;
+            if (request.robotKind() != null && !request.robotKind().equals(r.kind())) continue;
+            if (!request.openTo(r.firm())) continue;
             if (task.robot() != null && !task.robot().equals(r.id())) continue;
             if (r.dispatch() == DispatchMode.VENDOR) {
                 candidates.add(new DispatchDecision.Candidate(r.id(), null, null,
@@ -137,7 +138,7 @@ public final class Dispatcher {
                     seconds = e.seconds;
                     energy = e.energyWh;
                     double available = profile.service().batteryCapacityWh() * (s.battery() == null ? 0 : s.battery()) / 100;
-                    boolean charging = task.category() == TaskCategory.CHARGE;
+                    boolean charging = request.category() == TaskCategory.CHARGE;
                     if (!charging && e.energyWh > available - RESERVE * profile.service().batteryCapacityWh()) {
                         excluded = String.format("battery %.0f%% too low for %.1f Wh (task and way to a charger)",
                                 s.battery(), e.energyWh);
@@ -154,9 +155,9 @@ public final class Dispatcher {
         if (best != null) return new Outcome(Optional.of(best), decision, false, null);
         if (!anyCouldLater) {
             String why = candidates.isEmpty()
-                    ? "no robot" + (task.robotKind() == null ? "" : " of kind " + task.robotKind())
-                    + (task.firm() == null ? "" : " of firm " + task.firm())
-                    + (task.firms().isEmpty() ? "" : " of the firms " + task.firms()) + " at site " + task.site()
+                    ? "no robot" + (request.robotKind() == null ? "" : " of kind " + request.robotKind())
+                    + (request.firm() == null ? "" : " of firm " + request.firm())
+                    + (request.firms().isEmpty() ? "" : " of the firms " + request.firms()) + " at site " + request.site()
                     : "no robot can do it: " + candidates.get(0).excludedBecause();
             return new Outcome(Optional.empty(), decision, true, why);
         }
@@ -164,7 +165,7 @@ public final class Dispatcher {
     }
 
     private static boolean outdoorStop(Site site, Task task) {
-        for (Stop stop : task.stops())
+        for (Stop stop : task.request().stops())
             if (stop.level() != null && site.level(stop.level()).map(Level::outdoor).orElse(false)) return true;
         return false;
     }
@@ -191,7 +192,7 @@ public final class Dispatcher {
             this.site = site;
             this.router = router;
             this.task = task;
-            Stop first = task.stops().get(task.stopIndex());
+            Stop first = task.currentStop();
             this.perRobot = first.waypoint() == null && first.path().isEmpty();
             if (perRobot) return;
             String firstWaypoint = stopWaypoint(site, router, first, null);
@@ -223,9 +224,9 @@ public final class Dispatcher {
         private double[] drive(String at, boolean atFirstStop, HardwareProfile profile) {
             double driving = 0;
             double idle = 0;
-            for (int i = task.stopIndex(); i < task.stops().size(); i++) {
-                Stop stop = task.stops().get(i);
-                if (!(atFirstStop && i == task.stopIndex())) {
+            for (int i = task.progress().stopIndex(); i < task.request().stops().size(); i++) {
+                Stop stop = task.request().stops().get(i);
+                if (!(atFirstStop && i == task.progress().stopIndex())) {
                     String target = stopWaypoint(site, router, stop, at);
                     if (target == null) return null;
                     double leg = router.seconds(at, target);

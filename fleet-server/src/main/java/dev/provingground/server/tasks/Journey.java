@@ -44,7 +44,7 @@ final class Journey {
 
     enum Phase { DRIVING, AT_DOOR, BOARDING, RIDING, ALIGHTING, EVACUATING, DONE }
 
-    /** What the task service must do after a step. */
+    /** What the caller (the {@link TaskReactor}) must do after a step. */
     sealed interface Step {
         /** Nothing to do yet. */
         record Wait() implements Step {

@@ -1,117 +1,49 @@
 package dev.provingground.server.wiring;
 
-import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.api.ApiServer;
-import dev.provingground.server.api.OrderRequests;
 import dev.provingground.server.auth.AccessControl;
-import dev.provingground.server.auth.Role;
 import dev.provingground.server.config.ServerConfig;
-import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.server.elevator.ElevatorService;
-import dev.provingground.server.elevator.LiftCredentials;
-import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventHub;
-import dev.provingground.server.evidence.AreaClassifier;
-import dev.provingground.server.evidence.InterventionDetector;
-import dev.provingground.server.evidence.SafetyEvents;
-import dev.provingground.server.evidence.StateSampler;
-import dev.provingground.server.evidence.TrackRecordSink;
-import dev.provingground.trackrecord.TrackRecordConfig;
-import dev.provingground.trackrecord.TrackRecordStore;
-import dev.provingground.server.events.LinkEvents;
-import dev.provingground.server.events.RecentEvents;
-import dev.provingground.server.events.RobotConfigEvents;
-import dev.provingground.server.live.LiveFeed;
-import dev.provingground.server.mqtt.InboundPipeline;
-import dev.provingground.server.mqtt.LiftStateInbound;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.mqtt.RobotTransport;
-import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
-import dev.provingground.server.sites.SiteCatalog;
-import dev.provingground.server.sites.SiteHistory;
-import dev.provingground.server.sites.changes.SiteService;
-import dev.provingground.server.store.MapDbAccessStore;
-import dev.provingground.server.store.MapDbElevatorRulesStore;
-import dev.provingground.server.store.MapDbLiftCredentialStore;
-import dev.provingground.server.store.MapDbRobotStore;
-import dev.provingground.server.store.MapDbSiteStore;
 import dev.provingground.server.store.MapDbStore;
-import dev.provingground.server.store.MapDbTaskStore;
-import dev.provingground.server.store.MapDbZoneStore;
-import dev.provingground.server.tasks.Dispatcher;
-import dev.provingground.server.tasks.TaskPlanner;
 import dev.provingground.server.tasks.TaskService;
 import dev.provingground.server.time.Scheduler;
 import dev.provingground.server.zones.ZoneService;
 import dev.provingground.site.Site;
-import dev.provingground.site.SiteFormat;
-import dev.provingground.vda5050.Vda5050Codec;
+import dev.provingground.trackrecord.TrackRecordStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.logging.Logger;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
- * The fleet server, wired: store, access control, registry, robot link (embedded MQTT endpoint or external broker),
- * order sending and the HTTP API. Everything stateful runs on one Vert.x context, so robot messages and API calls
- * see the registry one at a time without locks; MapDB writes go to the store's writer thread.
+ * The fleet server: its parts built by {@link Wiring} and started and stopped as one ({@link ServerLifecycle}).
+ * Everything stateful runs on one Vert.x context, so robot messages and API calls see the registry one at a time
+ * without locks; MapDB writes go to the store's writer thread.
  */
 public final class FleetServer {
 
     private static final Logger LOG = Logger.getLogger(FleetServer.class.getName());
     public static final String OPERATOR_TOKEN_FILE = "operator.token";
-    /** How often elevator managers decide: often enough that a car standing open is used within its dwell time. */
-    static final Duration ELEVATOR_TICK = Duration.ofMillis(250);
-    /**
-     * Dispatch rounds run when something happens that may let a task start (a task submitted or requeued, a robot
-     * freed, connected or back in automatic mode); this slow poll catches what no event announces: a task's earliest
-     * start, a zone closed for disinfection, a battery running low.
-     */
-    static final Duration DISPATCH_POLL = Duration.ofSeconds(5);
-    /** The track record signs checkpoints when the server's scheduler says, every {@code checkpointInterval}. */
-    private static final TrackRecordConfig TRACK_RECORD = TrackRecordConfig.defaults();
 
     private final Vertx vertx;
     private final ServerConfig config;
-    private final Clock clock;
     private final Environment environment;
-    private final List<Site> extraSites;
-    private Scheduler scheduler;
-    private final List<Long> timers = new ArrayList<>();
-    private MapDbStore store;
-    private AccessControl access;
-    private RobotRegistry registry;
-    private RobotTransport link;
-    private OrderSender orders;
-    private ApiServer api;
-    private RejectionLog rejections;
-    private SiteCatalog sites;
-    private EventHub events;
-    private ZoneService zones;
-    private TrackRecordStore trackRecord;
-    private StateSampler sampler;
-    private RecentEvents recentEvents;
-    private LiveFeed liveFeed;
-    private ElevatorService elevators;
-    private LiftCredentials liftCredentials;
-    private TaskService tasks;
+    private final Wiring wiring;
     private Context context;
+    private Scheduler scheduler;
+    private ServerParts parts;
+    private ServerLifecycle lifecycle;
 
     /** A production server: Vert.x timers, robots and lift controllers over MQTT. */
     public FleetServer(Vertx vertx, ServerConfig config, Clock clock, List<Site> extraSites) {
@@ -123,8 +55,7 @@ public final class FleetServer {
         this.vertx = vertx;
         this.config = config;
         this.environment = environment;
-        this.clock = environment.clock();
-        this.extraSites = List.copyOf(extraSites);
+        this.wiring = new Wiring(vertx, config, environment, extraSites);
     }
 
     /** Opens the data directory, starts MQTT and HTTP; completes when both listen. */
@@ -132,155 +63,45 @@ public final class FleetServer {
         context = vertx.getOrCreateContext();
         scheduler = environment.scheduler().apply(context);
         Promise<FleetServer> ready = Promise.promise();
-        // Opening MapDB and loading the registry block, so they run on a worker; the servers are then started on
+        // Opening MapDB and loading the registry block, so they run on a worker; the parts are then started on
         // this one context, which all robot and API handlers share.
-        context.runOnContext(v -> vertx.executeBlocking(() -> {
-                    build();
-                    return null;
+        context.runOnContext(v -> vertx.executeBlocking(() -> wiring.build(context, scheduler))
+                .compose(built -> {
+                    parts = built;
+                    lifecycle = wiring.lifecycle(built, scheduler);
+                    return lifecycle.start();
                 })
-                .compose(x -> link.start())
-                .compose(x -> api.start())
                 .map(x -> {
-                    timers.add(scheduler.periodic(Duration.ofMillis(config.store().stateFlushMillis()),
-                            registry::flushDirty));
-                    timers.add(scheduler.periodic(DISPATCH_POLL, tasks::dispatchRound));
-                    timers.add(scheduler.periodic(TRACK_RECORD.checkpointInterval(), () -> trackRecord.signCheckpoints()
-                            .exceptionally(e -> {
-                                LOG.warning("track-record checkpoints not signed: " + e.getMessage());
-                                return null;
-                            })));
-                    timers.add(scheduler.periodic(ELEVATOR_TICK, () -> {
-                        elevators.tick();
-                        tasks.advanceRides();
-                    }));
                     // Whatever was queued before the start (tasks kept over a restart) need not wait for the poll.
-                    tasks.requestDispatch();
-                    LOG.info("fleet server ready: HTTP " + api.port() + ", MQTT "
-                            + config.mqtt().mode().name().toLowerCase() + " " + link.port() + ", data "
+                    parts.tasks().requestDispatch();
+                    LOG.info("fleet server ready: HTTP " + httpPort() + ", MQTT "
+                            + config.mqtt().mode().name().toLowerCase() + " " + mqttPort() + ", data "
                             + config.dataDir().toAbsolutePath());
                     return this;
                 })
-                .recover(e -> stop().transform(ignored -> Future.<FleetServer>failedFuture(e)))
                 .onComplete(ready));
         return ready.future();
     }
 
-    private void build() {
-        ProfileCatalog profiles = config.profilesDir() == null ? ProfileCatalog.builtIn()
-                : ProfileCatalog.builtIn().withProfilesFrom(config.profilesDir());
-        store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store());
-        SiteHistory siteHistory = SiteHistory.load(new MapDbSiteStore(store), loadSites(), clock);
-        sites = new SiteCatalog(siteHistory.sitesAtStartUp());
-        access = new AccessControl(new MapDbAccessStore(store), clock);
-        ensureOperatorToken();
-        registry = new RobotRegistry(new MapDbRobotStore(store), profiles, access, () -> Set.copyOf(sites.ids()), clock);
-        rejections = new RejectionLog(clock, 10_000);
-        Vda5050Codec codec = new Vda5050Codec();
-        InboundPipeline pipeline = new InboundPipeline(codec, registry, rejections, config.mqtt().maxMessageSize());
-        link = environment.links().robots(new Links.RobotSide(vertx, config.mqtt(), registry, pipeline, rejections,
-                clock, scheduler));
-        orders = new OrderSender(codec, link, clock, registry::protocolVersion);
-        events = new EventHub();
-        recentEvents = new RecentEvents(10_000);
-        liveFeed = new LiveFeed();
-        events.addSink(recentEvents);
-        events.addSink(liveFeed);
-        registry.addListener(new LinkEvents(events));
-        registry.addListener(new RobotConfigEvents(events));
-        zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(), clock);
-        registry.addListener(new Enforcement(zones, profiles, orders, events));
-        SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, clock);
-        trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
-                TrackRecordStore.CheckpointTiming.OWNER);
-        events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
-        AreaClassifier areas = new AreaClassifier(sites, zones);
-        sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30));
-        registry.addListener(sampler);
-        registry.addListener(new SafetyEvents(events, profiles));
-        registry.addListener(new InterventionDetector(events));
-        elevators = new ElevatorService(sites, new MapDbElevatorRulesStore(store), events, clock);
-        liftCredentials = new LiftCredentials(sites, new MapDbLiftCredentialStore(store), events, clock);
-        elevators.attachLifts(environment.links().lifts(link, new Links.LiftSide(
-                new LiftStateInbound(elevators, rejections, config.mqtt().maxMessageSize(), context),
-                liftCredentials, rejections, config.mqtt())));
-        tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
-                new Dispatcher(sites, zones, registry, profiles, elevators), sites, zones, registry, orders, events,
-                elevators, clock, scheduler, environment.ids());
-        registry.addListener(tasks);
-        api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
-                new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
-                trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                elevators, liftCredentials, events));
-    }
-
-    private List<Site> loadSites() {
-        List<Site> all = new ArrayList<>(extraSites);
-        for (Path p : config.sites()) all.add(SiteFormat.read(p));
-        return all;
-    }
-
-    /**
-     * The first start creates an operator token in {@code <data>/operator.token} (mode 0600). Deleting that file and
-     * restarting issues a fresh one; earlier tokens stay valid.
-     */
-    private void ensureOperatorToken() {
-        Path file = config.dataDir().resolve(OPERATOR_TOKEN_FILE);
-        if (Files.exists(file) && access.hasOperatorToken()) return;
-        String token = access.issueToken(Role.OPERATOR, null).join();
-        try {
-            Files.createDirectories(config.dataDir());
-            Path tmp = Files.createTempFile(config.dataDir(), ".operator", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the operator token to " + file + ": " + e.getMessage(), e);
-        }
-        LOG.info("operator token written to " + file.toAbsolutePath());
-    }
-
-    /** Graceful: stop taking robot messages and requests, write the registry, close the store. */
+    /** Graceful: stop taking robot messages and requests, write the registry, close the stores. */
     public Future<Void> stop() {
         Promise<Void> stopped = Promise.promise();
         Context ctx = context != null ? context : vertx.getOrCreateContext();
-        ctx.runOnContext(v -> {
-            if (scheduler != null) timers.forEach(scheduler::cancel);
-            timers.clear();
-            Future<Void> httpStopped = api == null ? Future.succeededFuture() : api.stop();
-            Future<Void> linkStopped;
-            try {
-                linkStopped = link == null ? Future.succeededFuture() : link.stop();
-            } catch (RuntimeException e) {
-                LOG.warning("stopping the robot link: " + e);
-                linkStopped = Future.succeededFuture();
-            }
-            Future.join(httpStopped, linkStopped).transform(ignored -> {
-                if (sampler != null) sampler.flushAll();
-                if (store == null) return Future.<Void>succeededFuture();
-                return vertx.<Void>executeBlocking(() -> {
-                    if (registry != null) registry.flushDirty().join();
-                    store.close();
-                    // Commits what the track record still holds and signs final checkpoints.
-                    if (trackRecord != null) trackRecord.close();
-                    return null;
-                });
-            }).onComplete(stopped);
-        });
+        ctx.runOnContext(v -> (lifecycle == null ? Future.<Void>succeededFuture() : lifecycle.stop())
+                .onComplete(stopped));
         return stopped.future();
     }
 
     /** The HTTP side; its router lists every route, which the OpenAPI document must match. */
     public ApiServer api() {
-        return api;
+        return parts.api();
     }
 
     /**
      * Runs {@code work} on the server's event loop, where zones, the registry and everything stateful are changed,
      * for callers that embed the server (benchmarks, tests); the result completes when the work's future does.
      */
-    public <T> CompletableFuture<T> onEventLoop(
-            Supplier<CompletableFuture<T>> work) {
+    public <T> CompletableFuture<T> onEventLoop(Supplier<CompletableFuture<T>> work) {
         CompletableFuture<T> done = new CompletableFuture<>();
         context.runOnContext(v -> {
             try {
@@ -296,11 +117,11 @@ public final class FleetServer {
     }
 
     public int httpPort() {
-        return api.port();
+        return parts.api().port();
     }
 
     public int mqttPort() {
-        return link.port();
+        return parts.link().port();
     }
 
     public Path operatorTokenFile() {
@@ -308,37 +129,37 @@ public final class FleetServer {
     }
 
     public AccessControl access() {
-        return access;
+        return parts.access();
     }
 
     public RobotRegistry registry() {
-        return registry;
+        return parts.registry();
     }
 
     public ElevatorService elevators() {
-        return elevators;
+        return parts.elevators();
     }
 
     public ZoneService zones() {
-        return zones;
+        return parts.zones();
     }
 
     public EventHub events() {
-        return events;
+        return parts.events();
     }
 
     /** The task book; virtual-time tests that embed the server read outcomes here instead of over HTTP. */
     public TaskService tasks() {
-        return tasks;
+        return parts.tasks();
     }
 
     /** The track record; virtual-time tests wait on its commits before they look at what was recorded. */
     public TrackRecordStore trackRecord() {
-        return trackRecord;
+        return parts.trackRecord();
     }
 
     public RejectionLog rejections() {
-        return rejections;
+        return parts.rejections();
     }
 
     public Context context() {
@@ -352,11 +173,11 @@ public final class FleetServer {
 
     /** The robots' link: MQTT in production, in-process in virtual-time tests. */
     public RobotTransport link() {
-        return link;
+        return parts.link();
     }
 
     /** The server's own database; tests wait on {@link MapDbStore#flush()} before they look at what was stored. */
     public MapDbStore store() {
-        return store;
+        return parts.store();
     }
 }

@@ -66,7 +66,7 @@ class DispatchOnEventsTest {
     }
 
     private TaskStatus status(String id) {
-        return server.onServer(() -> server.server().tasks().find(id).orElseThrow().status());
+        return server.onServer(() -> server.server().tasks().find(id).orElseThrow().progress().status());
     }
 
     @Test

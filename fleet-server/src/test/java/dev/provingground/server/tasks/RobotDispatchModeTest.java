@@ -1,9 +1,8 @@
 package dev.provingground.server.tasks;
 
-import dev.provingground.server.config.MqttConfig;
-import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.InProcessRobot;
 import dev.provingground.server.support.TestServer;
+import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.Zones;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
@@ -27,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code dispatch: SERVER | VENDOR}: a robot whose vendor keeps its own fleet manager gets no work from the server's
- * dispatcher, yet is held to the zones and recorded like every other robot. Real server, robots over real MQTT.
+ * dispatcher, yet is held to the zones and recorded like every other robot. Real server in virtual time, robots on
+ * its in-process link.
  */
 class RobotDispatchModeTest {
 
@@ -43,22 +43,24 @@ class RobotDispatchModeTest {
 
     @TempDir
     Path data;
+    VirtualServer virtual;
     TestServer server;
     String acme;
     String beta;
-    final List<TestRobot> robots = new ArrayList<>();
+    final List<InProcessRobot> robots = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(HALL));
+        virtual = VirtualServer.start(data, List.of(HALL));
+        server = virtual.api();
         acme = server.registerFirm("acme");
         beta = server.registerFirm("beta");
     }
 
     @AfterEach
     void stop() {
-        robots.forEach(TestRobot::close);
-        server.stop();
+        robots.forEach(InProcessRobot::close);
+        virtual.stop();
     }
 
     /** Registers a robot of acme with its vendor token, connects it and has it report standing at {@code x}. */
@@ -69,17 +71,17 @@ class RobotDispatchModeTest {
         var res = server.post("/api/v1/robots", acme, body);
         assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
         JsonObject r = res.bodyAsJsonObject().getJsonObject("robot");
-        TestRobot mqtt = TestRobot.create(server.vertx, "Acme", serial, r.getString("id"),
+        InProcessRobot mqtt = virtual.robot("Acme", serial, r.getString("id"),
                 r.getJsonObject("mqtt").getString("password"));
         robots.add(mqtt);
-        mqtt.connectOnline(server.server.mqttPort());
+        mqtt.connectOnline();
         mqtt.sendState("L1", x, 0, 90);
-        Await.until(serial + " located", Duration.ofSeconds(5), () -> robotJson(r.getString("id"))
-                .getJsonObject("position") != null);
+        assertThat(robotJson(r.getString("id")).getJsonObject("position")).as(serial + " located").isNotNull();
         return new Robot(r.getString("id"), mqtt);
     }
 
-    private record Robot(String id, TestRobot mqtt) {
+    /** A registered robot and its MQTT side, which records what the server sent it. */
+    private record Robot(String id, InProcessRobot mqtt) {
         long orders() {
             return mqtt.receivedTopics.stream().filter(t -> t.endsWith("/order")).count();
         }
@@ -122,9 +124,9 @@ class RobotDispatchModeTest {
 
         String taskId = goToEnd();
 
-        Await.until("the task under way", Duration.ofSeconds(10), () -> assignee(taskId) != null);
+        virtual.advanceUntil("the task under way", Duration.ofSeconds(10), () -> assignee(taskId) != null);
         assertThat(assignee(taskId)).isEqualTo(served.id());
-        Await.until("an order at the server's robot", Duration.ofSeconds(5), () -> served.orders() == 1);
+        virtual.advanceUntil("an order at the server's robot", Duration.ofSeconds(5), () -> served.orders() == 1);
         assertThat(vendors.mqtt().received).as("what the vendor's robot received").isEmpty();
         JsonArray candidates = task(taskId).getJsonObject("dispatch").getJsonArray("decisions").getJsonObject(0)
                 .getJsonArray("candidates");
@@ -143,7 +145,8 @@ class RobotDispatchModeTest {
         vendors.mqtt().sendState("L1", 3, 0, 90);
         vendors.mqtt().sendState("L1", 5, 0, 90);
 
-        Await.until("startPause at the vendor's robot", Duration.ofSeconds(5), () -> vendors.received("startPause"));
+        virtual.advanceUntil("startPause at the vendor's robot", Duration.ofSeconds(5),
+                () -> vendors.received("startPause"));
         assertThat(server.get("/api/v1/events?type=geofence&robot=" + vendors.id(), server.operatorToken)
                 .bodyAsJsonObject().getJsonArray("events").stream().map(JsonObject.class::cast))
                 .anySatisfy(e -> {
@@ -159,16 +162,18 @@ class RobotDispatchModeTest {
     void switchingARobotToVendorTakesBackItsTaskCancelsItsOrderAndIsRecorded() {
         Robot robot = robot("A-1", null, 0);
         String taskId = goToEnd();
-        Await.until("the task under way at A-1", Duration.ofSeconds(10), () -> robot.id().equals(assignee(taskId)));
-        Await.until("its order at A-1", Duration.ofSeconds(5), () -> robot.orders() == 1);
+        virtual.advanceUntil("the task under way at A-1", Duration.ofSeconds(10),
+                () -> robot.id().equals(assignee(taskId)));
+        virtual.advanceUntil("its order at A-1", Duration.ofSeconds(5), () -> robot.orders() == 1);
 
         var res = put("/api/v1/robots/" + robot.id() + "/dispatch", acme, new JsonObject().put("dispatch", "VENDOR"));
 
         assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
         assertThat(res.bodyAsJsonObject().getString("dispatch")).isEqualTo("VENDOR");
-        Await.until("cancelOrder at A-1", Duration.ofSeconds(5), () -> robot.received("cancelOrder"));
+        virtual.advanceUntil("cancelOrder at A-1", Duration.ofSeconds(5), () -> robot.received("cancelOrder"));
         // No robot the server dispatches is left: the task fails in the next round, saying why.
-        Await.until("the task failed", Duration.ofSeconds(10), () -> "failed".equals(task(taskId).getString("status")));
+        virtual.advanceUntil("the task failed", Duration.ofSeconds(10),
+                () -> "failed".equals(task(taskId).getString("status")));
         assertThat(task(taskId).getString("reason")).contains("dispatch VENDOR");
         assertThat(server.get("/api/v1/events?type=task", server.operatorToken).bodyAsJsonObject()
                 .getJsonArray("events").stream().map(JsonObject.class::cast)

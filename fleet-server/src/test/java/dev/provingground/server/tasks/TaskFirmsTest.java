@@ -1,9 +1,8 @@
 package dev.provingground.server.tasks;
 
-import dev.provingground.server.config.MqttConfig;
-import dev.provingground.server.support.Await;
-import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.InProcessRobot;
 import dev.provingground.server.support.TestServer;
+import dev.provingground.server.support.VirtualServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -20,28 +19,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A task request may name the firms whose robots alone may do it ({@code "firms": [...]}): the dispatcher keeps to
- * them when the task is first dispatched and every time it is dispatched again. Real server, robots over real MQTT.
+ * them when the task is first dispatched and every time it is dispatched again. Real server in virtual time, robots on
+ * its in-process link.
  */
 class TaskFirmsTest {
 
     @TempDir
     Path data;
+    VirtualServer virtual;
     TestServer server;
     String acme;
-    final List<TestRobot> robots = new ArrayList<>();
+    final List<InProcessRobot> robots = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(RobotDispatchModeTest.HALL));
+        startServer();
         acme = server.registerFirm("acme");
         server.registerFirm("beta");
         server.registerFirm("gamma");
     }
 
+    /** A server on {@link #data}, new or kept from the one before. */
+    private void startServer() throws Exception {
+        virtual = VirtualServer.start(data, List.of(RobotDispatchModeTest.HALL));
+        server = virtual.api();
+    }
+
     @AfterEach
     void stop() {
-        robots.forEach(TestRobot::close);
-        server.stop();
+        robots.forEach(InProcessRobot::close);
+        virtual.stop();
     }
 
     /** Registers, connects and locates a robot of {@code firm} standing at {@code x} in the hall. */
@@ -50,17 +57,18 @@ class TaskFirmsTest {
                 .put("serialNumber", serial).put("firm", firm).put("profile", "indoor-delivery").put("site", "hall"));
         assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
         JsonObject r = res.bodyAsJsonObject().getJsonObject("robot");
-        TestRobot robot = TestRobot.create(server.vertx, firm, serial, r.getString("id"),
+        InProcessRobot robot = virtual.robot(firm, serial, r.getString("id"),
                 r.getJsonObject("mqtt").getString("password"));
         robots.add(robot);
-        robot.connectOnline(server.server.mqttPort());
+        robot.connectOnline();
         robot.sendState("L1", x, 0, 90);
-        Await.until(serial + " located", Duration.ofSeconds(5), () -> server.get("/api/v1/robots/" + r.getString("id"),
-                server.operatorToken).bodyAsJsonObject().getJsonObject("position") != null);
+        assertThat(server.get("/api/v1/robots/" + r.getString("id"), server.operatorToken).bodyAsJsonObject()
+                .getJsonObject("position")).as(serial + " located").isNotNull();
         return new Robot(r.getString("id"), robot);
     }
 
-    private record Robot(String id, TestRobot mqtt) {
+    /** A registered robot and its MQTT side, which records what the server sent it. */
+    private record Robot(String id, InProcessRobot mqtt) {
         long orders() {
             return mqtt.receivedTopics.stream().filter(t -> t.endsWith("/order")).count();
         }
@@ -89,18 +97,19 @@ class TaskFirmsTest {
         assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
         assertThat(res.bodyAsJsonObject().getJsonArray("firms")).containsExactly("beta");
         String taskId = res.bodyAsJsonObject().getJsonObject("booking").getString("id");
-        Await.until("the task at beta's robot", Duration.ofSeconds(10), () -> beta.id().equals(assignee(taskId)));
-        Await.until("its order at beta's robot", Duration.ofSeconds(5), () -> beta.orders() == 1);
+        virtual.advanceUntil("the task at beta's robot", Duration.ofSeconds(10),
+                () -> beta.id().equals(assignee(taskId)));
+        virtual.advanceUntil("its order at beta's robot", Duration.ofSeconds(5), () -> beta.orders() == 1);
         assertThat(task(taskId).getJsonObject("dispatch").getJsonArray("decisions").getJsonObject(0)
                 .getJsonArray("candidates").stream().map(c -> ((JsonObject) c).getString("robot")).toList())
                 .as("robots considered").containsExactly(beta.id());
 
         beta.mqtt().disconnectCleanly();
 
-        Await.until("the task back in the queue", Duration.ofSeconds(5),
+        virtual.advanceUntil("the task back in the queue", Duration.ofSeconds(5),
                 () -> "queued".equals(task(taskId).getString("status")));
         Robot secondBeta = robot("beta", "B-2", 10);
-        Await.until("the task at beta's other robot", Duration.ofSeconds(10),
+        virtual.advanceUntil("the task at beta's other robot", Duration.ofSeconds(10),
                 () -> secondBeta.id().equals(assignee(taskId)));
         assertThat(nearer.orders()).as("orders at acme's robot, nearer all along").isZero();
         assertThat(task(taskId).getJsonArray("firms")).containsExactly("beta");
@@ -116,8 +125,8 @@ class TaskFirmsTest {
         assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
         String taskId = res.bodyAsJsonObject().getJsonObject("booking").getString("id");
 
-        server.stop();
-        server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(RobotDispatchModeTest.HALL));
+        virtual.stop();
+        startServer();
 
         assertThat(task(taskId).getString("status")).isEqualTo("queued");
         assertThat(task(taskId).getJsonArray("firms")).containsExactly("beta");

@@ -90,8 +90,8 @@ final class RidingWhenKilled {
     /** Where things stand, in terms a second run must reproduce exactly: virtual time, tasks, robots, cars. */
     String fingerprint() {
         return sim.onServer(() -> sim.clock().instant() + "; tasks " + taskIds.stream()
-                .map(id -> sim.server().tasks().find(id).orElseThrow())
-                .map(t -> t.status().wireName() + "/" + t.assignedTo() + "/" + t.stopIndex()).toList()
+                .map(id -> sim.server().tasks().find(id).orElseThrow().progress())
+                .map(p -> p.status().wireName() + "/" + p.assignedTo() + "/" + p.stopIndex()).toList()
                 + "; robots " + sim.robots().stream().map(RidingWhenKilled::where).collect(Collectors.joining(", "))
                 + "; cars " + sim.cars().stream().map(RidingWhenKilled::where).collect(Collectors.joining(", ")));
     }

@@ -3,6 +3,7 @@ package dev.provingground.scenarios.crash;
 import dev.provingground.scenarios.harness.EventTally;
 import dev.provingground.scenarios.harness.Simulation;
 import dev.provingground.server.tasks.Task;
+import dev.provingground.server.tasks.TaskProgress;
 import dev.provingground.server.tasks.TaskStatus;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -75,21 +76,23 @@ class ServerKilledMidScenarioIT {
         assertThat(known).as("tasks known after the restart").hasSize(RidingWhenKilled.DELIVERIES.length);
         restarted.runUntil("every task completed after the restart", Duration.ofMinutes(30), () -> {
             for (Task t : restarted.server().tasks().all()) {
-                if (t.status() == TaskStatus.FAILED || t.status() == TaskStatus.CANCELED)
-                    throw new AssertionError("task " + t.id() + " ended " + t.status().wireName() + ": " + t.reason());
+                TaskProgress p = t.progress();
+                if (p.status() == TaskStatus.FAILED || p.status() == TaskStatus.CANCELED)
+                    throw new AssertionError("task " + t.id() + " ended " + p.status().wireName() + ": " + p.reason());
             }
-            return restarted.server().tasks().all().stream().allMatch(t -> t.status() == TaskStatus.COMPLETED);
-        }, () -> restarted.server().tasks().all().stream().map(t -> t.id() + " " + t.status().wireName() + " "
-                + t.assignedTo() + " " + t.reason()).toList() + "; cars " + restarted.cars().stream()
+            return restarted.server().tasks().all().stream().allMatch(t -> t.progress().status() == TaskStatus.COMPLETED);
+        }, () -> restarted.server().tasks().all().stream().map(t -> t.id() + " " + t.progress().status().wireName() + " "
+                + t.progress().assignedTo() + " " + t.progress().reason()).toList() + "; cars " + restarted.cars().stream()
                 .map(c -> c.liftName() + " " + c.car().currentFloor() + " " + c.car().mode() + " " + c.car().robotsAboard()).toList());
         restarted.onServer(() -> restarted.cars().forEach(c -> assertThat(c.car().robotsAboard())
                 .as("robots left in " + c.liftName()).isEmpty()));
         restarted.settle();
         // For comparing runs (docs/ARCHITECTURE.md, Testing): the same every time, to the millisecond.
         String outcome = restarted.onServer(() -> restarted.server().tasks().all().stream()
-                .map(t -> t.description().path("pickup").path("place").asText() + "→"
-                        + t.description().path("dropoff").path("place").asText() + " " + t.status().wireName() + " by "
-                        + t.assignedTo() + " in " + t.attempt() + " attempt(s) at " + t.finishedAt())
+                .map(t -> t.request().description().path("pickup").path("place").asText() + "→"
+                        + t.request().description().path("dropoff").path("place").asText() + " "
+                        + t.progress().status().wireName() + " by " + t.progress().assignedTo() + " in "
+                        + t.progress().attempt() + " attempt(s) at " + t.progress().finishedAt())
                 .sorted().toList()) + "; events since the restart " + tally.byType() + "; record "
                 + restarted.server().trackRecord().logs().stream().map(l -> l.origin() + "=" + restarted.server().trackRecord().size(l)).toList();
         System.out.println("crash scenario outcome " + Integer.toHexString(outcome.hashCode()) + ": " + outcome);

@@ -5,6 +5,7 @@ import dev.provingground.server.support.InProcessLink;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.tasks.Task;
+import dev.provingground.server.tasks.TaskProgress;
 import dev.provingground.server.tasks.TaskStatus;
 import dev.provingground.server.time.VirtualClock;
 import dev.provingground.server.time.VirtualScheduler;
@@ -240,10 +241,10 @@ public final class Simulation implements AutoCloseable {
      */
     public Task awaitTask(String id, TaskStatus status, Duration budget) {
         runUntil("task " + id + " " + status.wireName(), budget, () -> {
-            Task t = server().tasks().find(id).orElseThrow();
-            if (t.status() != status && t.status().isFinal())
-                throw new AssertionError("task " + id + " ended " + t.status().wireName() + ": " + t.reason());
-            return t.status() == status;
+            TaskProgress p = server().tasks().find(id).orElseThrow().progress();
+            if (p.status() != status && p.status().isFinal())
+                throw new AssertionError("task " + id + " ended " + p.status().wireName() + ": " + p.reason());
+            return p.status() == status;
         });
         return task(id);
     }

@@ -6,6 +6,7 @@ import dev.provingground.scenarios.harness.LinkedCar;
 import dev.provingground.scenarios.harness.LinkedRobot;
 import dev.provingground.scenarios.harness.Simulation;
 import dev.provingground.server.tasks.Task;
+import dev.provingground.server.tasks.TaskProgress;
 import dev.provingground.server.tasks.TaskStatus;
 import dev.provingground.sim.demo.DemoFleet;
 import dev.provingground.sim.demo.DemoSite;
@@ -26,6 +27,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -108,9 +110,7 @@ final class ElevatorScenario {
                 .bodyAsJsonObject().getJsonArray("events").stream().map(JsonObject.class::cast)
                 .map(r -> r.getString("car")).toList();
         List<String> tasks = sim.onServer(() -> ids.stream().map(id -> sim.server().tasks().find(id).orElseThrow())
-                .map(t -> t.category().wireName() + " " + t.status().wireName() + " by " + t.assignedTo() + " in "
-                        + t.attempt() + " attempt(s), done at +" + Duration.between(start, t.finishedAt()).toMillis() + " ms")
-                .toList());
+                .map(t -> t.request().category().wireName() + " " + outcome(t.progress(), start)).toList());
         Map<String, Long> logSizes = new TreeMap<>();
         for (LogId log : sim.server().trackRecord().logs()) logSizes.put(log.origin(), sim.server().trackRecord().size(log));
         return sim.onServer(() -> new Outcome(tasks, tally.byType(), logSizes, took, List.copyOf(breaches),
@@ -122,10 +122,10 @@ final class ElevatorScenario {
         boolean all = true;
         for (String id : ids) {
             Task t = sim.server().tasks().find(id).orElseThrow();
-            if (t.status() == TaskStatus.FAILED || t.status() == TaskStatus.CANCELED)
-                throw new AssertionError("task " + id + " (" + t.category().wireName() + ") ended "
-                        + t.status().wireName() + ": " + t.reason());
-            all &= t.status() == TaskStatus.COMPLETED;
+            if (t.progress().status() == TaskStatus.FAILED || t.progress().status() == TaskStatus.CANCELED)
+                throw new AssertionError("task " + id + " (" + t.request().category().wireName() + ") ended "
+                        + t.progress().status().wireName() + ": " + t.progress().reason());
+            all &= t.progress().status() == TaskStatus.COMPLETED;
         }
         return all;
     }
@@ -246,5 +246,10 @@ final class ElevatorScenario {
         var res = sim.api().post("/api/v1/tasks", sim.operatorToken(), request.put("site", "demo"));
         assertThat(res.statusCode()).as(request.encode() + " → " + res.bodyAsString()).isEqualTo(201);
         return res.bodyAsJsonObject().getJsonObject("booking").getString("id");
+    }
+
+    private static String outcome(TaskProgress p, Instant start) {
+        return p.status().wireName() + " by " + p.assignedTo() + " in " + p.attempt() + " attempt(s), done at +"
+                + Duration.between(start, p.finishedAt()).toMillis() + " ms";
     }
 }

@@ -111,14 +111,14 @@ class RedispatchTest {
     void robotThatBreaksDownWithTheLoadAboardKeepsItsTaskAndFinishesItOnceRepaired() {
         String id = submitDelivery();
         String first = awaitUnderway(id);
-        sim.runUntil("pickup done", Duration.ofMinutes(4), () -> sim.server().tasks().find(id).orElseThrow().stopIndex() >= 1);
+        sim.runUntil("pickup done", Duration.ofMinutes(4), () -> sim.server().tasks().find(id).orElseThrow().progress().stopIndex() >= 1);
 
         sim.onServer(() -> robots.get(first).robot().breakDown("bumper switch stuck"));
         sim.awaitTask(id, TaskStatus.QUEUED, Duration.ofSeconds(40));
         assertThat(task(id).getString("reason")).contains("waiting for " + first + ", which carries the load");
         assertThat(task(id).getValue("assigned_to")).isNull();
         sim.runUntil("the wait explained by the dispatcher", Duration.ofSeconds(20), () -> sim.server().tasks().find(id)
-                .orElseThrow().reason().equals("waiting for " + first + ", which carries the load; 1 reports a fatal error"));
+                .orElseThrow().progress().reason().equals("waiting for " + first + ", which carries the load; 1 reports a fatal error"));
 
         sim.onServer(() -> robots.get(first).robot().repair());
         sim.awaitTask(id, TaskStatus.COMPLETED, Duration.ofMinutes(4));
@@ -155,14 +155,14 @@ class RedispatchTest {
     }
 
     private String awaitUnderway(String id) {
-        return sim.awaitTask(id, TaskStatus.UNDERWAY, Duration.ofSeconds(40)).assignedTo();
+        return sim.awaitTask(id, TaskStatus.UNDERWAY, Duration.ofSeconds(40)).progress().assignedTo();
     }
 
     /** Waits for the task to complete, failing at once if it fails or is canceled; returns the robot that did it. */
     private String awaitCompletedByAnother(String id, String first) {
         Task done = sim.awaitTask(id, TaskStatus.COMPLETED, Duration.ofMinutes(6));
-        assertThat(done.assignedTo()).as("the robot that completed the task").isNotEqualTo(first);
-        return done.assignedTo();
+        assertThat(done.progress().assignedTo()).as("the robot that completed the task").isNotEqualTo(first);
+        return done.progress().assignedTo();
     }
 
     private static JsonObject lastDecisionAbout(JsonObject task, String robotId) {

@@ -68,9 +68,9 @@ class RidesOnTheServiceLiftTest {
         String id = submitDownstairsDelivery().bodyAsJsonObject().getJsonObject("booking").getString("id");
 
         sim.runUntil("the wait explained", Duration.ofSeconds(20), () -> ("waiting for a robot; 1 needs an elevator car"
-                + " that is not serving now (E1-A, E2-A)").equals(sim.server().tasks().find(id).orElseThrow().reason()));
+                + " that is not serving now (E1-A, E2-A)").equals(sim.server().tasks().find(id).orElseThrow().progress().reason()));
         sim.run(Duration.ofSeconds(8));
-        assertThat(sim.task(id).status()).as("no robot sent to a door no car opens").isEqualTo(TaskStatus.QUEUED);
+        assertThat(sim.task(id).progress().status()).as("no robot sent to a door no car opens").isEqualTo(TaskStatus.QUEUED);
 
         connectServiceLift();
 
@@ -98,7 +98,7 @@ class RidesOnTheServiceLiftTest {
         assertThat(waiting.statusCode()).as(waiting.bodyAsString()).isEqualTo(201);
         String id = waiting.bodyAsJsonObject().getJsonObject("booking").getString("id");
         sim.runUntil("the wait explained", Duration.ofSeconds(20), () -> ("waiting for a robot; 1 needs an elevator car"
-                + " that is not serving now (E2-A)").equals(sim.server().tasks().find(id).orElseThrow().reason()));
+                + " that is not serving now (E2-A)").equals(sim.server().tasks().find(id).orElseThrow().progress().reason()));
     }
 
     @Test
@@ -114,10 +114,10 @@ class RidesOnTheServiceLiftTest {
         setRules("E2", onlyTomorrowMorning());
         sim.runUntil("back in the queue, waiting for E2", Duration.ofMinutes(8), () -> {
             Task t = sim.server().tasks().find(id).orElseThrow();
-            if (t.status() == TaskStatus.FAILED) throw new AssertionError(t.toString());
+            if (t.progress().status() == TaskStatus.FAILED) throw new AssertionError(t.toString());
             // E1's controller is not connected in this test, so E1-A is not serving either.
-            return t.status() == TaskStatus.QUEUED && ("waiting for a robot; 1 needs an elevator car that is"
-                    + " not serving now (E1-A, E2-A)").equals(t.reason());
+            return t.progress().status() == TaskStatus.QUEUED && ("waiting for a robot; 1 needs an elevator car that is"
+                    + " not serving now (E1-A, E2-A)").equals(t.progress().reason());
         });
 
         setRules("E2", new JsonObject().put("allowedKinds", new JsonArray().add("DELIVERY")));
@@ -134,7 +134,7 @@ class RidesOnTheServiceLiftTest {
         String robot = robotId;
         sim.runUntil("robot aboard E2-A on its way down", Duration.ofMinutes(8), () -> {
             Task t = sim.server().tasks().find(id).orElseThrow();
-            if (t.status().isFinal()) throw new AssertionError(t.toString());
+            if (t.progress().status().isFinal()) throw new AssertionError(t.toString());
             return lift.car().robotsAboard().contains(robot) && lift.car().motionState() != LiftMotionState.STOPPED;
         });
         assertThat(serviceLiftState().getJsonArray("robots")).as("the server sees the robot aboard").contains(robot);

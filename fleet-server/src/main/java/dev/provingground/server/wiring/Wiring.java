@@ -1,0 +1,228 @@
+package dev.provingground.server.wiring;
+
+import dev.provingground.geofence.GeofenceConfig;
+import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.server.api.ApiServer;
+import dev.provingground.server.api.OrderRequests;
+import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.auth.Role;
+import dev.provingground.server.config.ServerConfig;
+import dev.provingground.server.elevator.ElevatorService;
+import dev.provingground.server.elevator.LiftCredentials;
+import dev.provingground.server.enforcement.Enforcement;
+import dev.provingground.server.events.EventHub;
+import dev.provingground.server.events.LinkEvents;
+import dev.provingground.server.events.RecentEvents;
+import dev.provingground.server.events.RobotConfigEvents;
+import dev.provingground.server.evidence.AreaClassifier;
+import dev.provingground.server.evidence.InterventionDetector;
+import dev.provingground.server.evidence.SafetyEvents;
+import dev.provingground.server.evidence.StateSampler;
+import dev.provingground.server.evidence.TrackRecordSink;
+import dev.provingground.server.live.LiveFeed;
+import dev.provingground.server.mqtt.InboundPipeline;
+import dev.provingground.server.mqtt.LiftStateInbound;
+import dev.provingground.server.mqtt.RejectionLog;
+import dev.provingground.server.mqtt.RobotTransport;
+import dev.provingground.server.orders.OrderSender;
+import dev.provingground.server.registry.RobotRegistry;
+import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.sites.SiteHistory;
+import dev.provingground.server.sites.changes.SiteService;
+import dev.provingground.server.store.MapDbAccessStore;
+import dev.provingground.server.store.MapDbElevatorRulesStore;
+import dev.provingground.server.store.MapDbLiftCredentialStore;
+import dev.provingground.server.store.MapDbRobotStore;
+import dev.provingground.server.store.MapDbSiteStore;
+import dev.provingground.server.store.MapDbStore;
+import dev.provingground.server.store.MapDbTaskStore;
+import dev.provingground.server.store.MapDbZoneStore;
+import dev.provingground.server.tasks.Dispatcher;
+import dev.provingground.server.tasks.TaskPlanner;
+import dev.provingground.server.tasks.TaskService;
+import dev.provingground.server.time.Scheduler;
+import dev.provingground.server.zones.ZoneService;
+import dev.provingground.site.Site;
+import dev.provingground.site.SiteFormat;
+import dev.provingground.trackrecord.TrackRecordConfig;
+import dev.provingground.trackrecord.TrackRecordStore;
+import dev.provingground.vda5050.Vda5050Codec;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Builds the server's parts from its configuration and environment, each from the parts it needs — store, access
+ * control, registry, robot link (embedded MQTT endpoint or external broker), evidence, zones, elevators, tasks and
+ * the HTTP API — and says which of them start and stop, in which order ({@link #lifecycle}).
+ */
+final class Wiring {
+
+    private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
+    /** How often elevator managers decide: often enough that a car standing open is used within its dwell time. */
+    static final Duration ELEVATOR_TICK = Duration.ofMillis(250);
+    /**
+     * Dispatch rounds run when something happens that may let a task start (a task submitted or requeued, a robot
+     * freed, connected or back in automatic mode); this slow poll catches what no event announces: a task's earliest
+     * start, a zone closed for disinfection, a battery running low.
+     */
+    static final Duration DISPATCH_POLL = Duration.ofSeconds(5);
+    /** The track record signs checkpoints when the server's scheduler says, every {@code checkpointInterval}. */
+    private static final TrackRecordConfig TRACK_RECORD = TrackRecordConfig.defaults();
+
+    private final Vertx vertx;
+    private final ServerConfig config;
+    private final Environment environment;
+    private final Clock clock;
+    private final List<Site> extraSites;
+
+    Wiring(Vertx vertx, ServerConfig config, Environment environment, List<Site> extraSites) {
+        this.vertx = vertx;
+        this.config = config;
+        this.environment = environment;
+        this.clock = environment.clock();
+        this.extraSites = List.copyOf(extraSites);
+    }
+
+    /**
+     * Builds every part for a server running on {@code context}. Blocks: it opens the database and the track record,
+     * and closes them again if building fails.
+     */
+    ServerParts build(Context context, Scheduler scheduler) {
+        ProfileCatalog profiles = config.profilesDir() == null ? ProfileCatalog.builtIn()
+                : ProfileCatalog.builtIn().withProfilesFrom(config.profilesDir());
+        MapDbStore store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store());
+        TrackRecordStore trackRecord = null;
+        try {
+            SiteHistory siteHistory = SiteHistory.load(new MapDbSiteStore(store), loadSites(), clock);
+            SiteCatalog sites = new SiteCatalog(siteHistory.sitesAtStartUp());
+            AccessControl access = new AccessControl(new MapDbAccessStore(store), clock);
+            ensureOperatorToken(access);
+            RobotRegistry registry = new RobotRegistry(new MapDbRobotStore(store), profiles, access,
+                    () -> Set.copyOf(sites.ids()), clock);
+            RejectionLog rejections = new RejectionLog(clock, 10_000);
+            Vda5050Codec codec = new Vda5050Codec();
+            InboundPipeline pipeline = new InboundPipeline(codec, registry, rejections, config.mqtt().maxMessageSize());
+            RobotTransport link = environment.links().robots(new Links.RobotSide(vertx, config.mqtt(), registry,
+                    pipeline, rejections, clock, scheduler));
+            OrderSender orders = new OrderSender(codec, link, clock, registry::protocolVersion);
+            EventHub events = new EventHub();
+            RecentEvents recentEvents = new RecentEvents(10_000);
+            LiveFeed liveFeed = new LiveFeed();
+            events.addSink(recentEvents);
+            events.addSink(liveFeed);
+            registry.addListener(new LinkEvents(events));
+            registry.addListener(new RobotConfigEvents(events));
+            ZoneService zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(),
+                    clock);
+            registry.addListener(new Enforcement(zones, profiles, orders, events));
+            SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, clock);
+            trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
+                    TrackRecordStore.CheckpointTiming.OWNER);
+            events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
+            AreaClassifier areas = new AreaClassifier(sites, zones);
+            StateSampler sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1),
+                    Duration.ofSeconds(30));
+            registry.addListener(sampler);
+            registry.addListener(new SafetyEvents(events, profiles));
+            registry.addListener(new InterventionDetector(events));
+            ElevatorService elevators = new ElevatorService(sites, new MapDbElevatorRulesStore(store), events, clock);
+            LiftCredentials liftCredentials = new LiftCredentials(sites, new MapDbLiftCredentialStore(store), events,
+                    clock);
+            elevators.attachLifts(environment.links().lifts(link, new Links.LiftSide(
+                    new LiftStateInbound(elevators, rejections, config.mqtt().maxMessageSize(), context),
+                    liftCredentials, rejections, config.mqtt())));
+            // Listens to the registry's robots from here on, after the evidence above.
+            TaskService tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
+                    new Dispatcher(sites, zones, registry, profiles, elevators), sites, zones, registry, orders, events,
+                    elevators, clock, scheduler, environment.ids());
+            ApiServer api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
+                    new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
+                    trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
+                    elevators, liftCredentials, events));
+            return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
+                    elevators, tasks, api);
+        } catch (RuntimeException | Error e) {
+            if (trackRecord != null) closeQuietly("track record", trackRecord::close);
+            closeQuietly("database", store::close);
+            throw e;
+        }
+    }
+
+    /**
+     * The parts that start and stop, in the order they start: the stores first (open once built), so they are
+     * flushed and closed last, after the robot link and the HTTP API no longer take anything in; the periodic work
+     * last, so it stops first.
+     */
+    ServerLifecycle lifecycle(ServerParts p, Scheduler scheduler) {
+        return new ServerLifecycle()
+                // Commits what the track record still holds and signs final checkpoints.
+                .add("track record", OpenedPart.closedOnWorker(vertx, p.trackRecord()::close))
+                .add("database", OpenedPart.closedOnWorker(vertx, () -> {
+                    p.registry().flushDirty().join();
+                    p.store().close();
+                }))
+                .add("state samples", OpenedPart.closedBy(p.sampler()::flushAll))
+                .add("robot link", p.link())
+                .add("HTTP API", p.api())
+                .add("periodic work", new PeriodicWork(scheduler)
+                        .every(Duration.ofMillis(config.store().stateFlushMillis()), p.registry()::flushDirty)
+                        .every(DISPATCH_POLL, p.tasks()::dispatchRound)
+                        .every(TRACK_RECORD.checkpointInterval(), () -> p.trackRecord().signCheckpoints()
+                                .exceptionally(e -> {
+                                    LOG.warning("track-record checkpoints not signed: " + e.getMessage());
+                                    return null;
+                                }))
+                        .every(ELEVATOR_TICK, () -> {
+                            p.elevators().tick();
+                            p.tasks().advanceRides();
+                        }));
+    }
+
+    private List<Site> loadSites() {
+        List<Site> all = new ArrayList<>(extraSites);
+        for (Path p : config.sites()) all.add(SiteFormat.read(p));
+        return all;
+    }
+
+    /**
+     * The first start creates an operator token in {@code <data>/operator.token} (mode 0600). Deleting that file and
+     * restarting issues a fresh one; earlier tokens stay valid.
+     */
+    private void ensureOperatorToken(AccessControl access) {
+        Path file = config.dataDir().resolve(FleetServer.OPERATOR_TOKEN_FILE);
+        if (Files.exists(file) && access.hasOperatorToken()) return;
+        String token = access.issueToken(Role.OPERATOR, null).join();
+        try {
+            Files.createDirectories(config.dataDir());
+            Path tmp = Files.createTempFile(config.dataDir(), ".operator", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the operator token to " + file + ": " + e.getMessage(), e);
+        }
+        LOG.info("operator token written to " + file.toAbsolutePath());
+    }
+
+    private static void closeQuietly(String what, Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.warning("closing the " + what + " after a failed start: " + e);
+        }
+    }
+}
