@@ -26,7 +26,7 @@ import dev.provingground.server.tasks.TaskService;
 import dev.provingground.trackrecord.TrackRecordStore;
 import java.nio.file.Path;
 
-/** The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere) and {@code /metrics}. */
+/** The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere), {@code /metrics}, and the console at {@code /}. */
 public final class ApiServer {
 
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
@@ -45,6 +45,7 @@ public final class ApiServer {
     private final Vertx vertx;
     private final HttpConfig config;
     private final Router router;
+    private final LiveRobots liveRobots;
     private HttpServer server;
 
     public ApiServer(Vertx vertx, HttpConfig config, Parts parts) {
@@ -55,6 +56,8 @@ public final class ApiServer {
         BearerAuth auth = new BearerAuth(parts.access());
         EventRoutes events = new EventRoutes(parts.recentEvents(), parts.liveFeed());
         events.mountLive(router, auth);
+        liveRobots = new LiveRobots(parts.registry());
+        liveRobots.mount(router, auth);
         router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
         router.route("/api/v1/*").handler(auth);
         events.mount(router);
@@ -68,6 +71,8 @@ public final class ApiServer {
         new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
         new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
         new OpenApiRoutes().mount(router);
+        new WhoAmIRoutes().mount(router);
+        new ConsoleRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));
     }
@@ -79,6 +84,7 @@ public final class ApiServer {
 
     public Future<Void> start() {
         server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()));
+        liveRobots.start(vertx);
         return server.requestHandler(router).listen().map(s -> {
             LOG.info("HTTP API on " + config.host() + ":" + s.actualPort());
             return null;
@@ -90,6 +96,7 @@ public final class ApiServer {
     }
 
     public Future<Void> stop() {
+        liveRobots.stop(vertx);
         return server == null ? Future.succeededFuture() : server.close();
     }
 }
