@@ -1,0 +1,252 @@
+package dev.provingground.app.console;
+
+import dev.provingground.app.demo.DemoLauncher;
+import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.support.TestServer;
+import dev.provingground.sim.demo.DemoSite;
+import dev.provingground.sim.fleet.SimFleet;
+import dev.provingground.site.Site;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real browser on the demo: a server with the simulated fleet, Debian's chromium driven by
+ * Selenium. Every step goes through the page as a person would (typing, clicking on the map); the API is read
+ * only to check what the page did. Screenshots land in app/target/console-screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    /** 24 demo robots put 8 on L1 at the start (the mix repeats every 12, four of them on L1). */
+    private static final int ROBOTS = 24;
+
+    private Path data;
+    private TestServer server;
+    private DemoLauncher demo;
+    private ChromeDriver driver;
+    private ConsolePage page;
+    private String vendorToken;
+    private String base;
+
+    @BeforeAll
+    void startDemoAndBrowser() throws Exception {
+        driver = Browser.start();
+        data = Files.createTempDirectory("console-it");
+        Site site = DemoSite.load();
+        server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(site));
+        // Registered before the demo so the test holds the firm's vendor token; the demo reuses the firm.
+        vendorToken = server.registerFirm("servewell");
+        demo = new DemoLauncher(server.vertx, server.server, site);
+        demo.start(ROBOTS, SimFleet.Settings.defaults());
+        base = "http://127.0.0.1:" + server.server.httpPort();
+        page = new ConsolePage(driver, base);
+    }
+
+    @AfterEach
+    void keepScreenshotAndErrors(TestInfo test) {
+        Browser.screenshot(driver, "last-" + test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) driver.quit();
+        if (demo != null) demo.stop();
+        if (server != null) server.stop();
+    }
+
+    @Test
+    @Order(1)
+    void operatorSeesTheNavGraphOfL1AndAtLeastSixRobotsMovingWithinFiveSeconds() {
+        page.signIn(server.operatorToken, "en");
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#level-L1.active")));
+        JsonObject l1 = level("L1");
+        int lanes = l1.getJsonArray("lanes").size();
+        page.until(d -> page.all("#map path.lane").size() == lanes);
+        assertThat(page.all("#map path.waypoint")).hasSize(l1.getJsonArray("waypoints").size());
+        assertThat(page.all("#map .site-label.place")).isNotEmpty();
+
+        page.until(d -> page.markerPositions().size() >= 6);
+        Map<String, List<Number>> before = page.markerPositions();
+        Browser.screenshot(driver, "01-operator-L1");
+        // Within 5 s at least six markers must stand somewhere else than they stood.
+        page.until(Duration.ofSeconds(5), d -> moved(before, page.markerPositions()).size() >= 6);
+        assertThat(page.all(".robot[data-state]")).allMatch(e -> e.getAttribute("data-state").matches(
+                "driving|paused|charging|error|offline|idle"));
+
+        // One click shows another level, with its own graph and robots.
+        page.find("#level-L2").click();
+        page.until(d -> page.all("#map path.lane").size() == level("L2").getJsonArray("lanes").size());
+        page.find("#level-L1").click();
+        page.until(d -> page.all("#map path.lane").size() == lanes);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aKeepOutZoneDrawnByClicksAcrossARobotPausesItAndTheViolationShowsInTheFeed() {
+        page.signIn(server.operatorToken, "en");
+        page.until(d -> page.all(".robot[data-state=driving]").size() >= 1);
+        // A driving robot in the hall (not in the kitchen's or the dining room's zones): the square goes around it.
+        Map<String, List<Number>> at = page.markerPositions();
+        String robot = page.all(".robot[data-state=driving]").stream().map(e -> e.getAttribute("data-robot"))
+                .filter(id -> at.containsKey(id) && at.get(id).get(0).doubleValue() > 22).findFirst()
+                .orElseGet(() -> page.all(".robot[data-state=driving]").get(0).getAttribute("data-robot"));
+        double x = at.get(robot).get(0).doubleValue();
+        double y = at.get(robot).get(1).doubleValue();
+        double half = 4;
+
+        page.find("#zone-new").click();
+        page.find("#zone-id").sendKeys("console-keep-out");
+        page.clickMapAt(x - half, y - half);
+        page.clickMapAt(x + half, y - half);
+        page.clickMapAt(x + half, y + half);
+        page.clickMapAt(x - half, y + half);
+        page.until(ExpectedConditions.elementToBeClickable(By.id("zone-finish"))).click();
+        new Select(page.find("#zone-kind")).selectByValue("KEEP_OUT");
+        new Select(page.find("#zone-on-violation")).selectByValue("PAUSE");
+        Browser.screenshot(driver, "02-keep-out-drawn");
+        page.find("#zone-save").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone=console-keep-out]")));
+
+        var stored = server.get("/api/v1/sites/demo/zones/console-keep-out", server.operatorToken);
+        assertThat(stored.statusCode()).isEqualTo(200);
+        JsonObject zone = stored.bodyAsJsonObject();
+        assertThat(zone.getJsonObject("properties").getString("kind")).isEqualTo("KEEP_OUT");
+        assertThat(zone.getJsonObject("properties").getString("onViolation")).isEqualTo("PAUSE");
+        assertThat(zone.getJsonObject("properties").getString("level")).isEqualTo("L1");
+        assertThat(zone.getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0)).hasSize(5);
+
+        // The robot inside is paused, and the feed of the page names the zone's violation.
+        page.find("#tab-events").click();
+        page.until(d -> page.all("#map-events li.violation").stream()
+                .anyMatch(li -> li.getText().contains("console-keep-out")));
+        page.until(d -> page.all(".robot[data-state=paused]").size() >= 1);
+        Browser.screenshot(driver, "02-keep-out-violation");
+        String paused = page.find(".robot[data-state=paused]").getAttribute("data-robot");
+        assertThat(robotJson(paused).getBoolean("paused")).isTrue();
+
+        // Leave the fleet as it was for the tests after this one.
+        server.call(HttpMethod.DELETE, "/api/v1/sites/demo/zones/console-keep-out", server.operatorToken, null);
+        for (Object r : robots(server.operatorToken))
+            if (Boolean.TRUE.equals(((JsonObject) r).getBoolean("paused")))
+                server.post("/api/v1/robots/" + ((JsonObject) r).getString("id") + "/instant-actions", server.operatorToken,
+                        new JsonObject().put("actions", new JsonArray().add(new JsonObject().put("actionType", "stopPause"))));
+    }
+
+    @Test
+    @Order(3)
+    void aSelfIntersectingOutlineShowsTheErrorAtTheCrossingAndSavesNothing() {
+        page.signIn(server.operatorToken, "en");
+        page.until(ExpectedConditions.elementToBeClickable(By.id("zone-new")));
+        Set<String> before = zoneIds();
+        page.find("#zone-new").click();
+        page.find("#zone-id").sendKeys("bow-tie");
+        // A bow tie: its edges (30,10)-(36,16) and (36,10)-(30,16) cross at (33,13).
+        page.clickMapAt(30, 10);
+        page.clickMapAt(36, 16);
+        page.clickMapAt(36, 10);
+        page.clickMapAt(30, 16);
+        page.until(ExpectedConditions.elementToBeClickable(By.id("zone-finish"))).click();
+        page.find("#zone-save").click();
+        page.until(d -> !page.find("#zone-problems").getText().isBlank());
+        page.until(d -> !page.problemPins().isEmpty());
+        Browser.screenshot(driver, "03-self-intersection");
+
+        assertThat(page.find("#zone-problems").getText()).containsIgnoringCase("self-intersection");
+        List<Number> pin = page.problemPins().get(0);
+        assertThat(pin.get(0).doubleValue()).isCloseTo(33, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(pin.get(1).doubleValue()).isCloseTo(13, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(zoneIds()).isEqualTo(before).doesNotContain("bow-tie");
+        assertThat(server.get("/api/v1/sites/demo/zones/bow-tie", server.operatorToken).statusCode()).isEqualTo(404);
+
+        // Undo takes the last corner back; cancelling leaves the map as it was.
+        page.find("#zone-undo").click();
+        page.until(d -> page.all("#map .corner").size() == 4 && page.all("#zone-finish").size() == 1);
+        page.find("#zone-cancel").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("zone-list")));
+        assertThat(page.all("#map .corner")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aVendorSeesOnlyItsOwnRobotsAndNoOperatorControlsWhichTheApiRefusesAnyway() {
+        page.signIn(vendorToken, "en");
+        page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "servewell"));
+        Set<String> own = robots(server.operatorToken).stream().map(JsonObject.class::cast)
+                .filter(r -> r.getString("firm").equals("servewell")).map(r -> r.getString("id")).collect(Collectors.toSet());
+        page.until(d -> !page.markerPositions().isEmpty());
+        Browser.screenshot(driver, "04-vendor-L1");
+        assertThat(page.markerPositions().keySet()).isNotEmpty().isSubsetOf(own);
+        assertThat(robots(vendorToken).stream().map(r -> ((JsonObject) r).getString("firm")).collect(Collectors.toSet()))
+                .containsExactly("servewell");
+
+        // Zones are shown with their rules, but there is nothing to change them with.
+        assertThat(page.all("#zone-new")).isEmpty();
+        page.find("#zone-list a[data-zone=kitchen]").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone=kitchen]")));
+        assertThat(page.all("#zone-edit, #zone-delete, #zone-close, #zone-open")).isEmpty();
+
+        // Calling an operator's endpoint with the vendor's token anyway is refused by the API.
+        JsonObject square = new JsonObject().put("type", "Feature").put("geometry", new JsonObject().put("type", "Polygon")
+                .put("coordinates", new JsonArray().add(new JsonArray().add(new JsonArray().add(40).add(10))
+                        .add(new JsonArray().add(42).add(10)).add(new JsonArray().add(42).add(12))
+                        .add(new JsonArray().add(40).add(10)))))
+                .put("properties", new JsonObject().put("level", "L1").put("kind", "KEEP_OUT"));
+        assertThat(server.post("/api/v1/sites/demo/zones", vendorToken, square).statusCode()).isEqualTo(403);
+    }
+
+    private static Set<String> moved(Map<String, List<Number>> before, Map<String, List<Number>> now) {
+        return now.entrySet().stream().filter(e -> before.containsKey(e.getKey()))
+                .filter(e -> distance(before.get(e.getKey()), e.getValue()) > 0.05).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    private static double distance(List<Number> a, List<Number> b) {
+        return Math.hypot(a.get(0).doubleValue() - b.get(0).doubleValue(), a.get(1).doubleValue() - b.get(1).doubleValue());
+    }
+
+    private JsonObject level(String id) {
+        JsonObject site = server.get("/api/v1/sites/demo", server.operatorToken).bodyAsJsonObject();
+        return site.getJsonArray("levels").stream().map(JsonObject.class::cast).filter(l -> l.getString("id").equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    private Set<String> zoneIds() {
+        return server.get("/api/v1/sites/demo/zones", server.operatorToken).bodyAsJsonObject().getJsonArray("features")
+                .stream().map(f -> String.valueOf(((JsonObject) f).getValue("id"))).collect(Collectors.toSet());
+    }
+
+    private JsonArray robots(String token) {
+        return server.get("/api/v1/robots", token).bodyAsJsonObject().getJsonArray("robots");
+    }
+
+    private JsonObject robotJson(String id) {
+        return server.get("/api/v1/robots/" + id, server.operatorToken).bodyAsJsonObject();
+    }
+
+}
