@@ -55,6 +55,11 @@ export function tOr(key, fallback) {
   return dictionaries[lang][key] ?? dictionaries.en[key] ?? fallback;
 }
 
+/** Whether the dictionaries have a text for `key` (for optional labels such as the headline KPIs). */
+export function hasText(key) {
+  return dictionaries.en[key] !== undefined;
+}
+
 const locales = { en: 'en-GB', ko: 'ko-KR' };
 
 export function formatTime(value, { date = true, seconds = true } = {}) {
