@@ -51,9 +51,8 @@ export default {
   'map.tab.robot': 'Robot',
   'map.tab.events': 'Live events',
   'map.liveEvents': 'Live events at this site',
-  'map.place': 'Place {name}',
-  'map.charger': 'Charger {name}',
-  'map.elevatorDoor': 'Elevator {car} door',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
 
   'robotState.driving': 'Driving',
   'robotState.paused': 'Paused',

@@ -12,8 +12,10 @@ const MARGIN_METRES = 4;
 export function createMap(element) {
   const map = L.map(element, {
     crs: L.CRS.Simple, minZoom: -3, maxZoom: 6, zoomSnap: 0.25, zoomDelta: 0.5,
-    attributionControl: false, boxZoom: false,
+    attributionControl: false, boxZoom: false, zoomControl: false,
   });
+  // Leaflet's own control titles are English; ours come from the dictionary.
+  L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
   L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
   // Diagnostics and the browser tests find the map here (to turn metres into pixels for clicks).
   window.pgConsole = Object.assign(window.pgConsole || {}, { map });
@@ -58,24 +60,22 @@ export function siteLayer(level, { onPlace } = {}) {
     if (place.level !== level.id) continue;
     const w = index.get(place.waypoint);
     if (!w) continue;
-    L.marker(toLatLng([w.x, w.y]), { icon: label('place', place.name, '•'), keyboard: false,
-      title: t('map.place', { name: place.name }) })
+    // The label shows the name; no title, which would mix the name (data) into a translated sentence.
+    L.marker(toLatLng([w.x, w.y]), { icon: label('place', place.name, '•'), keyboard: false })
       .on('click', () => onPlace?.(place)).addTo(group);
   }
   for (const charger of state.site.chargers || []) {
     if (charger.level !== level.id) continue;
     const w = index.get(charger.waypoint);
     if (!w) continue;
-    L.marker(toLatLng([w.x, w.y]), { icon: label('charger', charger.name, '⚡'), keyboard: false,
-      title: t('map.charger', { name: charger.name }) })
+    L.marker(toLatLng([w.x, w.y]), { icon: label('charger', charger.name, '⚡'), keyboard: false })
       .on('click', () => onPlace?.(charger, 'charger')).addTo(group);
   }
   for (const elevator of state.site.elevators || []) {
     for (const car of elevator.cars) {
       const w = index.get(car.doorWaypoints?.[level.id]);
       if (!w) continue;
-      L.marker(toLatLng([w.x, w.y]), { icon: label('elevator', car.id, '⇅'), keyboard: false,
-        title: t('map.elevatorDoor', { car: car.id }) }).addTo(group);
+      L.marker(toLatLng([w.x, w.y]), { icon: label('elevator', car.id, '⇅'), keyboard: false }).addTo(group);
     }
   }
   return group;

@@ -58,7 +58,7 @@ function mount(container) {
   function renderLevels() {
     replace(levelBar, sortedLevels().map((l) => h('button', {
       class: l.id === state.level ? 'active' : '', 'data-level': l.id, id: `level-${l.id}`,
-      title: l.name || l.id, onclick: () => switchLevel(l.id),
+      onclick: () => switchLevel(l.id),
     }, raw(l.id), ' ', h('small', {}, raw(l.name || '')))));
   }
 

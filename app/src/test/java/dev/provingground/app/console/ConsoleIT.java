@@ -220,6 +220,64 @@ class ConsoleIT {
         assertThat(server.post("/api/v1/sites/demo/zones", vendorToken, square).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    @Order(5)
+    void inKoreanEveryVisibleLabelOfEveryPageIsKorean() {
+        page.signIn(server.operatorToken, "ko");
+        assertThat(page.find("#nav-map").getText()).isEqualTo("지도");
+        List<String> found = new java.util.ArrayList<>();
+        // The map with each side tab: zones (list, one zone, the editor's form), a robot, the live events.
+        page.until(d -> !page.markerPositions().isEmpty());
+        found.addAll(untranslated("map/zones"));
+        page.find("#zone-list a[data-zone=kitchen]").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("zone-details")));
+        page.find("#zone-show-history").click();
+        page.until(d -> !page.all("#zone-history li").isEmpty());
+        found.addAll(untranslated("map/zone"));
+        page.find("#zone-back").click();
+        page.find("#zone-new").click();
+        page.find("#zone-add-window").click();
+        found.addAll(untranslated("map/editor"));
+        page.find("#zone-cancel").click();
+        String robot = page.markerPositions().keySet().iterator().next();
+        page.js("window.pgConsole.map.eachLayer(l => { const el = l.getElement && l.getElement();"
+                + " if (el && el.querySelector && el.querySelector('.robot[data-robot=\"' + arguments[0] + '\"]')) l.fire('click'); });", robot);
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#robot-panel[data-robot]")));
+        found.addAll(untranslated("map/robot"));
+        page.find("#tab-events").click();
+        page.until(d -> !page.all("#map-events li").isEmpty());
+        found.addAll(untranslated("map/events"));
+        Browser.screenshot(driver, "05-korean-map");
+        for (String name : List.of("tasks", "elevators", "events", "evidence")) {
+            page.open(name);
+            page.until(d -> page.all("#page .error:not(:empty)").isEmpty() && !page.find("#page").getText().isBlank());
+            if (name.equals("tasks")) page.until(d -> !page.all("#task-list tr[data-task]").isEmpty());
+            if (name.equals("elevators")) page.until(d -> !page.all("section.elevator").isEmpty());
+            if (name.equals("events")) page.until(d -> !page.all("#event-list li").isEmpty() && !page.all("#incident-form").isEmpty());
+            if (name.equals("evidence")) {
+                page.find("#evidence-checkpoint-button").click();
+                page.until(d -> !page.all("#checkpoint").isEmpty());
+            }
+            found.addAll(untranslated(name));
+            Browser.screenshot(driver, "05-korean-" + name);
+        }
+        page.find("#sign-out").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
+        found.addAll(untranslated("sign-in"));
+        assertThat(found).as("visible text that is not Korean").isEmpty();
+
+        @SuppressWarnings("unchecked")
+        List<String> dictionary = (List<String>) driver.executeAsyncScript(Untranslated.DICTIONARY,
+                Untranslated.SAME_IN_BOTH, Untranslated.LITERALS);
+        assertThat(dictionary).as("ko.js entries that are missing or not Korean").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> untranslated(String where) {
+        List<String> found = (List<String>) page.js(Untranslated.VISIBLE, Untranslated.SAME_IN_BOTH, Untranslated.LITERALS);
+        return found.stream().map(s -> where + " " + s).toList();
+    }
+
     private static Set<String> moved(Map<String, List<Number>> before, Map<String, List<Number>> now) {
         return now.entrySet().stream().filter(e -> before.containsKey(e.getKey()))
                 .filter(e -> distance(before.get(e.getKey()), e.getValue()) > 0.05).map(Map.Entry::getKey)
