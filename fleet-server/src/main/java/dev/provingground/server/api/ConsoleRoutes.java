@@ -16,10 +16,11 @@ final class ConsoleRoutes {
     private static final String POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /** Routes without a method: StaticHandler answers GET and HEAD and passes the rest on (to the API's 404). */
     void mount(Router router) {
         // A webjar's path names its version, so its files may be cached for as long as the browser likes.
-        router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
-        router.get("/*").handler(ctx -> {
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
+        router.route("/*").handler(ctx -> {
             if (ctx.request().path().startsWith("/api/")) {
                 ctx.next();
                 return;
@@ -28,6 +29,6 @@ final class ConsoleRoutes {
                     .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
             ctx.next();
         });
-        router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
+        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
     }
 }

@@ -80,13 +80,13 @@ final class LiveRobots implements RobotListener {
 
     private void upgrade(RoutingContext ctx) {
         Principal p = BearerAuth.principal(ctx);
-        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade")))
-            throw new ApiError(400, "not_websocket",
-                    "/api/v1/live/robots is a WebSocket: connect with Connection: Upgrade and Upgrade: websocket");
         String site = ctx.queryParams().get("site");
         String level = ctx.queryParams().get("level");
         if (level != null && site == null)
             throw ApiError.badRequest("level", "needs site: a level id names a level only within its site");
+        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade")))
+            throw new ApiError(400, "not_websocket",
+                    "/api/v1/live/robots is a WebSocket: connect with Connection: Upgrade and Upgrade: websocket");
         Client client = new Client(p, site, level, ConcurrentHashMap.newKeySet());
         ctx.request().toWebSocket().onSuccess(ws -> attach(ws, client)).onFailure(ctx::fail);
     }
