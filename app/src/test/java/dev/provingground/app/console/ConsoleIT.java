@@ -272,6 +272,47 @@ class ConsoleIT {
         assertThat(dictionary).as("ko.js entries that are missing or not Korean").isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void aDeliveryBetweenFloorsRequestedByPickingPlacesCompletesAndAnotherTaskIsCancelled() {
+        page.signIn(server.operatorToken, "en");
+        page.open("tasks");
+        // A parcel from the parcel room on floor 1 to office 204 on floor 2: the robot rides an elevator.
+        new Select(page.find("#task-category")).selectByValue("delivery");
+        new Select(page.find("#task-pickup")).selectByVisibleText("L1 · parcel-room");
+        new Select(page.find("#task-dropoff")).selectByVisibleText("L2 · office-204");
+        page.find("#task-submit").click();
+        page.until(d -> page.find("#task-created").getText().contains("task-"));
+        String delivery = page.find("#task-created [data-raw]").getText();
+        JsonObject stored = server.get("/api/v1/tasks/" + delivery, server.operatorToken).bodyAsJsonObject();
+        assertThat(stored.getString("category")).isEqualTo("delivery");
+        assertThat(stored.getJsonObject("detail").getJsonObject("pickup").getString("place")).isEqualTo("parcel-room");
+        assertThat(stored.getJsonObject("detail").getJsonObject("dropoff").getString("place")).isEqualTo("office-204");
+
+        // Another one, to a ward on floor 3, cancelled from the list.
+        new Select(page.find("#task-category")).selectByValue("go_to_place");
+        new Select(page.find("#task-place")).selectByVisibleText("L3 · ward-304");
+        page.find("#task-submit").click();
+        page.until(d -> !page.find("#task-created").getText().contains(delivery)
+                && page.find("#task-created").getText().contains("task-"));
+        String other = page.find("#task-created [data-raw]").getText();
+        String row = "#task-list tr[data-task='" + other + "']";
+        page.until(d -> !page.all(row + " button.cancel").isEmpty());
+        page.find(row + " button.cancel").click();
+        page.until(d -> "canceled".equals(page.find(row).getAttribute("data-status")));
+        assertThat(server.get("/api/v1/tasks/" + other, server.operatorToken).bodyAsJsonObject().getString("status"))
+                .isEqualTo("canceled");
+
+        // The delivery shows its robot and dispatch decision, and the list follows it to the end.
+        String deliveryRow = "#task-list tr[data-task='" + delivery + "']";
+        page.until(Duration.ofSeconds(60), d -> page.find(deliveryRow).getText().contains("Chosen:"));
+        Browser.screenshot(driver, "06-tasks");
+        page.until(Duration.ofMinutes(5), d -> "completed".equals(page.find(deliveryRow).getAttribute("data-status")));
+        Browser.screenshot(driver, "06-tasks-completed");
+        assertThat(server.get("/api/v1/tasks/" + delivery, server.operatorToken).bodyAsJsonObject().getString("status"))
+                .isEqualTo("completed");
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> untranslated(String where) {
         List<String> found = (List<String>) page.js(Untranslated.VISIBLE, Untranslated.SAME_IN_BOTH, Untranslated.LITERALS);

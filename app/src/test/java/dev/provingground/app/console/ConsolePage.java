@@ -2,6 +2,7 @@ package dev.provingground.app.console;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -42,11 +43,12 @@ final class ConsolePage {
     }
 
     <T> T until(Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return until(WAIT, condition);
     }
 
+    /** Lists the page rebuilds as the API's answers change are read again when an element went stale. */
     <T> T until(Duration wait, Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, wait).until(condition);
+        return new WebDriverWait(driver, wait).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     WebElement find(String css) {
