@@ -61,7 +61,9 @@ function languageSwitch() {
 function renderShell() {
   const nav = h('nav', { class: 'tabs' }, router.names().map((name) =>
     h('a', { href: `#/${name}`, id: `nav-${name}`, class: name === router.currentName() ? 'active' : '' },
-      t(`nav.${name}`))));
+      t(`nav.${name}`))),
+    // The verifier is a page of its own: it needs no token and calls no API.
+    h('a', { href: '/verify.html', id: 'nav-verify' }, t('nav.verify')));
   const siteSelect = state.sites.length > 1
     ? h('select', { id: 'site', onchange: (e) => chooseSite(e.target.value).then(() => router.show()) },
       state.sites.map((s) => h('option', { value: s.id, selected: s.id === state.site.id, 'data-raw': '' }, s.name)))

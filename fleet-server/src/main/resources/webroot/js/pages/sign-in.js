@@ -36,6 +36,7 @@ export function signInForm({ onSubmit, problem, languageSwitch }) {
   h('p', { class: 'hint' }, t('signIn.hintVendor')),
   error, button,
   h('p', { class: 'hint' }, t('signIn.kept')),
+  h('p', {}, h('a', { href: '/verify.html', id: 'sign-in-verify' }, t('verify.title'))),
   h('div', { class: 'language-row' }, languageSwitch));
   setTimeout(() => input.focus(), 0);
   return h('div', { class: 'sign-in-page' }, form);

@@ -23,6 +23,8 @@ import java.util.logging.Level;
 final class Browser {
 
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    /** Where the browser saves downloads (the evidence page's bundle). */
+    static final Path DOWNLOADS = Path.of("target", "console-downloads").toAbsolutePath();
 
     private Browser() {
     }
@@ -37,6 +39,13 @@ final class Browser {
         ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1500,950",
                         "--lang=en-GB");
+        try {
+            Files.createDirectories(DOWNLOADS);
+        } catch (IOException e) {
+            throw new AssertionError("cannot create " + DOWNLOADS, e);
+        }
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

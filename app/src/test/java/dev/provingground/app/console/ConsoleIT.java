@@ -264,6 +264,9 @@ class ConsoleIT {
         page.find("#sign-out").click();
         page.until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
         found.addAll(untranslated("sign-in"));
+        page.find("#sign-in-verify").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-drop")));
+        found.addAll(untranslated("verifier"));
         assertThat(found).as("visible text that is not Korean").isEmpty();
 
         @SuppressWarnings("unchecked")
@@ -311,6 +314,56 @@ class ConsoleIT {
         Browser.screenshot(driver, "06-tasks-completed");
         assertThat(server.get("/api/v1/tasks/" + delivery, server.operatorToken).bodyAsJsonObject().getString("status"))
                 .isEqualTo("completed");
+    }
+
+    @Test
+    @Order(7)
+    void aBundleDownloadedFromTheEvidencePageIsValidOnTheVerifierPageAndATamperedCopyIsNotNamingTheLine()
+            throws Exception {
+        page.signIn(server.operatorToken, "en");
+        page.open("evidence");
+        new Select(page.find("#evidence-firm")).selectByValue("servewell");
+        Path bundle = Browser.DOWNLOADS.resolve("proving-ground_demo_servewell.zip");
+        Files.deleteIfExists(bundle);
+        page.find("#evidence-download").click();
+        page.until(Duration.ofSeconds(60), d -> !page.all("#kpis .kpi[data-metric='events.count']").isEmpty());
+        page.until(d -> Files.isRegularFile(bundle) && !Files.exists(Path.of(bundle + ".crdownload")));
+        Browser.screenshot(driver, "07-evidence");
+        assertThat(page.find("#kpis .kpi[data-metric='events.count'] .value").getText()).matches("[0-9,]+");
+
+        page.find("#nav-verify").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-file"))).sendKeys(bundle.toString());
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verify-result .verdict")));
+        Browser.screenshot(driver, "07-verify-valid");
+        assertThat(page.find("#verify-result .verdict").getAttribute("data-valid"))
+                .as(page.find("#verify-result").getText()).isEqualTo("true");
+        assertThat(page.find("#verify-result").getText()).contains("proving-ground/demo/servewell");
+
+        Path tampered = Browser.DOWNLOADS.resolve("tampered.zip");
+        changeLine(bundle, tampered, "events.jsonl", 3);
+        page.find("#verify-file").sendKeys(tampered.toString());
+        page.until(d -> "false".equals(page.find("#verify-result .verdict").getAttribute("data-valid")));
+        Browser.screenshot(driver, "07-verify-tampered");
+        assertThat(page.find("#verify-problem").getText()).startsWith("events.jsonl line 3:");
+    }
+
+    /** A copy of the zip with one line of one entry changed by a single character, everything else as it was. */
+    private static void changeLine(Path from, Path to, String entry, int line) throws Exception {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals(entry)) {
+                    String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+                    assertThat(lines.length).as("lines of " + entry).isGreaterThan(line);
+                    lines[line - 1] = lines[line - 1].replaceFirst("\"v\":1", "\"v\":2");
+                    bytes = String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

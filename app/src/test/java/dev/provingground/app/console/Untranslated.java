@@ -14,7 +14,7 @@ final class Untranslated {
 
     /** Literal text that is typed or read as it is: a file name, the syntax of a weekly window. */
     static final List<String> LITERALS = List.of("DATA/operator.token", "MONDAY,TUESDAY 08:00-10:00", "MONDAY … SUNDAY",
-            "MONDAY", "SUNDAY");
+            "MONDAY", "SUNDAY", "verifier-key.txt", "Ed25519", ".zip");
 
     /** Returns "where: text" for every offending string on the page now. */
     static final String VISIBLE = """
