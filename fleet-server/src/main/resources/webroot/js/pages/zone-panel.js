@@ -97,6 +97,8 @@ export class ZonePanel {
         ruleLines(p).map(([label, value]) => h('tr', {}, h('th', {}, label),
           h('td', {}, value?.raw !== undefined ? raw(value.raw) : value)))),
       buttons, message,
+      this.lastSave && isOperator() ? h('button', { id: 'zone-undo-save', onclick: () => this.undoLastSave() },
+        t('zones.undoSave')) : '',
       h('button', { id: 'zone-show-history', onclick: () => this.showHistory(id, history) }, t('zones.history')),
       history);
   }

@@ -6,9 +6,10 @@ import { equal, fromBase64, hex } from './merkle.js';
 const encoder = new TextEncoder();
 
 export async function parseKey(text) {
-  const parts = text.trim().split('+');
-  if (parts.length !== 3) throw new Error('a verifier key is <name>+<key ID>+<key>');
-  const [name, idHex, keyText] = parts;
+  // The key's base64 may itself hold '+': only the first two separate the fields (as the Java VerifierKey reads it).
+  const [name, idHex, ...rest] = text.trim().split('+');
+  const keyText = rest.join('+');
+  if (!name || !idHex || !keyText) throw new Error('a verifier key is <name>+<key ID>+<key>');
   const typed = fromBase64(keyText);
   if (typed.length !== 33 || typed[0] !== 0x01) throw new Error('the key is not an Ed25519 key (type 0x01, 32 bytes)');
   const raw = typed.slice(1);

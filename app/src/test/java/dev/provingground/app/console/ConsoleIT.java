@@ -366,6 +366,59 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void aZoneIsReshapedByDraggingWithUndoItsHistoryShownAndADisinfectionZoneClosedAndReopened() {
+        page.signIn(server.operatorToken, "en");
+        page.find("#level-L3").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-list a[data-zone='ward-301']"))).click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone='ward-301']")));
+
+        page.find("#zone-close").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("zone-open")));
+        assertThat(ward().getJsonObject("properties").getString("state")).isEqualTo("CLOSED");
+        page.find("#zone-open").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("zone-close")));
+        assertThat(ward().getJsonObject("properties").getString("state")).isEqualTo("OPEN");
+
+        JsonArray before = ward().getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0);
+        page.find("#zone-edit").click();
+        page.until(d -> page.all("#map .corner").size() == before.size() - 1);
+        int corners = before.size() - 1;
+        // Dragging the handle between two corners inserts one; undo takes it away again.
+        new org.openqa.selenium.interactions.Actions(driver).dragAndDropBy(page.insideMap("#map .insert", 60), 30, 30).perform();
+        page.until(d -> page.all("#map .corner").size() == corners + 1);
+        page.find("#zone-undo").click();
+        page.until(d -> page.all("#map .corner").size() == corners);
+        // Dragging a corner moves it; that is what is saved.
+        org.openqa.selenium.WebElement corner = page.insideMap("#map .corner", 60);
+        int index = page.all("#map .corner").indexOf(corner);
+        new org.openqa.selenium.interactions.Actions(driver).dragAndDropBy(corner, 40, 0).perform();
+        page.find("#zone-save").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone='ward-301']")));
+        JsonArray after = ward().getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0);
+        assertThat(after).hasSize(before.size());
+        // 40 px to the right is east in the level's frame: x grows, y stays (the ring may start at another corner).
+        JsonArray moved = after.getJsonArray(index);
+        assertThat(moved.getDouble(0)).isGreaterThan(before.getJsonArray(index).getDouble(0) + 0.5);
+        assertThat(moved.getDouble(1)).isCloseTo(before.getJsonArray(index).getDouble(1),
+                org.assertj.core.data.Offset.offset(0.3));
+
+        page.find("#zone-show-history").click();
+        page.until(d -> page.all("#zone-history li").size() >= 3);
+        String history = page.find("#zone-history").getText();
+        assertThat(history).contains("changed", "closed", "opened");
+        Browser.screenshot(driver, "08-zone-history");
+
+        // Undo of the last change puts the outline back as it was.
+        page.find("#zone-undo-save").click();
+        page.until(d -> ward().getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0).equals(before));
+    }
+
+    private JsonObject ward() {
+        return server.get("/api/v1/sites/demo/zones/ward-301", server.operatorToken).bodyAsJsonObject();
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> untranslated(String where) {
         List<String> found = (List<String>) page.js(Untranslated.VISIBLE, Untranslated.SAME_IN_BOTH, Untranslated.LITERALS);

@@ -90,6 +90,16 @@ final class ConsolePage {
         new Actions(driver).moveToElement(map, dx, dy).click().perform();
     }
 
+    /** The first element matching `css` that sits well inside the map's visible area, where a drag can reach it. */
+    WebElement insideMap(String css, int margin) {
+        return (WebElement) js("""
+                const map = document.getElementById('map').getBoundingClientRect(), m = arguments[1];
+                return [...document.querySelectorAll(arguments[0])].find(el => {
+                  const r = el.getBoundingClientRect();
+                  return r.left > map.left + m && r.right < map.right - m && r.top > map.top + m && r.bottom < map.bottom - m;
+                }) || null;""", css, margin);
+    }
+
     /** Where a problem pin sits, in metres of the level. */
     @SuppressWarnings("unchecked")
     List<List<Number>> problemPins() {
