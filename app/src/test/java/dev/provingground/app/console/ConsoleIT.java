@@ -369,10 +369,17 @@ class ConsoleIT {
     @Test
     @Order(8)
     void aZoneIsReshapedByDraggingWithUndoItsHistoryShownAndADisinfectionZoneClosedAndReopened() {
+        // A disinfection zone of the test's own: the demo's disinfection tasks close and open ward-301 by themselves.
+        JsonObject ward = new JsonObject().put("type", "Feature").put("id", "console-ward")
+                .put("geometry", new JsonObject().put("type", "Polygon").put("coordinates", new JsonArray().add(
+                        new JsonArray().add(point(44, 20)).add(point(48, 20)).add(point(48, 24)).add(point(44, 24))
+                                .add(point(44, 20)))))
+                .put("properties", new JsonObject().put("level", "L3").put("kind", "DISINFECTION").put("name", "Test ward"));
+        assertThat(server.post("/api/v1/sites/demo/zones", server.operatorToken, ward).statusCode()).isEqualTo(201);
         page.signIn(server.operatorToken, "en");
         page.find("#level-L3").click();
-        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-list a[data-zone='ward-301']"))).click();
-        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone='ward-301']")));
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-list a[data-zone='console-ward']"))).click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone='console-ward']")));
 
         page.find("#zone-close").click();
         page.until(ExpectedConditions.presenceOfElementLocated(By.id("zone-open")));
@@ -395,7 +402,7 @@ class ConsoleIT {
         int index = page.all("#map .corner").indexOf(corner);
         new org.openqa.selenium.interactions.Actions(driver).dragAndDropBy(corner, 40, 0).perform();
         page.find("#zone-save").click();
-        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone='ward-301']")));
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone='console-ward']")));
         JsonArray after = ward().getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0);
         assertThat(after).hasSize(before.size());
         // 40 px to the right is east in the level's frame: x grows, y stays (the ring may start at another corner).
@@ -416,7 +423,11 @@ class ConsoleIT {
     }
 
     private JsonObject ward() {
-        return server.get("/api/v1/sites/demo/zones/ward-301", server.operatorToken).bodyAsJsonObject();
+        return server.get("/api/v1/sites/demo/zones/console-ward", server.operatorToken).bodyAsJsonObject();
+    }
+
+    private static JsonArray point(double x, double y) {
+        return new JsonArray().add(x).add(y);
     }
 
     @SuppressWarnings("unchecked")
