@@ -430,6 +430,52 @@ class ConsoleIT {
         return new JsonArray().add(x).add(y);
     }
 
+    @Test
+    @Order(9)
+    void incidentsAndInterventionsAreRecordedFromFormsAndElevatorRulesChangedFromTheirEditor() {
+        page.signIn(server.operatorToken, "en");
+        page.open("events");
+        new Select(page.until(ExpectedConditions.presenceOfElementLocated(By.id("event-type")))).selectByValue("incident");
+        new Select(page.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-severity")))).selectByValue("MODERATE");
+        page.find("#incident-description").sendKeys("A guest tripped over the console test's robot");
+        page.find("#incident-form button[type=submit]").click();
+        // The live feed brings the event into the filtered list.
+        page.until(d -> page.all("#event-list li").stream().anyMatch(li -> li.getText().contains("console test's robot")));
+        assertThat(page.all("#event-list li")).allMatch(li -> "incident".equals(li.getAttribute("data-type")));
+
+        String robot = new Select(page.find("#intervention-robot")).getFirstSelectedOption().getAttribute("value");
+        new Select(page.find("#intervention-kind")).selectByValue("TELEOP");
+        page.find("#intervention-reason").sendKeys("driven around a stroller");
+        page.find("#intervention-seconds").sendKeys("42");
+        page.find("#intervention-form button[type=submit]").click();
+        page.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#intervention-form .error"),
+                "Recorded"));
+        JsonArray interventions = server.get("/api/v1/events?type=intervention&robot=" + robot, server.operatorToken)
+                .bodyAsJsonObject().getJsonArray("events");
+        assertThat(interventions.stream().map(JsonObject.class::cast))
+                .anyMatch(e -> e.getString("reason").startsWith("driven around a stroller") && e.getDouble("resolveSeconds") == 42.0);
+
+        page.open("elevators");
+        String e2 = "section.elevator[data-elevator=E2]";
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(e2 + " details.rules-editor"))).click();
+        var max = page.find(e2 + " input[name=max]");
+        max.clear();
+        max.sendKeys("2");
+        page.find(e2 + " textarea[name=peaks]").sendKeys("MONDAY,FRIDAY 08:00-09:30");
+        page.find(e2 + " form button[type=submit]").click();
+        page.until(d -> rules("E2").getInteger("maxRobotsPerCar") == 2);
+        assertThat(rules("E2").getJsonArray("peakWindows").getJsonObject(0).getString("from")).isEqualTo("08:00");
+        // The server keeps a window per day; the page shows the rules as stored.
+        page.until(d -> page.find(e2).getText().contains("Mon 08:00–09:30") && page.find(e2).getText().contains("Fri 08:00–09:30"));
+        Browser.screenshot(driver, "09-elevators");
+    }
+
+    private JsonObject rules(String elevator) {
+        return server.get("/api/v1/sites/demo/elevators", server.operatorToken).bodyAsJsonObject().getJsonArray("elevators")
+                .stream().map(JsonObject.class::cast).filter(e -> e.getString("id").equals(elevator)).findFirst()
+                .orElseThrow().getJsonObject("rules");
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> untranslated(String where) {
         List<String> found = (List<String>) page.js(Untranslated.VISIBLE, Untranslated.SAME_IN_BOTH, Untranslated.LITERALS);
