@@ -77,6 +77,13 @@ class ConsoleIT {
         if (driver != null) driver.quit();
         if (demo != null) demo.stop();
         if (server != null) server.stop();
+        if (data != null) {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                System.err.println("could not remove " + data + ": " + e);
+            }
+        }
     }
 
     @Test
