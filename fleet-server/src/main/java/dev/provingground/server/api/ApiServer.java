@@ -4,6 +4,7 @@ import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.lifecycle.Lifecycle;
+import dev.provingground.server.time.Scheduler;
 import dev.provingground.server.live.LiveFeed;
 import dev.provingground.server.zones.ZoneService;
 import dev.provingground.server.mqtt.RejectionLog;
@@ -27,7 +28,7 @@ import dev.provingground.server.tasks.TaskService;
 import dev.provingground.trackrecord.TrackRecordStore;
 import java.nio.file.Path;
 
-/** The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere) and {@code /metrics}. */
+/** The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere), {@code /metrics}, and the console at {@code /}. */
 public final class ApiServer implements Lifecycle {
 
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
@@ -46,16 +47,21 @@ public final class ApiServer implements Lifecycle {
     private final Vertx vertx;
     private final HttpConfig config;
     private final Router router;
+    private final LiveRobots liveRobots;
+    private final Scheduler scheduler;
     private HttpServer server;
 
-    public ApiServer(Vertx vertx, HttpConfig config, Parts parts) {
+    public ApiServer(Vertx vertx, HttpConfig config, Parts parts, Scheduler scheduler) {
         this.vertx = vertx;
+        this.scheduler = scheduler;
         this.config = config;
         this.router = Router.router(vertx);
         new MetricsRoutes(parts.registry(), parts.rejections()).mount(router);
         BearerAuth auth = new BearerAuth(parts.access());
         EventRoutes events = new EventRoutes(parts.recentEvents(), parts.liveFeed());
         events.mountLive(router, auth);
+        liveRobots = new LiveRobots(parts.registry());
+        liveRobots.mount(router, auth);
         router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
         router.route("/api/v1/*").handler(auth);
         events.mount(router);
@@ -69,6 +75,8 @@ public final class ApiServer implements Lifecycle {
         new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
         new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
         new OpenApiRoutes().mount(router);
+        new WhoAmIRoutes().mount(router);
+        new ConsoleRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));
     }
@@ -81,6 +89,7 @@ public final class ApiServer implements Lifecycle {
     @Override
     public Future<Void> start() {
         server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()));
+        liveRobots.start(scheduler);
         return server.requestHandler(router).listen().map(s -> {
             LOG.info("HTTP API on " + config.host() + ":" + s.actualPort());
             return null;
@@ -93,6 +102,7 @@ public final class ApiServer implements Lifecycle {
 
     @Override
     public Future<Void> stop() {
+        liveRobots.stop(scheduler);
         return server == null ? Future.succeededFuture() : server.close();
     }
 }

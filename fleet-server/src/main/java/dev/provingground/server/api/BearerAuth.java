@@ -19,8 +19,8 @@ final class BearerAuth implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        // Browsers cannot set headers on a WebSocket: RFC 6750 section 2.3's query parameter serves the live feed.
-        if (token == null && ctx.request().path().equals("/api/v1/live"))
+        // Browsers cannot set headers on a WebSocket: RFC 6750 section 2.3's query parameter serves the live feeds.
+        if (token == null && (ctx.request().path().equals("/api/v1/live") || ctx.request().path().equals("/api/v1/live/robots")))
             token = ctx.queryParams().get("access_token");
         var principal = access.authenticate(token);
         if (principal.isEmpty()) {

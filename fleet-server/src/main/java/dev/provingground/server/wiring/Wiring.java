@@ -151,7 +151,7 @@ final class Wiring {
             ApiServer api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                     new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
                     trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                    elevators, liftCredentials, events));
+                    elevators, liftCredentials, events), scheduler);
             return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
                     elevators, tasks, api);
         } catch (RuntimeException | Error e) {

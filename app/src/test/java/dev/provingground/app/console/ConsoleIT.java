@@ -1,0 +1,522 @@
+package dev.provingground.app.console;
+
+import dev.provingground.app.demo.DemoLauncher;
+import dev.provingground.app.demo.Endpoints;
+import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.support.TestServer;
+import dev.provingground.sim.demo.DemoSite;
+import dev.provingground.sim.fleet.SimFleet;
+import dev.provingground.site.Site;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real browser on the demo: a server with the simulated fleet, Debian's chromium driven by
+ * Selenium. Every step goes through the page as a person would (typing, clicking on the map); the API is read
+ * only to check what the page did. Screenshots land in app/target/console-screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    /** 24 demo robots put 8 on L1 at the start (the mix repeats every 12, four of them on L1). */
+    private static final int ROBOTS = 24;
+
+    private Path data;
+    private TestServer server;
+    private DemoLauncher demo;
+    private ChromeDriver driver;
+    private ConsolePage page;
+    private String vendorToken;
+    private String base;
+
+    @BeforeAll
+    void startDemoAndBrowser() throws Exception {
+        driver = Browser.start();
+        data = Files.createTempDirectory("console-it");
+        Site site = DemoSite.load();
+        server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(site));
+        // Registered before the demo so the test holds the firm's vendor token; the demo reuses the firm.
+        vendorToken = server.registerFirm("servewell");
+        demo = new DemoLauncher(server.vertx, Endpoints.of(server), site);
+        demo.start(ROBOTS, SimFleet.Settings.defaults());
+        base = "http://127.0.0.1:" + server.server.httpPort();
+        page = new ConsolePage(driver, base);
+    }
+
+    @AfterEach
+    void keepScreenshotAndErrors(TestInfo test) {
+        Browser.screenshot(driver, "last-" + test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) driver.quit();
+        if (demo != null) demo.stop();
+        if (server != null) server.stop();
+        if (data != null) {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                System.err.println("could not remove " + data + ": " + e);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void operatorSeesTheNavGraphOfL1AndAtLeastSixRobotsMovingWithinFiveSeconds() {
+        page.signIn(server.operatorToken, "en");
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#level-L1.active")));
+        JsonObject l1 = level("L1");
+        int lanes = l1.getJsonArray("lanes").size();
+        page.until(d -> page.all("#map path.lane").size() == lanes);
+        assertThat(page.all("#map path.waypoint")).hasSize(l1.getJsonArray("waypoints").size());
+        assertThat(page.all("#map .site-label.place")).isNotEmpty();
+
+        page.until(d -> page.markerPositions().size() >= 6);
+        Map<String, List<Number>> before = page.markerPositions();
+        Browser.screenshot(driver, "01-operator-L1");
+        // Within 5 s at least six markers must stand somewhere else than they stood.
+        page.until(Duration.ofSeconds(5), d -> moved(before, page.markerPositions()).size() >= 6);
+        assertThat(page.all(".robot[data-state]")).allMatch(e -> e.getAttribute("data-state").matches(
+                "driving|paused|charging|error|offline|idle"));
+
+        // One click shows another level, with its own graph and robots.
+        page.find("#level-L2").click();
+        page.until(d -> page.all("#map path.lane").size() == level("L2").getJsonArray("lanes").size());
+        page.find("#level-L1").click();
+        page.until(d -> page.all("#map path.lane").size() == lanes);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aKeepOutZoneDrawnByClicksAcrossARobotPausesItAndTheViolationShowsInTheFeed() {
+        page.signIn(server.operatorToken, "en");
+        page.until(d -> page.all(".robot[data-state=driving]").size() >= 1);
+        // A driving robot in the hall (not in the kitchen's or the dining room's zones): the square goes around it.
+        Map<String, List<Number>> at = page.markerPositions();
+        String robot = page.all(".robot[data-state=driving]").stream().map(e -> e.getAttribute("data-robot"))
+                .filter(id -> at.containsKey(id) && at.get(id).get(0).doubleValue() > 22).findFirst()
+                .orElseGet(() -> page.all(".robot[data-state=driving]").get(0).getAttribute("data-robot"));
+        double x = at.get(robot).get(0).doubleValue();
+        double y = at.get(robot).get(1).doubleValue();
+        double half = 4;
+
+        page.find("#zone-new").click();
+        page.find("#zone-id").sendKeys("console-keep-out");
+        page.clickMapAt(x - half, y - half);
+        page.clickMapAt(x + half, y - half);
+        page.clickMapAt(x + half, y + half);
+        page.clickMapAt(x - half, y + half);
+        page.until(ExpectedConditions.elementToBeClickable(By.id("zone-finish"))).click();
+        new Select(page.find("#zone-kind")).selectByValue("KEEP_OUT");
+        new Select(page.find("#zone-on-violation")).selectByValue("PAUSE");
+        Browser.screenshot(driver, "02-keep-out-drawn");
+        page.find("#zone-save").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone=console-keep-out]")));
+
+        var stored = server.get("/api/v1/sites/demo/zones/console-keep-out", server.operatorToken);
+        assertThat(stored.statusCode()).isEqualTo(200);
+        JsonObject zone = stored.bodyAsJsonObject();
+        assertThat(zone.getJsonObject("properties").getString("kind")).isEqualTo("KEEP_OUT");
+        assertThat(zone.getJsonObject("properties").getString("onViolation")).isEqualTo("PAUSE");
+        assertThat(zone.getJsonObject("properties").getString("level")).isEqualTo("L1");
+        assertThat(zone.getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0)).hasSize(5);
+
+        // The robot inside is paused, and the feed of the page names the zone's violation.
+        page.find("#tab-events").click();
+        page.until(d -> page.all("#map-events li.violation").stream()
+                .anyMatch(li -> li.getText().contains("console-keep-out")));
+        page.until(d -> page.all(".robot[data-state=paused]").size() >= 1);
+        Browser.screenshot(driver, "02-keep-out-violation");
+        String paused = page.find(".robot[data-state=paused]").getAttribute("data-robot");
+        assertThat(robotJson(paused).getBoolean("paused")).isTrue();
+
+        // Leave the fleet as it was for the tests after this one.
+        server.call(HttpMethod.DELETE, "/api/v1/sites/demo/zones/console-keep-out", server.operatorToken, null);
+        for (Object r : robots(server.operatorToken))
+            if (Boolean.TRUE.equals(((JsonObject) r).getBoolean("paused")))
+                server.post("/api/v1/robots/" + ((JsonObject) r).getString("id") + "/instant-actions", server.operatorToken,
+                        new JsonObject().put("actions", new JsonArray().add(new JsonObject().put("actionType", "stopPause"))));
+    }
+
+    @Test
+    @Order(3)
+    void aSelfIntersectingOutlineShowsTheErrorAtTheCrossingAndSavesNothing() {
+        page.signIn(server.operatorToken, "en");
+        page.until(ExpectedConditions.elementToBeClickable(By.id("zone-new")));
+        Set<String> before = zoneIds();
+        page.find("#zone-new").click();
+        page.find("#zone-id").sendKeys("bow-tie");
+        // A bow tie: its edges (30,10)-(36,16) and (36,10)-(30,16) cross at (33,13).
+        page.clickMapAt(30, 10);
+        page.clickMapAt(36, 16);
+        page.clickMapAt(36, 10);
+        page.clickMapAt(30, 16);
+        page.until(ExpectedConditions.elementToBeClickable(By.id("zone-finish"))).click();
+        page.find("#zone-save").click();
+        page.until(d -> !page.find("#zone-problems").getText().isBlank());
+        page.until(d -> !page.problemPins().isEmpty());
+        Browser.screenshot(driver, "03-self-intersection");
+
+        assertThat(page.find("#zone-problems").getText()).containsIgnoringCase("self-intersection");
+        List<Number> pin = page.problemPins().get(0);
+        assertThat(pin.get(0).doubleValue()).isCloseTo(33, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(pin.get(1).doubleValue()).isCloseTo(13, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(zoneIds()).isEqualTo(before).doesNotContain("bow-tie");
+        assertThat(server.get("/api/v1/sites/demo/zones/bow-tie", server.operatorToken).statusCode()).isEqualTo(404);
+
+        // Undo takes the last corner back; cancelling leaves the map as it was.
+        page.find("#zone-undo").click();
+        page.until(d -> page.all("#map .corner").size() == 4 && page.all("#zone-finish").size() == 1);
+        page.find("#zone-cancel").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("zone-list")));
+        assertThat(page.all("#map .corner")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aVendorSeesOnlyItsOwnRobotsAndNoOperatorControlsWhichTheApiRefusesAnyway() {
+        page.signIn(vendorToken, "en");
+        page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "servewell"));
+        Set<String> own = robots(server.operatorToken).stream().map(JsonObject.class::cast)
+                .filter(r -> r.getString("firm").equals("servewell")).map(r -> r.getString("id")).collect(Collectors.toSet());
+        page.until(d -> !page.markerPositions().isEmpty());
+        Browser.screenshot(driver, "04-vendor-L1");
+        assertThat(page.markerPositions().keySet()).isNotEmpty().isSubsetOf(own);
+        assertThat(robots(vendorToken).stream().map(r -> ((JsonObject) r).getString("firm")).collect(Collectors.toSet()))
+                .containsExactly("servewell");
+
+        // Zones are shown with their rules, but there is nothing to change them with.
+        assertThat(page.all("#zone-new")).isEmpty();
+        page.find("#zone-list a[data-zone=kitchen]").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone=kitchen]")));
+        assertThat(page.all("#zone-edit, #zone-delete, #zone-close, #zone-open")).isEmpty();
+
+        // Calling an operator's endpoint with the vendor's token anyway is refused by the API.
+        JsonObject square = new JsonObject().put("type", "Feature").put("geometry", new JsonObject().put("type", "Polygon")
+                .put("coordinates", new JsonArray().add(new JsonArray().add(new JsonArray().add(40).add(10))
+                        .add(new JsonArray().add(42).add(10)).add(new JsonArray().add(42).add(12))
+                        .add(new JsonArray().add(40).add(10)))))
+                .put("properties", new JsonObject().put("level", "L1").put("kind", "KEEP_OUT"));
+        assertThat(server.post("/api/v1/sites/demo/zones", vendorToken, square).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void inKoreanEveryVisibleLabelOfEveryPageIsKorean() {
+        page.signIn(server.operatorToken, "ko");
+        assertThat(page.find("#nav-map").getText()).isEqualTo("지도");
+        List<String> found = new java.util.ArrayList<>();
+        // The map with each side tab: zones (list, one zone, the editor's form), a robot, the live events.
+        page.until(d -> !page.markerPositions().isEmpty());
+        found.addAll(untranslated("map/zones"));
+        page.find("#zone-list a[data-zone=kitchen]").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("zone-details")));
+        page.find("#zone-show-history").click();
+        page.until(d -> !page.all("#zone-history li").isEmpty());
+        found.addAll(untranslated("map/zone"));
+        page.find("#zone-back").click();
+        page.find("#zone-new").click();
+        page.find("#zone-add-window").click();
+        found.addAll(untranslated("map/editor"));
+        page.find("#zone-cancel").click();
+        String robot = page.markerPositions().keySet().iterator().next();
+        page.js("window.pgConsole.map.eachLayer(l => { const el = l.getElement && l.getElement();"
+                + " if (el && el.querySelector && el.querySelector('.robot[data-robot=\"' + arguments[0] + '\"]')) l.fire('click'); });", robot);
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#robot-panel[data-robot]")));
+        found.addAll(untranslated("map/robot"));
+        page.find("#tab-events").click();
+        page.until(d -> !page.all("#map-events li").isEmpty());
+        found.addAll(untranslated("map/events"));
+        Browser.screenshot(driver, "05-korean-map");
+        for (String name : List.of("tasks", "elevators", "events", "evidence")) {
+            page.open(name);
+            page.until(d -> page.all("#page .error:not(:empty)").isEmpty() && !page.find("#page").getText().isBlank());
+            if (name.equals("tasks")) page.until(d -> !page.all("#task-list tr[data-task]").isEmpty());
+            if (name.equals("elevators")) page.until(d -> !page.all("section.elevator").isEmpty());
+            if (name.equals("events")) page.until(d -> !page.all("#event-list li").isEmpty() && !page.all("#incident-form").isEmpty());
+            if (name.equals("evidence")) {
+                page.find("#evidence-checkpoint-button").click();
+                page.until(d -> !page.all("#checkpoint").isEmpty());
+            }
+            found.addAll(untranslated(name));
+            Browser.screenshot(driver, "05-korean-" + name);
+        }
+        page.find("#sign-out").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
+        found.addAll(untranslated("sign-in"));
+        page.find("#sign-in-verify").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-drop")));
+        found.addAll(untranslated("verifier"));
+        assertThat(found).as("visible text that is not Korean").isEmpty();
+
+        @SuppressWarnings("unchecked")
+        List<String> dictionary = (List<String>) driver.executeAsyncScript(Untranslated.DICTIONARY,
+                Untranslated.SAME_IN_BOTH, Untranslated.LITERALS);
+        assertThat(dictionary).as("ko.js entries that are missing or not Korean").isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void aDeliveryBetweenFloorsRequestedByPickingPlacesCompletesAndAnotherTaskIsCancelled() {
+        page.signIn(server.operatorToken, "en");
+        page.open("tasks");
+        // A parcel from the parcel room on floor 1 to office 204 on floor 2: the robot rides an elevator.
+        new Select(page.find("#task-category")).selectByValue("delivery");
+        new Select(page.find("#task-pickup")).selectByVisibleText("L1 · parcel-room");
+        new Select(page.find("#task-dropoff")).selectByVisibleText("L2 · office-204");
+        page.find("#task-submit").click();
+        page.until(d -> page.find("#task-created").getText().contains("task-"));
+        String delivery = page.find("#task-created [data-raw]").getText();
+        JsonObject stored = server.get("/api/v1/tasks/" + delivery, server.operatorToken).bodyAsJsonObject();
+        assertThat(stored.getString("category")).isEqualTo("delivery");
+        assertThat(stored.getJsonObject("detail").getJsonObject("pickup").getString("place")).isEqualTo("parcel-room");
+        assertThat(stored.getJsonObject("detail").getJsonObject("dropoff").getString("place")).isEqualTo("office-204");
+
+        // Another one, to a ward on floor 3, cancelled from the list.
+        new Select(page.find("#task-category")).selectByValue("go_to_place");
+        new Select(page.find("#task-place")).selectByVisibleText("L3 · ward-304");
+        page.find("#task-submit").click();
+        page.until(d -> !page.find("#task-created").getText().contains(delivery)
+                && page.find("#task-created").getText().contains("task-"));
+        String other = page.find("#task-created [data-raw]").getText();
+        String row = "#task-list tr[data-task='" + other + "']";
+        page.until(d -> !page.all(row + " button.cancel").isEmpty());
+        page.find(row + " button.cancel").click();
+        page.until(d -> "canceled".equals(page.find(row).getAttribute("data-status")));
+        assertThat(server.get("/api/v1/tasks/" + other, server.operatorToken).bodyAsJsonObject().getString("status"))
+                .isEqualTo("canceled");
+
+        // The delivery shows its robot and dispatch decision, and the list follows it to the end.
+        String deliveryRow = "#task-list tr[data-task='" + delivery + "']";
+        page.until(Duration.ofSeconds(60), d -> page.find(deliveryRow).getText().contains("Chosen:"));
+        Browser.screenshot(driver, "06-tasks");
+        page.until(Duration.ofMinutes(5), d -> "completed".equals(page.find(deliveryRow).getAttribute("data-status")));
+        Browser.screenshot(driver, "06-tasks-completed");
+        assertThat(server.get("/api/v1/tasks/" + delivery, server.operatorToken).bodyAsJsonObject().getString("status"))
+                .isEqualTo("completed");
+    }
+
+    @Test
+    @Order(7)
+    void aBundleDownloadedFromTheEvidencePageIsValidOnTheVerifierPageAndATamperedCopyIsNotNamingTheLine()
+            throws Exception {
+        page.signIn(server.operatorToken, "en");
+        page.open("evidence");
+        new Select(page.find("#evidence-firm")).selectByValue("servewell");
+        Path bundle = Browser.DOWNLOADS.resolve("proving-ground_demo_servewell.zip");
+        Files.deleteIfExists(bundle);
+        page.find("#evidence-download").click();
+        page.until(Duration.ofSeconds(60), d -> !page.all("#kpis .kpi[data-metric='events.count']").isEmpty());
+        page.until(d -> Files.isRegularFile(bundle) && !Files.exists(Path.of(bundle + ".crdownload")));
+        Browser.screenshot(driver, "07-evidence");
+        assertThat(page.find("#kpis .kpi[data-metric='events.count'] .value").getText()).matches("[0-9,]+");
+
+        page.find("#nav-verify").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-file"))).sendKeys(bundle.toString());
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verify-result .verdict")));
+        Browser.screenshot(driver, "07-verify-valid");
+        assertThat(page.find("#verify-result .verdict").getAttribute("data-valid"))
+                .as(page.find("#verify-result").getText()).isEqualTo("true");
+        assertThat(page.find("#verify-result").getText()).contains("proving-ground/demo/servewell");
+
+        Path tampered = Browser.DOWNLOADS.resolve("tampered.zip");
+        changeLine(bundle, tampered, "events.jsonl", 3);
+        page.find("#verify-file").sendKeys(tampered.toString());
+        page.until(d -> "false".equals(page.find("#verify-result .verdict").getAttribute("data-valid")));
+        Browser.screenshot(driver, "07-verify-tampered");
+        assertThat(page.find("#verify-problem").getText()).startsWith("events.jsonl line 3:");
+    }
+
+    /** A copy of the zip with one line of one entry changed by a single character, everything else as it was. */
+    private static void changeLine(Path from, Path to, String entry, int line) throws Exception {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals(entry)) {
+                    String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+                    assertThat(lines.length).as("lines of " + entry).isGreaterThan(line);
+                    lines[line - 1] = lines[line - 1].replaceFirst("\"v\":1", "\"v\":2");
+                    bytes = String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aZoneIsReshapedByDraggingWithUndoItsHistoryShownAndADisinfectionZoneClosedAndReopened() {
+        // A disinfection zone of the test's own: the demo's disinfection tasks close and open ward-301 by themselves.
+        JsonObject ward = new JsonObject().put("type", "Feature").put("id", "console-ward")
+                .put("geometry", new JsonObject().put("type", "Polygon").put("coordinates", new JsonArray().add(
+                        new JsonArray().add(point(44, 20)).add(point(48, 20)).add(point(48, 24)).add(point(44, 24))
+                                .add(point(44, 20)))))
+                .put("properties", new JsonObject().put("level", "L3").put("kind", "DISINFECTION").put("name", "Test ward"));
+        assertThat(server.post("/api/v1/sites/demo/zones", server.operatorToken, ward).statusCode()).isEqualTo(201);
+        page.signIn(server.operatorToken, "en");
+        page.find("#level-L3").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-list a[data-zone='console-ward']"))).click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone='console-ward']")));
+
+        page.find("#zone-close").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("zone-open")));
+        assertThat(ward().getJsonObject("properties").getString("state")).isEqualTo("CLOSED");
+        page.find("#zone-open").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.id("zone-close")));
+        assertThat(ward().getJsonObject("properties").getString("state")).isEqualTo("OPEN");
+
+        JsonArray before = ward().getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0);
+        page.find("#zone-edit").click();
+        page.until(d -> page.all("#map .corner").size() == before.size() - 1);
+        int corners = before.size() - 1;
+        // Dragging the handle between two corners inserts one; undo takes it away again.
+        new org.openqa.selenium.interactions.Actions(driver).dragAndDropBy(page.insideMap("#map .insert", 60), 30, 30).perform();
+        page.until(d -> page.all("#map .corner").size() == corners + 1);
+        page.find("#zone-undo").click();
+        page.until(d -> page.all("#map .corner").size() == corners);
+        // Dragging a corner moves it; that is what is saved.
+        org.openqa.selenium.WebElement corner = page.insideMap("#map .corner", 60);
+        int index = page.all("#map .corner").indexOf(corner);
+        new org.openqa.selenium.interactions.Actions(driver).dragAndDropBy(corner, 40, 0).perform();
+        page.find("#zone-save").click();
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-details[data-zone='console-ward']")));
+        JsonArray after = ward().getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0);
+        assertThat(after).hasSize(before.size());
+        // 40 px to the right is east in the level's frame: x grows, y stays (the ring may start at another corner).
+        JsonArray moved = after.getJsonArray(index);
+        assertThat(moved.getDouble(0)).isGreaterThan(before.getJsonArray(index).getDouble(0) + 0.5);
+        assertThat(moved.getDouble(1)).isCloseTo(before.getJsonArray(index).getDouble(1),
+                org.assertj.core.data.Offset.offset(0.3));
+
+        page.find("#zone-show-history").click();
+        page.until(d -> page.all("#zone-history li").size() >= 3);
+        String history = page.find("#zone-history").getText();
+        assertThat(history).contains("changed", "closed", "opened");
+        Browser.screenshot(driver, "08-zone-history");
+
+        // Undo of the last change puts the outline back as it was.
+        page.find("#zone-undo-save").click();
+        page.until(d -> ward().getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0).equals(before));
+    }
+
+    private JsonObject ward() {
+        return server.get("/api/v1/sites/demo/zones/console-ward", server.operatorToken).bodyAsJsonObject();
+    }
+
+    private static JsonArray point(double x, double y) {
+        return new JsonArray().add(x).add(y);
+    }
+
+    @Test
+    @Order(9)
+    void incidentsAndInterventionsAreRecordedFromFormsAndElevatorRulesChangedFromTheirEditor() {
+        page.signIn(server.operatorToken, "en");
+        page.open("events");
+        new Select(page.until(ExpectedConditions.presenceOfElementLocated(By.id("event-type")))).selectByValue("incident");
+        new Select(page.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-severity")))).selectByValue("MODERATE");
+        page.find("#incident-description").sendKeys("A guest tripped over the console test's robot");
+        page.find("#incident-form button[type=submit]").click();
+        // The live feed brings the event into the filtered list.
+        page.until(d -> page.all("#event-list li").stream().anyMatch(li -> li.getText().contains("console test's robot")));
+        assertThat(page.all("#event-list li")).allMatch(li -> "incident".equals(li.getAttribute("data-type")));
+
+        String robot = new Select(page.find("#intervention-robot")).getFirstSelectedOption().getAttribute("value");
+        new Select(page.find("#intervention-kind")).selectByValue("TELEOP");
+        page.find("#intervention-reason").sendKeys("driven around a stroller");
+        page.find("#intervention-seconds").sendKeys("42");
+        page.find("#intervention-form button[type=submit]").click();
+        page.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#intervention-form .error"),
+                "Recorded"));
+        JsonArray interventions = server.get("/api/v1/events?type=intervention&robot=" + robot, server.operatorToken)
+                .bodyAsJsonObject().getJsonArray("events");
+        assertThat(interventions.stream().map(JsonObject.class::cast))
+                .anyMatch(e -> e.getString("reason").startsWith("driven around a stroller") && e.getDouble("resolveSeconds") == 42.0);
+
+        page.open("elevators");
+        String e2 = "section.elevator[data-elevator=E2]";
+        page.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(e2 + " details.rules-editor"))).click();
+        var max = page.find(e2 + " input[name=max]");
+        max.clear();
+        max.sendKeys("2");
+        page.find(e2 + " textarea[name=peaks]").sendKeys("MONDAY,FRIDAY 08:00-09:30");
+        page.find(e2 + " form button[type=submit]").click();
+        page.until(d -> rules("E2").getInteger("maxRobotsPerCar") == 2);
+        assertThat(rules("E2").getJsonArray("peakWindows").getJsonObject(0).getString("from")).isEqualTo("08:00");
+        // The server keeps a window per day; the page shows the rules as stored.
+        page.until(d -> page.find(e2).getText().contains("Mon 08:00–09:30") && page.find(e2).getText().contains("Fri 08:00–09:30"));
+        Browser.screenshot(driver, "09-elevators");
+    }
+
+    private JsonObject rules(String elevator) {
+        return server.get("/api/v1/sites/demo/elevators", server.operatorToken).bodyAsJsonObject().getJsonArray("elevators")
+                .stream().map(JsonObject.class::cast).filter(e -> e.getString("id").equals(elevator)).findFirst()
+                .orElseThrow().getJsonObject("rules");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> untranslated(String where) {
+        List<String> found = (List<String>) page.js(Untranslated.VISIBLE, Untranslated.SAME_IN_BOTH, Untranslated.LITERALS);
+        return found.stream().map(s -> where + " " + s).toList();
+    }
+
+    private static Set<String> moved(Map<String, List<Number>> before, Map<String, List<Number>> now) {
+        return now.entrySet().stream().filter(e -> before.containsKey(e.getKey()))
+                .filter(e -> distance(before.get(e.getKey()), e.getValue()) > 0.05).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    private static double distance(List<Number> a, List<Number> b) {
+        return Math.hypot(a.get(0).doubleValue() - b.get(0).doubleValue(), a.get(1).doubleValue() - b.get(1).doubleValue());
+    }
+
+    private JsonObject level(String id) {
+        JsonObject site = server.get("/api/v1/sites/demo", server.operatorToken).bodyAsJsonObject();
+        return site.getJsonArray("levels").stream().map(JsonObject.class::cast).filter(l -> l.getString("id").equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    private Set<String> zoneIds() {
+        return server.get("/api/v1/sites/demo/zones", server.operatorToken).bodyAsJsonObject().getJsonArray("features")
+                .stream().map(f -> String.valueOf(((JsonObject) f).getValue("id"))).collect(Collectors.toSet());
+    }
+
+    private JsonArray robots(String token) {
+        return server.get("/api/v1/robots", token).bodyAsJsonObject().getJsonArray("robots");
+    }
+
+    private JsonObject robotJson(String id) {
+        return server.get("/api/v1/robots/" + id, server.operatorToken).bodyAsJsonObject();
+    }
+
+}

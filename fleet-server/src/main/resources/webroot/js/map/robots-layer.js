@@ -1,0 +1,97 @@
+// Robots of the shown level as arrow markers pointing where they head, coloured by state; they move as the live
+// robot feed reports. Markers are changed in place (position, rotation, class) rather than rebuilt, so a level
+// with many robots stays cheap to update.
+import * as L from './leaflet.js';
+import { robotState } from './robot-state.js';
+import { toLatLng } from './frame.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function arrow() {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '-12 -12 24 24');
+  svg.setAttribute('width', '26');
+  svg.setAttribute('height', '26');
+  const body = document.createElementNS(SVG, 'circle');
+  body.setAttribute('r', '8');
+  body.setAttribute('class', 'body');
+  const nose = document.createElementNS(SVG, 'path');
+  // Points along +x: theta 0 is east in the level frame.
+  nose.setAttribute('d', 'M 11 0 L 3 -6 L 3 6 Z');
+  nose.setAttribute('class', 'nose');
+  svg.append(body, nose);
+  return svg;
+}
+
+export class RobotsLayer {
+  constructor(map, { onSelect }) {
+    this.map = map;
+    this.group = L.layerGroup().addTo(map);
+    this.markers = new Map();
+    this.onSelect = onSelect;
+    this.selected = null;
+  }
+
+  /** Shows each robot that is on `level`, moves the ones already shown, and drops the ones that left. */
+  update(robots, level) {
+    for (const r of robots) {
+      const p = r.position;
+      if (!p || p.mapId !== level) {
+        this.remove(r.id);
+        continue;
+      }
+      let entry = this.markers.get(r.id);
+      if (!entry) entry = this.add(r);
+      entry.marker.setLatLng(toLatLng([p.x, p.y]));
+      this.style(entry, r);
+    }
+  }
+
+  add(robot) {
+    const root = document.createElement('div');
+    root.className = 'robot';
+    root.dataset.robot = robot.id;
+    const rotor = document.createElement('div');
+    rotor.className = 'rotor';
+    rotor.append(arrow());
+    const label = document.createElement('span');
+    label.className = 'robot-label';
+    label.setAttribute('data-raw', '');
+    label.textContent = robot.serialNumber || robot.id;
+    root.append(rotor, label);
+    const icon = L.divIcon({ className: 'robot-marker', html: root, iconSize: [26, 26], iconAnchor: [13, 13] });
+    const marker = L.marker(toLatLng([robot.position.x, robot.position.y]), { icon, keyboard: false, zIndexOffset: 1000 })
+      .on('click', () => this.onSelect(robot.id)).addTo(this.group);
+    const entry = { marker, root, rotor, state: null };
+    this.markers.set(robot.id, entry);
+    return entry;
+  }
+
+  style(entry, robot) {
+    const s = robotState(robot);
+    if (entry.state !== s) {
+      entry.root.className = `robot state-${s}${robot.id === this.selected ? ' selected' : ''}`;
+      entry.state = s;
+    }
+    entry.root.dataset.state = s;
+    // CSS turns clockwise and screen y grows downwards: a counter-clockwise theta turns by -theta on screen.
+    entry.rotor.style.transform = `rotate(${-(robot.position.theta || 0)}rad)`;
+  }
+
+  select(id) {
+    this.selected = id;
+    for (const [rid, entry] of this.markers) entry.root.classList.toggle('selected', rid === id);
+  }
+
+  remove(id) {
+    const entry = this.markers.get(id);
+    if (!entry) return;
+    entry.marker.remove();
+    this.markers.delete(id);
+  }
+
+  clear() {
+    this.group.clearLayers();
+    this.markers.clear();
+  }
+}
