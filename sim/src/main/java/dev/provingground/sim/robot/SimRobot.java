@@ -57,6 +57,10 @@ public final class SimRobot {
     private double speed;
     private double batteryWh;
     private boolean charging;
+    /** Where the robot was when it started charging. */
+    private double pluggedInX;
+    private double pluggedInY;
+    private static final double UNPLUGGED_AFTER_M = 0.5;
     private boolean paused;
     private OperatingMode operatingMode = OperatingMode.AUTOMATIC;
     private boolean uvcLampOn;
@@ -174,7 +178,7 @@ public final class SimRobot {
                 case "cancelOrder" -> cancelOrder();
                 case "startCharging" -> {
                     if (speed > 0.01) fail(running, "cannot charge while driving");
-                    else charging = true;
+                    else plugIn();
                 }
                 case "stopCharging" -> charging = false;
                 case "stateRequest", "factsheetRequest" -> { }
@@ -374,7 +378,7 @@ public final class SimRobot {
         r.status = ActionStatus.RUNNING;
         r.remainingSeconds = ACTION_SECONDS.getOrDefault(r.action.actionType(), 1.0);
         switch (r.action.actionType()) {
-            case "startCharging" -> charging = true;
+            case "startCharging" -> plugIn();
             case "stopCharging" -> charging = false;
             case "uvcLampOn" -> setLamp(r, true);
             case "uvcLampOff" -> setLamp(r, false);
@@ -420,10 +424,16 @@ public final class SimRobot {
         }
     }
 
+    private void plugIn() {
+        charging = true;
+        pluggedInX = x;
+        pluggedInY = y;
+    }
+
     private void updateBattery(double dt, boolean moving) {
         var service = profile.service();
-        // A robot that drives off unplugs: it charges again only when told to at a charger.
-        if (moving) charging = false;
+        // A robot that drives away from where it plugged in is unplugged: it charges again only when told to.
+        if (charging && Math.hypot(x - pluggedInX, y - pluggedInY) > UNPLUGGED_AFTER_M) charging = false;
         if (charging && !moving) {
             batteryWh = Math.min(service.batteryCapacityWh(), batteryWh + service.chargePowerW() * dt / 3600.0);
         } else {
