@@ -420,7 +420,6 @@ public final class RosbridgeClient {
         problems++;
         RosbridgeProblem p = new RosbridgeProblem(kind, detail, id);
         LOG.warning(robotId + ": rosbridge " + kind + (id == null ? "" : " (id " + id + ")") + ": " + detail);
-        if (kind == RosbridgeProblem.Kind.STATUS_ERROR && id != null) failWaiting(id, detail);
         for (Consumer<RosbridgeProblem> h : problemHandlers) {
             try {
                 h.accept(p);
@@ -428,6 +427,7 @@ public final class RosbridgeClient {
                 LOG.warning(robotId + ": problem handler failed: " + e);
             }
         }
+        if (kind == RosbridgeProblem.Kind.STATUS_ERROR && id != null) failWaiting(id, detail);
     }
 
     /**
