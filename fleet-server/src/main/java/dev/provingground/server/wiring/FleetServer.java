@@ -14,6 +14,7 @@ import dev.provingground.server.elevator.LiftLink;
 import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.evidence.AreaClassifier;
+import dev.provingground.server.evidence.BackfillSampler;
 import dev.provingground.server.evidence.InterventionDetector;
 import dev.provingground.server.evidence.SafetyEvents;
 import dev.provingground.server.evidence.StateSampler;
@@ -23,12 +24,14 @@ import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.server.events.LinkEvents;
 import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.live.LiveFeed;
+import dev.provingground.server.mqtt.BackfillInbound;
 import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
 import dev.provingground.server.mqtt.ExternalBrokerLink;
 import dev.provingground.server.mqtt.ExternalLiftLink;
 import dev.provingground.server.mqtt.InboundPipeline;
 import dev.provingground.server.mqtt.LiftControllerEndpoint;
 import dev.provingground.server.mqtt.LiftStateInbound;
+import dev.provingground.server.mqtt.Rejection;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.mqtt.RobotTransport;
 import dev.provingground.server.orders.OrderSender;
@@ -50,7 +53,9 @@ import dev.provingground.server.tasks.TaskService;
 import dev.provingground.server.zones.ZoneService;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
+import dev.provingground.vda5050.StateBackfill;
 import dev.provingground.vda5050.Vda5050Codec;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -99,6 +104,7 @@ public final class FleetServer {
     private ZoneService zones;
     private TrackRecordStore trackRecord;
     private StateSampler sampler;
+    private BackfillSampler backfillSampler;
     private RecentEvents recentEvents;
     private LiveFeed liveFeed;
     private long flushTimer = -1;
@@ -129,7 +135,10 @@ public final class FleetServer {
                 .compose(x -> link.start())
                 .compose(x -> api.start())
                 .map(x -> {
-                    flushTimer = vertx.setPeriodic(config.store().stateFlushMillis(), id -> registry.flushDirty());
+                    flushTimer = vertx.setPeriodic(config.store().stateFlushMillis(), id -> {
+                        registry.flushDirty();
+                        backfillSampler.flushIdle(clock.instant());
+                    });
                     dispatchTimer = vertx.setPeriodic(1000, id -> tasks.dispatchRound());
                     elevatorTimer = vertx.setPeriodic(ELEVATOR_TICK_MILLIS, id -> {
                         elevators.tick();
@@ -175,6 +184,9 @@ public final class FleetServer {
         AreaClassifier areas = new AreaClassifier(sites, zones);
         sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30));
         registry.addListener(sampler);
+        backfillSampler = new BackfillSampler(events, areas::classify, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(2));
+        acceptBackfill(new BackfillInbound(codec, backfillSampler::lateState, rejections, config.mqtt().maxMessageSize()));
         registry.addListener(new SafetyEvents(events, profiles));
         registry.addListener(new InterventionDetector(events));
         elevators = new ElevatorService(sites, new MapDbElevatorRulesStore(store), events, clock);
@@ -202,6 +214,17 @@ public final class FleetServer {
             return controllers;
         }
         return new ExternalLiftLink((ExternalBrokerLink) link, states, rejections);
+    }
+
+    /** Robots may send the state they kept while their link was down on {@code stateBackfill} (docs/ROBOT-AGENT.md). */
+    private void acceptBackfill(BackfillInbound backfill) {
+        if (link instanceof EmbeddedMqttEndpoint embedded) embedded.acceptBackfill(backfill);
+        else ((ExternalBrokerLink) link).route("uagv/v2/+/+/" + StateBackfill.TOPIC_LEVEL, MqttQoS.AT_LEAST_ONCE, msg -> {
+            String[] owner = StateBackfill.robotOf(msg.topicName()).orElseThrow();
+            registry.findByAddress(owner[0], owner[1]).ifPresentOrElse(
+                    robot -> backfill.handle(robot, msg.topicName(), msg.payload().getBytes(), clock.instant()),
+                    () -> rejections.reject(Rejection.UNKNOWN_ROBOT, owner[0] + "/" + owner[1], "topic " + msg.topicName()));
+        });
     }
 
     private List<Site> loadSites() {
@@ -249,6 +272,7 @@ public final class FleetServer {
             }
             Future.join(httpStopped, linkStopped).transform(ignored -> {
                 if (sampler != null) sampler.flushAll();
+                if (backfillSampler != null) backfillSampler.flushAll();
                 if (store == null) return Future.<Void>succeededFuture();
                 return vertx.<Void>executeBlocking(() -> {
                     if (registry != null) registry.flushDirty().join();
