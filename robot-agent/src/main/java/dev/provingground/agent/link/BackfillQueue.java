@@ -37,6 +37,8 @@ public final class BackfillQueue implements Closeable {
     /** Segment numbers, oldest first, with how many records each holds. */
     private final Deque<long[]> segments = new ArrayDeque<>();
     private long headTaken;
+    /** Byte offset of the first record not taken in the oldest segment: peeks and takes start there. */
+    private long headOffset;
     private long size;
     private long dropped;
     private FileChannel tail;
@@ -75,6 +77,9 @@ public final class BackfillQueue implements Closeable {
             if (parts.length == 2 && Long.parseLong(parts[0]) == segments.peekFirst()[0]) {
                 headTaken = Math.min(Long.parseLong(parts[1]), segments.peekFirst()[1]);
                 size -= headTaken;
+                try (FileChannel ch = FileChannel.open(segment(segments.peekFirst()[0]), StandardOpenOption.READ)) {
+                    for (long i = 0; i < headTaken; i++) headOffset += 8 + recordLength(ch, headOffset);
+                }
             }
         }
         if (size > 0) LOG.info(owner + ": " + size + " state samples waiting in the backlog " + directory);
@@ -143,33 +148,38 @@ public final class BackfillQueue implements Closeable {
     /** Up to {@code max} of the oldest records, left in the queue until {@link #remove}. */
     public List<byte[]> peek(int max) {
         List<byte[]> out = new ArrayList<>();
-        long skip = headTaken;
+        boolean first = true;
         try {
             for (long[] seg : segments) {
                 if (out.size() >= max) break;
-                if (tail != null && seg == segments.peekLast()) tail.force(false);
                 try (FileChannel ch = FileChannel.open(segment(seg[0]), StandardOpenOption.READ)) {
-                    long pos = 0;
-                    ByteBuffer header = ByteBuffer.allocate(8);
-                    for (long i = 0; i < seg[1] && out.size() < max; i++) {
-                        header.clear();
-                        ch.read(header, pos);
-                        header.flip();
-                        int len = header.getInt();
-                        if (i >= skip) {
-                            ByteBuffer body = ByteBuffer.allocate(len);
-                            ch.read(body, pos + 8);
-                            out.add(body.array());
+                    long pos = first ? headOffset : 0;
+                    long records = first ? seg[1] - headTaken : seg[1];
+                    for (long i = 0; i < records && out.size() < max; i++) {
+                        int len = recordLength(ch, pos);
+                        ByteBuffer body = ByteBuffer.allocate(len);
+                        while (body.hasRemaining() && ch.read(body, pos + 8 + body.position()) > 0) {
+                            // read until the record is whole
                         }
+                        out.add(body.array());
                         pos += 8 + len;
                     }
                 }
-                skip = 0;
+                first = false;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the state backlog in " + directory, e);
         }
         return out;
+    }
+
+    private static int recordLength(FileChannel ch, long pos) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(8);
+        while (header.hasRemaining() && ch.read(header, pos + header.position()) > 0) {
+            // read until the header is whole
+        }
+        header.flip();
+        return header.getInt();
     }
 
     /** Removes the {@code n} oldest records (those {@link #peek} gave and that were delivered). */
@@ -185,8 +195,10 @@ public final class BackfillQueue implements Closeable {
         long left = Math.min(n, size);
         while (left > 0) {
             long[] first = segments.peekFirst();
-            long inFirst = first[1] - headTaken;
-            long now = Math.min(left, inFirst);
+            long now = Math.min(left, first[1] - headTaken);
+            try (FileChannel ch = FileChannel.open(segment(first[0]), StandardOpenOption.READ)) {
+                for (long i = 0; i < now; i++) headOffset += 8 + recordLength(ch, headOffset);
+            }
             headTaken += now;
             left -= now;
             size -= now;
@@ -198,6 +210,7 @@ public final class BackfillQueue implements Closeable {
                 }
                 Files.deleteIfExists(segment(first[0]));
                 headTaken = 0;
+                headOffset = 0;
             }
         }
         long[] first = segments.peekFirst();
