@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * End to end over real sockets: a simulated Nav2 robot behind its rosbridge server, the robot agent, and the real
- * fleet server. Tasks complete; a PAUSE keep-out zone cancels the ROS goal and stopPause resumes it; an MQTT outage
- * while driving comes back as backfill, and the firm's bundle verifies with the distance the robot drove.
+ * fleet server. Tasks complete; an e-stop and a diagnostics error show up on the server (the e-stop in the track
+ * record); a PAUSE keep-out zone cancels the ROS goal and stopPause resumes it; an MQTT outage while driving comes
+ * back as backfill, and the firm's bundle verifies with the distance the robot drove.
  */
 class AgentEndToEndIT {
 
@@ -60,7 +61,7 @@ class AgentEndToEndIT {
     }
 
     @Test
-    void aRosRobotDoesTasksIsPausedByAKeepOutZoneAndBackfillsAnOutage() throws Exception {
+    void aRosRobotDoesTasksReportsItsFaultsIsPausedByAKeepOutZoneAndBackfillsAnOutage() throws Exception {
         try (TestServer server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(hall()))) {
             String acmeToken = server.registerFirm("acme");
             JsonObject robot = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "Acme")
@@ -79,6 +80,7 @@ class AgentEndToEndIT {
                                 .put("password", robot.getJsonObject("mqtt").getString("password"))
                                 .put("keepAliveSeconds", 5).put("reconnectSeconds", 0.2).put("maxReconnectSeconds", 1))
                         .put("rosbridge", new JsonObject().put("uri", ros.uri()))
+                        .put("ros", new JsonObject().put("estopTopic", "/estop"))
                         .put("maps", new JsonArray().add(new JsonObject().put("rosMap", "map").put("levelMapId", "L1")))
                         .put("stateIntervalSeconds", 0.5)
                         .put("backfill", new JsonObject().put("directory", agentData.toString())));
@@ -91,6 +93,20 @@ class AgentEndToEndIT {
                 String first = task(server, "far");
                 awaitStatus(server, first, "completed");
                 assertThat(ros.pose()[0]).isCloseTo(20, within(0.1));
+                restAWhile(ros, agent);
+
+                // An e-stop and a diagnostics error on the robot reach the fleet as VDA 5050 errors and safety state,
+                // and the e-stop reaches the track record.
+                Await.result(ros.inject(r -> r.eStop(true)));
+                Await.until("the e-stop recorded", Duration.ofSeconds(10), () -> server.get("/api/v1/events?type=estop",
+                        server.operatorToken).bodyAsString().contains("TRIGGERED"));
+                Await.result(ros.inject(r -> r.eStop(false)));
+                Await.result(ros.inject(r -> r.diagnostic("lidar", 2, "no scan for 2 s")));
+                Await.until("the diagnostics error on the server", Duration.ofSeconds(10), () -> server.get(
+                        "/api/v1/robots/" + robotId, server.operatorToken).bodyAsString().contains("lidar: no scan for 2 s"));
+                Await.result(ros.inject(r -> r.diagnostic("lidar", 0, "ok")));
+                Await.until("the diagnostics error cleared", Duration.ofSeconds(10), () -> !server.get(
+                        "/api/v1/robots/" + robotId, server.operatorToken).bodyAsString().contains("rosDiagnostic"));
 
                 // A PAUSE keep-out zone drawn across its way back pauses the robot: the ROS goal is canceled, it holds.
                 long goalsBefore = ros.goalsReceived();
@@ -112,6 +128,7 @@ class AgentEndToEndIT {
                 assertThat(ros.goalsReceived()).as("the goal was sent again on resume").isGreaterThan(goalsWhilePaused);
                 assertThat(goalsWhilePaused).isGreaterThan(goalsBefore);
                 assertThat(ros.pose()[0]).isCloseTo(0, within(0.1));
+                restAWhile(ros, agent);
                 assertThat(server.call(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/sites/hall/zones/pit",
                         server.operatorToken, null).statusCode()).isBetween(200, 204);
 
@@ -132,9 +149,7 @@ class AgentEndToEndIT {
                         && !agent.lastState().driving());
                 Await.until("the late samples recorded", Duration.ofSeconds(20), () -> server.get(
                         "/api/v1/events?type=state.samples", server.operatorToken).bodyAsString().contains("\"late\":true"));
-                // The server samples live states a second apart: let it take one at the robot's resting place.
-                long published = agent.statesPublished();
-                Await.until("three more states at rest", Duration.ofSeconds(10), () -> agent.statesPublished() >= published + 3);
+                restAWhile(ros, agent);
                 double drove = ros.odometerMetres();
                 Await.result(vertx.undeploy(deployment));
                 Await.until("the robot offline", Duration.ofSeconds(10), () -> "OFFLINE".equals(server.get(
@@ -169,6 +184,17 @@ class AgentEndToEndIT {
     private static void awaitStatus(TestServer server, String task, String status) {
         Await.until("task " + task + " " + status, Duration.ofSeconds(60), () -> status.equals(
                 server.get("/api/v1/tasks/" + task, server.operatorToken).bodyAsJsonObject().getString("status")));
+    }
+
+    /**
+     * The server samples live states a second apart, so a robot that turns round within a second of arriving has the
+     * corner cut in its travelled distance; robots on a trial rest between tasks. Wait until the robot stands and the
+     * agent has sent three more states, so the server has a sample at the resting place.
+     */
+    private static void restAWhile(SimRosbridgeServer ros, RobotAgent agent) {
+        Await.until("the robot at rest", Duration.ofSeconds(60), () -> standsStill(ros));
+        long published = agent.statesPublished();
+        Await.until("three more states at rest", Duration.ofSeconds(10), () -> agent.statesPublished() >= published + 3);
     }
 
     private static boolean standsStill(SimRosbridgeServer ros) {
