@@ -5,6 +5,7 @@ import dev.provingground.agent.support.Eventually;
 import dev.provingground.agent.support.TestBroker;
 import dev.provingground.sim.ros.SimRosRobot;
 import dev.provingground.sim.ros.SimRosbridgeServer;
+import dev.provingground.vda5050.ActionStatus;
 import dev.provingground.vda5050.Connection;
 import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.EStop;
@@ -166,6 +167,39 @@ class RobotAgentIT {
             assertThat(h.ros.pose()[0]).isCloseTo(8, within(0.1));
             assertThat(h.ros.goalsReceived()).isGreaterThanOrEqualTo(2);
         }
+    }
+
+    @Test
+    void aNodeActionRunsAsItsConfiguredRosServiceAndFailsWhenTheServiceSaysSo() {
+        JsonObject settings = new JsonObject().put("actions", new JsonObject().put("trayHandover",
+                new JsonObject().put("service", "/tray/handover").put("serviceType", "std_srvs/srv/Trigger")));
+        try (AgentHarness h = new AgentHarness(SimRosbridgeServer.Flavour.NAV2, dir, settings, 0, 0)) {
+            h.awaitState("position", s -> s.agvPosition() != null);
+            h.send(withAction(AgentHarness.straightOrder("o1", 0, 0, 2), "trayHandover", "hand-1"));
+            h.awaitState("the handover finished", s -> actionStatus(s, "hand-1") == ActionStatus.FINISHED);
+            assertThat(h.latest().lastNodeId()).isEqualTo("n1");
+
+            Eventually.result(h.ros.inject(r -> r.eStop(true)));
+            h.awaitState("the e-stop", s -> s.safetyState().eStop() == EStop.MANUAL);
+            h.send(withAction(AgentHarness.straightOrder("o2", 0, 2), "trayHandover", "hand-2"));
+            h.awaitState("the handover failed", s -> actionStatus(s, "hand-2") == ActionStatus.FAILED);
+            assertThat(h.latest().errors()).anyMatch(e -> e.errorType().equals("actionFailed")
+                    && e.errorDescription().contains("e-stop pressed"));
+            h.assertEverythingPublishedValidates();
+        }
+    }
+
+    private static dev.provingground.vda5050.Order withAction(dev.provingground.vda5050.Order o, String type, String id) {
+        List<dev.provingground.vda5050.Node> nodes = new java.util.ArrayList<>(o.nodes());
+        dev.provingground.vda5050.Node last = nodes.remove(nodes.size() - 1);
+        nodes.add(new dev.provingground.vda5050.Node(last.nodeId(), last.sequenceId(), null, true, last.nodePosition(),
+                List.of(dev.provingground.vda5050.Action.of(type, id, dev.provingground.vda5050.BlockingType.HARD, List.of()))));
+        return dev.provingground.vda5050.Order.create(o.orderId(), o.orderUpdateId(), nodes, o.edges());
+    }
+
+    private static ActionStatus actionStatus(State s, String actionId) {
+        return s.actionStates().stream().filter(a -> a.actionId().equals(actionId)).map(a -> a.actionStatus())
+                .findFirst().orElse(null);
     }
 
     @Test

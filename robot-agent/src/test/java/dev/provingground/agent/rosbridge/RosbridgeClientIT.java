@@ -91,6 +91,15 @@ class RosbridgeClientIT {
     }
 
     @Test
+    void aServiceCallWithoutAnswerFailsAfterTheCallTimeout() {
+        long started = System.nanoTime();
+        Throwable failed = Eventually.failure(ctx.call(() -> client.callService("/unresponsive", "std_srvs/srv/Trigger", null)));
+        assertThat(failed).isInstanceOf(RosbridgeCallFailed.class).hasMessageContaining("no answer within 2000 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(ctx.call(client::isConnected)).isTrue();
+    }
+
+    @Test
     void aNavigationGoalGivesFeedbackAndSucceedsWhereTheRobotArrives() {
         List<JsonObject> feedback = new CopyOnWriteArrayList<>();
         ActionGoal goal = ctx.call(() -> client.sendActionGoal("/navigate_to_pose", "nav2_msgs/action/NavigateToPose",

@@ -30,7 +30,8 @@ import java.util.logging.Logger;
  * {@code /battery_state}, {@code /diagnostics} and {@code /estop} at 1 Hz. In {@link Flavour#NAV2} it serves
  * {@code /navigate_to_pose} and {@code /navigate_through_poses}; in {@link Flavour#MOVE_BASE} it is a ROS 1 move_base,
  * listening on {@code /move_base/goal} and {@code /move_base/cancel} and answering on {@code /move_base/result} and
- * {@code /move_base/feedback}. It also serves {@code /tray/handover} ({@code std_srvs/srv/Trigger}).
+ * {@code /move_base/feedback}. It also serves {@code /tray/handover} ({@code std_srvs/srv/Trigger}; fails while the
+ * e-stop is pressed) and {@code /unresponsive}, which never answers.
  *
  * <p>Runs as a verticle: everything happens on its context; tests reach the robot through {@link #inject}.
  */
@@ -236,6 +237,9 @@ public final class SimRosbridgeServer extends VerticleBase {
         String service = msg.getString("service");
         JsonObject response = new JsonObject().put("op", "service_response").put("service", service);
         if (id != null) response.put("id", id);
+        if ("/unresponsive".equals(service)) {
+            return; // a service whose server hangs: callers must time out
+        }
         if ("/tray/handover".equals(service)) {
             response.put("values", new JsonObject().put("success", !robot.eStopPressed())
                     .put("message", robot.eStopPressed() ? "e-stop pressed" : "tray handed over")).put("result", true);
