@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -114,10 +115,17 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rounds", defaultValue = "5", description = "measured bursts (default: ${DEFAULT-VALUE})")
         int rounds;
 
+        @Option(names = "--child-jvm", paramLabel = "OPTIONS",
+                description = "options of the agent's and the bare client's JVMs (default: the agent's recommended ones, "
+                        + "-Xmx64m -XX:+UseSerialGC)")
+        String childJvm;
+
         @Override
         public Integer call() {
             Logging.configure(false);
-            AgentBenchmark.run(AgentBenchmark.Options.defaults().withMessages(messages).withRounds(rounds), System.out);
+            AgentBenchmark.Options options = AgentBenchmark.Options.defaults().withMessages(messages).withRounds(rounds);
+            if (childJvm != null) options = options.withJvmOptions(List.of(childJvm.trim().split("\\s+")));
+            AgentBenchmark.run(options, System.out);
             return 0;
         }
     }
