@@ -372,13 +372,19 @@ public final class RobotAgent extends VerticleBase {
             return;
         }
         if (link.isConnected()) {
-            link.publishEncoded(link.topic(Topic.STATE), json, MqttQoS.AT_MOST_ONCE);
+            link.publishEncoded(link.topic(Topic.STATE), json, MqttQoS.AT_MOST_ONCE)
+                    // The link dropped under this very state: keep it like the ones after it.
+                    .onFailure(e -> keep(json));
             statesPublished.incrementAndGet();
         } else {
-            backlog.append(json);
-            backlogSize = backlog.size();
-            statesQueued.incrementAndGet();
+            keep(json);
         }
+    }
+
+    private void keep(byte[] json) {
+        backlog.append(json);
+        backlogSize = backlog.size();
+        statesQueued.incrementAndGet();
     }
 
     private void publishVisualization() {

@@ -112,6 +112,13 @@ public record AgentConfig(String manufacturer, String serialNumber, String profi
         Rosbridge rosbridge = new Rosbridge(rb.text("uri", "ws://127.0.0.1:9090"), rb.positive("callTimeoutSeconds", 10),
                 rb.positive("maxReconnectSeconds", 10));
         rb.finish();
+        try {
+            java.net.URI uri = new java.net.URI(rosbridge.uri());
+            if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null)
+                throw new ConfigException("rosbridge.uri must be ws://host:port or wss://host:port, got " + rosbridge.uri());
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("rosbridge.uri is not a URI: " + e.getMessage());
+        }
 
         Fields r = root.object("ros");
         Flavour flavour = enumOf(Flavour.class, r.text("flavour", "NAV2"), r.path("flavour"));

@@ -60,6 +60,8 @@ class AgentConfigTest {
                 .hasMessageContaining("mqtt.port must be a whole number");
         assertThatThrownBy(() -> AgentConfig.parse(minimal().remove("serialNumber") == null ? null : minimal().put("serialNumber", "")))
                 .hasMessageContaining("serialNumber is required");
+        assertThatThrownBy(() -> AgentConfig.parse(minimal().put("rosbridge", new JsonObject().put("uri", "http://robot:9090"))))
+                .hasMessageContaining("rosbridge.uri must be ws://");
         assertThatThrownBy(() -> AgentConfig.parse(minimal().put("maps", new JsonArray())))
                 .hasMessageContaining("maps is required");
         assertThatThrownBy(() -> AgentConfig.parse(minimal().put("actions", new JsonObject()
