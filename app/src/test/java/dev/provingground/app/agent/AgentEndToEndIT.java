@@ -2,17 +2,23 @@ package dev.provingground.app.agent;
 
 import dev.provingground.agent.RobotAgent;
 import dev.provingground.agent.config.AgentConfig;
+import dev.provingground.agent.frames.FrameTransform;
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.support.Await;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
+import dev.provingground.sim.elevator.SimBuilding;
+import dev.provingground.sim.elevator.SimElevatorCar;
+import dev.provingground.sim.elevator.SimElevatorClient;
+import dev.provingground.sim.elevator.SimElevatorSpec;
 import dev.provingground.sim.robot.SimRobot;
 import dev.provingground.sim.ros.SimRosRobot;
 import dev.provingground.sim.ros.SimRosbridgeServer;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
+import dev.provingground.site.lift.LiftCodec;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.verify.BundleVerifier;
 import dev.provingground.trackrecord.verify.VerifyResult;
@@ -170,6 +176,94 @@ class AgentEndToEndIT {
                 assertThat(km * 1000).as("the distance KPI against the simulated robot's odometer").isCloseTo(drove, within(drove * 0.01));
             } finally {
                 Await.result(vertx.close());
+            }
+        }
+    }
+
+    static Site tower() {
+        return SiteFormat.read(("""
+                {"id": "tower", "name": "Tower", "timeZone": "UTC",
+                 "levels": [
+                   {"id": "L1", "name": "Floor 1", "floor": 1, "outdoor": false,
+                    "waypoints": [{"id": "l1-a", "x": 0, "y": 0}, {"id": "l1-ea", "x": 5, "y": 0}],
+                    "lanes": [{"from": "l1-a", "to": "l1-ea"}]},
+                   {"id": "L2", "name": "Floor 2", "floor": 2, "outdoor": false,
+                    "waypoints": [{"id": "l2-a", "x": 0, "y": 0}, {"id": "l2-ea", "x": 5, "y": 0}],
+                    "lanes": [{"from": "l2-a", "to": "l2-ea"}]}],
+                 "places": [{"name": "mail-room", "level": "L1", "waypoint": "l1-a"},
+                            {"name": "office", "level": "L2", "waypoint": "l2-a"}],
+                 "chargers": [],
+                 "elevators": [{"id": "E1", "name": "Lift", "cars": [
+                   {"id": "E1-A", "levels": ["L1", "L2"], "doorWaypoints": {"L1": "l1-ea", "L2": "l2-ea"}, "capacityRobots": 1}]}]}
+                """).getBytes(StandardCharsets.UTF_8), "tower.json");
+    }
+
+    @Test
+    void aDeliveryAcrossTwoFloorsRidesTheElevatorOnARobotWhoseUpperMapIsTurnedAndShifted() throws Exception {
+        try (TestServer server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(tower()))) {
+            server.registerFirm("acme");
+            JsonObject robot = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "Acme")
+                    .put("serialNumber", "A-2").put("firm", "acme").put("profile", "indoor-delivery").put("site", "tower"))
+                    .bodyAsJsonObject().getJsonObject("robot");
+            String robotId = robot.getString("id");
+            var login = server.post("/api/v1/sites/tower/elevators/E1/cars/E1-A/credentials", server.operatorToken, null);
+            assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(201);
+            SimElevatorClient car = new SimElevatorClient(server.vertx, new SimElevatorCar(new SimElevatorSpec("E1-A",
+                    List.of("L1", "L2"), "L2", "L1", 0.3, 1.0, 0.5, 0.2, 8, 0, 30, 1)), "tower", new LiftCodec(),
+                    Clock.systemUTC(), 50);
+            Await.result(car.connect("127.0.0.1", server.server.mqttPort(), login.bodyAsJsonObject().getString("username"),
+                    login.bodyAsJsonObject().getString("password")));
+            HardwareProfile profile = ProfileCatalog.builtIn().require("indoor-delivery");
+            // The robot's floor-2 map is turned a quarter left and shifted: level = R(90°)·ros + (5, -5).
+            FrameTransform upstairs = new FrameTransform(5, -5, Math.PI / 2, 1);
+            Vertx vertx = Vertx.vertx();
+            try {
+                SimRosbridgeServer ros = new SimRosbridgeServer(new SimRosRobot(new SimRobot("Acme", "A-2", profile, "L1",
+                        0, 0, 0, 90)).useLifts(new SimBuilding(List.of(car))),
+                        new SimRosbridgeServer.Settings("127.0.0.1", 0, SimRosbridgeServer.Flavour.NAV2, 20, 3.0));
+                Await.result(vertx.deployVerticle(ros));
+                AgentConfig config = AgentConfig.parse(new JsonObject()
+                        .put("manufacturer", "Acme").put("serialNumber", "A-2")
+                        .put("mqtt", new JsonObject().put("port", server.server.mqttPort()).put("username", robotId)
+                                .put("password", robot.getJsonObject("mqtt").getString("password")))
+                        .put("rosbridge", new JsonObject().put("uri", ros.uri()))
+                        .put("maps", new JsonArray()
+                                .add(new JsonObject().put("rosMap", "floor1").put("frameId", "L1").put("levelMapId", "L1"))
+                                .add(new JsonObject().put("rosMap", "floor2").put("frameId", "L2").put("levelMapId", "L2")
+                                        .put("transform", new JsonObject().put("x", upstairs.x()).put("y", upstairs.y())
+                                                .put("yaw", upstairs.yaw()))))
+                        .put("actions", new JsonObject()
+                                .put("trayHandover", new JsonObject().put("service", "/tray/handover").put("serviceType", "std_srvs/srv/Trigger"))
+                                .put("elevatorBoard", new JsonObject().put("service", "/elevator/board").put("serviceType", "pg_msgs/srv/Lift"))
+                                .put("elevatorAlight", new JsonObject().put("service", "/elevator/alight").put("serviceType", "pg_msgs/srv/Lift")))
+                        .put("stateIntervalSeconds", 0.5)
+                        .put("backfill", new JsonObject().put("directory", agentData.toString())));
+                RobotAgent agent = new RobotAgent(config, profile, new Vda5050Codec(), Clock.systemUTC());
+                Await.result(vertx.deployVerticle(agent));
+                Await.until("the robot's position on the server", Duration.ofSeconds(20), () ->
+                        server.get("/api/v1/robots/" + robotId, server.operatorToken).bodyAsJsonObject().getJsonObject("position") != null);
+
+                var res = server.post("/api/v1/tasks", server.operatorToken, new JsonObject().put("site", "tower")
+                        .put("category", "delivery").put("description", new JsonObject()
+                                .put("pickup", new JsonObject().put("place", "mail-room"))
+                                .put("dropoff", new JsonObject().put("place", "office"))));
+                assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
+                String id = res.bodyAsJsonObject().getJsonObject("booking").getString("id");
+                awaitStatus(server, id, "completed");
+
+                JsonObject position = server.get("/api/v1/robots/" + robotId, server.operatorToken).bodyAsJsonObject()
+                        .getJsonObject("position");
+                assertThat(position.getString("mapId")).isEqualTo("L2");
+                assertThat(position.getDouble("x")).isCloseTo(0, within(0.1));
+                assertThat(position.getDouble("y")).isCloseTo(0, within(0.1));
+                double[] office = upstairs.toRos(0, 0);
+                assertThat(ros.pose()[0]).as("the office in the robot's floor-2 map").isCloseTo(office[0], within(0.1));
+                assertThat(ros.pose()[1]).isCloseTo(office[1], within(0.1));
+                assertThat(server.get("/api/v1/events?type=elevator.ride", server.operatorToken).bodyAsString())
+                        .contains("E1-A");
+            } finally {
+                Await.result(vertx.close());
+                Await.result(car.disconnect());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.provingground.sim.ros;
 
+import dev.provingground.sim.robot.LiftDoors;
 import dev.provingground.sim.robot.SimRobot;
 import dev.provingground.vda5050.Action;
 import dev.provingground.vda5050.BlockingType;
@@ -63,6 +64,7 @@ public final class SimRosRobot {
     private final Map<String, JsonObject> diagnostics = new LinkedHashMap<>();
     private final List<Goal> ended = new ArrayList<>();
     private long goalsReceived;
+    private LiftDoors lifts = LiftDoors.NONE;
 
     public SimRosRobot(SimRobot robot) {
         this.robot = robot;
@@ -155,6 +157,24 @@ public final class SimRosRobot {
 
     public long goalsReceived() {
         return goalsReceived;
+    }
+
+    // ---- elevators ---------------------------------------------------------------------------------------------
+
+    /** The elevators the robot can step into; its ROS map frame names the floor it is on. */
+    public SimRosRobot useLifts(LiftDoors doors) {
+        this.lifts = doors;
+        return this;
+    }
+
+    /** The robot steps into car {@code liftName} at its floor; false when the car is not standing open there. */
+    public boolean board(String liftName, String robotId) {
+        return !eStop && lifts.board(liftName, robot.mapId(), robotId);
+    }
+
+    /** The robot steps out of car {@code liftName} at its floor. */
+    public boolean alight(String liftName, String robotId) {
+        return !eStop && lifts.alight(liftName, robot.mapId(), robotId);
     }
 
     // ---- faults ------------------------------------------------------------------------------------------------

@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  * {@code /navigate_to_pose} and {@code /navigate_through_poses}; in {@link Flavour#MOVE_BASE} it is a ROS 1 move_base,
  * listening on {@code /move_base/goal} and {@code /move_base/cancel} and answering on {@code /move_base/result} and
  * {@code /move_base/feedback}. It also serves {@code /tray/handover} ({@code std_srvs/srv/Trigger}; fails while the
- * e-stop is pressed) and {@code /unresponsive}, which never answers.
+ * e-stop is pressed), {@code /elevator/board} and {@code /elevator/alight} (step into or out of a simulated car at the
+ * robot's floor, its ROS map frame) and {@code /unresponsive}, which never answers.
  *
  * <p>Runs as a verticle: everything happens on its context; tests reach the robot through {@link #inject}.
  */
@@ -240,7 +241,15 @@ public final class SimRosbridgeServer extends VerticleBase {
         if ("/unresponsive".equals(service)) {
             return; // a service whose server hangs: callers must time out
         }
-        if ("/tray/handover".equals(service)) {
+        if ("/elevator/board".equals(service) || "/elevator/alight".equals(service)) {
+            // What a robot's own elevator behaviour would do: drive into (or out of) the car if it stands open here.
+            JsonObject args = msg.getValue("args") instanceof JsonObject a ? a : new JsonObject();
+            String car = args.getString("liftName", "");
+            String who = args.getString("robotId", robot.robot().serialNumber());
+            boolean ok = service.endsWith("board") ? robot.board(car, who) : robot.alight(car, who);
+            response.put("values", new JsonObject().put("success", ok).put("message", ok ? "done"
+                    : "car " + car + " is not standing open at " + robot.robot().mapId())).put("result", true);
+        } else if ("/tray/handover".equals(service)) {
             response.put("values", new JsonObject().put("success", !robot.eStopPressed())
                     .put("message", robot.eStopPressed() ? "e-stop pressed" : "tray handed over")).put("result", true);
         } else {
