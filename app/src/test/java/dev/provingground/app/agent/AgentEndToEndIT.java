@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static dev.provingground.server.support.Bundles.entry;
@@ -138,19 +139,26 @@ class AgentEndToEndIT {
                 assertThat(server.call(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/sites/hall/zones/pit",
                         server.operatorToken, null).statusCode()).isBetween(200, 204);
 
-                // The MQTT link goes down while the robot drives an order; its states come back as backfill. (A direct
-                // order, not a task: a task would be dispatched again on the reconnect, which is the server's business.)
+                // The MQTT link goes down for 60 s while the robot drives a long straight order; every state of the gap
+                // comes back as backfill. (A direct order, not a task: a task would be dispatched again on the
+                // reconnect, which is the server's business.)
                 var order = server.post("/api/v1/robots/" + robotId + "/orders", server.operatorToken, new JsonObject()
                         .put("nodes", new JsonArray().add(new JsonObject().put("x", 0).put("y", 0).put("mapId", "L1"))
-                                .add(new JsonObject().put("x", 20).put("y", 0).put("mapId", "L1"))));
+                                .add(new JsonObject().put("x", 160).put("y", 0).put("mapId", "L1"))));
                 assertThat(order.statusCode()).as(order.bodyAsString()).isEqualTo(202);
                 Await.until("driving", Duration.ofSeconds(20), () -> ros.pose()[0] > 2);
                 long queuedBefore = agent.statesQueued();
+                Instant cut = Instant.now();
                 proxy.down();
-                Await.until("ten states kept on disk", Duration.ofSeconds(30), () -> agent.statesQueued() >= queuedBefore + 10);
+                // The outage itself is the scenario: 60 s of it, however long the waiting takes.
+                Await.until("60 s of outage", Duration.ofSeconds(70), () -> Duration.between(cut, Instant.now()).getSeconds() >= 60);
+                assertThat(ros.pose()[0]).as("the robot drove on through the outage").isLessThan(159);
+                long queuedInOutage = agent.statesQueued() - queuedBefore;
+                Instant restored = Instant.now();
                 proxy.up();
-                Await.until("the backlog sent", Duration.ofSeconds(30), () -> agent.isMqttUp() && agent.backlogSize() == 0
-                        && agent.backfillPublished() >= 10);
+                Await.until("the backlog sent", Duration.ofSeconds(30), () -> agent.isMqttUp() && agent.backlogSize() == 0);
+                assertThat(queuedInOutage).as("a state every 0.5 s of the outage").isGreaterThanOrEqualTo(110);
+                assertThat(agent.backfillPublished()).isGreaterThanOrEqualTo(queuedInOutage);
                 Await.until("the robot at rest", Duration.ofSeconds(60), () -> standsStill(ros) && agent.lastState() != null
                         && !agent.lastState().driving());
                 Await.until("the late samples recorded", Duration.ofSeconds(20), () -> server.get(
@@ -171,8 +179,15 @@ class AgentEndToEndIT {
                 double km = new JsonObject(entry(bundle, "kpis.json")).getJsonArray("metrics").stream().map(m -> (JsonObject) m)
                         .filter(m -> m.getString("name").equals("distance.total_km")).findFirst().orElseThrow().getDouble("value");
                 System.out.printf("agent end to end: the robot drove %.3f m, the bundle's distance KPI %.3f m (%.2f %%), "
-                        + "%d states backfilled after the outage%n", drove, km * 1000, 100 * (km * 1000 - drove) / drove,
+                        + "%d states backfilled after a 60 s outage%n", drove, km * 1000, 100 * (km * 1000 - drove) / drove,
                         agent.backfillPublished());
+                List<JsonObject> late = entry(bundle, "events.jsonl").lines().map(JsonObject::new)
+                        .filter(e -> Boolean.TRUE.equals(e.getBoolean("late"))).toList();
+                List<Instant> lateTimes = late.stream().flatMap(e -> e.getJsonArray("samples").stream())
+                        .map(x -> Instant.parse(((JsonObject) x).getString("time"))).sorted().toList();
+                assertThat(lateTimes).as("late samples, a second apart, across the whole gap").hasSizeGreaterThanOrEqualTo(55);
+                assertThat(lateTimes.get(0)).isBefore(cut.plusSeconds(2));
+                assertThat(lateTimes.get(lateTimes.size() - 1)).isAfter(restored.minusSeconds(2));
                 assertThat(km * 1000).as("the distance KPI against the simulated robot's odometer").isCloseTo(drove, within(drove * 0.01));
             } finally {
                 Await.result(vertx.close());
