@@ -203,13 +203,24 @@ class RobotAgentIT {
     }
 
     @Test
-    void aMoveBaseRobotIsDrivenThroughItsActionlibTopics() {
+    void aMoveBaseRobotIsDrivenPausedAndResumedThroughItsActionlibTopics() {
         try (AgentHarness h = new AgentHarness(SimRosbridgeServer.Flavour.MOVE_BASE, dir, new JsonObject(), 0, 0)) {
             h.awaitState("position", s -> s.agvPosition() != null);
             h.send(AgentHarness.straightOrder("o1", 0, 0, 2, 4));
             h.awaitState("the order finished", s -> s.lastNodeId().equals("n2") && s.nodeStates().isEmpty());
             assertThat(h.ros.pose()[0]).isCloseTo(4, within(0.1));
             assertThat(h.ros.goalsReceived()).as("one goal per node").isEqualTo(2);
+
+            // Pause cancels the move_base goal on {ns}/cancel and holds; resume sends it again.
+            h.send(AgentHarness.straightOrder("o2", 0, 4, 14));
+            Eventually.until("driving", () -> h.ros.pose()[0] > 5);
+            h.instant("startPause", "p1");
+            h.awaitState("paused and standing", s -> Boolean.TRUE.equals(s.paused()) && !s.driving());
+            assertThat(h.ros.pose()[0]).isLessThan(13);
+            h.instant("stopPause", "p2");
+            h.awaitState("o2 finished", s -> s.orderId().equals("o2") && s.lastNodeId().equals("n1") && s.nodeStates().isEmpty());
+            assertThat(h.ros.pose()[0]).isCloseTo(14, within(0.1));
+            assertThat(h.ros.goalsReceived()).isEqualTo(4);
             h.assertEverythingPublishedValidates();
         }
     }
