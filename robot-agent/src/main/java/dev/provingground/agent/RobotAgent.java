@@ -92,6 +92,8 @@ public final class RobotAgent extends VerticleBase {
     private Object lastSignature;
     private boolean draining;
     private final List<Long> timers = new ArrayList<>();
+    /** States published (QoS 0) since the broker last answered a ping. */
+    private final List<byte[]> unconfirmed = new ArrayList<>();
     private volatile State lastState;
     private final AtomicLong statesPublished = new AtomicLong();
     private final AtomicLong statesQueued = new AtomicLong();
@@ -147,6 +149,16 @@ public final class RobotAgent extends VerticleBase {
             @Override
             public void disconnected() {
                 mqttUp = false;
+                // States sent since the broker last answered a ping may have died with the link: keep them too. Those
+                // that did arrive come again as backfill, with their original timestamps.
+                unconfirmed.forEach(backlog::append);
+                unconfirmed.clear();
+                backlogSize = backlog.size();
+            }
+
+            @Override
+            public void confirmed() {
+                unconfirmed.clear();
             }
 
             @Override
@@ -372,9 +384,12 @@ public final class RobotAgent extends VerticleBase {
             return;
         }
         if (link.isConnected()) {
+            unconfirmed.add(json);
             link.publishEncoded(link.topic(Topic.STATE), json, MqttQoS.AT_MOST_ONCE)
                     // The link dropped under this very state: keep it like the ones after it.
-                    .onFailure(e -> keep(json));
+                    .onFailure(e -> {
+                        if (unconfirmed.remove(json)) keep(json);
+                    });
             statesPublished.incrementAndGet();
         } else {
             keep(json);

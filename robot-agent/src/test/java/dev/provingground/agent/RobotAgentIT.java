@@ -266,6 +266,32 @@ class RobotAgentIT {
         }
     }
 
+    @Test
+    void aLinkThatSilentlyStopsCarryingPacketsIsNoticedByItsPingsAndNoStateIsLost() {
+        JsonObject settings = new JsonObject().put("mqtt", new JsonObject().put("keepAliveSeconds", 1));
+        try (AgentHarness h = new AgentHarness(SimRosbridgeServer.Flavour.NAV2, dir, settings, 0, 0)) {
+            h.awaitState("position", s -> s.agvPosition() != null);
+            h.send(AgentHarness.straightOrder("o1", 0, 0, 30));
+            Eventually.until("driving", () -> h.ros.odometerMetres() > 0.5);
+            long published = h.agent.statesPublished();
+            h.broker.freeze();
+            Eventually.until("the agent to notice and come back", () -> h.broker.on(h.topic(Topic.CONNECTION)).stream()
+                    .filter(m -> AgentHarness.CODEC.decode(Connection.class, m.payload()).connectionState() == ConnectionState.ONLINE)
+                    .count() >= 2);
+            Eventually.until("the backlog sent", () -> h.agent.isMqttUp() && h.agent.backlogSize() == 0 && !h.backfill().isEmpty());
+            assertThat(h.agent.statesPublished()).as("states went into the silent link").isGreaterThan(published);
+
+            java.util.Set<Long> ids = new java.util.TreeSet<>();
+            h.states().forEach(s -> ids.add(s.headerId()));
+            h.backfill().forEach(s -> ids.add(s.headerId()));
+            long first = ids.iterator().next();
+            long last = java.util.Collections.max(ids);
+            List<Long> missing = java.util.stream.LongStream.rangeClosed(first, last).boxed().filter(i -> !ids.contains(i)).toList();
+            assertThat(missing).as("states neither delivered live nor backfilled").isEmpty();
+            h.assertEverythingPublishedValidates();
+        }
+    }
+
     private static int indexOfLastWill(AgentHarness h) {
         List<TestBroker.Message> all = h.broker.messages;
         for (int i = all.size() - 1; i >= 0; i--) if (all.get(i).fromWill()) return i;

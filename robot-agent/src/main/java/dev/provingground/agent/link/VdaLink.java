@@ -44,6 +44,9 @@ public final class VdaLink {
 
         void disconnected();
 
+        /** The broker answered a ping: everything published before it was sent has reached the broker. */
+        void confirmed();
+
         void order(Order order);
 
         void instantActions(InstantActions actions);
@@ -64,6 +67,8 @@ public final class VdaLink {
     private boolean connected;
     private boolean stopping;
     private long connects;
+    private long watchdog = -1;
+    private boolean awaitingPong;
 
     public VdaLink(Vertx vertx, Options options, Vda5050Codec codec, HeaderCounter headers, Listener listener) {
         this.vertx = vertx;
@@ -107,6 +112,10 @@ public final class VdaLink {
             Promise<Void> p = unacknowledged.remove(id);
             if (p != null) p.tryFail("no PUBACK for packet " + id);
         });
+        c.pingResponseHandler(v -> {
+            awaitingPong = false;
+            listener.confirmed();
+        });
         c.closeHandler(v -> onClose(c));
         c.connect(options.port(), options.host())
                 .compose(ack -> c.subscribe(Map.of(topic(Topic.ORDER), 1, topic(Topic.INSTANT_ACTIONS), 1)))
@@ -117,6 +126,7 @@ public final class VdaLink {
                     backoff.reset();
                     LOG.info(robotId + ": MQTT link up to " + options.host() + ":" + options.port()
                             + (connects > 1 ? " (reconnect " + (connects - 1) + ")" : ""));
+                    watch(c);
                     publish(Connection.create(ConnectionState.ONLINE)).onComplete(ar -> listener.connected());
                 })
                 .onFailure(e -> {
@@ -127,8 +137,35 @@ public final class VdaLink {
                 });
     }
 
+    /**
+     * A link that silently stops carrying packets (Wi-Fi gone, a NAT forgetting the flow) looks connected until TCP
+     * gives up, minutes later, and QoS 0 states sent meanwhile vanish. So the link pings the broker every keep-alive
+     * interval, whatever else it sends, and counts one ping unanswered for a whole interval as a dead link.
+     */
+    private void watch(MqttClient c) {
+        awaitingPong = false;
+        long period = options.keepAliveSeconds() * 1000L;
+        watchdog = vertx.setPeriodic(period, t -> {
+            if (client != c || !connected) {
+                vertx.cancelTimer(t);
+                return;
+            }
+            if (awaitingPong) {
+                LOG.warning(robotId + ": the MQTT broker has not answered a ping for " + options.keepAliveSeconds()
+                        + " s; taking the link for dead");
+                vertx.cancelTimer(t);
+                // DISCONNECT will not arrive over a dead link, so the broker still acts on the will when it notices.
+                c.disconnect();
+                return;
+            }
+            awaitingPong = true;
+            c.ping();
+        });
+    }
+
     private void onClose(MqttClient c) {
         if (client != c) return;
+        if (watchdog >= 0) vertx.cancelTimer(watchdog);
         boolean was = connected;
         connected = false;
         unacknowledged.values().forEach(p -> p.tryFail("MQTT link dropped"));

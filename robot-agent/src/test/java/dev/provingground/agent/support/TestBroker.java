@@ -36,6 +36,7 @@ public final class TestBroker implements AutoCloseable {
     private final MqttServer server;
     private final Map<MqttEndpoint, Set<String>> clients = new ConcurrentHashMap<>();
     private final Set<MqttEndpoint> cleanlyGone = ConcurrentHashMap.newKeySet();
+    private final Set<MqttEndpoint> frozen = ConcurrentHashMap.newKeySet();
     public final List<Message> messages = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
 
@@ -62,8 +63,14 @@ public final class TestBroker implements AutoCloseable {
         }
         Set<String> subscriptions = ConcurrentHashMap.newKeySet();
         clients.put(e, subscriptions);
-        e.publishAutoAck(true);
+        e.publishAutoAck(false);
+        e.autoKeepAlive(false);
+        e.pingHandler(v -> {
+            if (!frozen.contains(e)) e.pong();
+        });
         e.publishHandler(m -> {
+            if (frozen.contains(e)) return; // lost on the way
+            if (m.qosLevel() == MqttQoS.AT_LEAST_ONCE) e.publishAcknowledge(m.messageId());
             messages.add(new Message(m.topicName(), m.payload().getBytes(), false));
             route(m.topicName(), m.payload());
         });
@@ -75,9 +82,12 @@ public final class TestBroker implements AutoCloseable {
             }
             e.subscribeAcknowledge(sub.messageId(), granted);
         });
-        e.disconnectMessageHandler(d -> cleanlyGone.add(e));
+        e.disconnectMessageHandler(d -> {
+            if (!frozen.contains(e)) cleanlyGone.add(e);
+        });
         e.closeHandler(v -> {
             clients.remove(e);
+            frozen.remove(e);
             if (!cleanlyGone.remove(e) && e.will() != null && e.will().isWillFlag()) {
                 messages.add(new Message(e.will().getWillTopic(), e.will().getWillMessageBytes(), true));
                 route(e.will().getWillTopic(), Buffer.buffer(e.will().getWillMessageBytes()));
@@ -88,6 +98,7 @@ public final class TestBroker implements AutoCloseable {
 
     private void route(String topic, Buffer payload) {
         clients.forEach((client, filters) -> {
+            if (frozen.contains(client)) return;
             for (String f : filters) {
                 if (matches(f, topic)) {
                     client.publish(topic, payload, MqttQoS.AT_MOST_ONCE, false, false);
@@ -116,6 +127,14 @@ public final class TestBroker implements AutoCloseable {
     public void cut() {
         refusing = true;
         vertx.runOnContext(v -> clients.keySet().forEach(MqttEndpoint::close));
+    }
+
+    /**
+     * The network silently stops carrying the present clients' packets both ways (Wi-Fi gone): nothing is closed,
+     * nothing arrives, pings go unanswered. New connections work.
+     */
+    public void freeze() {
+        frozen.addAll(clients.keySet());
     }
 
     public void restore() {
