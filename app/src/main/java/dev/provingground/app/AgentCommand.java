@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "agent", mixinStandardHelpOptions = true,
         description = {"Run the robot agent on a ROS robot's computer: rosbridge v2 to the robot, VDA 5050 over MQTT to the fleet.",
                 "State is kept on disk while MQTT is down and sent on stateBackfill once it is back (docs/ROBOT-AGENT.md)."},
-        footerHeading = "%nSettings of the configuration file (JSON; name, default, meaning):%n")
+        footerHeading = "%nSettings of the configuration file (JSON), each with its default:%n")
 public final class AgentCommand implements Callable<Integer> {
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "the robot's agent configuration (JSON)")

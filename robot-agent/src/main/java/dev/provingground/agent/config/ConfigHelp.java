@@ -17,7 +17,7 @@ public final class ConfigHelp {
             new Setting("mqtt.port", "1883", "its port"),
             new Setting("mqtt.username", "none", "the robot's MQTT login (the id the fleet gave it)"),
             new Setting("mqtt.password", "none", "its password"),
-            new Setting("mqtt.keepAliveSeconds", "15", "MQTT keep-alive; the broker publishes the last will after 1.5x"),
+            new Setting("mqtt.keepAliveSeconds", "15", "keep-alive and ping interval; a ping unanswered this long: link dead"),
             new Setting("mqtt.reconnectSeconds", "0.5", "first wait before reconnecting; doubles each failure"),
             new Setting("mqtt.maxReconnectSeconds", "10", "longest wait between reconnect attempts"),
             new Setting("rosbridge.uri", "ws://127.0.0.1:9090", "the robot's rosbridge v2 server"),
@@ -65,13 +65,15 @@ public final class ConfigHelp {
     private ConfigHelp() {
     }
 
-    /** The settings as an aligned plain-text table. */
+    /**
+     * The settings as plain text for a terminal of 80 columns: per setting a line with its name and default and an
+     * indented line with its meaning.
+     */
     public static String table() {
-        int width = SETTINGS.stream().mapToInt(s -> s.name().length()).max().orElse(10);
-        int fallbackWidth = SETTINGS.stream().mapToInt(s -> s.fallback().length()).max().orElse(10);
         StringBuilder out = new StringBuilder();
         for (Setting s : SETTINGS) {
-            out.append(String.format("  %-" + width + "s  %-" + fallbackWidth + "s  %s%n", s.name(), s.fallback(), s.meaning()));
+            out.append("  ").append(s.name()).append(" (").append(s.fallback()).append(")").append(System.lineSeparator());
+            out.append("      ").append(s.meaning()).append(System.lineSeparator());
         }
         return out.toString();
     }
