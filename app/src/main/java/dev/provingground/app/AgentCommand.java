@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** {@code ./proving-ground agent --config FILE}: one ROS robot joins a VDA 5050 fleet through its rosbridge. */
 @Command(name = "agent", mixinStandardHelpOptions = true,
@@ -23,6 +25,12 @@ import java.util.concurrent.TimeUnit;
                 "State is kept on disk while MQTT is down and sent on stateBackfill once it is back (docs/ROBOT-AGENT.md)."},
         footerHeading = "%nSettings of the configuration file (JSON), each with its default:%n")
 public final class AgentCommand implements Callable<Integer> {
+
+    /**
+     * vertx-mqtt logs every failed connect as SEVERE with a stack trace; while the fleet is out of reach the agent
+     * retries for hours, and says so itself (link up, link dropped). Held here: JUL forgets unreferenced loggers.
+     */
+    private static final Logger MQTT_CLIENT = Logger.getLogger("io.vertx.mqtt.impl.MqttClientImpl");
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "the robot's agent configuration (JSON)")
     Path config;
@@ -38,6 +46,7 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
+        if (!verbose) MQTT_CLIENT.setLevel(Level.OFF);
         AgentConfig settings;
         HardwareProfile profile;
         try {

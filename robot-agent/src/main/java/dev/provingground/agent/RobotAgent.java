@@ -116,10 +116,13 @@ public final class RobotAgent extends VerticleBase {
         this.diagnostics = new DiagnosticErrors(config.ros().reportDiagnosticWarnings());
         this.problems = new ProblemErrors(clock, Duration.ofMillis((long) (config.problemErrorSeconds() * 1000)));
         for (MapFrames.RosMap m : frames.all()) {
-            LOG.info(robotId + ": ROS map " + m.rosMap() + " (" + m.frameId() + ") shows level " + m.levelMapId()
-                    + " by " + m.transform() + (m.fit().rmsResidual() > 0 || config.maps().stream()
-                    .anyMatch(s -> s.rosMap().equals(m.rosMap()) && s.transform() == null)
-                    ? String.format(" fitted from point pairs, residual rms %.3f m, max %.3f m", m.fit().rmsResidual(),
+            FrameTransform t = m.transform();
+            boolean fitted = config.maps().stream().anyMatch(x -> x.rosMap().equals(m.rosMap()) && x.transform() == null
+                    && !x.pointPairs().isEmpty());
+            LOG.info(String.format(java.util.Locale.ROOT, "%s: ROS map %s (frame %s) shows level %s: x %.3f m, y %.3f m, "
+                    + "yaw %.2f°, scale %.4f%s", robotId, m.rosMap(), m.frameId(), m.levelMapId(), t.x(), t.y(),
+                    Math.toDegrees(t.yaw()), t.scale(), fitted ? String.format(java.util.Locale.ROOT,
+                    ", fitted from point pairs with residual rms %.3f m, max %.3f m", m.fit().rmsResidual(),
                     m.fit().maxResidual()) : ""));
         }
     }
