@@ -7,13 +7,21 @@ import picocli.CommandLine.Command;
 /** {@code ./proving-ground}: one launcher for every command. */
 @Command(name = "proving-ground", mixinStandardHelpOptions = true, version = "Proving Ground 0.1.0",
         description = "Fleet operations server for service-robot trials.",
-        subcommands = {DemoCommand.class, ServeCommand.class, SimCommand.class, ExportCli.class, VerifyCli.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, SimCommand.class, AgentCommand.class, ExportCli.class, VerifyCli.class,
                 ProvingGround.BenchPointer.class})
 public final class ProvingGround implements Runnable {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new ProvingGround()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0) System.exit(code);
+    }
+
+    /** Every command, as main runs them. */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new ProvingGround()).setCaseInsensitiveEnumValuesAllowed(true);
+        // The agent's --help names every setting of its configuration file, from the list its reader follows.
+        line.getSubcommands().get("agent").getCommandSpec().usageMessage().footer(AgentCommand.footer());
+        return line;
     }
 
     @Override

@@ -25,7 +25,8 @@ final class ArchitectureRules {
             "trackrecord", List.of(),
             "server", List.of("vda5050", "profiles", "geofence", "site", "trackrecord"),
             "sim", List.of("vda5050", "profiles", "geofence", "site"),
-            "app", List.of("vda5050", "profiles", "geofence", "site", "trackrecord", "server", "sim"));
+            "agent", List.of("vda5050", "profiles"),
+            "app", List.of("vda5050", "profiles", "geofence", "site", "trackrecord", "server", "sim", "agent"));
 
     /** Libraries that must stay plain Java, usable without a server. */
     static final List<String> WITHOUT_VERTX = List.of("profiles", "geofence", "site", "trackrecord");

@@ -1,5 +1,6 @@
 package dev.provingground.bench;
 
+import dev.provingground.bench.agent.AgentBenchmark;
 import dev.provingground.bench.geofence.GeofenceBenchmark;
 import dev.provingground.app.Logging;
 import dev.provingground.bench.server.DispatchBenchmark;
@@ -9,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,7 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "proving-ground bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
         subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
-                BenchCommand.Dispatch.class})
+                BenchCommand.Dispatch.class, BenchCommand.Agent.class})
 public final class BenchCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -99,6 +101,32 @@ public final class BenchCommand implements Runnable {
                 System.err.println(e.getMessage());
                 return e instanceof IllegalArgumentException ? 2 : 1;
             }
+        }
+    }
+
+    @Command(name = "agent", mixinStandardHelpOptions = true,
+            description = "The robot agent's CPU time per ROS message (odom 50 Hz, pose 10 Hz, battery 1 Hz) against a bare"
+                    + " WebSocket client that only parses them, and its resident memory.")
+    static final class Agent implements Callable<Integer> {
+
+        @Option(names = "--messages", defaultValue = "100000", description = "messages per measured burst (default: ${DEFAULT-VALUE})")
+        int messages;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "measured bursts (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--child-jvm", paramLabel = "OPTIONS",
+                description = "options of the agent's and the bare client's JVMs (default: the agent's recommended ones, "
+                        + "-Xmx64m -XX:+UseSerialGC)")
+        String childJvm;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            AgentBenchmark.Options options = AgentBenchmark.Options.defaults().withMessages(messages).withRounds(rounds);
+            if (childJvm != null) options = options.withJvmOptions(List.of(childJvm.trim().split("\\s+")));
+            AgentBenchmark.run(options, System.out);
+            return 0;
         }
     }
 }

@@ -39,6 +39,7 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
     private final RejectionLog rejections;
     private final Clock clock;
     private LiftControllerEndpoint lifts;
+    private BackfillInbound backfill;
     private final Map<String, RobotConnection> connections = new ConcurrentHashMap<>();
     private MqttServer server;
 
@@ -69,6 +70,11 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
     /** From now on logins named {@code lift:...} are elevator controllers; until then they are refused. */
     public void acceptLiftControllers(LiftControllerEndpoint lifts) {
         this.lifts = lifts;
+    }
+
+    /** From now on a robot may publish its {@code stateBackfill}; until then that topic is refused. */
+    public void acceptBackfill(BackfillInbound backfill) {
+        this.backfill = backfill;
     }
 
     @Override
@@ -133,6 +139,10 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
     }
 
     private void onPublish(RobotConnection conn, String topicName, Buffer payload) {
+        if (backfill != null && BackfillInbound.isBackfill(topicName)) {
+            backfill.handle(conn.robot, topicName, payload.getBytes(), clock.instant());
+            return;
+        }
         Optional<TopicAddress> address = TopicAddress.parse(topicName);
         if (address.isEmpty()) {
             rejections.reject(Rejection.UNKNOWN_TOPIC, conn.robot.id(), "topic " + topicName);

@@ -4,6 +4,7 @@ import dev.provingground.server.api.ApiServer;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.elevator.ElevatorService;
 import dev.provingground.server.events.EventHub;
+import dev.provingground.server.evidence.BackfillSampler;
 import dev.provingground.server.evidence.StateSampler;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.mqtt.RobotTransport;
@@ -16,5 +17,5 @@ import dev.provingground.trackrecord.TrackRecordStore;
 /** The parts of a server as {@link Wiring} built them: the ones its embedders reach and the ones that start and stop. */
 record ServerParts(MapDbStore store, TrackRecordStore trackRecord, AccessControl access, RobotRegistry registry,
                    RejectionLog rejections, RobotTransport link, EventHub events, ZoneService zones,
-                   StateSampler sampler, ElevatorService elevators, TaskService tasks, ApiServer api) {
+                   StateSampler sampler, BackfillSampler backfill, ElevatorService elevators, TaskService tasks, ApiServer api) {
 }

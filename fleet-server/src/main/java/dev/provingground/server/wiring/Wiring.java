@@ -18,6 +18,13 @@ import dev.provingground.server.evidence.AreaClassifier;
 import dev.provingground.server.evidence.InterventionDetector;
 import dev.provingground.server.evidence.SafetyEvents;
 import dev.provingground.server.evidence.StateSampler;
+import dev.provingground.server.evidence.BackfillSampler;
+import dev.provingground.server.mqtt.BackfillInbound;
+import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
+import dev.provingground.server.mqtt.ExternalBrokerLink;
+import dev.provingground.server.mqtt.Rejection;
+import dev.provingground.vda5050.StateBackfill;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import dev.provingground.server.evidence.TrackRecordSink;
 import dev.provingground.server.live.LiveFeed;
 import dev.provingground.server.mqtt.InboundPipeline;
@@ -136,6 +143,10 @@ final class Wiring {
             StateSampler sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1),
                     Duration.ofSeconds(30));
             registry.addListener(sampler);
+            BackfillSampler backfill = new BackfillSampler(events, areas::classify, Duration.ofSeconds(1),
+                    Duration.ofSeconds(30), Duration.ofSeconds(2));
+            acceptBackfill(link, new BackfillInbound(codec, backfill::lateState, rejections,
+                    config.mqtt().maxMessageSize()), registry, rejections);
             registry.addListener(new SafetyEvents(events, profiles));
             registry.addListener(new InterventionDetector(events));
             ElevatorService elevators = new ElevatorService(sites, new MapDbElevatorRulesStore(store), events, clock);
@@ -153,7 +164,7 @@ final class Wiring {
                     trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
                     elevators, liftCredentials, events), scheduler);
             return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
-                    elevators, tasks, api);
+                    backfill, elevators, tasks, api);
         } catch (RuntimeException | Error e) {
             if (trackRecord != null) closeQuietly("track record", trackRecord::close);
             closeQuietly("database", store::close);
@@ -174,11 +185,17 @@ final class Wiring {
                     p.registry().flushDirty().join();
                     p.store().close();
                 }))
-                .add("state samples", OpenedPart.closedBy(p.sampler()::flushAll))
+                .add("state samples", OpenedPart.closedBy(() -> {
+                    p.sampler().flushAll();
+                    p.backfill().flushAll();
+                }))
                 .add("robot link", p.link())
                 .add("HTTP API", p.api())
                 .add("periodic work", new PeriodicWork(scheduler)
-                        .every(Duration.ofMillis(config.store().stateFlushMillis()), p.registry()::flushDirty)
+                        .every(Duration.ofMillis(config.store().stateFlushMillis()), () -> {
+                            p.registry().flushDirty();
+                            p.backfill().flushIdle(clock.instant());
+                        })
                         .every(DISPATCH_POLL, p.tasks()::dispatchRound)
                         .every(TRACK_RECORD.checkpointInterval(), () -> p.trackRecord().signCheckpoints()
                                 .exceptionally(e -> {
@@ -189,6 +206,26 @@ final class Wiring {
                             p.elevators().tick();
                             p.tasks().advanceRides();
                         }));
+    }
+
+    /**
+     * Robots may send the states they kept while their link was down on {@code stateBackfill}
+     * (docs/ROBOT-AGENT.md): the embedded endpoint takes them on the robot's session, a broker on a subscription.
+     * The in-process link of virtual-time tests carries no backfill.
+     */
+    private void acceptBackfill(RobotTransport link, BackfillInbound backfill, RobotRegistry registry,
+                                RejectionLog rejections) {
+        if (link instanceof EmbeddedMqttEndpoint embedded) {
+            embedded.acceptBackfill(backfill);
+        } else if (link instanceof ExternalBrokerLink broker) {
+            broker.route("uagv/v2/+/+/" + StateBackfill.TOPIC_LEVEL, MqttQoS.AT_LEAST_ONCE, msg -> {
+                String[] owner = StateBackfill.robotOf(msg.topicName()).orElseThrow();
+                registry.findByAddress(owner[0], owner[1]).ifPresentOrElse(
+                        robot -> backfill.handle(robot, msg.topicName(), msg.payload().getBytes(), clock.instant()),
+                        () -> rejections.reject(Rejection.UNKNOWN_ROBOT, owner[0] + "/" + owner[1],
+                                "topic " + msg.topicName()));
+            });
+        }
     }
 
     private List<Site> loadSites() {

@@ -8,8 +8,11 @@ import java.util.List;
  * {@code time} is the first sample's time.
  *
  * @param samples 1 to 1,000 samples in time order (a batch stays well under the store's event size limit)
+ * @param late    true for samples the robot kept while its link was down and sent afterwards (its
+ *                {@code stateBackfill}): recorded when they arrived, timed when they were taken, so they fill the gap
+ *                in the robot's travel rather than extend it; null (absent) for live samples
  */
-public record StateSamples(List<Sample> samples) implements EventBody {
+public record StateSamples(List<Sample> samples, Boolean late) implements EventBody {
 
     public static final int MAX_SAMPLES = 1_000;
 
@@ -48,7 +51,19 @@ public record StateSamples(List<Sample> samples) implements EventBody {
         }
     }
 
+    /** Live samples. */
+    public StateSamples(List<Sample> samples) {
+        this(samples, null);
+    }
+
+    /** Whether these are late samples (a backfill). */
+    public boolean fromBackfill() {
+        return Boolean.TRUE.equals(late);
+    }
+
     public StateSamples {
+        // One spelling for live batches, so their canonical bytes are what they always were.
+        if (Boolean.FALSE.equals(late)) late = null;
         Require.present(samples, "samples");
         if (samples.isEmpty() || samples.size() > MAX_SAMPLES) {
             throw new IllegalArgumentException("samples must hold 1 to " + MAX_SAMPLES + " samples, got " + samples.size());

@@ -33,7 +33,7 @@ public final class KpiAccumulator {
     private static final int DECIMALS = 6;
 
     private final KpiScope scope;
-    private final Map<String, StateSamples.Sample> lastSample = new HashMap<>();
+    private final Map<String, SampleChain> chains = new HashMap<>();
     private long events;
     private double metres;
     private final Map<StateSamples.OperatingMode, Double> metresByMode = new EnumMap<>(StateSamples.OperatingMode.class);
@@ -114,26 +114,26 @@ public final class KpiAccumulator {
     /**
      * Joins each sample to the robot's previous in-scope sample when both are on the same map and 0 &lt; Δt ≤
      * {@link #MAX_SAMPLE_GAP}: the straight-line distance counts toward the earlier sample's mode and area, Δt toward
-     * operating time. A sample not later than the previous one is ignored.
+     * operating time. A live sample not later than the previous one is ignored. Late samples (a backfill) go between
+     * their neighbours in time: the join across the gap they fill is taken back and the joins through them counted.
      */
     private void travel(String robot, StateSamples samples) {
+        SampleChain chain = chains.computeIfAbsent(robot, r -> new SampleChain());
         for (StateSamples.Sample sample : samples.samples()) {
-            StateSamples.Sample previous = lastSample.get(robot);
-            if (previous != null && !sample.time().isAfter(previous.time())) {
-                continue;
-            }
-            if (previous != null && previous.mapId().equals(sample.mapId())) {
-                Duration gap = Duration.between(previous.time(), sample.time());
-                if (gap.compareTo(MAX_SAMPLE_GAP) <= 0) {
-                    double step = Math.hypot(sample.x() - previous.x(), sample.y() - previous.y());
-                    metres += step;
-                    metresByMode.merge(previous.mode(), step, Double::sum);
-                    metresByArea.merge(previous.area(), step, Double::sum);
-                    operatingSeconds += gap.toMillis() / 1000.0;
-                }
-            }
-            lastSample.put(robot, sample);
+            if (samples.fromBackfill()) chain.late(sample, this::join);
+            else chain.live(sample, this::join);
         }
+    }
+
+    private void join(StateSamples.Sample previous, StateSamples.Sample sample, int sign) {
+        if (!previous.mapId().equals(sample.mapId())) return;
+        Duration gap = Duration.between(previous.time(), sample.time());
+        if (gap.isNegative() || gap.isZero() || gap.compareTo(MAX_SAMPLE_GAP) > 0) return;
+        double step = sign * Math.hypot(sample.x() - previous.x(), sample.y() - previous.y());
+        metres += step;
+        metresByMode.merge(previous.mode(), step, Double::sum);
+        metresByArea.merge(previous.area(), step, Double::sum);
+        operatingSeconds += sign * gap.toMillis() / 1000.0;
     }
 
     public KpiReport report() {
