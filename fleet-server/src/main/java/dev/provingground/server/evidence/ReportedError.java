@@ -60,19 +60,18 @@ record ReportedError(String errorType, RobotError.Level level, String descriptio
     /** Blank becomes null; control characters become spaces; longer than {@code max} is cut, ending in "…". */
     static String fit(String text, int max) {
         if (text == null) return null;
-        StringBuilder out = new StringBuilder(Math.min(text.length(), max));
-        for (int i = 0; i < text.length() && out.length() < max; i++) {
-            char c = text.charAt(i);
+        String clean = text.strip();
+        boolean cut = clean.length() > max;
+        // Room for the ellipsis when cut, and never split a surrogate pair.
+        int end = cut ? max - 1 : clean.length();
+        if (cut && Character.isHighSurrogate(clean.charAt(end - 1))) end--;
+        StringBuilder out = new StringBuilder(end + 1);
+        for (int i = 0; i < end; i++) {
+            char c = clean.charAt(i);
             out.append(Character.isISOControl(c) ? ' ' : c);
         }
         String fitted = out.toString().strip();
         if (fitted.isEmpty()) return null;
-        if (text.length() > max && fitted.length() >= max) {
-            // Cut one more so the ellipsis fits, and never split a surrogate pair.
-            int end = max - 1;
-            if (Character.isHighSurrogate(fitted.charAt(end - 1))) end--;
-            fitted = fitted.substring(0, end) + "…";
-        }
-        return fitted;
+        return cut ? fitted + "…" : fitted;
     }
 }
