@@ -3,7 +3,7 @@ import { h, raw } from './dom.js';
 import { t, tOr, formatTime, formatNumber } from './i18n.js';
 
 export const EVENT_TYPES = ['robot.link', 'state.samples', 'task', 'geofence', 'overspeed', 'estop', 'intervention',
-  'incident', 'elevator.ride', 'uvc.lamp', 'config.change'];
+  'incident', 'elevator.ride', 'uvc.lamp', 'config.change', 'robot.error'];
 
 export const typeName = (type) => tOr(`eventType.${type}`, type);
 
@@ -36,6 +36,10 @@ export function eventDetail(e) {
         e.failure ? [' — ', raw(e.failure)] : ''];
     case 'uvc.lamp':
       return [word('lampPhase', e.phase), ' · ', word('lampCause', e.cause)];
+    case 'robot.error':
+      return [word('errorPhase', e.phase), ' · ', word('errorLevel', e.level), ' ', raw(e.errorType),
+        e.description ? [' — ', raw(e.description)] : '',
+        e.durationSeconds !== undefined ? [' · ', t('unit.seconds', { value: formatNumber(e.durationSeconds) })] : ''];
     case 'config.change':
       return [word('configAction', e.action), ' ', word('configTarget', e.target), ' ', raw(e.targetId), ' · ', raw(e.actor)];
     case 'state.samples':

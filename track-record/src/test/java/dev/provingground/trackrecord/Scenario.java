@@ -10,6 +10,7 @@ import dev.provingground.trackrecord.event.GeofenceTransition;
 import dev.provingground.trackrecord.event.Incident;
 import dev.provingground.trackrecord.event.Intervention;
 import dev.provingground.trackrecord.event.Overspeed;
+import dev.provingground.trackrecord.event.RobotError;
 import dev.provingground.trackrecord.event.RobotLink;
 import dev.provingground.trackrecord.event.StateSamples;
 import dev.provingground.trackrecord.event.StateSamples.AreaClass;
@@ -78,6 +79,10 @@ public final class Scenario {
         events.add(robot(43, "r1", new Overspeed("lobby", 1.5, 2.1, 3.5)));
         events.add(robot(44, "r1", new EmergencyStop(EmergencyStop.Phase.TRIGGERED, EmergencyStop.Source.ROBOT_BUTTON, null)));
         events.add(robot(45, "r1", new EmergencyStop(EmergencyStop.Phase.RECOVERED, EmergencyStop.Source.ROBOT_BUTTON, null)));
+        events.add(robot(46, "r1", new RobotError(RobotError.Phase.RAISED, "rosDiagnostic", RobotError.Level.FATAL,
+                "lidar: no scans", List.of(new RobotError.Reference("diagnosticName", "lidar")), null, null)));
+        events.add(robot(48, "r1", new RobotError(RobotError.Phase.CLEARED, "rosDiagnostic", RobotError.Level.FATAL,
+                "lidar: no scans", List.of(new RobotError.Reference("diagnosticName", "lidar")), 2.0, 0)));
         events.add(robot(50, "r1", new Intervention(Intervention.Kind.REMOTE_ASSIST, "blocked corridor", 30)));
         events.add(robot(55, "r1", new TaskLifecycle("t1", TaskLifecycle.Phase.COMPLETED, "delivery", null)));
         events.add(robot(56, "r1", new TaskLifecycle("t2", TaskLifecycle.Phase.STARTED, "delivery", null)));

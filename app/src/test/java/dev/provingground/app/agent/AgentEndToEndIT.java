@@ -103,7 +103,7 @@ class AgentEndToEndIT {
                 restAWhile(ros, agent);
 
                 // An e-stop and a diagnostics error on the robot reach the fleet as VDA 5050 errors and safety state,
-                // and the e-stop reaches the track record.
+                // and both reach the track record (the error's CLEARED follows 10 s after it goes, not waited for here).
                 Await.result(ros.inject(r -> r.eStop(true)));
                 Await.until("the e-stop recorded", Duration.ofSeconds(10), () -> server.get("/api/v1/events?type=estop",
                         server.operatorToken).bodyAsString().contains("TRIGGERED"));
@@ -111,6 +111,8 @@ class AgentEndToEndIT {
                 Await.result(ros.inject(r -> r.diagnostic("lidar", 2, "no scan for 2 s")));
                 Await.until("the diagnostics error on the server", Duration.ofSeconds(10), () -> server.get(
                         "/api/v1/robots/" + robotId, server.operatorToken).bodyAsString().contains("lidar: no scan for 2 s"));
+                Await.until("the diagnostics error recorded", Duration.ofSeconds(10), () -> server.get(
+                        "/api/v1/events?type=robot.error", server.operatorToken).bodyAsString().contains("\"phase\":\"RAISED\""));
                 Await.result(ros.inject(r -> r.diagnostic("lidar", 0, "ok")));
                 Await.until("the diagnostics error cleared", Duration.ofSeconds(10), () -> !server.get(
                         "/api/v1/robots/" + robotId, server.operatorToken).bodyAsString().contains("rosDiagnostic"));

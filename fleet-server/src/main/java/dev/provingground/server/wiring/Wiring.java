@@ -16,6 +16,7 @@ import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.events.RobotConfigEvents;
 import dev.provingground.server.evidence.AreaClassifier;
 import dev.provingground.server.evidence.InterventionDetector;
+import dev.provingground.server.evidence.RobotErrorEvents;
 import dev.provingground.server.evidence.SafetyEvents;
 import dev.provingground.server.evidence.StateSampler;
 import dev.provingground.server.evidence.BackfillSampler;
@@ -149,6 +150,7 @@ final class Wiring {
                     config.mqtt().maxMessageSize()), registry, rejections);
             registry.addListener(new SafetyEvents(events, profiles));
             registry.addListener(new InterventionDetector(events));
+            registry.addListener(new RobotErrorEvents(events, clock, scheduler));
             ElevatorService elevators = new ElevatorService(sites, new MapDbElevatorRulesStore(store), events, clock);
             LiftCredentials liftCredentials = new LiftCredentials(sites, new MapDbLiftCredentialStore(store), events,
                     clock);

@@ -26,9 +26,9 @@ class KpisTest {
     void theMorningGivesTheHandWorkedKpis() {
         KpiReport report = Kpis.compute(morning, KpiScope.all());
 
-        assertThat(report.eventsInScope()).isEqualTo(31);
+        assertThat(report.eventsInScope()).isEqualTo(33);
         assertValues(report, Map.ofEntries(
-                Map.entry("events.count", "31"),
+                Map.entry("events.count", "33"),
                 Map.entry("distance.total_km", "0.105"),
                 Map.entry("distance.mode.automatic_km", "0.1"),
                 Map.entry("distance.mode.manual_km", "0.005"),
