@@ -71,6 +71,8 @@ export default {
   'robot.mode': 'Operating mode',
   'robot.speed': 'Speed',
   'robot.position': 'Position',
+  'robot.elevator': 'Elevator',
+  'robot.inCar': 'in car',
   'robot.errors': 'Errors',
   'robot.noErrors': 'None',
   'robot.task': 'Current task',

@@ -71,6 +71,8 @@ export default {
   'robot.mode': '운전 모드',
   'robot.speed': '속도',
   'robot.position': '위치',
+  'robot.elevator': '엘리베이터',
+  'robot.inCar': '탑승 중인 칸',
   'robot.errors': '오류',
   'robot.noErrors': '없음',
   'robot.task': '현재 작업',
