@@ -16,8 +16,8 @@ export class CarRiders {
   }
 
   start() {
-    this.refresh();
     this.timer = setInterval(() => this.refresh(), REFRESH_MS);
+    this.refresh();
   }
 
   stop() {
@@ -63,6 +63,7 @@ export class CarRiders {
         // not visible to this token, or gone
       }
     }));
+    if (!this.timer) return; // the map was left while the answers were on their way
     const changed = JSON.stringify([...aboard]) !== JSON.stringify([...this.aboard])
       || riders.size !== this.riders.size || [...riders.keys()].some((id) => !this.riders.has(id));
     this.aboard = aboard;
