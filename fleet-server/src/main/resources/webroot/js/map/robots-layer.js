@@ -32,22 +32,29 @@ export class RobotsLayer {
     this.selected = null;
   }
 
-  /** Shows each robot that is on `level`, moves the ones already shown, and drops the ones that left. */
-  update(robots, level) {
+  /**
+   * Shows each robot that is on `level`, moves the ones already shown, and drops the ones that left. A robot in an
+   * elevator car (`carOf(id)` → {car, level, x, y}) is drawn at its car's door on the car's floor, wherever its own
+   * last report put it.
+   */
+  update(robots, level, carOf = () => undefined) {
     for (const r of robots) {
+      const ride = carOf(r.id);
       const p = r.position;
-      if (!p || p.mapId !== level) {
+      const at = ride ? (ride.level === level ? ride : null) : (p && p.mapId === level ? p : null);
+      if (!at) {
         this.remove(r.id);
         continue;
       }
       let entry = this.markers.get(r.id);
-      if (!entry) entry = this.add(r);
-      entry.marker.setLatLng(toLatLng([p.x, p.y]));
+      if (!entry) entry = this.add(r, at);
+      entry.marker.setLatLng(toLatLng([at.x, at.y]));
+      entry.root.classList.toggle('in-car', Boolean(ride));
       this.style(entry, r);
     }
   }
 
-  add(robot) {
+  add(robot, at) {
     const root = document.createElement('div');
     root.className = 'robot';
     root.dataset.robot = robot.id;
@@ -60,7 +67,7 @@ export class RobotsLayer {
     label.textContent = robot.serialNumber || robot.id;
     root.append(rotor, label);
     const icon = L.divIcon({ className: 'robot-marker', html: root, iconSize: [26, 26], iconAnchor: [13, 13] });
-    const marker = L.marker(toLatLng([robot.position.x, robot.position.y]), { icon, keyboard: false, zIndexOffset: 1000 })
+    const marker = L.marker(toLatLng([at.x, at.y]), { icon, keyboard: false, zIndexOffset: 1000 })
       .on('click', () => this.onSelect(robot.id)).addTo(this.group);
     const entry = { marker, root, rotor, state: null };
     this.markers.set(robot.id, entry);
@@ -70,17 +77,24 @@ export class RobotsLayer {
   style(entry, robot) {
     const s = robotState(robot);
     if (entry.state !== s) {
-      entry.root.className = `robot state-${s}${robot.id === this.selected ? ' selected' : ''}`;
+      entry.root.classList.remove(`state-${entry.state}`);
+      entry.root.classList.add(`state-${s}`);
+      entry.root.classList.toggle('selected', robot.id === this.selected);
       entry.state = s;
     }
     entry.root.dataset.state = s;
     // CSS turns clockwise and screen y grows downwards: a counter-clockwise theta turns by -theta on screen.
-    entry.rotor.style.transform = `rotate(${-(robot.position.theta || 0)}rad)`;
+    entry.rotor.style.transform = `rotate(${-(robot.position?.theta || 0)}rad)`;
   }
 
   select(id) {
     this.selected = id;
     for (const [rid, entry] of this.markers) entry.root.classList.toggle('selected', rid === id);
+  }
+
+  /** Drops every marker whose robot is not in `ids`. */
+  retain(ids) {
+    for (const id of [...this.markers.keys()]) if (!ids.has(id)) this.remove(id);
   }
 
   remove(id) {

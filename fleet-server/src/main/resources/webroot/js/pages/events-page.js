@@ -1,5 +1,5 @@
 // Events: recent events from the API, then every new one from the live feed, filtered by type, robot and firm;
-// forms to report an intervention (a person helped a robot) or an incident.
+// forms to report an intervention (a person helped a robot) or an incident; the robots' refused MQTT messages.
 import { h, raw, replace } from '../dom.js';
 import { t, tOr } from '../i18n.js';
 import { api, seg } from '../api.js';
@@ -8,6 +8,7 @@ import { isOperator } from '../session.js';
 import { state } from '../store.js';
 import { showProblem } from '../problems.js';
 import { EVENT_TYPES, typeName, eventRow } from '../event-text.js';
+import { refusedList } from './refused-list.js';
 
 const SHOWN = 300;
 let off = null;
@@ -103,7 +104,8 @@ function mount(container) {
     }
   }
   const forms = h('div', { class: 'event-forms' });
-  container.append(h('div', { class: 'page grid-2' }, forms,
+  // Refused messages sit under the forms, not under the events, whose list grows by the second.
+  container.append(h('div', { class: 'page grid-2' }, h('div', {}, forms, refusedList()),
     h('div', {}, h('h2', {}, t('events.title')), f.element, list)));
   Promise.all([interventionForm(), incidentForm()]).then((made) => forms.append(...made))
     .catch((e) => showProblem(forms, e));

@@ -9,6 +9,7 @@ import { followLevel } from '../live.js';
 import { createMap, siteLayer, levelBounds } from '../map/level-map.js';
 import { ZonesLayer } from '../map/zones-layer.js';
 import { RobotsLayer } from '../map/robots-layer.js';
+import { CarRiders } from '../map/car-riders.js';
 import { ZoneEditor } from '../map/zone-editor.js';
 import { ROBOT_STATES } from '../map/robot-state.js';
 import { ZonePanel } from './zone-panel.js';
@@ -24,6 +25,7 @@ let unsubscribe = [];
 let selectedRobot = null;
 let selectedTask = null;
 let taskTimer = null;
+let riders = null;
 const recent = [];
 
 function mount(container) {
@@ -51,6 +53,15 @@ function mount(container) {
   map = createMap(mapEl);
   const zonesLayer = new ZonesLayer(map, { onSelect: (id) => { showTab('zones'); return panel.select(id); } });
   const robotsLayer = new RobotsLayer(map, { onSelect: (id) => selectRobot(id) });
+  const carOf = (id) => riders.carOf(id);
+  // Riders the level feed does not carry are drawn from the elevators' view; every rider is placed again whenever
+  // a car moves or someone boards or leaves.
+  riders = new CarRiders({ onChange: () => {
+    const shown = [...state.robots.values(), ...riders.extraRobots()];
+    robotsLayer.retain(new Set(shown.map((r) => r.id))); // a rider that got off on a level not shown
+    robotsLayer.update(shown, state.level, carOf);
+    if (selectedRobot) renderRobot();
+  } });
   const editor = new ZoneEditor(map, {});
   const panel = new ZonePanel({ element: zonesEl, editor, zonesLayer });
   let fixed = null;
@@ -94,7 +105,8 @@ function mount(container) {
   }
 
   function renderRobot() {
-    replace(robotEl, robotPanel(state.robots.get(selectedRobot), { task: selectedTask }));
+    const robot = state.robots.get(selectedRobot) || riders.extraRobots().find((r) => r.id === selectedRobot);
+    replace(robotEl, robotPanel(robot, { task: selectedTask, car: riders.carOf(selectedRobot)?.car }));
   }
 
   async function refreshTask() {
@@ -111,7 +123,7 @@ function mount(container) {
   unsubscribe = [
     on('robots', ({ robots, snapshot }) => {
       if (snapshot) robotsLayer.clear();
-      robotsLayer.update(robots, state.level);
+      robotsLayer.update(snapshot ? [...robots, ...riders.extraRobots()] : robots, state.level, carOf);
       if (selectedRobot && robots.some((r) => r.id === selectedRobot)) renderRobot();
     }),
     on('zones', () => {
@@ -132,14 +144,17 @@ function mount(container) {
   for (const e of recent) eventsEl.querySelector('#map-events').append(eventRow(e));
   taskTimer = setInterval(refreshTask, TASK_REFRESH_MS);
   showLevel();
+  riders.start();
   // Robots already known (from an earlier visit) appear at once; the feed's snapshot follows.
-  robotsLayer.update([...state.robots.values()], state.level);
+  robotsLayer.update([...state.robots.values()], state.level, carOf);
 }
 
 function unmount() {
   unsubscribe.forEach((u) => u());
   unsubscribe = [];
   clearInterval(taskTimer);
+  riders?.stop();
+  riders = null;
   if (map) {
     views.set(`${state.site.id}/${state.level}`, { center: map.getCenter(), zoom: map.getZoom() });
     map.remove();

@@ -6,7 +6,8 @@ import { state } from '../store.js';
 import { robotState } from '../map/robot-state.js';
 import { showProblem } from '../problems.js';
 
-export function robotPanel(robot, { task } = {}) {
+/** `car`: the elevator car the robot rides in now, if any (its own reports still name the level it boarded on). */
+export function robotPanel(robot, { task, car } = {}) {
   if (!robot) return h('p', { class: 'hint', id: 'robot-panel' }, t('robot.pick'));
   const firm = state.firms.find((f) => f.id === robot.firm);
   const s = robotState(robot);
@@ -37,6 +38,7 @@ export function robotPanel(robot, { task } = {}) {
       row(t('robot.speed'), robot.speed == null ? '—' : t('unit.mps', { value: formatNumber(robot.speed, 2) })),
       row(t('robot.position'), robot.position ? [raw(robot.position.mapId), ' ',
         `(${formatNumber(robot.position.x)}, ${formatNumber(robot.position.y)})`] : '—'),
+      car ? row(t('robot.elevator'), h('span', { class: 'in-car' }, t('robot.inCar'), ' ', raw(car)), 'robot-car') : '',
       row(t('robot.errors'), robot.errors?.length ? h('ul', {}, robot.errors.map((e) => h('li', {}, raw(e)))) : t('robot.noErrors')),
       row(t('robot.task'), task ? [raw(task.booking.id), ' · ', tOr(`category.${task.category}`, task.category), ' · ',
         tOr(`taskStatus.${task.status}`, task.status)] : '—', 'robot-task'),

@@ -3,7 +3,12 @@ package dev.provingground.app.console;
 import dev.provingground.app.demo.DemoLauncher;
 import dev.provingground.app.demo.Endpoints;
 import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.support.TestRobot;
 import dev.provingground.server.support.TestServer;
+import dev.provingground.vda5050.Header;
+import dev.provingground.vda5050.Topic;
+import dev.provingground.vda5050.Vda5050Codec;
+import io.vertx.core.buffer.Buffer;
 import dev.provingground.sim.demo.DemoSite;
 import dev.provingground.sim.fleet.SimFleet;
 import dev.provingground.site.Site;
@@ -479,6 +484,35 @@ class ConsoleIT {
         // The server keeps a window per day; the page shows the rules as stored.
         page.until(d -> page.find(e2).getText().contains("Mon 08:00–09:30") && page.find(e2).getText().contains("Fri 08:00–09:30"));
         Browser.screenshot(driver, "09-elevators");
+    }
+
+    @Test
+    @Order(10)
+    void aVendorSeesWhyItsRobotsStateWasRefusedWithThePointerOfTheWrongValue() {
+        var registered = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "ConsoleTest")
+                .put("serialNumber", "BAD-1").put("firm", "servewell").put("profile", "serving").put("site", "demo"));
+        assertThat(registered.statusCode()).as(registered.bodyAsString()).isEqualTo(201);
+        JsonObject mqtt = registered.bodyAsJsonObject().getJsonObject("robot").getJsonObject("mqtt");
+        try (TestRobot robot = TestRobot.create(server.vertx, "ConsoleTest", "BAD-1", mqtt.getString("username"),
+                mqtt.getString("password"))) {
+            robot.connectOnline(server.server.mqttPort());
+            // A state whose battery charge is text: what a robot with a bug in its encoder sends.
+            JsonObject state = new JsonObject(Buffer.buffer(new Vda5050Codec().encode(robot.state("L1", 1, 1, 80)
+                    .withHeader(new Header(1, java.time.Instant.now(), "2.1.0", "ConsoleTest", "BAD-1")))));
+            state.getJsonObject("batteryState").put("batteryCharge", "full");
+            robot.publishRaw(robot.topic(Topic.STATE), state.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            page.signIn(vendorToken, "en");
+            page.open("events");
+            String refused = "#refused-list li[data-reason=INVALID_MESSAGE]";
+            page.until(d -> {
+                if (!page.all(refused).isEmpty()) return true;
+                page.find("#refused-refresh").click();
+                return false;
+            });
+            Browser.screenshot(driver, "10-refused-messages");
+            assertThat(page.find(refused).getText()).contains("BAD-1/state", "/batteryState/batteryCharge", "Invalid message");
+        }
     }
 
     private JsonObject rules(String elevator) {

@@ -43,23 +43,22 @@ public final class BackfillInbound {
     public boolean handle(Robot robot, String topicName, byte[] payload, Instant arrival) {
         String[] owner = StateBackfill.robotOf(topicName).orElse(null);
         if (owner == null || !owner[0].equals(robot.manufacturer()) || !owner[1].equals(robot.serialNumber())) {
-            rejections.reject(Rejection.TOPIC_NOT_ALLOWED, robot.id(), "topic " + topicName);
+            rejections.rejectRobot(Rejection.TOPIC_NOT_ALLOWED, robot.id(), topicName, "topic " + topicName);
             return false;
         }
         if (payload.length > maxMessageSize) {
-            rejections.reject(Rejection.OVERSIZE, robot.id(), topicName + ": " + payload.length + " bytes > " + maxMessageSize);
+            rejections.rejectRobot(Rejection.OVERSIZE, robot.id(), topicName, topicName + ": " + payload.length + " bytes > " + maxMessageSize);
             return false;
         }
         State state;
         try {
             state = codec.decode(State.class, payload);
         } catch (Vda5050DecodeException e) {
-            rejections.reject(e.kind() == Vda5050DecodeException.Kind.MALFORMED_JSON ? Rejection.MALFORMED_JSON
-                    : Rejection.INVALID_MESSAGE, robot.id(), topicName + ": " + e.getMessage());
+            rejections.rejectUndecodable(robot.id(), topicName, e);
             return false;
         }
         if (!robot.manufacturer().equals(state.manufacturer()) || !robot.serialNumber().equals(state.serialNumber())) {
-            rejections.reject(Rejection.HEADER_MISMATCH, robot.id(), topicName + ": message says "
+            rejections.rejectRobot(Rejection.HEADER_MISMATCH, robot.id(), topicName, topicName + ": message says "
                     + state.manufacturer() + "/" + state.serialNumber());
             return false;
         }

@@ -124,7 +124,7 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
         String ownConnectionTopic = TopicAddress.of(r.manufacturer(), r.serialNumber(), Topic.CONNECTION).toString();
         if (endpoint.will() != null && endpoint.will().isWillFlag()
                 && !ownConnectionTopic.equals(endpoint.will().getWillTopic())) {
-            rejections.reject(Rejection.WILL_NOT_ALLOWED, r.id(), "will topic " + endpoint.will().getWillTopic()
+            rejections.rejectRobot(Rejection.WILL_NOT_ALLOWED, r.id(), endpoint.will().getWillTopic(), "will topic " + endpoint.will().getWillTopic()
                     + ", allowed only " + ownConnectionTopic);
             ClientConnection.refuseNotAuthorized(endpoint);
             return;
@@ -145,11 +145,11 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
         }
         Optional<TopicAddress> address = TopicAddress.parse(topicName);
         if (address.isEmpty()) {
-            rejections.reject(Rejection.UNKNOWN_TOPIC, conn.robot.id(), "topic " + topicName);
+            rejections.rejectRobot(Rejection.UNKNOWN_TOPIC, conn.robot.id(), topicName, "topic " + topicName);
             return;
         }
         if (!conn.mayPublish(address.get())) {
-            rejections.reject(Rejection.TOPIC_NOT_ALLOWED, conn.robot.id(), "topic " + topicName);
+            rejections.rejectRobot(Rejection.TOPIC_NOT_ALLOWED, conn.robot.id(), topicName, "topic " + topicName);
             return;
         }
         pipeline.handle(new InboundMessage(address.get(), payload.getBytes(), conn.robot, clock.instant(), false));

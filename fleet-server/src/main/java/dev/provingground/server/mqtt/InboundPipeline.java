@@ -36,22 +36,21 @@ public final class InboundPipeline {
     public boolean handle(InboundMessage msg) {
         String robotId = msg.robot().id();
         if (msg.payload().length > maxMessageSize) {
-            rejections.reject(Rejection.OVERSIZE, robotId, msg.address() + ": " + msg.payload().length + " bytes > "
-                    + maxMessageSize);
+            rejections.rejectRobot(Rejection.OVERSIZE, robotId, msg.address().toString(),
+                    msg.address() + ": " + msg.payload().length + " bytes > " + maxMessageSize);
             return false;
         }
         VdaMessage decoded;
         try {
             decoded = codec.decode(msg.address().topic(), msg.payload());
         } catch (Vda5050DecodeException e) {
-            Rejection reason = e.kind() == Vda5050DecodeException.Kind.MALFORMED_JSON ? Rejection.MALFORMED_JSON
-                    : Rejection.INVALID_MESSAGE;
-            rejections.reject(reason, robotId, msg.address() + ": " + e.getMessage());
+            rejections.rejectUndecodable(robotId, msg.address().toString(), e);
             return false;
         }
         if (!msg.address().manufacturer().equals(decoded.manufacturer())
                 || !msg.address().serialNumber().equals(decoded.serialNumber())) {
-            rejections.reject(Rejection.HEADER_MISMATCH, robotId, msg.address() + ": message says "
+            rejections.rejectRobot(Rejection.HEADER_MISMATCH, robotId, msg.address().toString(),
+                    msg.address() + ": message says "
                     + decoded.manufacturer() + "/" + decoded.serialNumber());
             return false;
         }
@@ -61,7 +60,8 @@ public final class InboundPipeline {
         else if (decoded instanceof Visualization v) registry.applyVisualization(robotId, v, msg.receivedAt());
         else if (decoded instanceof Factsheet f) factsheets.put(robotId, f);
         else {
-            rejections.reject(Rejection.TOPIC_NOT_ALLOWED, robotId, msg.address() + ": robots do not publish this topic");
+            rejections.rejectRobot(Rejection.TOPIC_NOT_ALLOWED, robotId, msg.address().toString(),
+                    msg.address() + ": robots do not publish this topic");
             return false;
         }
         return true;

@@ -1,7 +1,11 @@
 package dev.provingground.server.mqtt;
 
+import dev.provingground.vda5050.SchemaViolation;
+import dev.provingground.vda5050.Vda5050DecodeException;
+
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -10,6 +14,7 @@ import java.util.logging.Logger;
 /**
  * Counts every rejection and logs it with its reason. A robot that keeps sending the same bad message is logged
  * once per {@code quietMillis} with how many were refused in between, so one broken robot cannot flood the log.
+ * Every refusal (not only the logged ones) is also kept in {@link RecentRefusals}, for the rejections API.
  */
 public final class RejectionLog {
 
@@ -19,15 +24,50 @@ public final class RejectionLog {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final Clock clock;
     private final long quietMillis;
+    private final RecentRefusals recent;
 
     public RejectionLog(Clock clock, long quietMillis) {
+        this(clock, quietMillis, new RecentRefusals(1000));
+    }
+
+    public RejectionLog(Clock clock, long quietMillis, RecentRefusals recent) {
         this.clock = clock;
         this.quietMillis = quietMillis;
+        this.recent = recent;
         for (Rejection r : Rejection.values()) counts.put(r, new LongAdder());
     }
 
-    /** @param who robot id, MQTT client id or remote address */
+    /**
+     * A refusal that no registered robot can be held to (failed login, unknown robot, lift controller, a broker
+     * topic of nobody): kept for operators only.
+     *
+     * @param who MQTT client id, remote address or lift
+     */
     public void reject(Rejection reason, String who, String detail) {
+        record(reason, who, detail, new Refusal(clock.instant(), null, null, reason, detail, List.of()));
+    }
+
+    /** A refusal of a message of the registered robot {@code robotId}, shown to its vendor too. */
+    public void rejectRobot(Rejection reason, String robotId, String topic, String detail) {
+        record(reason, robotId, detail, new Refusal(clock.instant(), robotId, topic, reason, detail, List.of()));
+    }
+
+    /** A robot's message that could not be decoded, with where it is wrong. */
+    public void rejectUndecodable(String robotId, String topic, Vda5050DecodeException e) {
+        Rejection reason = e.kind() == Vda5050DecodeException.Kind.MALFORMED_JSON ? Rejection.MALFORMED_JSON
+                : Rejection.INVALID_MESSAGE;
+        List<SchemaViolation> violations = reason == Rejection.INVALID_MESSAGE
+                ? List.of(DecodeViolations.of(e)) : List.of();
+        record(reason, robotId, topic + ": " + e.getMessage(),
+                new Refusal(clock.instant(), robotId, topic, reason, e.getMessage(), violations));
+    }
+
+    public RecentRefusals recent() {
+        return recent;
+    }
+
+    private void record(Rejection reason, String who, String detail, Refusal refusal) {
+        recent.add(refusal);
         counts.get(reason).increment();
         long now = clock.millis();
         Window w = windows.computeIfAbsent(who + "|" + reason, k -> new Window());

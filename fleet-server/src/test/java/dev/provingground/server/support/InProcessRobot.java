@@ -68,6 +68,12 @@ public final class InProcessRobot implements AutoCloseable {
         server.settle();
     }
 
+    /** Publishes bytes as they are, unchecked: what a robot with a bug in its encoder would send. */
+    public void publishRaw(Topic topic, byte[] payload) {
+        server.onServer(() -> server.link().robots().fromRobot(identity, topic, payload));
+        server.settle();
+    }
+
     /** A complete, valid state at (x, y) on level {@code mapId}. */
     public State state(String mapId, double x, double y, double battery) {
         return new State(0, null, null, manufacturer, serialNumber, List.of(), "", 0, null, "", 0, false, false, false,
