@@ -305,6 +305,7 @@ class RobotAgentIT {
 
     private static boolean sleepAndCheck(java.util.function.BooleanSupplier check) {
         try {
+            // What is checked is that nothing happens: it can only be looked at again after a pause.
             Thread.sleep(200);
         } catch (InterruptedException e) {
             throw new AssertionError(e);

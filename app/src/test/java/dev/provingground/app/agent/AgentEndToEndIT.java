@@ -311,6 +311,7 @@ class AgentEndToEndIT {
     private static boolean standsStill(SimRosbridgeServer ros) {
         double before = ros.odometerMetres();
         try {
+            // Stillness is the absence of motion over a while: the odometer is read again after a pause.
             Thread.sleep(300);
         } catch (InterruptedException e) {
             throw new AssertionError(e);

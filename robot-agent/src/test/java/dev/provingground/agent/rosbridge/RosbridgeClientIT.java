@@ -59,6 +59,7 @@ class RosbridgeClientIT {
         Eventually.until("the unsubscribe to be seen", () -> {
             int before = odom.size();
             try {
+                // That no more messages come can only be seen by looking again after a pause.
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
