@@ -45,7 +45,9 @@ public final class TestRobot implements AutoCloseable {
         this.serialNumber = serialNumber;
         this.headers = new HeaderCounter(manufacturer, serialNumber);
         MqttClientOptions options = new MqttClientOptions().setClientId(manufacturer + "-" + serialNumber)
-                .setKeepAliveInterval(keepAliveSeconds).setMaxMessageSize(4 * 1024 * 1024);
+                .setKeepAliveInterval(keepAliveSeconds).setMaxMessageSize(4 * 1024 * 1024)
+                // Tests publish bursts (a robot's backfill) faster than acknowledgements come back on a fast machine.
+                .setMaxInflightQueue(1_000);
         if (username != null) options.setUsername(username).setPassword(password);
         if (will) {
             options.setWillFlag(true).setWillQoS(1).setWillTopic(topic(Topic.CONNECTION))

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** A robot's stateBackfill after a lost link: late samples in the track record, the live state left alone. */
-class StateBackfillTest {
+class StateBackfillIT {
 
     @TempDir
     Path data;

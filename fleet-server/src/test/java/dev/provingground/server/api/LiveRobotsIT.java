@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** /api/v1/live/robots: a snapshot, then the changed robots a token may see on the level it asked for. */
-class LiveRobotsTest {
+class LiveRobotsIT {
 
     @TempDir
     Path data;
