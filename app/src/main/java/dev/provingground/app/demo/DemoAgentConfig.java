@@ -43,13 +43,14 @@ final class DemoAgentConfig {
 
     /**
      * The simulated ROS robot names its map frame after the level it is on, so each level is one ROS map; a robot that
-     * rides the lifts needs every indoor level's, one that stays needs only its own.
+     * rides the lifts needs every level's (routes between floors may cross the outdoor level), one that stays needs
+     * only its own.
      */
     private static JsonArray maps(DemoRosRobot robot, Site site) {
         JsonArray maps = new JsonArray();
         for (Level level : site.levels()) {
             boolean home = level.id().equals(robot.plan().level());
-            if (!home && (!robot.ridesLifts() || level.outdoor())) continue;
+            if (!home && !robot.ridesLifts()) continue;
             JsonObject map = new JsonObject().put("rosMap", level.id()).put("frameId", level.id())
                     .put("levelMapId", level.id());
             FrameTransform t = home ? robot.map() : FrameTransform.IDENTITY;
