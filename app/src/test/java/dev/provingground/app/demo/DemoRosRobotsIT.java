@@ -35,7 +35,7 @@ class DemoRosRobotsIT {
         try (TestServer server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(site))) {
             DemoLauncher demo = new DemoLauncher(server.vertx, Endpoints.of(server), site);
             // One simulated robot beside them, so the demo's tasks mostly fall to the ROS robots and the test is short.
-            demo.start(1, DemoLauncher.Settings.defaults().withFleet(SimFleet.Settings.defaults().withTimeScale(3)));
+            demo.start(1, DemoLauncher.Settings.defaults().withFleet(SimFleet.Settings.defaults().withTimeScale(5)));
             boolean stopped = false;
             try {
                 List<String> ros = demo.rosRobotIds();
@@ -56,12 +56,19 @@ class DemoRosRobotsIT {
                 ros.forEach(id -> start.put(id, robot(server, id).orElseThrow().getJsonObject("position")));
                 Await.until("both ROS robots on the move", Duration.ofSeconds(30), () -> ros.stream()
                         .allMatch(id -> !start.get(id).equals(robot(server, id).orElseThrow().getJsonObject("position"))));
-                Await.until("a demo task done by a ROS robot", Duration.ofSeconds(45), () -> server.get(
-                        "/api/v1/tasks?status=completed", server.operatorToken).bodyAsJsonObject()
-                        .getJsonArray("tasks").stream().map(JsonObject.class::cast)
-                        .filter(t -> t.getJsonObject("booking").getJsonArray("labels").contains("demo"))
-                        .anyMatch(t -> t.getJsonObject("assigned_to") != null
-                                && ros.contains(t.getJsonObject("assigned_to").getString("name"))));
+                try {
+                    Await.until("a demo task done by a ROS robot", Duration.ofSeconds(45), () -> server.get(
+                            "/api/v1/tasks?status=completed", server.operatorToken).bodyAsJsonObject()
+                            .getJsonArray("tasks").stream().map(JsonObject.class::cast)
+                            .filter(t -> t.getJsonObject("booking").getJsonArray("labels").contains("demo"))
+                            .anyMatch(t -> t.getJsonObject("assigned_to") != null
+                                    && ros.contains(t.getJsonObject("assigned_to").getString("name"))));
+                } catch (AssertionError e) {
+                    // What the tasks and robots were doing is what tells why.
+                    throw new AssertionError(e.getMessage() + "\ntasks: " + server.get("/api/v1/tasks",
+                            server.operatorToken).bodyAsString() + "\nROS robots: " + ros.stream()
+                            .map(id -> robot(server, id).orElseThrow().encode()).toList(), e);
+                }
 
                 demo.stop();
                 stopped = true;
