@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * One of the demo's ROS robots: which demo robot it is, the navigation stack its simulated ROS side runs, and how its
  * ROS map lies on the site's level (identity for the Nav2 robot; turned and shifted for the move_base robot, so the
- * demo drives goals through a real transform).
+ * demo drives goals through a real transform), and whether it may leave its start level (only then does its agent
+ * need every level's map).
  */
-record DemoRosRobot(DemoFleet.RobotPlan plan, SimRosbridgeServer.Flavour flavour, FrameTransform map) {
+record DemoRosRobot(DemoFleet.RobotPlan plan, SimRosbridgeServer.Flavour flavour, FrameTransform map,
+                    boolean ridesLifts) {
 
     /**
      * A Hanbit delivery robot on Nav2 in the lobby, which rides the lifts like the simulated ones, and a ServeWell
@@ -22,15 +24,10 @@ record DemoRosRobot(DemoFleet.RobotPlan plan, SimRosbridgeServer.Flavour flavour
     static List<DemoRosRobot> plans(Site site) {
         return List.of(
                 new DemoRosRobot(new DemoFleet.RobotPlan(DemoFleet.HANBIT, "HB-R01", "indoor-delivery", "L1",
-                        placeOn(site, "lobby-desk")), SimRosbridgeServer.Flavour.NAV2, FrameTransform.IDENTITY),
+                        placeOn(site, "lobby-desk")), SimRosbridgeServer.Flavour.NAV2, FrameTransform.IDENTITY, true),
                 new DemoRosRobot(new DemoFleet.RobotPlan(DemoFleet.SERVEWELL, "SW-R01", "serving", "L1",
                         placeOn(site, "staff-room")), SimRosbridgeServer.Flavour.MOVE_BASE,
-                        new FrameTransform(3.0, -2.0, Math.PI / 6, 1)));
-    }
-
-    /** Whether the robot may leave its start level: only then does its agent need every level's map. */
-    boolean ridesLifts() {
-        return flavour == SimRosbridgeServer.Flavour.NAV2;
+                        new FrameTransform(3.0, -2.0, Math.PI / 6, 1), false));
     }
 
     private static Waypoint placeOn(Site site, String place) {
