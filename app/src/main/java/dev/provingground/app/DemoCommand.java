@@ -50,6 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.printf("""
 
                 Proving Ground demo is running: %d simulated robots on site "%s".
+                  ROS        %d more are ROS robots (Nav2, ROS 1 move_base) through the robot agent: %s
                   console    http://localhost:%d/   (sign in with the token below)
                   API        http://localhost:%d/api/v1/robots   (Authorization: Bearer <token>)
                   token      %s
@@ -57,7 +58,8 @@ public final class DemoCommand implements Callable<Integer> {
                   MQTT       localhost:%d (VDA 5050, uagv/v2/...)
                   elevators  %d simulated cars on lifts/%s/{car}/state, curl -s ... localhost:%d/api/v1/sites/%s/elevators
                 Stop with Ctrl-C.
-                %n""", robots, site.id(), http, http, running.server().operatorTokenFile().toAbsolutePath(),
+                %n""", robots, site.id(), demo.rosRobotIds().size(),
+                String.join(", ", demo.rosRobotIds()), http, http, running.server().operatorTokenFile().toAbsolutePath(),
                 running.server().operatorTokenFile(), http, running.server().mqttPort(),
                 demo.elevators().clients().size(), site.id(), http, site.id());
         running.awaitShutdown();

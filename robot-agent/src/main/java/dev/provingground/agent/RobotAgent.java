@@ -69,6 +69,8 @@ public final class RobotAgent extends VerticleBase {
     private static final Logger LOG = Logger.getLogger(RobotAgent.class.getName());
     /** Backlog samples published per round trip; below the MQTT client's in-flight window. */
     private static final int BACKFILL_BATCH = 32;
+    /** How long the first MQTT connect waits for the robot's first battery message. */
+    private static final long FIRST_CONNECT_WAIT_MILLIS = 2000;
 
     private final AgentConfig config;
     private final Clock clock;
@@ -91,6 +93,7 @@ public final class RobotAgent extends VerticleBase {
     private VdaLink link;
     private Object lastSignature;
     private boolean draining;
+    private boolean linkStarted;
     private final List<Long> timers = new ArrayList<>();
     /** States published (QoS 0) since the broker last answered a ping. */
     private final List<byte[]> unconfirmed = new ArrayList<>();
@@ -186,10 +189,18 @@ public final class RobotAgent extends VerticleBase {
         timers.add(vertx.setPeriodic(Math.max(10, (long) (config.visualizationIntervalSeconds() * 1000)),
                 t -> publishVisualization()));
         ros.start();
-        link.start();
+        // A state must carry a charge, and one sent before the robot said its charge says empty, which may send the
+        // robot to charge: the agent goes online once it knows the charge, or after a short wait without.
+        timers.add(vertx.setTimer(FIRST_CONNECT_WAIT_MILLIS, t -> startLink()));
         LOG.info(robotId + ": agent started: rosbridge " + rb.uri() + ", MQTT " + m.host() + ":" + m.port()
                 + ", " + config.ros().flavour() + (backlog.size() > 0 ? ", " + backlog.size() + " states in the backlog" : ""));
         return Future.succeededFuture();
+    }
+
+    private void startLink() {
+        if (linkStarted) return;
+        linkStarted = true;
+        link.start();
     }
 
     @Override
@@ -221,7 +232,9 @@ public final class RobotAgent extends VerticleBase {
         subscribe(r.batteryTopic(), r.batteryType(), 0, msg -> {
             double[] b = RosMessages.battery(msg);
             boolean was = readings.charging();
+            boolean unknown = !Double.isFinite(readings.batteryPercent());
             readings = readings.withBattery(Double.isFinite(b[0]) ? b[0] : readings.batteryPercent(), b[1], b[2] > 0);
+            if (unknown && Double.isFinite(readings.batteryPercent())) startLink();
             if (was != readings.charging()) stateChanged();
         });
         subscribe(r.diagnosticsTopic(), r.diagnosticsType(), 0, msg -> {

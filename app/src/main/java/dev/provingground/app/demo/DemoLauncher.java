@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the demo against a server the way its users do: over the REST API it registers the demo firms and robots,
  * draws the zones, sets the elevator rules and issues the lift controllers' logins ({@link DemoSetup}); the simulated
- * robots and elevator cars then connect over MQTT with the logins the API answered; the demo's task stream
+ * robots and elevator cars then connect over MQTT with the logins the API answered, and {@link #ROS_ROBOTS} more robots
+ * join as ROS robots through the robot agent ({@link DemoRosRobots}); the demo's task stream
  * ({@link DemoTasks}) and remote operator ({@link DemoOperator}) act only on the robots it registered. It knows the
  * server only by its {@link ServerEndpoint}.
  */
@@ -45,12 +46,16 @@ public final class DemoLauncher {
         }
     }
 
+    /** How many of the demo's robots are ROS robots joining through the robot agent, beside the simulated fleet. */
+    public static final int ROS_ROBOTS = 2;
+
     private final Vertx vertx;
     private final ServerEndpoint server;
     private final Site site;
     private final DemoApi api;
     private final Map<String, DemoFleet.RobotPlan> robots = new LinkedHashMap<>();
     private SimFleet fleet;
+    private DemoRosRobots ros;
     private DemoElevators elevators;
     private DemoTasks tasks;
     private DemoOperator operator;
@@ -69,18 +74,30 @@ public final class DemoLauncher {
     /** Sets the demo up and starts it; blocks until everything is connected, so never call it on an event loop. */
     public void start(int robotCount, Settings settings) throws Exception {
         List<SimRobotSpec> specs = new ArrayList<>();
-        for (DemoSetup.RegisteredRobot r : new DemoSetup(api, site).run(robotCount)) {
+        List<DemoRosRobot> rosPlans = DemoRosRobot.plans(site);
+        List<DemoFleet.RobotPlan> plans = new ArrayList<>(DemoFleet.plan(site, robotCount));
+        rosPlans.forEach(r -> plans.add(r.plan()));
+        List<DemoRosRobots.Registered> rosRobots = new ArrayList<>();
+        for (DemoSetup.RegisteredRobot r : new DemoSetup(api, site).run(plans)) {
             DemoFleet.RobotPlan plan = r.plan();
             robots.put(r.id(), plan);
+            var rosPlan = rosPlans.stream().filter(p -> p.plan().equals(plan)).findFirst();
+            if (rosPlan.isPresent()) {
+                rosRobots.add(new DemoRosRobots.Registered(rosPlan.get(), r.id(), r.password()));
+                continue;
+            }
             specs.add(new SimRobotSpec(plan.firm().manufacturer(), plan.serialNumber(), plan.profile(), r.id(),
                     r.password(), plan.level(), plan.start().x(), plan.start().y(), 0, 60 + (specs.size() * 7) % 40));
         }
         elevators = new DemoElevators(vertx, api, site);
         await(elevators.start(server.mqttHost(), server.mqttPort()));
         // Robots step into and out of the same simulated cars the server sends to their floors.
+        SimBuilding building = new SimBuilding(elevators.clients());
         fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings.fleet(), Clock.systemUTC())
-                .useLifts(new SimBuilding(elevators.clients()));
+                .useLifts(building);
         await(fleet.start(server.mqttHost(), server.mqttPort()));
+        ros = new DemoRosRobots(vertx, site, building, settings.fleet().timeScale());
+        await(ros.start(rosRobots, server.mqttHost(), server.mqttPort()));
         operator = new DemoOperator(vertx, api, server, robots.keySet(), settings.assistAfter());
         await(operator.start());
         tasks = new DemoTasks(vertx, api, site, robots, 5050, settings.taskRound().toMillis());
@@ -96,6 +113,11 @@ public final class DemoLauncher {
         return fleet;
     }
 
+    /** The ids of the demo's robots that are ROS robots behind the robot agent. */
+    public List<String> rosRobotIds() {
+        return ros == null ? List.of() : ros.running().stream().map(DemoRosRobots.Running::id).toList();
+    }
+
     public DemoElevators elevators() {
         return elevators;
     }
@@ -104,6 +126,7 @@ public final class DemoLauncher {
         if (tasks != null) tasks.stop();
         if (operator != null) awaitStop("demo operator", operator.stop());
         if (elevators != null) awaitStop("demo elevators", elevators.stop());
+        if (ros != null) awaitStop("demo ROS robots", ros.stop());
         if (fleet != null) awaitStop("demo fleet", fleet.stop());
         api.close();
     }

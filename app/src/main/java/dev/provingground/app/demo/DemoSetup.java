@@ -43,6 +43,11 @@ final class DemoSetup {
 
     /** Registers what is missing and answers the demo's robots, one per plan, with fresh MQTT passwords. */
     List<RegisteredRobot> run(int robots) {
+        return run(DemoFleet.plan(site, robots));
+    }
+
+    /** Like {@link #run(int)}, for these robots: the simulated fleet's and any others the demo runs. */
+    List<RegisteredRobot> run(List<DemoFleet.RobotPlan> plans) {
         Map<String, String> vendorTokens = registerFirms();
         if (siteHasNoZones()) {
             // A fresh site: a manager's later edits are kept, so the demo's own rules go only into a site without any.
@@ -52,7 +57,7 @@ final class DemoSetup {
                         api.operatorToken(), DemoElevators.rules(e), 200));
         }
         List<RegisteredRobot> out = new ArrayList<>();
-        for (DemoFleet.RobotPlan plan : DemoFleet.plan(site, robots))
+        for (DemoFleet.RobotPlan plan : plans)
             out.add(register(plan, vendorTokens.getOrDefault(plan.firm().id(), api.operatorToken())));
         return out;
     }

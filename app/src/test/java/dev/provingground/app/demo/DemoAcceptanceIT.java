@@ -38,8 +38,10 @@ class DemoAcceptanceIT {
             DemoLauncher demo = new DemoLauncher(server.vertx, Endpoints.of(server), site);
             demo.start(12, DemoLauncher.Settings.defaults().withFleet(SimFleet.Settings.defaults().withTimeScale(3)));
             try {
-                Await.until("12 robots online", Duration.ofSeconds(30), () -> robots(server).stream()
-                        .filter(r -> "ONLINE".equals(r.getString("connection"))).count() >= 12);
+                // The 12 simulated robots and the demo's ROS robots, each located before the positions are compared.
+                Await.until("every demo robot online and located", Duration.ofSeconds(30), () -> robots(server).stream()
+                        .filter(r -> "ONLINE".equals(r.getString("connection")) && r.getJsonObject("position") != null)
+                        .count() >= 12 + DemoLauncher.ROS_ROBOTS);
                 List<JsonObject> robots = robots(server);
                 assertThat(robots.stream().map(r -> r.getString("kind")).collect(Collectors.toSet()))
                         .containsAll(Set.of("DELIVERY", "SERVING", "DISINFECTION"));

@@ -75,6 +75,7 @@ public final class SimRosbridgeServer extends VerticleBase {
     private HttpServer server;
     private long ticks;
     private long fragmentIds;
+    private boolean slowTopicsDue;
     private volatile int actualPort;
     private volatile double odometer;
     private volatile int connectionCount;
@@ -198,7 +199,12 @@ public final class SimRosbridgeServer extends VerticleBase {
             return;
         }
         switch (op) {
-            case "subscribe" -> c.subscriptions.put(msg.getString("topic"), msg);
+            case "subscribe" -> {
+                c.subscriptions.put(msg.getString("topic"), msg);
+                // A new subscriber hears the slow topics at the next tick, as from a robot whose drivers latch them,
+                // rather than up to a second later.
+                slowTopicsDue = true;
+            }
             case "unsubscribe" -> c.subscriptions.remove(msg.getString("topic"));
             case "advertise" -> c.advertised.add(msg.getString("topic"));
             case "unadvertise" -> c.advertised.remove(msg.getString("topic"));
@@ -302,7 +308,8 @@ public final class SimRosbridgeServer extends VerticleBase {
             publishTopic("/amcl_pose", robot.amclPose(now));
             if (robot.activeGoal() != null) sendFeedback(now);
         }
-        if (ticks % perSecond == 0) {
+        if (ticks % perSecond == 0 || slowTopicsDue) {
+            slowTopicsDue = false;
             publishTopic("/battery_state", robot.battery(now));
             publishTopic("/diagnostics", robot.diagnosticArray(now));
             publishTopic("/estop", new JsonObject().put("data", robot.eStopPressed()));
