@@ -268,6 +268,12 @@ class AgentEndToEndIT {
                 String id = res.bodyAsJsonObject().getJsonObject("booking").getString("id");
                 awaitStatus(server, id, "completed");
 
+                // The task completes on the state that reaches the office; the next states show the robot at rest there.
+                Await.until("the robot at rest at the office", Duration.ofSeconds(10), () -> {
+                    JsonObject at = server.get("/api/v1/robots/" + robotId, server.operatorToken).bodyAsJsonObject()
+                            .getJsonObject("position");
+                    return "L2".equals(at.getString("mapId")) && Math.hypot(at.getDouble("x"), at.getDouble("y")) < 0.1;
+                });
                 JsonObject position = server.get("/api/v1/robots/" + robotId, server.operatorToken).bodyAsJsonObject()
                         .getJsonObject("position");
                 assertThat(position.getString("mapId")).isEqualTo("L2");
