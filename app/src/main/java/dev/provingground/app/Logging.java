@@ -19,7 +19,7 @@ public final class Logging {
 
     public static void configure(boolean verbose) {
         if (System.getProperty("java.util.logging.config.file") != null) return;
-        System.setProperty("SimpleFormatter.format", "%1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
         LogManager.getLogManager().reset();
         var handler = new ConsoleHandler();
         handler.setFormatter(new SimpleFormatter());
