@@ -187,13 +187,10 @@ class AgentEndToEndIT {
                         .filter(e -> Boolean.TRUE.equals(e.getBoolean("late"))).toList();
                 List<Instant> lateTimes = late.stream().flatMap(e -> e.getJsonArray("samples").stream())
                         .map(x -> Instant.parse(((JsonObject) x).getString("time"))).sorted().toList();
-                // Across the whole gap, with no hole: the server samples a robot at most once a second, so
-                // consecutive late samples are one to two of the agent's state intervals apart.
+                // From the cut to the reconnect. The server samples a moving robot at most once a second and a
+                // robot at rest (the test lets it rest between legs) less often, so the count is a floor, not a rate;
+                // that the whole outage counts is what the distance check below shows.
                 assertThat(lateTimes).as("late samples across the gap").hasSizeGreaterThanOrEqualTo(30);
-                for (int i = 1; i < lateTimes.size(); i++) {
-                    assertThat(Duration.between(lateTimes.get(i - 1), lateTimes.get(i)))
-                            .as("hole in the backfill after " + lateTimes.get(i - 1)).isLessThanOrEqualTo(Duration.ofSeconds(2));
-                }
                 assertThat(lateTimes.get(0)).isBefore(cut.plusSeconds(2));
                 assertThat(lateTimes.get(lateTimes.size() - 1)).isAfter(restored.minusSeconds(2));
                 assertThat(km * 1000).as("the distance KPI against the simulated robot's odometer").isCloseTo(drove, within(drove * 0.01));
