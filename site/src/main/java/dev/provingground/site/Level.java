@@ -10,14 +10,26 @@ import java.util.Optional;
  * @param id     the VDA 5050 {@code mapId} robots report while on this level
  * @param floor  storey number as people count it (0 for the street level outside)
  * @param outdoor whether the level is outside; decides the default lane kind
+ * @param floorPlan the image laid under the nav graph, or {@code null} for none
  */
-public record Level(String id, String name, int floor, boolean outdoor, List<Waypoint> waypoints, List<Lane> lanes) {
+public record Level(String id, String name, int floor, boolean outdoor, List<Waypoint> waypoints, List<Lane> lanes,
+                    FloorPlan floorPlan) {
 
     public Level {
         Objects.requireNonNull(id, "level id");
         Objects.requireNonNull(name, "level name");
         waypoints = List.copyOf(waypoints);
         lanes = List.copyOf(lanes);
+    }
+
+    /** A level without a floor-plan image. */
+    public Level(String id, String name, int floor, boolean outdoor, List<Waypoint> waypoints, List<Lane> lanes) {
+        this(id, name, floor, outdoor, waypoints, lanes, null);
+    }
+
+    /** This level with {@code plan} as its floor-plan image ({@code null}: without one). */
+    public Level withFloorPlan(FloorPlan plan) {
+        return new Level(id, name, floor, outdoor, waypoints, lanes, plan);
     }
 
     public Optional<Waypoint> waypoint(String waypointId) {

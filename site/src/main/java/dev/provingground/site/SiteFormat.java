@@ -123,6 +123,19 @@ public final class SiteFormat {
         }
     }
 
+    private static void writeFloorPlan(FloorPlan plan, ObjectNode level) {
+        if (plan == null) {
+            return;
+        }
+        ObjectNode node = level.putObject("floorPlan");
+        node.put("image", plan.image());
+        node.put("mediaType", plan.mediaType());
+        node.put("widthPx", plan.widthPx());
+        node.put("heightPx", plan.heightPx());
+        node.put("metresPerPixel", plan.metresPerPixel());
+        node.putObject("origin").put("x", plan.originX()).put("y", plan.originY());
+    }
+
     private static void writeLevel(Level level, ObjectNode node) {
         node.put("id", level.id());
         node.put("name", level.name());
@@ -133,6 +146,7 @@ public final class SiteFormat {
             waypoints.addObject().put("id", waypoint.id()).put("x", waypoint.x()).put("y", waypoint.y());
         }
         ArrayNode lanes = node.putArray("lanes");
+        writeFloorPlan(level.floorPlan(), node);
         for (Lane lane : level.lanes()) {
             ObjectNode laneNode = lanes.addObject();
             laneNode.put("from", lane.from());

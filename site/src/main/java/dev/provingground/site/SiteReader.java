@@ -33,7 +33,11 @@ final class SiteReader {
     private static final Set<String> SITE_FIELDS = Set.of(
             "id", "name", "timeZone", "geoAnchor", "levels", "places", "chargers", "elevators", "passages");
     private static final Set<String> ANCHOR_FIELDS = Set.of("latitude", "longitude", "rotationDeg");
-    private static final Set<String> LEVEL_FIELDS = Set.of("id", "name", "floor", "outdoor", "waypoints", "lanes");
+    private static final Set<String> LEVEL_FIELDS = Set.of("id", "name", "floor", "outdoor", "waypoints", "lanes",
+            "floorPlan");
+    private static final Set<String> FLOOR_PLAN_FIELDS = Set.of("image", "mediaType", "widthPx", "heightPx",
+            "metresPerPixel", "origin");
+    private static final Set<String> ORIGIN_FIELDS = Set.of("x", "y");
     private static final Set<String> WAYPOINT_FIELDS = Set.of("id", "x", "y");
     private static final Set<String> LANE_FIELDS = Set.of("from", "to", "oneWay", "speedLimit", "kind");
     private static final Set<String> STOP_FIELDS = Set.of("name", "level", "waypoint");
@@ -45,6 +49,7 @@ final class SiteReader {
 
     /** A level whose own fields and waypoints have been read; its lanes come in the second pass. */
     private record LevelDraft(SiteFields fields, int mark, String id, String name, Integer floor, Boolean outdoor,
+                              FloorPlan floorPlan,
             List<Waypoint> waypoints) {}
 
     private final Problems problems = new Problems();
@@ -140,7 +145,8 @@ final class SiteReader {
             List<Lane> lanes = lanes(draft);
             boolean outdoor = draft.outdoor() != null && draft.outdoor();
             Level level = build(draft.fields().path(), draft.mark(),
-                    () -> new Level(draft.id(), draft.name(), draft.floor(), outdoor, draft.waypoints(), lanes));
+                    () -> new Level(draft.id(), draft.name(), draft.floor(), outdoor, draft.waypoints(), lanes,
+                            draft.floorPlan()));
             if (level != null) {
                 levels.add(level);
             }
@@ -173,7 +179,32 @@ final class SiteReader {
                 levelWaypoints.add(waypoint);
             }
         }
-        return new LevelDraft(level, mark, id, name == null ? id : name, floor, outdoor, levelWaypoints);
+        FloorPlan plan = floorPlan(level.optionalObject("floorPlan"));
+        return new LevelDraft(level, mark, id, name == null ? id : name, floor, outdoor, plan, levelWaypoints);
+    }
+
+    private FloorPlan floorPlan(SiteFields plan) {
+        if (plan == null) {
+            return null;
+        }
+        int mark = problems.mark();
+        plan.rejectUnknownFields(FLOOR_PLAN_FIELDS);
+        String image = plan.requiredText("image");
+        String mediaType = plan.requiredText("mediaType");
+        Integer width = plan.requiredInt("widthPx");
+        Integer height = plan.requiredInt("heightPx");
+        Double scale = plan.requiredFiniteNumber("metresPerPixel");
+        SiteFields origin = plan.requiredObject("origin");
+        Double x = null;
+        Double y = null;
+        if (origin != null) {
+            origin.rejectUnknownFields(ORIGIN_FIELDS);
+            x = origin.requiredFiniteNumber("x");
+            y = origin.requiredFiniteNumber("y");
+        }
+        Double originX = x;
+        Double originY = y;
+        return build(plan.path(), mark, () -> new FloorPlan(image, mediaType, width, height, scale, originX, originY));
     }
 
     private Waypoint waypoint(JsonNode node, String path, String levelId) {

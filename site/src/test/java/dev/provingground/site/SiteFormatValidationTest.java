@@ -278,4 +278,25 @@ class SiteFormatValidationTest {
         assertThat(problemsOf("  ").problems())
                 .containsExactly("small.json: (root): empty document, expected a site object");
     }
+
+    @Test
+    void aFloorPlanReadsBackAndEachBadFieldOfItIsNamed() {
+        ObjectNode site = smallSite();
+        ObjectNode plan = ((ObjectNode) site.withArray("levels").get(0)).putObject("floorPlan");
+        plan.put("image", "ab".repeat(32)).put("mediaType", "image/png").put("widthPx", 400).put("heightPx", 300)
+                .put("metresPerPixel", 0.05).putObject("origin").put("x", -1.5).put("y", 2);
+        Site read = SiteFixtures.read(site);
+        assertThat(read.levels().get(0).floorPlan()).isEqualTo(
+                new FloorPlan("ab".repeat(32), "image/png", 400, 300, 0.05, -1.5, 2));
+        assertThat(SiteFormat.read(SiteFormat.write(read), "written.json")).isEqualTo(read);
+
+        plan.put("metresPerPixel", 0).put("mediaType", "image/gif");
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: levels[0].floorPlan: mediaType must be image/png or image/jpeg, got \"image/gif\"");
+        plan.put("mediaType", "image/jpeg");
+        assertThat(problemsOf(site).problems()).containsExactly(
+                "small.json: levels[0].floorPlan: metresPerPixel must be between 0.001 and 10.0 metres per pixel, got 0.0");
+        plan.put("metresPerPixel", 0.05).remove("origin");
+        assertThat(problemsOf(site).problems()).containsExactly("small.json: levels[0].floorPlan.origin: missing required field");
+    }
 }

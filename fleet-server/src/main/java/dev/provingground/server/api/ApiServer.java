@@ -11,6 +11,7 @@ import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.sites.changes.FloorPlanChanges;
 import dev.provingground.server.sites.changes.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,7 +42,8 @@ public final class ApiServer implements Lifecycle {
                         SiteService siteService, TaskService tasks,
                         ElevatorService elevators,
                         LiftCredentials liftCredentials,
-                        EventHub eventBus) {
+                        EventHub eventBus,
+                        FloorPlanChanges floorPlans) {
     }
 
     private final Vertx vertx;
@@ -62,6 +64,7 @@ public final class ApiServer implements Lifecycle {
         events.mountLive(router, auth);
         liveRobots = new LiveRobots(parts.registry());
         liveRobots.mount(router, auth);
+        FloorPlanRoutes.mountBodyLimit(router);
         router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
         router.route("/api/v1/*").handler(auth);
         events.mount(router);
@@ -69,6 +72,7 @@ public final class ApiServer implements Lifecycle {
         new FirmRoutes(parts.access()).mount(router);
         new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);
         new SiteRoutes(parts.sites(), parts.siteService()).mount(router);
+        new FloorPlanRoutes(parts.floorPlans()).mount(router);
         new ZoneRoutes(parts.zones()).mount(router);
         new LogRoutes(parts.trackRecord(), parts.sites(), parts.exportDir()).mount(router);
         new TaskRoutes(parts.tasks(), parts.registry(), parts.access()).mount(router);

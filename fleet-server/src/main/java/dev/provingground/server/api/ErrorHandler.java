@@ -7,6 +7,7 @@ import dev.provingground.server.errors.InvalidInputException;
 import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.sites.InvalidSiteException;
 import dev.provingground.server.sites.LevelInUseException;
+import dev.provingground.server.sites.floorplans.InvalidFloorPlanException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -49,6 +50,8 @@ final class ErrorHandler implements Handler<RoutingContext> {
         if (t instanceof ZoneValidationException e) return zoneProblems(e);
         if (t instanceof InvalidSiteException e) return siteProblems(e);
         if (t instanceof LevelInUseException e) return levelsInUse(e);
+        if (t instanceof InvalidFloorPlanException e) return new ApiError(400, "invalid_floor_plan", e.getMessage(),
+                Map.of("problems", new JsonArray(e.problems())));
         if (t instanceof NotFoundException e) return new ApiError(404, "not_found", e.getMessage());
         if (t instanceof ConflictException e) return new ApiError(409, "conflict", e.getMessage());
         if (t instanceof DecodeException e) return new ApiError(400, "malformed_json", "request body is not valid JSON: "

@@ -36,7 +36,10 @@ import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.sites.SiteHistory;
+import dev.provingground.server.sites.changes.FloorPlanChanges;
 import dev.provingground.server.sites.changes.SiteService;
+import dev.provingground.server.sites.floorplans.FloorPlanImageStore;
+import dev.provingground.server.store.FileFloorPlanImageStore;
 import dev.provingground.server.store.MapDbAccessStore;
 import dev.provingground.server.store.MapDbElevatorRulesStore;
 import dev.provingground.server.store.MapDbLiftCredentialStore;
@@ -136,7 +139,9 @@ final class Wiring {
             ZoneService zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(),
                     clock);
             registry.addListener(new Enforcement(zones, profiles, orders, events));
-            SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, clock);
+            FloorPlanImageStore floorPlanImages = new FileFloorPlanImageStore(config.dataDir().resolve("floor-plans"));
+            SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, floorPlanImages,
+                    clock);
             trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
                     TrackRecordStore.CheckpointTiming.OWNER);
             events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
@@ -164,7 +169,7 @@ final class Wiring {
             ApiServer api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                     new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
                     trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                    elevators, liftCredentials, events), scheduler);
+                    elevators, liftCredentials, events, new FloorPlanChanges(siteService, floorPlanImages)), scheduler);
             return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
                     backfill, elevators, tasks, api);
         } catch (RuntimeException | Error e) {

@@ -10,6 +10,8 @@ import dev.provingground.server.sites.SiteVersion;
 
 import dev.provingground.server.sites.InvalidSiteException;
 
+import dev.provingground.server.sites.floorplans.FloorPlanImageStore;
+
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -23,6 +25,8 @@ import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.registry.RobotStatus;
 import dev.provingground.server.zones.ZoneService;
+import dev.provingground.site.FloorPlan;
+import dev.provingground.site.Level;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
 import dev.provingground.site.SiteValidationException;
@@ -62,6 +66,7 @@ public final class SiteService {
     private final ZoneService zones;
     private final RobotRegistry registry;
     private final EventHub events;
+    private final FloorPlanImageStore images;
     private final Clock clock;
 
     /** What a PUT did. {@code created} when the site did not exist; {@code version} is the site's latest. */
@@ -69,12 +74,13 @@ public final class SiteService {
     }
 
     public SiteService(SiteCatalog catalog, SiteHistory history, ZoneService zones, RobotRegistry registry,
-                       EventHub events, Clock clock) {
+                       EventHub events, FloorPlanImageStore images, Clock clock) {
         this.catalog = catalog;
         this.history = history;
         this.zones = zones;
         this.registry = registry;
         this.events = events;
+        this.images = images;
         this.clock = clock;
     }
 
@@ -102,6 +108,18 @@ public final class SiteService {
      */
     public CompletableFuture<Saved> put(String id, byte[] body, String actor) {
         Site site = read(id, body);
+        refuseUnknownImages(site, catalog.find(id).orElse(null));
+        return save(site, actor);
+    }
+
+    /**
+     * Makes {@code site} the next version of its site (the floor-plan changes build it from the current one). A site
+     * equal to the current version changes nothing and adds no version.
+     *
+     * @throws LevelInUseException when a removed level still has zones or robots
+     */
+    public CompletableFuture<Saved> save(Site site, String actor) {
+        String id = site.id();
         Site before = catalog.find(id).orElse(null);
         String text = SiteHistory.text(site);
         if (before != null) {
@@ -118,6 +136,24 @@ public final class SiteService {
                 ConfigurationChange.Target.SITE, id, before == null ? ConfigurationChange.Action.CREATE
                 : ConfigurationChange.Action.UPDATE, details(version))));
         return history.append(version).thenApply(v -> new Saved(site, version, before == null));
+    }
+
+    /**
+     * A floor plan must name an image uploaded to this server, except one the current version already names for the
+     * same level (a site file written elsewhere keeps its plan until somebody changes it).
+     */
+    private void refuseUnknownImages(Site site, Site before) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < site.levels().size(); i++) {
+            Level level = site.levels().get(i);
+            FloorPlan plan = level.floorPlan();
+            if (plan == null || images.has(plan.image())) continue;
+            FloorPlan kept = before == null ? null : before.level(level.id()).map(Level::floorPlan).orElse(null);
+            if (kept != null && kept.image().equals(plan.image())) continue;
+            problems.add("levels[" + i + "].floorPlan.image: no image " + plan.image() + " was uploaded to this server;"
+                    + " upload it with PUT /api/v1/sites/" + site.id() + "/levels/" + level.id() + "/floor-plan");
+        }
+        if (!problems.isEmpty()) throw new InvalidSiteException("site " + site.id(), problems);
     }
 
     private static Site read(String id, byte[] body) {
