@@ -13,14 +13,14 @@ export class ApiProblem extends Error {
 }
 
 /**
- * api('/api/v1/robots') → parsed JSON; options: method, body (object → JSON, string → as is), type (content type),
+ * api('/api/v1/robots') → parsed JSON; options: method, body (object → JSON, string or Blob/File → as is), type (content type),
  * as: 'text' | 'response' to get the body as text or the raw Response (for downloads).
  */
 export async function api(path, { method = 'GET', body, type, as } = {}) {
   const headers = { Authorization: `Bearer ${token()}` };
   let payload;
   if (body !== undefined) {
-    payload = typeof body === 'string' ? body : JSON.stringify(body);
+    payload = typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body);
     headers['Content-Type'] = type || 'application/json';
   }
   let response;

@@ -34,6 +34,12 @@ export async function chooseSite(id) {
   emit('site', state.site);
 }
 
+/** Reads the chosen site again after a change made from the page (a floor plan); the map redraws on 'site'. */
+export async function reloadSite() {
+  state.site = await api(`/api/v1/sites/${seg(state.site.id)}`);
+  emit('site', state.site);
+}
+
 /** Levels from the lowest floor up, as a building's lift panel lists them. */
 export function sortedLevels() {
   return [...(state.site?.levels || [])].sort((a, b) => a.floor - b.floor || a.id.localeCompare(b.id));

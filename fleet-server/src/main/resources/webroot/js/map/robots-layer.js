@@ -3,7 +3,7 @@
 // with many robots stays cheap to update.
 import * as L from './leaflet.js';
 import { robotState } from './robot-state.js';
-import { toLatLng } from './frame.js';
+import { toLatLng, headingOffset } from './frame.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -83,8 +83,9 @@ export class RobotsLayer {
       entry.state = s;
     }
     entry.root.dataset.state = s;
-    // CSS turns clockwise and screen y grows downwards: a counter-clockwise theta turns by -theta on screen.
-    entry.rotor.style.transform = `rotate(${-(robot.position?.theta || 0)}rad)`;
+    // CSS turns clockwise and screen y grows downwards: a counter-clockwise theta turns by -theta on screen (in
+    // WGS 84 the level's x axis itself is turned from east by the anchor's rotation).
+    entry.rotor.style.transform = `rotate(${-((robot.position?.theta || 0) + headingOffset())}rad)`;
   }
 
   select(id) {

@@ -1,5 +1,6 @@
-// The live map: one level at a time (switch in one click), its site features, zones and moving robots, with a side
-// panel for the zones (and their editor), the selected robot, and the live events of the site.
+// The live map: one level at a time (switch in one click), its floor plan, site features, zones and moving robots,
+// with a side panel for the zones (and their editor), the selected robot, the level's floor plan, and the live events
+// of the site. A geo-anchored site's outdoor level can be shown in WGS 84 (the map is built again in that frame).
 import { h, raw, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
@@ -11,6 +12,10 @@ import { ZonesLayer } from '../map/zones-layer.js';
 import { RobotsLayer } from '../map/robots-layer.js';
 import { CarRiders } from '../map/car-riders.js';
 import { ZoneEditor } from '../map/zone-editor.js';
+import { FloorPlanLayer } from '../map/floor-plan-layer.js';
+import { cursorPosition } from '../map/cursor-position.js';
+import { useWgs84, inWgs84 } from '../map/frame.js';
+import { FloorPlanPanel } from './floor-plan-panel.js';
 import { ROBOT_STATES } from '../map/robot-state.js';
 import { ZonePanel } from './zone-panel.js';
 import { robotPanel } from './robot-panel.js';
@@ -18,7 +23,7 @@ import { eventRow } from '../event-text.js';
 
 const FEED_LENGTH = 40;
 const TASK_REFRESH_MS = 5000;
-const views = new Map(); // level → {center, zoom}: coming back to a level shows it as it was left
+const views = new Map(); // level and frame → {center, zoom}: coming back to a level shows it as it was left
 
 let map;
 let unsubscribe = [];
@@ -26,7 +31,16 @@ let selectedRobot = null;
 let selectedTask = null;
 let taskTimer = null;
 let riders = null;
+let wgs84 = false; // the WGS 84 view of the outdoor level is chosen
 const recent = [];
+
+const viewKey = () => `${state.site.id}/${state.level}/${inWgs84() ? 'wgs84' : 'local'}`;
+
+/** The WGS 84 view is offered for the outdoor levels of a geo-anchored site. */
+function wgs84Possible() {
+  const level = state.site.levels.find((l) => l.id === state.level);
+  return Boolean(state.site.geoAnchor && level?.outdoor);
+}
 
 function mount(container) {
   const levelBar = h('div', { class: 'level-bar', id: 'levels' });
@@ -38,7 +52,8 @@ function mount(container) {
   const robotEl = h('section', { id: 'side-robot', hidden: true });
   const eventsEl = h('section', { id: 'side-events', hidden: true },
     h('h3', {}, t('map.liveEvents')), h('ul', { class: 'events', id: 'map-events' }));
-  const sections = { zones: zonesEl, robot: robotEl, events: eventsEl };
+  const planEl = h('section', { id: 'side-plan', hidden: true });
+  const sections = { zones: zonesEl, robot: robotEl, plan: planEl, events: eventsEl };
   const showTab = (name) => {
     for (const [n, el] of Object.entries(sections)) el.hidden = n !== name;
     tabs.querySelectorAll('button').forEach((b) => b.classList.toggle('active', b.dataset.tab === name));
@@ -47,10 +62,14 @@ function mount(container) {
     h('button', { 'data-tab': name, id: `tab-${name}`, onclick: () => showTab(name) }, t(`map.tab.${name}`))));
   container.append(h('div', { class: 'map-page' },
     h('div', { class: 'map-column' }, levelBar, h('div', { class: 'map-wrap' }, mapEl), legend),
-    h('aside', { class: 'side' }, tabs, zonesEl, robotEl, eventsEl)));
+    h('aside', { class: 'side' }, tabs, zonesEl, robotEl, planEl, eventsEl)));
   showTab('zones');
 
+  useWgs84(wgs84 && wgs84Possible() ? state.site.geoAnchor : null);
   map = createMap(mapEl);
+  cursorPosition(map);
+  const floorPlan = new FloorPlanLayer(map);
+  const planPanel = new FloorPlanPanel({ element: planEl });
   const zonesLayer = new ZonesLayer(map, { onSelect: (id) => { showTab('zones'); return panel.select(id); } });
   const robotsLayer = new RobotsLayer(map, { onSelect: (id) => selectRobot(id) });
   const carOf = (id) => riders.carOf(id);
@@ -70,15 +89,34 @@ function mount(container) {
     replace(levelBar, sortedLevels().map((l) => h('button', {
       class: l.id === state.level ? 'active' : '', 'data-level': l.id, id: `level-${l.id}`,
       onclick: () => switchLevel(l.id),
-    }, raw(l.id), ' ', h('small', {}, raw(l.name || '')))));
+    }, raw(l.id), ' ', h('small', {}, raw(l.name || '')))),
+    wgs84Possible() ? h('button', { id: 'frame-switch', class: `frame-switch${inWgs84() ? ' active' : ''}`,
+      'data-frame': inWgs84() ? 'wgs84' : 'local', onclick: () => switchFrame(!inWgs84()) },
+    t(inWgs84() ? 'map.frame.local' : 'map.frame.wgs84')) : '');
+  }
+
+  /** The map cannot change its coordinate system: the page is built again in the other frame. */
+  function switchFrame(toWgs84) {
+    wgs84 = toWgs84;
+    const container = mapEl.closest('.map-page').parentElement;
+    const tab = tabs.querySelector('button.active')?.dataset.tab;
+    unmount();
+    container.querySelector('.map-page')?.remove();
+    mount(container);
+    if (tab) document.getElementById(`tab-${tab}`)?.click();
   }
 
   function showLevel() {
     const level = state.site.levels.find((l) => l.id === state.level);
+    if (inWgs84() !== (wgs84 && wgs84Possible())) {
+      switchFrame(wgs84);
+      return;
+    }
+    floorPlan.show(state.site.id, level);
     if (fixed) fixed.remove();
     fixed = siteLayer(level).addTo(map);
     fixed.eachLayer((l) => l.bringToBack?.());
-    const view = views.get(`${state.site.id}/${level.id}`);
+    const view = views.get(viewKey());
     if (view) map.setView(view.center, view.zoom, { animate: false });
     else map.fitBounds(levelBounds(level), { animate: false });
     zonesLayer.show(zonesOfLevel());
@@ -86,11 +124,12 @@ function mount(container) {
     followLevel(state.site.id, level.id);
     renderLevels();
     panel.render();
+    planPanel.render();
   }
 
   function switchLevel(id) {
     if (panel.editing) panel.stopEditing();
-    views.set(`${state.site.id}/${state.level}`, { center: map.getCenter(), zoom: map.getZoom() });
+    views.set(viewKey(), { center: map.getCenter(), zoom: map.getZoom() });
     chooseLevel(id);
     showLevel();
   }
@@ -156,7 +195,7 @@ function unmount() {
   riders?.stop();
   riders = null;
   if (map) {
-    views.set(`${state.site.id}/${state.level}`, { center: map.getCenter(), zoom: map.getZoom() });
+    views.set(viewKey(), { center: map.getCenter(), zoom: map.getZoom() });
     map.remove();
     map = null;
   }

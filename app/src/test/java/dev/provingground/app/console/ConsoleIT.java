@@ -557,6 +557,218 @@ class ConsoleIT {
     }
 
     @Test
+    @Order(20)
+    void aFloorPlanUploadedThroughThePageLiesUnderTheGraphAtItsScaleAndOriginAndABadFileChangesNothing()
+            throws Exception {
+        page.signIn(server.operatorToken, "en");
+        soon(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#level-L1.active")));
+        page.find("#tab-plan").click();
+        soon(ExpectedConditions.presenceOfElementLocated(By.id("plan-none")));
+        long versions = siteVersions();
+
+        // A file that starts like a PNG but is not one: the server's reason is listed and nothing is saved.
+        Path fake = Browser.SCREENSHOTS.resolveSibling("fake-plan.png").toAbsolutePath();
+        Files.write(fake, java.util.Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 64));
+        page.find("#plan-file").sendKeys(fake.toString());
+        page.find("#plan-upload").click();
+        soon(d -> page.find("#plan-problems").getText().contains("not a readable PNG"));
+        assertThat(siteVersions()).isEqualTo(versions);
+        assertThat(page.all("#map img.floor-plan")).isEmpty();
+
+        // A 440 × 260 px plan at 0.05 m per pixel with its lower-left corner at (-0.5, -0.5): 22 m × 13 m.
+        Path plan = Browser.SCREENSHOTS.resolveSibling("plan-L1.png").toAbsolutePath();
+        Files.write(plan, planImage(440, 260));
+        page.find("#plan-file").sendKeys(plan.toString());
+        type("#plan-scale", "0.05");
+        type("#plan-origin-x", "-0.5");
+        type("#plan-origin-y", "-0.5");
+        page.find("#plan-upload").click();
+        soon(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map img.floor-plan")));
+        soon(d -> (Boolean) page.js("const i = document.querySelector('#map img.floor-plan');"
+                + " return i.complete && i.naturalWidth === 440 && i.naturalHeight === 260;"));
+        JsonObject stored = level("L1").getJsonObject("floorPlan");
+        assertThat(stored.getInteger("widthPx")).isEqualTo(440);
+        assertThat(stored.getDouble("metresPerPixel")).isEqualTo(0.05);
+        assertThat(stored.getJsonObject("origin")).isEqualTo(new JsonObject().put("x", -0.5).put("y", -0.5));
+        assertThat(siteVersions()).isEqualTo(versions + 1);
+        assertThat(page.find("#plan-current").getText()).contains("440 × 260");
+
+        // Where Leaflet put it: its bounds in metres and, on screen, under the lanes with the plan's proportions.
+        @SuppressWarnings("unchecked")
+        List<Number> bounds = (List<Number>) page.js("""
+                let out = null;
+                window.pgConsole.map.eachLayer(l => {
+                  const el = l.getElement && l.getElement();
+                  if (el && el.classList && el.classList.contains('floor-plan') && l.getBounds) {
+                    const b = l.getBounds(); out = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+                  }
+                });
+                return out;""");
+        double[] metres = {-0.5, -0.5, 21.5, 12.5}; // west, south, east, north
+        for (int i = 0; i < metres.length; i++)
+            assertThat(bounds.get(i).doubleValue()).as("bound %s", i)
+                    .isCloseTo(metres[i], org.assertj.core.data.Offset.offset(1e-9));
+        var img = page.find("#map img.floor-plan").getRect();
+        assertThat((double) img.getWidth() / img.getHeight()).isCloseTo(440.0 / 260, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(page.js("return getComputedStyle(document.querySelector('#map img.floor-plan').parentElement).zIndex"))
+                .isEqualTo("350");
+        Browser.screenshot(driver, "20-floor-plan-L1");
+
+        // Every new label in Korean, the plan's form included.
+        new Select(page.find("#language")).selectByValue("ko");
+        soon(d -> page.find("#tab-plan").getText().equals("평면도"));
+        page.find("#tab-plan").click();
+        soon(ExpectedConditions.presenceOfElementLocated(By.id("plan-form")));
+        List<String> found = new java.util.ArrayList<>(untranslated("map/plan"));
+        page.find("#level-OUT").click();
+        soon(ExpectedConditions.presenceOfElementLocated(By.id("frame-switch")));
+        found.addAll(untranslated("map/OUT"));
+        page.find("#frame-switch").click();
+        soon(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#frame-switch[data-frame=wgs84]")));
+        page.find("#tab-plan").click();
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(page.find("#map")).perform();
+        soon(d -> page.find("#cursor-position").getText().contains("북위"));
+        found.addAll(untranslated("map/OUT-wgs84"));
+        assertThat(found).as("visible text that is not Korean").isEmpty();
+        page.find("#frame-switch").click();
+        soon(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#frame-switch[data-frame=local]")));
+        new Select(page.find("#language")).selectByValue("en");
+        soon(d -> page.find("#tab-plan").getText().equals("Floor plan"));
+        page.find("#tab-plan").click();
+
+        // Removed from the page: the overlay goes, the image stays with the earlier version.
+        page.find("#level-L1").click();
+        soon(ExpectedConditions.presenceOfElementLocated(By.id("plan-remove"))).click();
+        soon(d -> page.all("#map img.floor-plan").isEmpty() && !page.all("#plan-none").isEmpty());
+        assertThat(level("L1").containsKey("floorPlan")).isFalse();
+        assertThat(server.get("/api/v1/sites/demo/floor-plans/" + stored.getString("image"), server.operatorToken)
+                .statusCode()).isEqualTo(200);
+        assertThat(Browser.consoleErrors(driver)).noneMatch(e -> e.contains("/js/"));
+    }
+
+    @Test
+    @Order(21)
+    void theOutdoorLevelShownInWgs84PlacesGraphAndRobotsWhereTheSitesAnchorPutsThem() {
+        page.signIn(server.operatorToken, "en");
+        soon(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#level-L1.active")));
+        assertThat(page.all("#frame-switch")).as("offered for the outdoor level only").isEmpty();
+        page.find("#level-OUT").click();
+        JsonObject out = level("OUT");
+        int lanes = out.getJsonArray("lanes").size();
+        soon(d -> page.all("#map path.lane").size() == lanes);
+        page.find("#frame-switch").click();
+        soon(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#frame-switch[data-frame=wgs84]")));
+        soon(d -> page.all("#map path.lane").size() == lanes);
+        assertThat(page.all("#map path.zone")).as("the outdoor zones").hasSize((int) zonesOn("OUT"));
+
+        // Every waypoint where the server's own conversion (GeoAnchor) puts it.
+        dev.provingground.geofence.GeoAnchor anchor = DemoSite.load().geoAnchor();
+        List<double[]> expected = out.getJsonArray("waypoints").stream().map(JsonObject.class::cast)
+                .map(w -> anchor.toWgs84(w.getDouble("x"), w.getDouble("y"))).sorted(java.util.Comparator
+                        .<double[]>comparingDouble(p -> p[1]).thenComparingDouble(p -> p[0])).toList();
+        @SuppressWarnings("unchecked")
+        List<List<Number>> shown = (List<List<Number>>) page.js("""
+                const out = [];
+                window.pgConsole.map.eachLayer(l => {
+                  const el = l.getElement && l.getElement();
+                  if (el && el.classList && el.classList.contains('waypoint')) { const p = l.getLatLng(); out.push([p.lng, p.lat]); }
+                });
+                return out.sort((a, b) => a[1] - b[1] || a[0] - b[0]);""");
+        assertThat(shown).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(shown.get(i).get(0).doubleValue()).as("longitude of waypoint %s", i)
+                    .isCloseTo(expected.get(i)[0], org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(shown.get(i).get(1).doubleValue()).as("latitude of waypoint %s", i)
+                    .isCloseTo(expected.get(i)[1], org.assertj.core.data.Offset.offset(1e-9));
+        }
+        // The sidewalk robots are drawn inside the level's extent on the Earth (with 20 m to spare).
+        double[] box = extent(expected, 20 / 111_000.0);
+        soon(d -> !page.markerPositions().isEmpty());
+        assertThat(page.markerPositions().values()).allSatisfy(p -> {
+            assertThat(p.get(0).doubleValue()).isBetween(box[0], box[2]);
+            assertThat(p.get(1).doubleValue()).isBetween(box[1], box[3]);
+        });
+
+        // The cursor's coordinates: over the first waypoint, its latitude and longitude.
+        double[] first = expected.get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> px = (Map<String, Number>) page.js(
+                "const p = window.pgConsole.map.latLngToContainerPoint([arguments[1], arguments[0]]); return {x: p.x, y: p.y};",
+                first[0], first[1]);
+        var size = page.find("#map").getSize();
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(page.find("#map"),
+                (int) Math.round(px.get("x").doubleValue() - size.getWidth() / 2.0),
+                (int) Math.round(px.get("y").doubleValue() - size.getHeight() / 2.0)).perform();
+        soon(d -> page.find("#cursor-position").getText().contains("° N"));
+        String cursor = page.find("#cursor-position").getText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+)° N, ([0-9.]+)° E").matcher(cursor);
+        assertThat(m.find()).as(cursor).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(first[1], org.assertj.core.data.Offset.offset(2e-5));
+        assertThat(Double.parseDouble(m.group(2))).isCloseTo(first[0], org.assertj.core.data.Offset.offset(2e-5));
+        Browser.screenshot(driver, "21-wgs84-OUT");
+
+        // Back to metres; leaving the outdoor level leaves the WGS 84 view.
+        page.find("#frame-switch").click();
+        soon(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#frame-switch[data-frame=local]")));
+        page.find("#level-L1").click();
+        soon(d -> page.all("#frame-switch").isEmpty());
+    }
+
+    /** Waits like {@code page.until}, but looks every 50 ms: these steps mostly wait on one answer of the server. */
+    private <T> T soon(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, ConsolePage.WAIT, Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    /** [minLon, minLat, maxLon, maxLat] of the points ({lon, lat}), widened by `margin` degrees. */
+    private static double[] extent(List<double[]> points, double margin) {
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (double[] p : points) {
+            box[0] = Math.min(box[0], p[0] - margin);
+            box[1] = Math.min(box[1], p[1] - margin);
+            box[2] = Math.max(box[2], p[0] + margin);
+            box[3] = Math.max(box[3], p[1] + margin);
+        }
+        return box;
+    }
+
+    private void type(String css, String text) {
+        var input = page.find(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private long siteVersions() {
+        return server.get("/api/v1/sites/demo/history", server.operatorToken).bodyAsJsonObject()
+                .getJsonArray("history").size();
+    }
+
+    private long zonesOn(String level) {
+        return server.get("/api/v1/sites/demo/zones", server.operatorToken).bodyAsJsonObject().getJsonArray("features")
+                .stream().filter(f -> level.equals(((JsonObject) f).getJsonObject("properties").getString("level")))
+                .count();
+    }
+
+    /** A floor plan to look at: walls on a light ground, a 1 m grid at 0.05 m per pixel. */
+    private static byte[] planImage(int width, int height) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xfdf6e3));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new java.awt.Color(0xd9cfb3));
+        for (int x = 0; x < width; x += 20) g.drawLine(x, 0, x, height);
+        for (int y = 0; y < height; y += 20) g.drawLine(0, y, width, y);
+        g.setColor(new java.awt.Color(0x5b4636));
+        g.setStroke(new java.awt.BasicStroke(6));
+        g.drawRect(10, 10, width - 20, height - 20);
+        g.drawLine(width / 2, 10, width / 2, height / 2);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
     @Order(100)
     void theDeliveryRequestedByPickingPlacesCompletesAcrossFloorsAndTheListFollowsItToTheEnd() {
         assertThat(delivery).as("requested by the earlier test").isNotNull();

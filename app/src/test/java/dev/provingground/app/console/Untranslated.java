@@ -10,7 +10,8 @@ import java.util.List;
 final class Untranslated {
 
     /** Words written the same in Korean text: units and acronyms. */
-    static final List<String> SAME_IN_BOTH = List.of("m", "s", "km", "Wh", "KiB", "UV", "C", "ID", "API");
+    static final List<String> SAME_IN_BOTH = List.of("m", "s", "km", "Wh", "KiB", "UV", "C", "ID", "API",
+            "x", "y", "WGS", "PNG", "JPEG", "MiB");
 
     /** Literal text that is typed or read as it is: a file name, the syntax of a weekly window. */
     static final List<String> LITERALS = List.of("DATA/operator.token", "MONDAY,TUESDAY 08:00-10:00", "MONDAY … SUNDAY",
