@@ -154,6 +154,18 @@ class OpenApiDocumentTest {
         expectDocumented(HttpMethod.PUT, "/api/v1/sites/test", vendorToken, new JsonObject(), 403, "forbidden");
         expectDocumented(HttpMethod.PUT, "/api/v1/sites/test", operator, new JsonObject().put("id", "other"), 400,
                 "invalid_site");
+        expectDocumented(HttpMethod.PUT, "/api/v1/sites/test/levels/L1/floor-plan?metresPerPixel=0.05", vendorToken,
+                new JsonObject(), 403, "forbidden");
+        expectDocumented(HttpMethod.PUT, "/api/v1/sites/test/levels/L1/floor-plan?metresPerPixel=0.05", operator,
+                new JsonObject(), 400, "invalid_floor_plan");
+        expectDocumented(HttpMethod.PUT, "/api/v1/sites/test/levels/L9/floor-plan?metresPerPixel=0.05", operator,
+                new JsonObject(), 404, "not_found");
+        expectDocumented(HttpMethod.GET, "/api/v1/sites/test/levels/L1/floor-plan", vendorToken, null, 404,
+                "not_found");
+        expectDocumented(HttpMethod.DELETE, "/api/v1/sites/test/levels/L1/floor-plan", vendorToken, null, 403,
+                "forbidden");
+        expectDocumented(HttpMethod.GET, "/api/v1/sites/test/floor-plans/" + "0".repeat(64), vendorToken, null, 404,
+                "not_found");
         expectDocumented(HttpMethod.GET, "/api/v1/reports/export?site=nowhere&firm=acme", operator, null, 404,
                 "not_found");
         expectDocumented(HttpMethod.POST, "/api/v1/sites/test/elevators/E1/cars/E1-A/credentials", vendorToken, null,
