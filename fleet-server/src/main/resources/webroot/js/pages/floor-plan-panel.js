@@ -14,6 +14,7 @@ export class FloorPlanPanel {
     this.element = element;
     this.notice = null;
     this.problems = [];
+    this.shownFor = null; // the level the notice and problems are about
   }
 
   level() {
@@ -25,6 +26,10 @@ export class FloorPlanPanel {
   }
 
   render() {
+    if (this.shownFor !== state.level) {
+      this.notice = null;
+      this.problems = [];
+    }
     const plan = this.level().floorPlan;
     replace(this.element, h('div', { id: 'floor-plan' },
       h('h3', {}, t('plan.title')),
@@ -69,6 +74,7 @@ export class FloorPlanPanel {
   async change(call) {
     this.notice = null;
     this.problems = [];
+    this.shownFor = state.level;
     try {
       const saved = await call();
       this.notice = t('plan.saved', { version: saved.version });

@@ -629,6 +629,7 @@ class ConsoleIT {
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(page.find("#map")).perform();
         soon(d -> page.find("#cursor-position").getText().contains("북위"));
         found.addAll(untranslated("map/OUT-wgs84"));
+        Browser.screenshot(driver, "20-korean-plan-tab-OUT-wgs84");
         assertThat(found).as("visible text that is not Korean").isEmpty();
         page.find("#frame-switch").click();
         soon(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#frame-switch[data-frame=local]")));
