@@ -35,6 +35,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(options.verbose);
+        // The demo is for the machine it runs on: loopback unless asked for more.
+        if (options.bind == null) options.bind = "127.0.0.1";
         ServerConfig config = options.resolve(System.getenv());
         Site site = DemoSite.load();
         var running = ServeCommand.RunningServer.start(config, List.of(site));

@@ -20,6 +20,7 @@ import dev.provingground.trackrecord.export.ExportResult;
 import dev.provingground.trackrecord.export.ProgressListener;
 import dev.provingground.trackrecord.merkle.ConsistencyProof;
 import dev.provingground.trackrecord.merkle.InclusionProof;
+import dev.provingground.trackrecord.store.CommitObserver;
 import dev.provingground.trackrecord.store.GroupCommitWriter;
 import dev.provingground.trackrecord.store.LogCatalog;
 import dev.provingground.trackrecord.store.LogReader;
@@ -218,6 +219,11 @@ public final class TrackRecordStore implements AutoCloseable {
     }
 
     /** Completes once everything appended before it is durable. */
+    /** Reports how long each group commit takes (a server's commit-latency histogram). */
+    public void observeCommits(CommitObserver observer) {
+        writer.observeCommits(observer);
+    }
+
     public CompletableFuture<Void> flush() {
         return writer.flush();
     }

@@ -1,7 +1,11 @@
 package dev.provingground.server.api;
 
 import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.config.AuthConfig;
 import dev.provingground.server.config.HttpConfig;
+import dev.provingground.server.config.TlsConfig;
+import dev.provingground.server.metrics.ServerMetrics;
+import io.vertx.core.net.PemKeyCertOptions;
 import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.lifecycle.Lifecycle;
 import dev.provingground.server.time.Scheduler;
@@ -29,7 +33,10 @@ import dev.provingground.server.tasks.TaskService;
 import dev.provingground.trackrecord.TrackRecordStore;
 import java.nio.file.Path;
 
-/** The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere), {@code /metrics}, and the console at {@code /}. */
+/**
+ * The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere but health and the OpenAPI document),
+ * {@code /metrics}, and the console at {@code /}; over TLS when {@code tls} names a certificate.
+ */
 public final class ApiServer implements Lifecycle {
 
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
@@ -51,15 +58,27 @@ public final class ApiServer implements Lifecycle {
     private final Router router;
     private final LiveRobots liveRobots;
     private final Scheduler scheduler;
+    private final TlsConfig tls;
     private HttpServer server;
 
-    public ApiServer(Vertx vertx, HttpConfig config, Parts parts, Scheduler scheduler) {
+    /**
+     * How the API is reached and guarded: TLS (or plain), who may read {@code /metrics}, and the meters it serves
+     * and counts failed logins in.
+     */
+    public record Security(TlsConfig tls, AuthConfig auth, ServerMetrics metrics) {
+    }
+
+    public ApiServer(Vertx vertx, HttpConfig config, Parts parts, Scheduler scheduler, Security security) {
         this.vertx = vertx;
         this.scheduler = scheduler;
         this.config = config;
+        this.tls = security.tls();
         this.router = Router.router(vertx);
-        new MetricsRoutes(parts.registry(), parts.rejections()).mount(router);
-        BearerAuth auth = new BearerAuth(parts.access());
+        BearerAuth auth = new BearerAuth(parts.access(), security.metrics());
+        new MetricsRoutes(security.metrics(), auth, security.auth().metricsOpenOnLoopback()).mount(router);
+        // Readable without a token: health (without internals unless a token is sent) and the API's description.
+        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock()).mount(router, auth);
+        new OpenApiRoutes().mount(router);
         EventRoutes events = new EventRoutes(parts.recentEvents(), parts.liveFeed());
         events.mountLive(router, auth);
         liveRobots = new LiveRobots(parts.registry());
@@ -68,8 +87,9 @@ public final class ApiServer implements Lifecycle {
         router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
         router.route("/api/v1/*").handler(auth);
         events.mount(router);
-        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock()).mount(router);
         new FirmRoutes(parts.access()).mount(router);
+        new TokenRoutes(parts.access()).mount(router);
+        new ManufacturerRoutes(parts.access()).mount(router);
         new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);
         new SiteRoutes(parts.sites(), parts.siteService()).mount(router);
         new FloorPlanRoutes(parts.floorPlans()).mount(router);
@@ -78,7 +98,6 @@ public final class ApiServer implements Lifecycle {
         new TaskRoutes(parts.tasks(), parts.registry(), parts.access()).mount(router);
         new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
         new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
-        new OpenApiRoutes().mount(router);
         new RejectionRoutes(parts.rejections().recent(), parts.registry()).mount(router);
         new WhoAmIRoutes().mount(router);
         new ConsoleRoutes().mount(router);
@@ -93,10 +112,13 @@ public final class ApiServer implements Lifecycle {
 
     @Override
     public Future<Void> start() {
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()));
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+        if (tls.enabled()) options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString()));
+        server = vertx.createHttpServer(options);
         liveRobots.start(scheduler);
         return server.requestHandler(router).listen().map(s -> {
-            LOG.info("HTTP API on " + config.host() + ":" + s.actualPort());
+            LOG.info("HTTP API on " + (tls.enabled() ? "https://" : "http://") + config.host() + ":" + s.actualPort());
             return null;
         });
     }

@@ -11,7 +11,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 
-/** {@code /api/v1/health}: is the server up, how many robots are online, what was refused and why. */
+/**
+ * {@code /api/v1/health}: is the server up, how many robots are online, what was refused and why. Readable without a
+ * token (load balancers, uptime checks), then it says only the status and the time; the internals need a token.
+ */
 final class HealthRoutes {
 
     private final RobotRegistry registry;
@@ -28,8 +31,12 @@ final class HealthRoutes {
         this.startedAt = clock.instant();
     }
 
-    void mount(Router router) {
-        router.get("/api/v1/health").handler(this::health);
+    /** Mounted before the bearer check, so a caller without a token gets the short answer instead of a 401. */
+    void mount(Router router, BearerAuth auth) {
+        router.get("/api/v1/health").handler(ctx -> {
+            if (auth.optionalPrincipal(ctx).isPresent()) health(ctx);
+            else ctx.json(new JsonObject().put("status", "UP").put("time", clock.instant().toString()));
+        });
     }
 
     private void health(RoutingContext ctx) {

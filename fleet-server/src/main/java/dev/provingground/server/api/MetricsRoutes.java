@@ -1,47 +1,50 @@
 package dev.provingground.server.api;
 
-import dev.provingground.server.mqtt.RejectionLog;
-import dev.provingground.server.registry.RobotRegistry;
-import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.server.metrics.ServerMetrics;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 /**
- * {@code /metrics} in the Prometheus text format. A handful of counters and gauges do not warrant a metrics
- * library; when histograms arrive, Micrometer should replace this.
+ * {@code /metrics}: every meter of {@link ServerMetrics} in the Prometheus text format. An operator token is required,
+ * unless {@code auth.metricsOpenOnLoopback} lets a scraper on the same machine read it without one.
  */
 final class MetricsRoutes {
 
-    private final RobotRegistry registry;
-    private final RejectionLog rejections;
+    private final ServerMetrics metrics;
+    private final BearerAuth auth;
+    private final boolean openOnLoopback;
 
-    MetricsRoutes(RobotRegistry registry, RejectionLog rejections) {
-        this.registry = registry;
-        this.rejections = rejections;
+    MetricsRoutes(ServerMetrics metrics, BearerAuth auth, boolean openOnLoopback) {
+        this.metrics = metrics;
+        this.auth = auth;
+        this.openOnLoopback = openOnLoopback;
     }
 
     void mount(Router router) {
-        router.get("/metrics").handler(this::metrics);
+        router.get("/metrics").handler(ctx -> {
+            if (openOnLoopback && isLoopback(ctx.request().remoteAddress())) serve(ctx);
+            else ctx.next();
+        }).handler(auth).handler(ctx -> {
+            BearerAuth.requireOperator(ctx);
+            serve(ctx);
+        });
     }
 
-    private void metrics(RoutingContext ctx) {
-        StringBuilder out = new StringBuilder();
-        out.append("# HELP pg_mqtt_rejected_total Robot MQTT messages and connections refused, by reason.\n");
-        out.append("# TYPE pg_mqtt_rejected_total counter\n");
-        rejections.snapshot().forEach((reason, n) -> out.append("pg_mqtt_rejected_total{reason=\"")
-                .append(reason.metricName()).append("\"} ").append(n).append('\n'));
-        Map<ConnectionState, Integer> byState = new EnumMap<>(ConnectionState.class);
-        for (ConnectionState s : ConnectionState.values()) byState.put(s, 0);
-        registry.all().forEach(r -> {
-            var st = registry.status(r.id());
-            if (st != null) byState.merge(st.connection(), 1, Integer::sum);
-        });
-        out.append("# HELP pg_robots Registered robots by connection state.\n");
-        out.append("# TYPE pg_robots gauge\n");
-        byState.forEach((s, n) -> out.append("pg_robots{connection=\"").append(s.name()).append("\"} ").append(n).append('\n'));
-        ctx.response().putHeader("content-type", "text/plain; version=0.0.4").end(out.toString());
+    private void serve(RoutingContext ctx) {
+        ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+    }
+
+    private static boolean isLoopback(SocketAddress remote) {
+        if (remote == null || remote.hostAddress() == null) return false;
+        try {
+            // An address literal: no name lookup happens.
+            return InetAddress.getByName(remote.hostAddress()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -20,4 +20,8 @@ public record HttpConfig(String host, int port, long maxBodyBytes) {
     public HttpConfig withPort(int p) {
         return new HttpConfig(host, p, maxBodyBytes);
     }
+
+    public HttpConfig withHost(String h) {
+        return new HttpConfig(h, port, maxBodyBytes);
+    }
 }

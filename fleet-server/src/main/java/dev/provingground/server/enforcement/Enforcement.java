@@ -1,5 +1,6 @@
 package dev.provingground.server.enforcement;
 
+import dev.provingground.server.metrics.Latency;
 import dev.provingground.geofence.Position;
 import dev.provingground.geofence.evaluation.Evaluation;
 import dev.provingground.geofence.evaluation.GeofenceEngine;
@@ -44,12 +45,18 @@ public final class Enforcement implements RobotListener {
     private final OrderSender orders;
     private final EventHub events;
     private final Map<String, Boolean> lampOn = new ConcurrentHashMap<>();
+    private Latency latency = Latency.NONE;
 
     public Enforcement(ZoneService zones, ProfileCatalog profiles, OrderSender orders, EventHub events) {
         this.zones = zones;
         this.profiles = profiles;
         this.orders = orders;
         this.events = events;
+    }
+
+    /** From now on the time to evaluate and enforce each position goes to {@code latency}. */
+    public void measuredBy(Latency latency) {
+        this.latency = latency;
     }
 
     @Override
@@ -77,6 +84,16 @@ public final class Enforcement implements RobotListener {
         if (p == null || !p.positionInitialized()) return;
         GeofenceEngine engine = engine(robot);
         if (engine == null) return;
+        long started = System.nanoTime();
+        try {
+            evaluate(engine, robot, p, v, lamp, previous, at);
+        } finally {
+            latency.record(System.nanoTime() - started);
+        }
+    }
+
+    private void evaluate(GeofenceEngine engine, Robot robot, AgvPosition p, Velocity v, boolean lamp,
+                          RobotPosition previous, Instant at) {
         double speed = v == null || v.vx() == null || v.vy() == null ? 0 : Math.hypot(v.vx(), v.vy());
         Position before = previous != null && p.mapId().equals(previous.mapId())
                 ? new Position(previous.x(), previous.y()) : null;

@@ -8,7 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import dev.provingground.server.metrics.ServerMetrics;
+import io.micrometer.core.instrument.Counter;
 import java.util.logging.Logger;
 
 /**
@@ -20,7 +21,8 @@ public final class RejectionLog {
 
     private static final Logger LOG = Logger.getLogger("dev.provingground.server.mqtt.rejections");
 
-    private final Map<Rejection, LongAdder> counts = new EnumMap<>(Rejection.class);
+    private final Map<Rejection, Counter> counts = new EnumMap<>(Rejection.class);
+    private final Counter failedLogins;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final Clock clock;
     private final long quietMillis;
@@ -31,10 +33,16 @@ public final class RejectionLog {
     }
 
     public RejectionLog(Clock clock, long quietMillis, RecentRefusals recent) {
+        this(clock, quietMillis, recent, new ServerMetrics());
+    }
+
+    /** Counts into {@code metrics} ({@code pg_mqtt_rejected_total}; failed logins also {@code pg_auth_failed_total}). */
+    public RejectionLog(Clock clock, long quietMillis, RecentRefusals recent, ServerMetrics metrics) {
         this.clock = clock;
         this.quietMillis = quietMillis;
         this.recent = recent;
-        for (Rejection r : Rejection.values()) counts.put(r, new LongAdder());
+        for (Rejection r : Rejection.values()) counts.put(r, metrics.rejection(r.metricName()));
+        this.failedLogins = metrics.failedLogin("mqtt", "wrong_credentials");
     }
 
     /**
@@ -69,6 +77,7 @@ public final class RejectionLog {
     private void record(Rejection reason, String who, String detail, Refusal refusal) {
         recent.add(refusal);
         counts.get(reason).increment();
+        if (reason == Rejection.AUTH_FAILED) failedLogins.increment();
         long now = clock.millis();
         Window w = windows.computeIfAbsent(who + "|" + reason, k -> new Window());
         synchronized (w) {
@@ -83,12 +92,12 @@ public final class RejectionLog {
     }
 
     public long count(Rejection reason) {
-        return counts.get(reason).sum();
+        return (long) counts.get(reason).count();
     }
 
     public Map<Rejection, Long> snapshot() {
         Map<Rejection, Long> out = new EnumMap<>(Rejection.class);
-        counts.forEach((r, c) -> out.put(r, c.sum()));
+        counts.forEach((r, c) -> out.put(r, (long) c.count()));
         return out;
     }
 

@@ -69,6 +69,17 @@ public final class RobotRegistry {
             idByAddress.put(address(e.robot().manufacturer(), e.robot().serialNumber()), e.robot().id());
             status.put(e.robot().id(), e.status());
         }
+        claimNamesOfEarlierRobots();
+    }
+
+    /**
+     * Robots registered before manufacturer names were claimed give their name to the firm that registered under it
+     * first; a second firm's robots already there stay, but it registers no more under that name.
+     */
+    private void claimNamesOfEarlierRobots() {
+        robots.values().stream().sorted(Comparator.comparing(Robot::registeredAt).thenComparing(Robot::id))
+                .filter(r -> access.claimOn(r.manufacturer()).isEmpty() && access.firm(r.firm()).isPresent())
+                .forEach(r -> access.claim(r.manufacturer(), r.firm(), "registry"));
     }
 
     public void addListener(RobotListener listener) {
@@ -96,12 +107,18 @@ public final class RobotRegistry {
         }
     }
 
-    /** Validates, stores, and returns the robot with its MQTT password (shown only this once). */
-    public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r) {
-        String manufacturer = requireText("manufacturer", r.manufacturer());
+    /** A manufacturer name as robots are registered under and firms claim: an MQTT topic level. */
+    public static String manufacturerName(String raw) {
+        String manufacturer = requireText("manufacturer", raw);
         if (manufacturer.length() > 128 || manufacturer.chars().anyMatch(c -> c == '/' || c == '+' || c == '#' || c < 0x20))
             throw new InvalidInputException("manufacturer",
                     "must be at most 128 characters without '/', '+', '#' or control characters (it is an MQTT topic level)");
+        return manufacturer;
+    }
+
+    /** Validates, stores, and returns the robot with its MQTT password (shown only this once). */
+    public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r) {
+        String manufacturer = manufacturerName(r.manufacturer());
         String serial = requireText("serialNumber", r.serialNumber());
         if (!SERIAL.matcher(serial).matches())
             throw new InvalidInputException("serialNumber",
@@ -114,6 +131,9 @@ public final class RobotRegistry {
         String site = resolveSite(r.site());
 
         String id = idFor(manufacturer, serial);
+        if (robots.containsKey(id))
+            throw new ConflictException("robot " + manufacturer + "/" + serial + " is already registered as " + id);
+        CompletableFuture<?> claimed = access.claim(manufacturer, firm, "firm:" + firm);
         String password = SecretHasher.newSecret();
         Instant now = clock.instant();
         Robot robot = new Robot(id, manufacturer, serial, firm, profileId, profile.service().kind().name(), site,
@@ -123,7 +143,7 @@ public final class RobotRegistry {
         idByAddress.put(address(manufacturer, serial), id);
         RobotStatus initial = RobotStatus.never(now);
         status.put(id, initial);
-        return store.save(new RobotStore.Entry(robot, initial))
+        return claimed.thenCompose(c -> store.save(new RobotStore.Entry(robot, initial)))
                 .thenApply(v -> new AccessControl.Issued<>(robot, password));
     }
 

@@ -1,5 +1,7 @@
 package dev.provingground.server.tasks;
 
+import dev.provingground.server.metrics.Latency;
+import java.util.function.Function;
 import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.profiles.Environment;
 import dev.provingground.profiles.HardwareProfile;
@@ -56,6 +58,7 @@ public final class Dispatcher {
      */
     private final Map<String, Map<RouterKey, SiteRouter>> routers = new HashMap<>();
     private final Map<String, Located> located = new HashMap<>();
+    private Function<String, Latency> decisionLatency = outcome -> Latency.NONE;
 
     /**
      * @param cars which elevator cars routes may use: cars closed to a robot's kind are never used; cars not serving
@@ -75,7 +78,20 @@ public final class Dispatcher {
     public record Outcome(Optional<String> robot, DispatchDecision decision, boolean impossible, String reason) {
     }
 
+    /** From now on each choice's duration goes to the histogram of its outcome (assigned, waiting, impossible). */
+    public void measuredBy(Function<String, Latency> byOutcome) {
+        this.decisionLatency = byOutcome;
+    }
+
     public Outcome choose(Task task, Set<String> busy, Instant now) {
+        long started = System.nanoTime();
+        Outcome outcome = decide(task, busy, now);
+        String label = outcome.impossible() ? "impossible" : outcome.robot().isPresent() ? "assigned" : "waiting";
+        decisionLatency.apply(label).record(System.nanoTime() - started);
+        return outcome;
+    }
+
+    private Outcome decide(Task task, Set<String> busy, Instant now) {
         TaskRequest request = task.request();
         Site site = sites.find(request.site()).orElseThrow();
         Map<String, Set<String>> notServingByKind = new HashMap<>();

@@ -83,6 +83,7 @@ public final class GroupCommitWriter {
     private final Map<LogId, LogAppender> appenders = new HashMap<>();
     private final Set<LogAppender> uncommitted = new LinkedHashSet<>();
     private final List<Result<?>> awaitingCommit = new ArrayList<>();
+    private volatile CommitObserver commitObserver = CommitObserver.NONE;
     private int batchEvents;
     private long batchStartNanos;
     private RuntimeException failure;
@@ -100,6 +101,11 @@ public final class GroupCommitWriter {
      * Picks up every existing log (so a log whose tail was left unsigned by a crash gets its checkpoint without
      * waiting for a new event) and starts the writer thread.
      */
+    /** From now on, {@code observer} hears the duration of every group commit. */
+    public void observeCommits(CommitObserver observer) {
+        this.commitObserver = observer;
+    }
+
     public void start() {
         long now = System.nanoTime();
         for (LogStorage storage : catalog.all()) {
@@ -362,11 +368,13 @@ public final class GroupCommitWriter {
             return;
         }
         List<LogAppender> touched = new ArrayList<>(uncommitted);
+        long commitStarted = System.nanoTime();
         try {
             for (LogAppender appender : touched) {
                 appender.stageCommit();
                 appender.activeSegment().commit();
             }
+            if (!touched.isEmpty()) commitObserver.committed(System.nanoTime() - commitStarted);
         } catch (RuntimeException e) {
             fail(new IllegalStateException("track-record commit failed: " + e.getMessage(), e));
             return;

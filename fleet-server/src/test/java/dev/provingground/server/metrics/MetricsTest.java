@@ -1,0 +1,81 @@
+package dev.provingground.server.metrics;
+
+import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.support.TestServer;
+import dev.provingground.server.support.VirtualServer;
+import dev.provingground.site.SiteFormat;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /metrics} is Micrometer's Prometheus exposition: after a robot's messages, a task and a refused token, each
+ * histogram and counter the server keeps shows counts; without an operator token it is refused.
+ */
+class MetricsTest {
+
+    @TempDir
+    Path data;
+
+    private static long count(String scrape, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.E+]+)$").matcher(scrape);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+    }
+
+    @Test
+    void afterRobotTrafficATaskAndABadTokenEveryHistogramAndCounterHasCounts() throws Exception {
+        var site = SiteFormat.read(("""
+                {"id": "hall", "name": "Hall", "timeZone": "UTC",
+                 "levels": [{"id": "L1", "name": "Hall", "floor": 1, "outdoor": false,
+                   "waypoints": [{"id": "a", "x": 0, "y": 0}, {"id": "b", "x": 10, "y": 0}],
+                   "lanes": [{"from": "a", "to": "b"}]}],
+                 "places": [{"name": "end", "level": "L1", "waypoint": "b"}], "chargers": [], "elevators": []}
+                """).getBytes(StandardCharsets.UTF_8), "hall.json");
+        try (VirtualServer virtual = VirtualServer.start(data, List.of(site))) {
+            TestServer server = virtual.api();
+            String vendor = server.registerFirm("acme");
+            JsonObject r = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "Acme")
+                    .put("serialNumber", "A-1").put("firm", "acme").put("profile", "indoor-delivery").put("site", "hall"))
+                    .bodyAsJsonObject().getJsonObject("robot");
+            try (InProcessRobot robot = virtual.robot("Acme", "A-1", r.getString("id"),
+                    r.getJsonObject("mqtt").getString("password"))) {
+                robot.connectOnline();
+                robot.sendState("L1", 0, 0, 90);
+                robot.sendState("L1", 0.5, 0, 90);
+                var res = server.post("/api/v1/tasks", server.operatorToken, new JsonObject().put("site", "hall")
+                        .put("category", "go_to_place").put("description", new JsonObject().put("place", "end")));
+                assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
+                virtual.advance(Duration.ofSeconds(6));
+                virtual.settle();
+            }
+            assertThat(server.get("/api/v1/robots", "pg.nope.nope").statusCode()).isEqualTo(401);
+
+            assertThat(server.get("/metrics", null).statusCode()).isEqualTo(401);
+            assertThat(server.get("/metrics", vendor).statusCode()).isEqualTo(403);
+            var answer = server.get("/metrics", server.operatorToken);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.getHeader("content-type")).startsWith("text/plain");
+            String scrape = answer.bodyAsString();
+
+            assertThat(count(scrape, "pg_mqtt_message_handling_seconds_count")).isGreaterThanOrEqualTo(3);
+            assertThat(count(scrape, "pg_enforcement_latency_seconds_count")).isGreaterThanOrEqualTo(2);
+            assertThat(count(scrape, "pg_dispatch_decision_seconds_count{outcome=\"assigned\"}")).isGreaterThanOrEqualTo(1);
+            assertThat(count(scrape, "pg_trackrecord_commit_seconds_count")).isGreaterThanOrEqualTo(1);
+            assertThat(scrape).contains("# TYPE pg_enforcement_latency_seconds histogram")
+                    .contains("pg_enforcement_latency_seconds_bucket{le=\"");
+            assertThat(count(scrape, "pg_auth_failed_total{reason=\"unknown\",transport=\"http\"}")).isEqualTo(1);
+            assertThat(count(scrape, "pg_auth_failed_total{reason=\"missing\",transport=\"http\"}")).isEqualTo(1);
+            assertThat(count(scrape, "pg_mqtt_rejected_total{reason=\"auth_failed\"}")).isZero();
+            assertThat(count(scrape, "pg_robots{connection=\"ONLINE\"}")).isEqualTo(0);
+        }
+    }
+}
