@@ -2,7 +2,6 @@ package dev.provingground.server.auth;
 
 import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.errors.InvalidInputException;
-
 import dev.provingground.server.errors.NotFoundException;
 
 import java.time.Clock;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class AccessControl {
 
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
     private static final Pattern FIRM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final AccessStore store;
@@ -35,8 +35,6 @@ public final class AccessControl {
     public AccessControl(AccessStore store, Clock clock) {
         this(store, clock, DEFAULT_TOKEN_LIFETIME);
     }
-
-    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
 
     /** @param tokenLifetime how long tokens issued from now on are valid; also given to stored tokens without expiry */
     public AccessControl(AccessStore store, Clock clock, Duration tokenLifetime) {
@@ -107,7 +105,10 @@ public final class AccessControl {
         if (!firms.containsKey(firm)) throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
         ManufacturerClaim fresh = new ManufacturerClaim(manufacturer, firm, clock.instant(), actor);
         ManufacturerClaim held = claims.putIfAbsent(manufacturer, fresh);
-        if (held == null) return store.saveClaim(fresh).thenApply(v -> fresh);
+        // Taken in memory first, so two claims on one name cannot both win; given back if it cannot be stored.
+        if (held == null) return store.saveClaim(fresh).whenComplete((v, e) -> {
+            if (e != null) claims.remove(manufacturer, fresh);
+        }).thenApply(v -> fresh);
         if (held.firm().equals(firm)) return CompletableFuture.completedFuture(held);
         throw new ConflictException("manufacturer name \"" + manufacturer + "\" is claimed by firm \"" + held.firm()
                 + "\"; an operator can reassign it (PUT /api/v1/manufacturers/{name})");
@@ -129,15 +130,6 @@ public final class AccessControl {
 
     public List<Firm> firms() {
         return firms.values().stream().sorted(Comparator.comparing(Firm::id)).toList();
-    }
-
-    public boolean hasOperatorToken() {
-        return tokens.values().stream().anyMatch(t -> t.role() == Role.OPERATOR);
-    }
-
-    /** How long tokens issued now are valid. */
-    public Duration tokenLifetime() {
-        return tokenLifetime;
     }
 
     /** Registers a firm and issues its first vendor token; the token text is in the result and nowhere else. */

@@ -120,6 +120,7 @@ final class Wiring {
     ServerParts build(Context context, Scheduler scheduler) {
         ProfileCatalog profiles = config.profilesDir() == null ? ProfileCatalog.builtIn()
                 : ProfileCatalog.builtIn().withProfilesFrom(config.profilesDir());
+        // Named before anything is opened, rather than when the listeners start after the stores.
         config.tls().checkReadable();
         MapDbStore store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store());
         TrackRecordStore trackRecord = null;
