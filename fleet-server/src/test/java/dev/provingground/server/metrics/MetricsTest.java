@@ -1,6 +1,10 @@
 package dev.provingground.server.metrics;
 
+import dev.provingground.server.config.AuthConfig;
+import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.config.StoreConfig;
 import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.wiring.Environment;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.VirtualServer;
 import dev.provingground.site.SiteFormat;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -76,6 +81,16 @@ class MetricsTest {
             assertThat(count(scrape, "pg_auth_failed_total{reason=\"missing\",transport=\"http\"}")).isEqualTo(1);
             assertThat(count(scrape, "pg_mqtt_rejected_total{reason=\"auth_failed\"}")).isZero();
             assertThat(count(scrape, "pg_robots{connection=\"ONLINE\"}")).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void openedForLoopbackAScraperOnThisMachineReadsMetricsWithoutAToken() throws Exception {
+        try (TestServer server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(TestServer.testSite()),
+                Environment.production(Clock.systemUTC()), StoreConfig.defaults(), new AuthConfig(90, true))) {
+            var answer = server.get("/metrics", null);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.bodyAsString()).contains("pg_mqtt_message_handling_seconds_count");
         }
     }
 }

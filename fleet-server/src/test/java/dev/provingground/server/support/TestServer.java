@@ -2,6 +2,7 @@ package dev.provingground.server.support;
 
 import dev.provingground.server.wiring.Environment;
 import dev.provingground.server.wiring.FleetServer;
+import dev.provingground.server.config.AuthConfig;
 import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
@@ -56,8 +57,14 @@ public final class TestServer implements AutoCloseable {
      */
     public static TestServer start(Path dataDir, MqttConfig mqtt, List<Site> sites, Environment environment,
                                    StoreConfig store) throws Exception {
+        return start(dataDir, mqtt, sites, environment, store, AuthConfig.defaults());
+    }
+
+    /** As above, with token lifetime and metrics access as {@code auth} says. */
+    public static TestServer start(Path dataDir, MqttConfig mqtt, List<Site> sites, Environment environment,
+                                   StoreConfig store, AuthConfig auth) throws Exception {
         ServerConfig config = new ServerConfig(dataDir, new HttpConfig("127.0.0.1", 0, 1 << 20),
-                mqttOnLoopback(mqtt), List.of(), null, store);
+                mqttOnLoopback(mqtt), List.of(), null, store).withAuth(auth);
         Vertx vertx = Vertx.vertx();
         FleetServer server = new FleetServer(vertx, config, environment, sites);
         try {
