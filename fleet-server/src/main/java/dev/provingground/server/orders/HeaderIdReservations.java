@@ -3,7 +3,10 @@ package dev.provingground.server.orders;
 import dev.provingground.vda5050.HeaderCounter;
 import dev.provingground.vda5050.Topic;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -25,11 +28,14 @@ public final class HeaderIdReservations {
     /** Blocks while the reservations of the last run are moved on and stored; call while the server is built. */
     public HeaderIdReservations(HeaderIdStore store) {
         this.store = store;
+        List<CompletableFuture<Void>> saved = new ArrayList<>();
         store.loadReservations().forEach((key, below) -> {
             startAt.put(key, below);
             reservedBelow.put(key, below + BLOCK);
-            store.saveReservation(key, below + BLOCK).join();
+            saved.add(store.saveReservation(key, below + BLOCK));
         });
+        // One group commit for all of them, however many robots there are.
+        CompletableFuture.allOf(saved.toArray(CompletableFuture[]::new)).join();
     }
 
     /** Starts a fresh counter of {@code robotId} where the last run left off. */
