@@ -1,8 +1,10 @@
 package dev.provingground.server.api;
 
 import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.errors.PortInUseException;
+import dev.provingground.server.auth.ConnectionGate;
+import dev.provingground.server.auth.LoginGuard;
 import dev.provingground.server.config.HttpConfig;
-import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.lifecycle.Lifecycle;
 import dev.provingground.server.time.Scheduler;
 import dev.provingground.server.live.LiveFeed;
@@ -18,7 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.core.http.HttpConnection;
 
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -37,13 +39,14 @@ public final class ApiServer implements Lifecycle {
     /** What the routes need from the rest of the server. */
     public record Parts(AccessControl access, RobotRegistry registry, SiteCatalog sites, OrderSender orders,
                         OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock,
-                        RecentEvents recentEvents, LiveFeed liveFeed, ZoneService zones,
+                        LiveFeed liveFeed, ZoneService zones,
                         TrackRecordStore trackRecord, Path exportDir,
                         SiteService siteService, TaskService tasks,
                         ElevatorService elevators,
                         LiftCredentials liftCredentials,
                         EventHub eventBus,
-                        FloorPlanChanges floorPlans) {
+                        FloorPlanChanges floorPlans,
+                        LoginGuard logins) {
     }
 
     private final Vertx vertx;
@@ -51,6 +54,7 @@ public final class ApiServer implements Lifecycle {
     private final Router router;
     private final LiveRobots liveRobots;
     private final Scheduler scheduler;
+    private final ConnectionGate connections;
     private HttpServer server;
 
     public ApiServer(Vertx vertx, HttpConfig config, Parts parts, Scheduler scheduler) {
@@ -58,15 +62,16 @@ public final class ApiServer implements Lifecycle {
         this.scheduler = scheduler;
         this.config = config;
         this.router = Router.router(vertx);
-        new MetricsRoutes(parts.registry(), parts.rejections()).mount(router);
-        BearerAuth auth = new BearerAuth(parts.access());
-        EventRoutes events = new EventRoutes(parts.recentEvents(), parts.liveFeed());
+        connections = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerAddress());
+        new MetricsRoutes(parts.registry(), parts.rejections(), parts.logins(), connections).mount(router);
+        BearerAuth auth = new BearerAuth(parts.access(), parts.logins());
+        EventRoutes events = new EventRoutes(parts.trackRecord(), parts.liveFeed());
         events.mountLive(router, auth);
         liveRobots = new LiveRobots(parts.registry());
         liveRobots.mount(router, auth);
-        FloorPlanRoutes.mountBodyLimit(router);
-        router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
+        // The token first: nothing of a body is read for a request that has none (the router holds the body back).
         router.route("/api/v1/*").handler(auth);
+        BodyLimits.mount(router, config);
         events.mount(router);
         new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock()).mount(router);
         new FirmRoutes(parts.access()).mount(router);
@@ -95,10 +100,24 @@ public final class ApiServer implements Lifecycle {
     public Future<Void> start() {
         server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()));
         liveRobots.start(scheduler);
-        return server.requestHandler(router).listen().map(s -> {
+        server.connectionHandler(this::admit);
+        return server.requestHandler(router).listen().<Void>map(s -> {
             LOG.info("HTTP API on " + config.host() + ":" + s.actualPort());
             return null;
-        });
+        }).recover(e -> Future.failedFuture(PortInUseException.isAddressInUse(e)
+                ? new PortInUseException("HTTP", config.host(), config.port(), "--http-port or http.port (PG_HTTP_PORT)")
+                : e));
+    }
+
+    /** Closes a connection over {@code http.maxConnections} or {@code http.maxConnectionsPerAddress} at once. */
+    private void admit(HttpConnection connection) {
+        String address = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().hostAddress();
+        if (!connections.tryOpen(address)) {
+            LOG.fine(() -> "HTTP connection from " + address + " refused: connection limit reached");
+            connection.close();
+            return;
+        }
+        connection.closeHandler(v -> connections.closed(address));
     }
 
     public int port() {

@@ -1,22 +1,40 @@
 package dev.provingground.server.api;
 
 import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.auth.LoginGuard;
 import dev.provingground.server.auth.Principal;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** Every API call carries {@code Authorization: Bearer <token>}; the principal it names is put on the context. */
+import java.time.Duration;
+
+/**
+ * Every API call carries {@code Authorization: Bearer <token>}; the principal it names is put on the context. Runs
+ * before any body is read: a request without a valid token is refused with its body unread. A wrong token counts as a
+ * failed login of its source address; an address blocked after too many gets 429 without its token being looked at.
+ */
 final class BearerAuth implements Handler<RoutingContext> {
 
     private static final String KEY = "principal";
     private final AccessControl access;
+    private final LoginGuard logins;
 
-    BearerAuth(AccessControl access) {
+    BearerAuth(AccessControl access, LoginGuard logins) {
         this.access = access;
+        this.logins = logins;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        Duration blocked = logins.admit(LoginGuard.Kind.HTTP_TOKEN, address);
+        if (!blocked.isZero()) {
+            long seconds = Math.max(1, (blocked.toMillis() + 999) / 1000);
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            ctx.fail(new ApiError(429, "too_many_failed_logins", "too many failed logins from " + address
+                    + "; try again in " + seconds + " s"));
+            return;
+        }
         String header = ctx.request().getHeader("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         // Browsers cannot set headers on a WebSocket: RFC 6750 section 2.3's query parameter serves the live feeds.
@@ -24,6 +42,9 @@ final class BearerAuth implements Handler<RoutingContext> {
             token = ctx.queryParams().get("access_token");
         var principal = access.authenticate(token);
         if (principal.isEmpty()) {
+            // A request without any token is not a guess at one; a wrong token is.
+            if (token != null) logins.failed(LoginGuard.Kind.HTTP_TOKEN, address, "unknown or malformed token on "
+                    + ctx.request().method() + " " + ctx.request().path());
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"proving-ground\"");
             ctx.fail(ApiError.unauthorized());
             return;

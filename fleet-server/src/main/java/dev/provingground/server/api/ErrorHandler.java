@@ -35,8 +35,14 @@ final class ErrorHandler implements Handler<RoutingContext> {
             ctx.request().connection().close();
             return;
         }
+        // A refused request whose body was never read (no token, too large): the connection is closed rather than
+        // left to drain what the client still sends.
+        boolean bodyUnread = !ctx.request().isEnded();
+        if (bodyUnread) ctx.response().putHeader("Connection", "close");
         ctx.response().setStatusCode(error.status()).putHeader("content-type", "application/json")
-                .end(error.toJson().encode());
+                .end(error.toJson().encode()).onComplete(done -> {
+                    if (bodyUnread) ctx.request().connection().close();
+                });
     }
 
     static ApiError toApiError(RoutingContext ctx) {
@@ -62,7 +68,7 @@ final class ErrorHandler implements Handler<RoutingContext> {
                 case 404 -> new ApiError(404, "not_found", "no such resource: " + ctx.request().path());
                 case 405 -> new ApiError(405, "method_not_allowed", ctx.request().method() + " is not allowed on "
                         + ctx.request().path());
-                case 413 -> new ApiError(413, "payload_too_large", "request body exceeds the configured limit");
+                case 413 -> BodyLimits.tooLarge(ctx, -1);
                 default -> new ApiError(status, "error", "request failed with status " + status);
             };
         }

@@ -1,5 +1,7 @@
 package dev.provingground.server.api;
 
+import dev.provingground.server.auth.ConnectionGate;
+import dev.provingground.server.auth.LoginGuard;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.vda5050.ConnectionState;
@@ -17,10 +19,14 @@ final class MetricsRoutes {
 
     private final RobotRegistry registry;
     private final RejectionLog rejections;
+    private final LoginGuard logins;
+    private final ConnectionGate httpConnections;
 
-    MetricsRoutes(RobotRegistry registry, RejectionLog rejections) {
+    MetricsRoutes(RobotRegistry registry, RejectionLog rejections, LoginGuard logins, ConnectionGate httpConnections) {
         this.registry = registry;
         this.rejections = rejections;
+        this.logins = logins;
+        this.httpConnections = httpConnections;
     }
 
     void mount(Router router) {
@@ -33,6 +39,19 @@ final class MetricsRoutes {
         out.append("# TYPE pg_mqtt_rejected_total counter\n");
         rejections.snapshot().forEach((reason, n) -> out.append("pg_mqtt_rejected_total{reason=\"")
                 .append(reason.metricName()).append("\"} ").append(n).append('\n'));
+        out.append("# HELP pg_login_failures_total Failed logins (wrong API token or MQTT password), by credential.\n");
+        out.append("# TYPE pg_login_failures_total counter\n");
+        for (LoginGuard.Kind k : LoginGuard.Kind.values())
+            out.append("pg_login_failures_total{kind=\"").append(k.metricName()).append("\"} ")
+                    .append(logins.failures(k)).append('\n');
+        out.append("# HELP pg_login_blocked_total Logins refused unchecked: their address was blocked after failed logins.\n");
+        out.append("# TYPE pg_login_blocked_total counter\n");
+        for (LoginGuard.Kind k : LoginGuard.Kind.values())
+            out.append("pg_login_blocked_total{kind=\"").append(k.metricName()).append("\"} ")
+                    .append(logins.refusedWhileBlocked(k)).append('\n');
+        out.append("# HELP pg_http_connections_refused_total HTTP connections closed at once: over a connection limit.\n");
+        out.append("# TYPE pg_http_connections_refused_total counter\n");
+        out.append("pg_http_connections_refused_total ").append(httpConnections.refused()).append('\n');
         Map<ConnectionState, Integer> byState = new EnumMap<>(ConnectionState.class);
         for (ConnectionState s : ConnectionState.values()) byState.put(s, 0);
         registry.all().forEach(r -> {

@@ -13,9 +13,10 @@ import java.util.List;
  * @param sites         site files (JSON, docs/SITE-FORMAT.md) loaded at start
  * @param profilesDir   extra hardware-profile files; null = only the built-in profiles
  * @param store         persistence tuning
+ * @param logins        how failed logins are slowed down per source address
  */
 public record ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, List<Path> sites, Path profilesDir,
-                           StoreConfig store) {
+                           StoreConfig store, LoginConfig logins) {
 
     public ServerConfig {
         if (dataDir == null) throw new IllegalArgumentException("dataDir: required");
@@ -23,26 +24,37 @@ public record ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, List<
         if (mqtt == null) throw new IllegalArgumentException("mqtt: required");
         if (store == null) throw new IllegalArgumentException("store: required");
         sites = sites == null ? List.of() : List.copyOf(sites);
+        if (logins == null) logins = LoginConfig.defaults();
+    }
+
+    /** With the default login throttling. */
+    public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, List<Path> sites, Path profilesDir,
+                        StoreConfig store) {
+        this(dataDir, http, mqtt, sites, profilesDir, store, LoginConfig.defaults());
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(Path.of("data"), HttpConfig.defaults(), MqttConfig.defaults(), List.of(), null,
-                StoreConfig.defaults());
+                StoreConfig.defaults(), LoginConfig.defaults());
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(dir, http, mqtt, sites, profilesDir, store);
+        return new ServerConfig(dir, http, mqtt, sites, profilesDir, store, logins);
     }
 
     public ServerConfig withHttp(HttpConfig h) {
-        return new ServerConfig(dataDir, h, mqtt, sites, profilesDir, store);
+        return new ServerConfig(dataDir, h, mqtt, sites, profilesDir, store, logins);
     }
 
     public ServerConfig withMqtt(MqttConfig m) {
-        return new ServerConfig(dataDir, http, m, sites, profilesDir, store);
+        return new ServerConfig(dataDir, http, m, sites, profilesDir, store, logins);
     }
 
     public ServerConfig withSites(List<Path> s) {
-        return new ServerConfig(dataDir, http, mqtt, s, profilesDir, store);
+        return new ServerConfig(dataDir, http, mqtt, s, profilesDir, store, logins);
+    }
+
+    public ServerConfig withLogins(LoginConfig l) {
+        return new ServerConfig(dataDir, http, mqtt, sites, profilesDir, store, l);
     }
 }

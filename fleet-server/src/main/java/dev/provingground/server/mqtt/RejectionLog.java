@@ -21,7 +21,9 @@ public final class RejectionLog {
     private static final Logger LOG = Logger.getLogger("dev.provingground.server.mqtt.rejections");
 
     private final Map<Rejection, LongAdder> counts = new EnumMap<>(Rejection.class);
+    /** Log windows per client and reason; bounded, so clients that each fail once cannot grow it without end. */
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    static final int MAX_WINDOWS = 10_000;
     private final Clock clock;
     private final long quietMillis;
     private final RecentRefusals recent;
@@ -47,6 +49,15 @@ public final class RejectionLog {
         record(reason, who, detail, new Refusal(clock.instant(), null, null, reason, detail, List.of()));
     }
 
+    /**
+     * A refused login, counted and kept for operators; not logged here, since {@code LoginGuard} logs every failed
+     * login on its own line.
+     */
+    public void rejectLogin(Rejection reason, String detail) {
+        recent.add(new Refusal(clock.instant(), null, null, reason, detail, List.of()));
+        counts.get(reason).increment();
+    }
+
     /** A refusal of a message of the registered robot {@code robotId}, shown to its vendor too. */
     public void rejectRobot(Rejection reason, String robotId, String topic, String detail) {
         record(reason, robotId, detail, new Refusal(clock.instant(), robotId, topic, reason, detail, List.of()));
@@ -70,6 +81,7 @@ public final class RejectionLog {
         recent.add(refusal);
         counts.get(reason).increment();
         long now = clock.millis();
+        if (windows.size() >= MAX_WINDOWS) forgetQuietWindows(now);
         Window w = windows.computeIfAbsent(who + "|" + reason, k -> new Window());
         synchronized (w) {
             w.suppressed++;
@@ -80,6 +92,16 @@ public final class RejectionLog {
             LOG.warning(() -> "rejected " + reason.metricName() + " from " + who + ": " + detail
                     + (repeats > 0 ? " (" + repeats + " more like it since the last report)" : ""));
         }
+    }
+
+    /** Drops the windows whose quiet time is over (they would log at once anyway); all of them if none is. */
+    private void forgetQuietWindows(long now) {
+        windows.values().removeIf(w -> {
+            synchronized (w) {
+                return now - w.lastLoggedAt >= quietMillis && w.suppressed == 0;
+            }
+        });
+        if (windows.size() >= MAX_WINDOWS) windows.clear();
     }
 
     public long count(Rejection reason) {

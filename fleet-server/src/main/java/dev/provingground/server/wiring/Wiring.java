@@ -12,7 +12,6 @@ import dev.provingground.server.elevator.LiftCredentials;
 import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.events.LinkEvents;
-import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.events.RobotConfigEvents;
 import dev.provingground.server.evidence.AreaClassifier;
 import dev.provingground.server.evidence.InterventionDetector;
@@ -68,6 +67,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import dev.provingground.server.auth.LoginGuard;
+import dev.provingground.server.orders.HeaderIdReservations;
+import dev.provingground.server.store.MapDbHeaderIdStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,15 +126,15 @@ final class Wiring {
             RobotRegistry registry = new RobotRegistry(new MapDbRobotStore(store), profiles, access,
                     () -> Set.copyOf(sites.ids()), clock);
             RejectionLog rejections = new RejectionLog(clock, 10_000);
+            LoginGuard logins = new LoginGuard(config.logins(), clock);
             Vda5050Codec codec = new Vda5050Codec();
             InboundPipeline pipeline = new InboundPipeline(codec, registry, rejections, config.mqtt().maxMessageSize());
             RobotTransport link = environment.links().robots(new Links.RobotSide(vertx, config.mqtt(), registry,
-                    pipeline, rejections, clock, scheduler));
-            OrderSender orders = new OrderSender(codec, link, clock, registry::protocolVersion);
+                    pipeline, rejections, clock, scheduler, logins));
+            OrderSender orders = new OrderSender(codec, link, clock, registry::protocolVersion,
+                    new HeaderIdReservations(new MapDbHeaderIdStore(store)));
             EventHub events = new EventHub();
-            RecentEvents recentEvents = new RecentEvents(10_000);
             LiveFeed liveFeed = new LiveFeed();
-            events.addSink(recentEvents);
             events.addSink(liveFeed);
             registry.addListener(new LinkEvents(events));
             registry.addListener(new RobotConfigEvents(events));
@@ -167,9 +169,10 @@ final class Wiring {
                     new Dispatcher(sites, zones, registry, profiles, elevators), sites, zones, registry, orders, events,
                     elevators, clock, scheduler, environment.ids());
             ApiServer api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
-                    new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
+                    new OrderRequests(), rejections, config.mqtt().mode().name(), clock, liveFeed, zones,
                     trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                    elevators, liftCredentials, events, new FloorPlanChanges(siteService, floorPlanImages)), scheduler);
+                    elevators, liftCredentials, events, new FloorPlanChanges(siteService, floorPlanImages), logins),
+                    scheduler);
             return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
                     backfill, elevators, tasks, api);
         } catch (RuntimeException | Error e) {
