@@ -11,6 +11,7 @@ import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.server.store.StorageStatus;
 import dev.provingground.server.sites.changes.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,7 +42,8 @@ public final class ApiServer implements Lifecycle {
                         SiteService siteService, TaskService tasks,
                         ElevatorService elevators,
                         LiftCredentials liftCredentials,
-                        EventHub eventBus) {
+                        EventHub eventBus,
+                        StorageStatus storage) {
     }
 
     private final Vertx vertx;
@@ -64,8 +66,10 @@ public final class ApiServer implements Lifecycle {
         liveRobots.mount(router, auth);
         router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
         router.route("/api/v1/*").handler(auth);
+        router.route("/api/v1/*").handler(new StorageGate(parts.storage()));
         events.mount(router);
-        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock()).mount(router);
+        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock(), parts.storage())
+                .mount(router);
         new FirmRoutes(parts.access()).mount(router);
         new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);
         new SiteRoutes(parts.sites(), parts.siteService()).mount(router);

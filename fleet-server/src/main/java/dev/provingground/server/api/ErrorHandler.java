@@ -7,6 +7,7 @@ import dev.provingground.server.errors.InvalidInputException;
 import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.sites.InvalidSiteException;
 import dev.provingground.server.sites.LevelInUseException;
+import dev.provingground.trackrecord.store.StorageUnavailableException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -34,6 +35,9 @@ final class ErrorHandler implements Handler<RoutingContext> {
             ctx.request().connection().close();
             return;
         }
+        if (error.status() == 503) {
+            ctx.response().putHeader("Retry-After", String.valueOf(StorageGate.RETRY_AFTER_SECONDS));
+        }
         ctx.response().setStatusCode(error.status()).putHeader("content-type", "application/json")
                 .end(error.toJson().encode());
     }
@@ -51,6 +55,7 @@ final class ErrorHandler implements Handler<RoutingContext> {
         if (t instanceof LevelInUseException e) return levelsInUse(e);
         if (t instanceof NotFoundException e) return new ApiError(404, "not_found", e.getMessage());
         if (t instanceof ConflictException e) return new ApiError(409, "conflict", e.getMessage());
+        if (t instanceof StorageUnavailableException) return StorageGate.unavailable();
         if (t instanceof DecodeException e) return new ApiError(400, "malformed_json", "request body is not valid JSON: "
                 + e.getMessage());
         if (t == null) {

@@ -43,6 +43,7 @@ import dev.provingground.server.store.MapDbLiftCredentialStore;
 import dev.provingground.server.store.MapDbRobotStore;
 import dev.provingground.server.store.MapDbSiteStore;
 import dev.provingground.server.store.MapDbStore;
+import dev.provingground.server.store.StorageStatus;
 import dev.provingground.server.store.MapDbTaskStore;
 import dev.provingground.server.store.MapDbZoneStore;
 import dev.provingground.server.tasks.Dispatcher;
@@ -111,7 +112,7 @@ final class Wiring {
     ServerParts build(Context context, Scheduler scheduler) {
         ProfileCatalog profiles = config.profilesDir() == null ? ProfileCatalog.builtIn()
                 : ProfileCatalog.builtIn().withProfilesFrom(config.profilesDir());
-        MapDbStore store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store());
+        MapDbStore store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store(), clock);
         TrackRecordStore trackRecord = null;
         try {
             SiteHistory siteHistory = SiteHistory.load(new MapDbSiteStore(store), loadSites(), clock);
@@ -164,7 +165,7 @@ final class Wiring {
             ApiServer api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                     new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
                     trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                    elevators, liftCredentials, events), scheduler);
+                    elevators, liftCredentials, events, new StorageStatus(store, trackRecord)), scheduler);
             return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
                     backfill, elevators, tasks, api);
         } catch (RuntimeException | Error e) {
