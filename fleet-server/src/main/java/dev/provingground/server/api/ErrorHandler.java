@@ -29,7 +29,9 @@ final class ErrorHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         ApiError error = toApiError(ctx);
-        if (error.status() >= 500)
+        if (error.status() == 503)
+            LOG.fine(() -> ctx.request().method() + " " + ctx.request().path() + " refused: storage cannot write");
+        else if (error.status() >= 500)
             LOG.log(Level.SEVERE, ctx.request().method() + " " + ctx.request().path() + " failed", ctx.failure());
         if (ctx.response().headWritten()) {
             ctx.request().connection().close();

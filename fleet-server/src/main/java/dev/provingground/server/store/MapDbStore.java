@@ -193,7 +193,9 @@ public final class MapDbStore implements AutoCloseable {
             committed();
             batch.forEach(c -> c.done.complete(null));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "store commit failed; rolling back " + batch.size() + " changes", e);
+            // The first failure of a spell with its cause; the rest are refused alike and health shows the spell.
+            LOG.log(faultReason == null ? Level.SEVERE : Level.FINE, "store commit failed; rolling back "
+                    + batch.size() + " changes", e);
             rollBack(e);
             StorageUnavailableException refused = new StorageUnavailableException("the database cannot write ("
                     + faultReason + "); nothing of this change was stored");
