@@ -58,7 +58,7 @@ public final class ApiServer implements Lifecycle {
         this.scheduler = scheduler;
         this.config = config;
         this.router = Router.router(vertx);
-        new MetricsRoutes(parts.registry(), parts.rejections()).mount(router);
+        new MetricsRoutes(parts.registry(), parts.rejections(), parts.storage()).mount(router);
         BearerAuth auth = new BearerAuth(parts.access());
         EventRoutes events = new EventRoutes(parts.recentEvents(), parts.liveFeed());
         events.mountLive(router, auth);
