@@ -79,6 +79,8 @@ public final class SmallDisk implements AutoCloseable {
     @Override
     public void close() throws Exception {
         String failed = run("umount", mountPoint.toString());
+        // Still busy (a test failed with files open): detach it now, the kernel frees it once they close.
+        if (failed != null && run("umount", "-l", mountPoint.toString()) == null) failed = null;
         if (image != null) Files.deleteIfExists(image);
         if (failed != null) throw new IllegalStateException("cannot unmount " + mountPoint + ": " + failed);
     }
