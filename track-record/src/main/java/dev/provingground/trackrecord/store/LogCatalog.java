@@ -123,7 +123,11 @@ public final class LogCatalog implements AutoCloseable {
     LogStorage reopen(LogId id) {
         LogStorage old = logs.remove(id);
         if (old != null) {
-            old.close();
+            try {
+                old.close();
+            } catch (RuntimeException e) {
+                // A failed store may fail to close too; what counts is what is on disk, read below.
+            }
         }
         Path dir = dirOf(id);
         if (!Files.isDirectory(dir)) {
