@@ -65,6 +65,8 @@ class TrackRecordDiskFullIT {
         try (TrackRecordStore store = TrackRecordStore.open(dir, TrackRecordConfig.defaults().withMaxHeldEvents(HELD),
                 Clock.systemUTC())) {
             for (int i = 0; i < 3; i++) record(store, "before " + i).join();
+            // Signed now, the next automatic checkpoint is 5 s away: no write is under way while the disk fills.
+            store.checkpointNow(ACME).join();
 
             disk.fill();
             List<CompletableFuture<List<LeafIndex>>> during = new ArrayList<>();

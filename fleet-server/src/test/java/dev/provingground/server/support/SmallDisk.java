@@ -2,6 +2,7 @@ package dev.provingground.server.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -48,13 +49,15 @@ public final class SmallDisk implements AutoCloseable {
     }
 
     /** Writes a filler file until the filesystem is full: from now on every write that needs space fails. */
-    public void fill() throws IOException {
+    public void fill() {
         byte[] big = new byte[64 * 1024];
         byte[] small = new byte[512];
         try (OutputStream out = Files.newOutputStream(mountPoint.resolve(FILLER), StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
             writeUntilFull(out, big);
             writeUntilFull(out, small);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the filler on " + mountPoint, e);
         }
     }
 
