@@ -105,6 +105,10 @@ class DiskFullIT {
             assertThat(up.getInteger("heldEvents")).isZero();
             assertThat(up.getLong("droppedEvents")).isZero();
             assertThat(up.getLong("outages")).isEqualTo(1);
+            assertThat(server.get("/metrics", null).bodyAsString())
+                    .contains("pg_storage_failing{store=\"trackRecord\"} 0")
+                    .contains("pg_storage_outages_total{store=\"trackRecord\"} 1")
+                    .contains("pg_storage_dropped_events_total{store=\"trackRecord\"} 0");
             toggleLinks(robots, 2);
             Await.until("the events after the outage emitted", Duration.ofSeconds(10),
                     () -> linkEvents().size() >= emittedDuringOutage + 2 * 2 * 2);
