@@ -13,6 +13,7 @@ import dev.provingground.trackrecord.checkpoint.SigningKeyFiles;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.EventCodec;
+import dev.provingground.trackrecord.event.RecordGap;
 import dev.provingground.trackrecord.event.TrackEvent;
 import dev.provingground.trackrecord.export.BundleWriter;
 import dev.provingground.trackrecord.export.ExportQuery;
@@ -24,6 +25,7 @@ import dev.provingground.trackrecord.store.GroupCommitWriter;
 import dev.provingground.trackrecord.store.LogCatalog;
 import dev.provingground.trackrecord.store.LogReader;
 import dev.provingground.trackrecord.store.LogStorage;
+import dev.provingground.trackrecord.store.StorageHealth;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +60,9 @@ public final class TrackRecordStore implements AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final String LOCK_FILE = "track-record.lock";
+    /** First retry after a failed write; each further failure doubles the wait, up to {@link #RETRY_MAX}. */
+    private static final Duration RETRY_MIN = Duration.ofMillis(100);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(2);
 
     private final Path dataDir;
     private final TrackRecordConfig config;
@@ -91,8 +97,9 @@ public final class TrackRecordStore implements AutoCloseable {
         this.catalog = LogCatalog.open(dataDir, config.tileHeight(), config.tileCacheSize(), signer.verifierKey());
         this.writer = new GroupCommitWriter(catalog, signer, new GroupCommitWriter.Policy(
                 config.commitInterval().toNanos(), config.commitMaxEvents(), config.checkpointInterval().toNanos(),
-                config.segmentMaxBytes(), config.maxPendingAppends(), timing == CheckpointTiming.OWN_TIMER),
-                clock::millis);
+                config.segmentMaxBytes(), config.maxPendingAppends(), timing == CheckpointTiming.OWN_TIMER,
+                config.maxHeldEvents(), RETRY_MIN.toNanos(), RETRY_MAX.toNanos()),
+                clock::millis, this::gapEvent);
         try {
             this.writer.start();
         } catch (RuntimeException e) {
@@ -215,6 +222,19 @@ public final class TrackRecordStore implements AutoCloseable {
      */
     public CompletableFuture<Void> signCheckpoints() {
         return writer.signCheckpoints();
+    }
+
+    /**
+     * Whether the store can write now. While it cannot (disk full, I/O errors), appends are held in memory up to
+     * {@code maxHeldEvents} and retried with back-off; their futures complete once they are durable.
+     */
+    public StorageHealth health() {
+        return writer.health();
+    }
+
+    private byte[] gapEvent(LogId log, long dropped, String reason) {
+        return codec.encode(new TrackEvent(clock.instant(), log.site(), log.isSiteLog() ? null : log.firm(), null,
+                new RecordGap(dropped, reason)));
     }
 
     /** Completes once everything appended before it is durable. */

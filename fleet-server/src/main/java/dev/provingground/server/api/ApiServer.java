@@ -14,6 +14,7 @@ import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.sites.changes.FloorPlanChanges;
+import dev.provingground.server.store.StorageStatus;
 import dev.provingground.server.sites.changes.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,7 +47,8 @@ public final class ApiServer implements Lifecycle {
                         LiftCredentials liftCredentials,
                         EventHub eventBus,
                         FloorPlanChanges floorPlans,
-                        LoginGuard logins) {
+                        LoginGuard logins,
+                        StorageStatus storage) {
     }
 
     private final Vertx vertx;
@@ -63,7 +65,7 @@ public final class ApiServer implements Lifecycle {
         this.config = config;
         this.router = Router.router(vertx);
         connections = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerAddress());
-        new MetricsRoutes(parts.registry(), parts.rejections(), parts.logins(), connections).mount(router);
+        new MetricsRoutes(parts.registry(), parts.rejections(), parts.logins(), connections, parts.storage()).mount(router);
         BearerAuth auth = new BearerAuth(parts.access(), parts.logins());
         EventRoutes events = new EventRoutes(parts.trackRecord(), parts.liveFeed());
         events.mountLive(router, auth);
@@ -71,9 +73,12 @@ public final class ApiServer implements Lifecycle {
         liveRobots.mount(router, auth);
         // The token first: nothing of a body is read for a request that has none (the router holds the body back).
         router.route("/api/v1/*").handler(auth);
+        // While storage cannot write, a change is refused before its body is read.
+        router.route("/api/v1/*").handler(new StorageGate(parts.storage()));
         BodyLimits.mount(router, config);
         events.mount(router);
-        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock()).mount(router);
+        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock(), parts.storage())
+                .mount(router);
         new FirmRoutes(parts.access()).mount(router);
         new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);
         new SiteRoutes(parts.sites(), parts.siteService()).mount(router);

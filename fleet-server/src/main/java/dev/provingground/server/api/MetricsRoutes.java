@@ -8,7 +8,11 @@ import dev.provingground.vda5050.ConnectionState;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.provingground.server.store.StorageStatus;
+import dev.provingground.trackrecord.store.StorageHealth;
+
 import java.util.EnumMap;
+import java.util.function.ToLongFunction;
 import java.util.Map;
 
 /**
@@ -21,12 +25,15 @@ final class MetricsRoutes {
     private final RejectionLog rejections;
     private final LoginGuard logins;
     private final ConnectionGate httpConnections;
+    private final StorageStatus storage;
 
-    MetricsRoutes(RobotRegistry registry, RejectionLog rejections, LoginGuard logins, ConnectionGate httpConnections) {
+    MetricsRoutes(RobotRegistry registry, RejectionLog rejections, LoginGuard logins, ConnectionGate httpConnections,
+                  StorageStatus storage) {
         this.registry = registry;
         this.rejections = rejections;
         this.logins = logins;
         this.httpConnections = httpConnections;
+        this.storage = storage;
     }
 
     void mount(Router router) {
@@ -61,6 +68,27 @@ final class MetricsRoutes {
         out.append("# HELP pg_robots Registered robots by connection state.\n");
         out.append("# TYPE pg_robots gauge\n");
         byState.forEach((s, n) -> out.append("pg_robots{connection=\"").append(s.name()).append("\"} ").append(n).append('\n'));
+        storageMetrics(out);
         ctx.response().putHeader("content-type", "text/plain; version=0.0.4").end(out.toString());
+    }
+
+    private void storageMetrics(StringBuilder out) {
+        Map<String, StorageHealth> stores = storage.stores();
+        metric(out, "pg_storage_failing", "gauge", "1 while the store cannot write (disk full, I/O errors).", stores,
+                h -> h.failing() ? 1 : 0);
+        metric(out, "pg_storage_held_events", "gauge", "Events held in memory until the store can write.", stores,
+                StorageHealth::heldEvents);
+        metric(out, "pg_storage_dropped_events_total", "counter", "Events refused because no more could be held.",
+                stores, StorageHealth::droppedEvents);
+        metric(out, "pg_storage_outages_total", "counter", "Spells of failing storage since start.", stores,
+                StorageHealth::outages);
+    }
+
+    private static void metric(StringBuilder out, String name, String type, String help,
+                               Map<String, StorageHealth> stores, ToLongFunction<StorageHealth> value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        stores.forEach((store, h) -> out.append(name).append("{store=\"").append(store).append("\"} ")
+                .append(value.applyAsLong(h)).append('\n'));
     }
 }

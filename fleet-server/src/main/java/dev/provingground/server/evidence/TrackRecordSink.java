@@ -5,9 +5,11 @@ import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.TrackEvent;
+import dev.provingground.trackrecord.store.StorageUnavailableException;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -51,6 +53,13 @@ public final class TrackRecordSink implements EventSink {
     }
 
     private Void failed(TrackEvent event, Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof StorageUnavailableException) {
+            // Counted by the store, shown by health and written to the log as record.gap once storage is back.
+            LOG.warning("track record: " + event.type().typeName() + " event for " + event.log().origin()
+                    + " refused: " + cause.getMessage());
+            return null;
+        }
         LOG.log(Level.SEVERE, "track record: " + event.type().typeName() + " event for " + event.log().origin()
                 + " was not recorded", e);
         return null;

@@ -282,7 +282,11 @@ public final class RobotRegistry {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (String id : List.copyOf(dirty)) {
             dirty.remove(id);
-            writes.add(store.save(new RobotStore.Entry(robots.get(id), status.get(id))));
+            // A failed write (storage failing) is tried again at the next flush rather than lost.
+            writes.add(store.save(new RobotStore.Entry(robots.get(id), status.get(id)))
+                    .whenComplete((v, e) -> {
+                        if (e != null) dirty.add(id);
+                    }));
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }

@@ -45,6 +45,7 @@ import dev.provingground.server.store.MapDbLiftCredentialStore;
 import dev.provingground.server.store.MapDbRobotStore;
 import dev.provingground.server.store.MapDbSiteStore;
 import dev.provingground.server.store.MapDbStore;
+import dev.provingground.server.store.StorageStatus;
 import dev.provingground.server.store.MapDbTaskStore;
 import dev.provingground.server.store.MapDbZoneStore;
 import dev.provingground.server.tasks.Dispatcher;
@@ -116,7 +117,7 @@ final class Wiring {
     ServerParts build(Context context, Scheduler scheduler) {
         ProfileCatalog profiles = config.profilesDir() == null ? ProfileCatalog.builtIn()
                 : ProfileCatalog.builtIn().withProfilesFrom(config.profilesDir());
-        MapDbStore store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store());
+        MapDbStore store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store(), clock);
         TrackRecordStore trackRecord = null;
         try {
             SiteHistory siteHistory = SiteHistory.load(new MapDbSiteStore(store), loadSites(), clock);
@@ -171,8 +172,8 @@ final class Wiring {
             ApiServer api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                     new OrderRequests(), rejections, config.mqtt().mode().name(), clock, liveFeed, zones,
                     trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                    elevators, liftCredentials, events, new FloorPlanChanges(siteService, floorPlanImages), logins),
-                    scheduler);
+                    elevators, liftCredentials, events, new FloorPlanChanges(siteService, floorPlanImages), logins,
+                    new StorageStatus(store, trackRecord)), scheduler);
             return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
                     backfill, elevators, tasks, api);
         } catch (RuntimeException | Error e) {

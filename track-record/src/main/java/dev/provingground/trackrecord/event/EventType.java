@@ -21,7 +21,8 @@ public enum EventType {
     ELEVATOR_RIDE("elevator.ride", 1, ElevatorRide.class, RobotField.REQUIRED),
     UVC_LAMP("uvc.lamp", 1, UvcLamp.class, RobotField.REQUIRED),
     CONFIGURATION_CHANGE("config.change", 1, ConfigurationChange.class, RobotField.OPTIONAL),
-    ROBOT_ERROR("robot.error", 1, RobotError.class, RobotField.REQUIRED);
+    ROBOT_ERROR("robot.error", 1, RobotError.class, RobotField.REQUIRED),
+    RECORD_GAP("record.gap", 1, RecordGap.class, RobotField.OPTIONAL);
 
     /** Whether an event of this type must carry the envelope's {@code robot}. */
     public enum RobotField { REQUIRED, OPTIONAL }
