@@ -19,7 +19,8 @@ import java.util.function.BiFunction;
  * Turns a robot's backfill (states it kept while its link was down, sent afterwards on {@code stateBackfill}) into
  * late {@code state.samples} batches for the track record: each sample timed by the state's own timestamp, at most
  * one per {@code minSpacing} as live sampling does, a batch per {@code batchLength} of sample time, per 1,000 samples
- * or once the robot's backfill has been quiet for {@code idle}. Never touches the robot's live state. Runs on the
+ * or once the robot's backfill has been quiet for {@code idle}. A robot whose clock is off (a {@code clock.skew} in
+ * progress) has its timestamps put back on server time. Never touches the robot's live state. Runs on the
  * server's one context.
  */
 public final class BackfillSampler {
@@ -30,6 +31,7 @@ public final class BackfillSampler {
     private final Duration batchLength;
     private final Duration idle;
     private final Map<String, Batch> batches = new HashMap<>();
+    private final BiFunction<String, Instant, Instant> onServerTime;
     private long samplesRecorded;
 
     private static final class Batch {
@@ -42,8 +44,11 @@ public final class BackfillSampler {
         }
     }
 
+    /** @param onServerTime a robot's timestamp on server time (robot id, its time), see {@link ClockSkewWatch} */
     public BackfillSampler(EventHub events, BiFunction<Robot, AgvPosition, StateSamples.AreaClass> areaOf,
-                           Duration minSpacing, Duration batchLength, Duration idle) {
+                           BiFunction<String, Instant, Instant> onServerTime, Duration minSpacing,
+                           Duration batchLength, Duration idle) {
+        this.onServerTime = onServerTime;
         this.events = events;
         this.areaOf = areaOf;
         this.minSpacing = minSpacing;
@@ -55,7 +60,7 @@ public final class BackfillSampler {
     public void lateState(Robot robot, State state, Instant arrival) {
         AgvPosition p = state.agvPosition();
         if (p == null || !p.positionInitialized() || state.timestamp() == null) return;
-        Instant taken = state.timestamp();
+        Instant taken = onServerTime.apply(robot.id(), state.timestamp());
         Batch batch = batches.computeIfAbsent(robot.id(), k -> new Batch(robot));
         batch.lastArrival = arrival;
         if (!batch.samples.isEmpty()) {
