@@ -12,12 +12,24 @@ import java.util.Map;
  */
 final class SpeedEpisodes {
 
+    /**
+     * A computed speed is over a limit only when more than this share above it: positions are timed when they arrive,
+     * and over the 2 s a speed is computed from ({@code MotionJudge.SPEED_BASELINE}) their jitter makes an error of
+     * this order. The reported velocity has no such allowance beyond the geofence's own speed tolerance.
+     */
+    static final double COMPUTED_SPEED_TOLERANCE = 0.10;
+
     /** One evaluated position's two speeds, m/s; null where the source had none. */
     record Reading(Double reported, Double computed) {
 
-        /** The speed judged against the limit: the higher of the two, 0 only when neither is known. */
+        /**
+         * The speed judged against the limit: the higher of the reported one and the computed one less its tolerance
+         * (so the computed one is over a limit only when more than the tolerance above it); 0 only when neither is
+         * known.
+         */
         double judged() {
-            return Math.max(reported == null ? 0 : reported, computed == null ? 0 : computed);
+            return Math.max(reported == null ? 0 : reported,
+                    computed == null ? 0 : computed / (1 + COMPUTED_SPEED_TOLERANCE));
         }
     }
 
@@ -47,12 +59,20 @@ final class SpeedEpisodes {
         if (episode != null) episode.add(reading);
     }
 
-    /** Closes the robot's episode; the overspeed names the sources above {@code limit} and their highest speeds. */
-    Overspeed ended(String robot, String zone, double limit, double maxSpeed, double durationSeconds) {
+    /**
+     * Closes the robot's episode; the overspeed names the sources above {@code limit} (the computed one above it by
+     * more than its tolerance) and their highest speeds.
+     *
+     * @param judgedMax the highest judged speed of the episode, for an episode this class did not see open
+     */
+    Overspeed ended(String robot, String zone, double limit, double judgedMax, double durationSeconds) {
         Episode episode = open.remove(robot);
         if (episode == null) episode = new Episode();
         boolean reportedOver = episode.maxReported != null && episode.maxReported > limit;
-        boolean computedOver = episode.maxComputed != null && episode.maxComputed > limit;
+        boolean computedOver = episode.maxComputed != null
+                && episode.maxComputed > limit * (1 + COMPUTED_SPEED_TOLERANCE);
+        double maxSpeed = Math.max(judgedMax, Math.max(episode.maxReported == null ? 0 : episode.maxReported,
+                episode.maxComputed == null ? 0 : episode.maxComputed));
         Overspeed.Source source = reportedOver && computedOver ? Overspeed.Source.BOTH
                 : computedOver ? Overspeed.Source.COMPUTED : reportedOver ? Overspeed.Source.REPORTED : null;
         return new Overspeed(zone, limit, maxSpeed, durationSeconds, source, episode.maxComputed, episode.maxReported);

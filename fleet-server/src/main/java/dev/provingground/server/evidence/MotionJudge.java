@@ -23,8 +23,12 @@ import java.util.Map;
  */
 public final class MotionJudge {
 
-    /** Shortest time over which a speed is computed. */
-    public static final Duration SPEED_BASELINE = Duration.ofSeconds(1);
+    /**
+     * Shortest time over which a speed is computed. Positions are timed when they arrive, so each carries the jitter
+     * of the network and of the robot's own publishing (a simulated robot's: one 200 ms step); over 2 s that is an
+     * error of some 10 %, which enforcement allows for when it judges a computed speed against a limit.
+     */
+    public static final Duration SPEED_BASELINE = Duration.ofSeconds(2);
 
     private final Duration timingAllowance;
     private final double marginMetres;

@@ -133,7 +133,7 @@ public final class Dispatcher {
                             notServing.stream().filter(c -> !closed.contains(c)).sorted().toList()) + ")";
                     anyCouldLater = true;
                 } else if (e == null) {
-                    excluded = "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
+                    excluded = unreachable(site, r, profile, notServing, at, task, now);
                 } else {
                     seconds = e.seconds;
                     energy = e.energyWh;
@@ -162,6 +162,17 @@ public final class Dispatcher {
             return new Outcome(Optional.empty(), decision, true, why);
         }
         return new Outcome(Optional.empty(), decision, false, "waiting for a robot");
+    }
+
+    /** Why a robot cannot reach the task's stops, naming the zones and rules in its way where they are the cause. */
+    private String unreachable(Site site, Robot r, HardwareProfile profile, Set<String> notServing, Waypoint at,
+                               Task task, Instant now) {
+        Set<String> blockers = ZoneBlockers.between(site, zones.engine(site.id()).zones(),
+                new RobotClass(r.kind(), r.firm(), profile.speedCapMps(), profile.service().elevatorCapable()),
+                notServing, at.id(), task.request().stops().subList(task.progress().stopIndex(),
+                        task.request().stops().size()), now);
+        if (blockers.isEmpty()) return "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
+        return "cannot reach every stop: the way is blocked by " + String.join("; ", blockers);
     }
 
     private static boolean outdoorStop(Site site, Task task) {

@@ -173,6 +173,30 @@ class MeasuredFiguresTest {
     }
 
     @Test
+    void everyLinkLossIsOnTheRecordWithItsOutageAndTheKpisSayWhatTheyCover() throws Exception {
+        try (VirtualServer virtual = VirtualServer.start(data)) {
+            withRobot(virtual, (v, robot, base) -> {
+                double x = drive(v, robot, base, 0, 0.5, 10, Velocity.of(0.5, 0, 0));
+                robot.dropLink();
+                v.advance(Duration.ofSeconds(90));
+                robot.connectOnline();
+                drive(v, robot, base, x, 0.5, 10, Velocity.of(0.5, 0, 0));
+            });
+            List<JsonObject> links = events(virtual.api(), "robot.link");
+            assertThat(links).extracting(l -> l.getString("state"))
+                    .containsSubsequence("LINK_LOST", "CONNECTED", "DISCONNECTED");
+            JsonObject back = links.get(links.stream().map(l -> l.getString("state")).toList().indexOf("LINK_LOST") + 1);
+            assertThat(back.getDouble("outageSeconds")).isEqualTo(90.0);
+            Map<String, Double> kpis = kpis(virtual.api());
+            assertThat(kpis.get("link.lost")).isEqualTo(1.0);
+            assertThat(kpis.get("link.restored")).isEqualTo(1.0);
+            assertThat(kpis.get("link.outage_hours") * 3600).isCloseTo(90, within(0.01));
+            assertThat(kpis.get("coverage.span_hours") * 3600).as("first to last sample").isCloseTo(110, within(0.01));
+            assertThat(kpis.get("operating.hours") * 3600).as("the outage was not sampled").isCloseTo(19, within(0.01));
+        }
+    }
+
+    @Test
     void aRobotWhoseClockRunsTenMinutesFastGetsOneSkewEventAndItsHoursOnServerTime() throws Exception {
         try (VirtualServer virtual = VirtualServer.start(data)) {
             withRobot(virtual, (v, robot, base) -> {

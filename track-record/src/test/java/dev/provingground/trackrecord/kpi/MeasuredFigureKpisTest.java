@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Figures the server measured itself: unexplained displacement, coverage, link outages, clock skew. */
-class MeasuredFiguresTest {
+class MeasuredFigureKpisTest {
 
     private static Sample jumpedTo(int second, double x, double y) {
         Sample plain = at(second, x, y);
