@@ -67,7 +67,7 @@ public final class MeasuredMotion implements RobotListener {
 
     private void observe(Robot robot, AgvPosition p, Instant at) {
         if (p == null || !p.positionInitialized()) return;
-        MotionLimits limits = profiles.find(robot.profile()).map(MeasuredMotion::limits).orElse(null);
+        MotionLimits limits = limitsOf(robot);
         MotionJudge.Judgement judgement = judge.observe(robot.id(), p.mapId(), p.x(), p.y(), at, limits);
         if (judgement.computedSpeed() == null) computedSpeeds.remove(robot.id());
         else computedSpeeds.put(robot.id(), judgement.computedSpeed());
@@ -75,6 +75,11 @@ public final class MeasuredMotion implements RobotListener {
             jumpedSinceSample.add(robot.id());
             events.publish(new TrackEvent(at, robot.site(), robot.firm(), robot.id(), judgement.jump()));
         }
+    }
+
+    /** The robot's hardware limits from its profile's factsheet; null when its profile is unknown. */
+    public MotionLimits limitsOf(Robot robot) {
+        return profiles.find(robot.profile()).map(MeasuredMotion::limits).orElse(null);
     }
 
     private static MotionLimits limits(HardwareProfile profile) {

@@ -155,7 +155,9 @@ final class Wiring {
             StateSampler sampler = new StateSampler(events, areas::classify, motion, Duration.ofSeconds(1),
                     Duration.ofSeconds(30));
             registry.addListener(sampler);
-            BackfillSampler backfill = new BackfillSampler(events, areas::classify, clocks::onServerTime, Duration.ofSeconds(1),
+            BackfillSampler backfill = new BackfillSampler(events, areas::classify, clocks::onServerTime,
+                    new MotionJudge(Duration.ofMillis(evidence.jumpTimingAllowanceMillis()), evidence.jumpMarginMetres()),
+                    motion::limitsOf, Duration.ofSeconds(1),
                     Duration.ofSeconds(30), Duration.ofSeconds(2));
             acceptBackfill(link, new BackfillInbound(codec, backfill::lateState, rejections,
                     config.mqtt().maxMessageSize()), registry, rejections);
