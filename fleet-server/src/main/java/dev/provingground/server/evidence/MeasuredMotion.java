@@ -53,6 +53,8 @@ public final class MeasuredMotion implements RobotListener {
         if (to == ConnectionState.ONLINE) return;
         judge.forget(robot.id());
         computedSpeeds.remove(robot.id());
+        // Its next position is compared with nothing, so no sample after it may claim a jump from before.
+        jumpedSinceSample.remove(robot.id());
     }
 
     /** The robot's speed as the server computed it from its positions, m/s; null while there is none. */
