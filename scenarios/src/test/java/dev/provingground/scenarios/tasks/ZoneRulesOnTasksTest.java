@@ -90,4 +90,22 @@ class ZoneRulesOnTasksTest {
         assertThat(res.bodyAsJsonObject().getJsonObject("error").getString("message"))
                 .contains("cannot reach every stop: the way is blocked by keep-out zone 'spill'");
     }
+
+    @Test
+    void aQueuedTaskAZoneLaterBlocksFailsOnTheRecordNamingTheZone() {
+        var res = sim.api().post("/api/v1/tasks", sim.operatorToken(), new JsonObject().put("site", "demo")
+                .put("category", "go_to_place").put("description", new JsonObject().put("place", "table-3"))
+                .put("unix_millis_earliest_start_time", sim.clock().millis() + 60_000));
+        assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
+        String id = res.bodyAsJsonObject().getJsonObject("booking").getString("id");
+        addZone(Zones.rectangle("spill", "KEEP_OUT", 13, 7, 15, 8.8));
+
+        sim.awaitTask(id, TaskStatus.FAILED, Duration.ofMinutes(2));
+        sim.settle();
+        JsonObject failed = sim.api().get("/api/v1/events?type=task", sim.operatorToken()).bodyAsJsonObject()
+                .getJsonArray("events").stream().map(JsonObject.class::cast)
+                .filter(e -> id.equals(e.getString("taskId")) && "FAILED".equals(e.getString("phase")))
+                .findFirst().orElseThrow();
+        assertThat(failed.getString("reason")).contains("the way is blocked by keep-out zone 'spill'");
+    }
 }
