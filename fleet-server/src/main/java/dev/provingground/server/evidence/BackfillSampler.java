@@ -76,7 +76,8 @@ public final class BackfillSampler {
         Instant taken = onServerTime.apply(robot.id(), state.timestamp());
         Batch batch = batches.computeIfAbsent(robot.id(), k -> new Batch(robot));
         batch.lastArrival = arrival;
-        MotionJudge.Judgement judgement = judge.observe(robot.id(), p.mapId(), p.x(), p.y(), taken, limits.apply(robot));
+        MotionJudge.Judgement judgement = judge.observe(robot.id(), p.mapId(), p.x(), p.y(), taken, null,
+                limits.apply(robot));
         if (judgement.jump() != null) {
             batch.jumped = true;
             events.publish(new TrackEvent(taken, robot.site(), robot.firm(), robot.id(), judgement.jump()));

@@ -39,13 +39,14 @@ public final class MeasuredMotion implements RobotListener {
 
     @Override
     public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
-        observe(robot, state.agvPosition(), at);
+        observe(robot, state.agvPosition(), at, state.timestamp());
     }
 
     @Override
     public void positionReported(Robot robot, AgvPosition position, Velocity velocity, RobotPosition previous,
                                  Instant at) {
-        observe(robot, position, at);
+        // The visualization's header is not handed on; its position is timed by the server alone.
+        observe(robot, position, at, null);
     }
 
     @Override
@@ -67,10 +68,10 @@ public final class MeasuredMotion implements RobotListener {
         return jumpedSinceSample.remove(robotId);
     }
 
-    private void observe(Robot robot, AgvPosition p, Instant at) {
+    private void observe(Robot robot, AgvPosition p, Instant at, Instant robotTime) {
         if (p == null || !p.positionInitialized()) return;
         MotionLimits limits = limitsOf(robot);
-        MotionJudge.Judgement judgement = judge.observe(robot.id(), p.mapId(), p.x(), p.y(), at, limits);
+        MotionJudge.Judgement judgement = judge.observe(robot.id(), p.mapId(), p.x(), p.y(), at, robotTime, limits);
         if (judgement.computedSpeed() == null) computedSpeeds.remove(robot.id());
         else computedSpeeds.put(robot.id(), judgement.computedSpeed());
         if (judgement.jump() != null) {

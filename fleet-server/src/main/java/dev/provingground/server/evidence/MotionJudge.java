@@ -9,7 +9,10 @@ import java.util.Map;
 
 /**
  * The server's own reading of how robots move, from their consecutive positions and the server's receive times
- * (never the robot's clock or its reported velocity):
+ * (never the robot's reported velocity). The time between two positions is the server's, or the robot's own
+ * timestamps' where those say more time passed: a network stall delivers positions late and then bunched, which the
+ * robot's timestamps see through, and a robot that stretched its timestamps to look slower would soon have its clock
+ * run ahead of the server's, a {@code clock.skew} on the record.
  * <ul>
  *   <li><b>Computed speed</b>: straight-line distance over time between two positions on the same map at least
  *       {@link #SPEED_BASELINE} apart, so two reports that arrive close together after a network stall do not make a
@@ -38,13 +41,16 @@ public final class MotionJudge {
     public record Judgement(Double computedSpeed, PositionJump jump) {
     }
 
-    private record Fix(String mapId, double x, double y, Instant at) {
+    /** A position, when the server received it and, if the robot said, when the robot took it. */
+    private record Fix(String mapId, double x, double y, Instant at, Instant robotTime) {
         double distanceTo(Fix other) {
             return Math.hypot(other.x - x, other.y - y);
         }
 
         double secondsTo(Fix other) {
-            return Duration.between(at, other.at).toNanos() / 1e9;
+            double server = Duration.between(at, other.at).toNanos() / 1e9;
+            if (robotTime == null || other.robotTime == null) return server;
+            return Math.max(server, Duration.between(robotTime, other.robotTime).toNanos() / 1e9);
         }
     }
 
@@ -69,11 +75,14 @@ public final class MotionJudge {
     /**
      * One reported position.
      *
-     * @param limits the robot's hardware limits, null when its profile is unknown (then no jump is judged)
+     * @param at        when the server received it
+     * @param robotTime when the robot says it took it (its message's header timestamp); null when unknown
+     * @param limits    the robot's hardware limits, null when its profile is unknown (then no jump is judged)
      */
-    public Judgement observe(String robot, String mapId, double x, double y, Instant at, MotionLimits limits) {
+    public Judgement observe(String robot, String mapId, double x, double y, Instant at, Instant robotTime,
+                             MotionLimits limits) {
         Track track = tracks.computeIfAbsent(robot, r -> new Track());
-        Fix now = new Fix(mapId, x, y, at);
+        Fix now = new Fix(mapId, x, y, at, robotTime);
         Fix last = track.last;
         track.last = now;
         if (last == null || !last.mapId.equals(mapId) || at.isBefore(last.at)) {

@@ -19,7 +19,7 @@ class MotionJudgeTest {
     private final MotionJudge judge = new MotionJudge(Duration.ofSeconds(1), 1.0);
 
     private MotionJudge.Judgement at(double millis, double x) {
-        return judge.observe("r1", "L1", x, 0, T0.plusMillis((long) millis), LIMITS);
+        return judge.observe("r1", "L1", x, 0, T0.plusMillis((long) millis), null, LIMITS);
     }
 
     @Test
@@ -64,7 +64,21 @@ class MotionJudgeTest {
     @Test
     void aNewMapOrAnUnknownProfileIsNeverAJump() {
         at(0, 0);
-        assertThat(judge.observe("r1", "L2", 50, 0, T0.plusSeconds(1), LIMITS).jump()).isNull();
-        assertThat(judge.observe("r1", "L2", 100, 0, T0.plusSeconds(2), null).jump()).isNull();
+        assertThat(judge.observe("r1", "L2", 50, 0, T0.plusSeconds(1), null, LIMITS).jump()).isNull();
+        assertThat(judge.observe("r1", "L2", 100, 0, T0.plusSeconds(2), null, null).jump()).isNull();
+    }
+
+    @Test
+    void positionsDeliveredLateAndBunchedAfterAStallAreTimedByTheRobotsClockWhereItSaysMoreTimePassed() {
+        // Driving at 0.76 m/s, a state a second; the states of seconds 1 to 3 arrive together at 3.0 s.
+        MotionJudge timed = new MotionJudge(Duration.ofSeconds(1), 1.0);
+        timed.observe("r1", "L1", 0, 0, T0, T0, LIMITS);
+        for (int s = 1; s <= 3; s++)
+            assertThat(timed.observe("r1", "L1", s * 0.76, 0, T0.plusMillis(3000 + s), T0.plusSeconds(s), LIMITS).jump())
+                    .isNull();
+        MotionJudge.Judgement next = null;
+        for (int s = 4; s <= 7; s++)
+            next = timed.observe("r1", "L1", s * 0.76, 0, T0.plusSeconds(s), T0.plusSeconds(s), LIMITS);
+        assertThat(next.computedSpeed()).as("the robot's own times say how long it took").isCloseTo(0.76, within(1e-9));
     }
 }

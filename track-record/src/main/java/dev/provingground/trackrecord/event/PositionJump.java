@@ -10,7 +10,7 @@ package dev.provingground.trackrecord.event;
  * @param fromY          where the robot was
  * @param toX            where it was reported next
  * @param toY            where it was reported next
- * @param elapsedSeconds server time between the two reports
+ * @param elapsedSeconds time between the two reports: the server's, or the robot's own timestamps' where longer
  * @param displacement   straight-line distance between them, metres
  * @param plausibleLimit the furthest the robot could have driven in that time, tolerance included, metres
  */
