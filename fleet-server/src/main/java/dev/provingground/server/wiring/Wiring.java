@@ -18,6 +18,10 @@ import dev.provingground.server.evidence.InterventionDetector;
 import dev.provingground.server.evidence.RobotErrorEvents;
 import dev.provingground.server.evidence.SafetyEvents;
 import dev.provingground.server.evidence.StateSampler;
+import dev.provingground.server.evidence.ClockSkewWatch;
+import dev.provingground.server.evidence.MeasuredMotion;
+import dev.provingground.server.evidence.MotionJudge;
+import dev.provingground.server.config.EvidenceConfig;
 import dev.provingground.server.evidence.BackfillSampler;
 import dev.provingground.server.mqtt.BackfillInbound;
 import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
@@ -139,9 +143,16 @@ final class Wiring {
             events.addSink(liveFeed);
             registry.addListener(new LinkEvents(events));
             registry.addListener(new RobotConfigEvents(events));
+            // Before every listener that reads the speed it computes or the jump it judges.
+            EvidenceConfig evidence = config.evidence();
+            MeasuredMotion motion = new MeasuredMotion(new MotionJudge(
+                    Duration.ofMillis(evidence.jumpTimingAllowanceMillis()), evidence.jumpMarginMetres()), profiles, events);
+            registry.addListener(motion);
+            ClockSkewWatch clocks = new ClockSkewWatch(events, Duration.ofMillis(evidence.clockSkewThresholdMillis()));
+            registry.addListener(clocks);
             ZoneService zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(),
                     clock);
-            registry.addListener(new Enforcement(zones, profiles, orders, events));
+            registry.addListener(new Enforcement(zones, profiles, orders, events, motion::computedSpeed));
             FloorPlanImageStore floorPlanImages = new FileFloorPlanImageStore(config.dataDir().resolve("floor-plans"));
             SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, floorPlanImages,
                     clock);
@@ -149,10 +160,12 @@ final class Wiring {
                     TrackRecordStore.CheckpointTiming.OWNER);
             events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
             AreaClassifier areas = new AreaClassifier(sites, zones);
-            StateSampler sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1),
+            StateSampler sampler = new StateSampler(events, areas::classify, motion, Duration.ofSeconds(1),
                     Duration.ofSeconds(30));
             registry.addListener(sampler);
-            BackfillSampler backfill = new BackfillSampler(events, areas::classify, Duration.ofSeconds(1),
+            BackfillSampler backfill = new BackfillSampler(events, areas::classify, clocks::onServerTime,
+                    new MotionJudge(Duration.ofMillis(evidence.jumpTimingAllowanceMillis()), evidence.jumpMarginMetres()),
+                    motion::limitsOf, Duration.ofSeconds(1),
                     Duration.ofSeconds(30), Duration.ofSeconds(2));
             acceptBackfill(link, new BackfillInbound(codec, backfill::lateState, rejections,
                     config.mqtt().maxMessageSize()), registry, rejections);

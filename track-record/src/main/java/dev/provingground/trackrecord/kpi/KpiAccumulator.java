@@ -54,6 +54,7 @@ public final class KpiAccumulator {
     private double doseJPerM2;
     private long interlockTrips;
     private long configurationChanges;
+    private final RecordQuality quality = new RecordQuality();
 
     public KpiAccumulator(KpiScope scope) {
         this.scope = scope;
@@ -65,6 +66,7 @@ public final class KpiAccumulator {
             return;
         }
         events++;
+        quality.accept(event);
         EventBody body = event.body();
         if (body instanceof StateSamples samples) {
             travel(event.robot(), samples);
@@ -116,6 +118,7 @@ public final class KpiAccumulator {
      * {@link #MAX_SAMPLE_GAP}: the straight-line distance counts toward the earlier sample's mode and area, Δt toward
      * operating time. A live sample not later than the previous one is ignored. Late samples (a backfill) go between
      * their neighbours in time: the join across the gap they fill is taken back and the joins through them counted.
+     * A join ending in a sample marked as a jump adds its time but counts its distance as unexplained displacement.
      */
     private void travel(String robot, StateSamples samples) {
         SampleChain chain = chains.computeIfAbsent(robot, r -> new SampleChain());
@@ -130,10 +133,14 @@ public final class KpiAccumulator {
         Duration gap = Duration.between(previous.time(), sample.time());
         if (gap.isNegative() || gap.isZero() || gap.compareTo(MAX_SAMPLE_GAP) > 0) return;
         double step = sign * Math.hypot(sample.x() - previous.x(), sample.y() - previous.y());
+        operatingSeconds += sign * gap.toMillis() / 1000.0;
+        if (sample.afterJump()) {
+            quality.unexplained(step);
+            return;
+        }
         metres += step;
         metresByMode.merge(previous.mode(), step, Double::sum);
         metresByArea.merge(previous.area(), step, Double::sum);
-        operatingSeconds += sign * gap.toMillis() / 1000.0;
     }
 
     public KpiReport report() {
@@ -193,6 +200,7 @@ public final class KpiAccumulator {
         out.add(ratio("reliability.mtbf_hours", "h", upSeconds / 3600, interventionCount));
         out.add(ratio("reliability.mttr_hours", "h", interventionSeconds / 3600, interventionCount));
         out.add(ratio("reliability.availability", "ratio", upSeconds, operatingSeconds));
+        out.addAll(quality.metrics(operatingSeconds));
         return new KpiReport(scope, events, out);
     }
 
@@ -200,16 +208,16 @@ public final class KpiAccumulator {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private static Metric count(String name, long value) {
+    static Metric count(String name, long value) {
         return new Metric(name, "count", BigDecimal.valueOf(value));
     }
 
-    private static Metric measure(String name, String unit, double value) {
+    static Metric measure(String name, String unit, double value) {
         return new Metric(name, unit, decimal(value));
     }
 
     /** {@code numerator / denominator}, undefined when the denominator is zero. */
-    private static Metric ratio(String name, String unit, double numerator, double denominator) {
+    static Metric ratio(String name, String unit, double numerator, double denominator) {
         return new Metric(name, unit, denominator == 0 ? null : decimal(numerator / denominator));
     }
 

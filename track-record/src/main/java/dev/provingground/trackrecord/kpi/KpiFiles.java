@@ -32,7 +32,8 @@ import java.util.Set;
 public final class KpiFiles {
 
     public static final String FORMAT = "proving-ground-kpis";
-    public static final int VERSION = 1;
+    /** Version 2 added the coverage and measured figures ({@link RecordQuality}); version 1 files still verify. */
+    public static final int VERSION = 2;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -46,7 +47,7 @@ public final class KpiFiles {
     public static byte[] json(KpiReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", VERSION);
+        root.put("version", report.version());
         ObjectNode scope = root.putObject("scope");
         putTime(scope, "from", report.scope().from());
         putTime(scope, "to", report.scope().to());
@@ -94,8 +95,9 @@ public final class KpiFiles {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("must be a JSON object");
         }
-        if (!FORMAT.equals(root.path("format").asText(null)) || root.path("version").asInt(-1) != VERSION) {
-            throw new IllegalArgumentException("format must be " + FORMAT + " version " + VERSION);
+        int version = root.path("version").asInt(-1);
+        if (!FORMAT.equals(root.path("format").asText(null)) || version < 1 || version > VERSION) {
+            throw new IllegalArgumentException("format must be " + FORMAT + " version 1 to " + VERSION);
         }
         JsonNode scopeNode = root.path("scope");
         Instant from = time(scopeNode, "from");
@@ -132,7 +134,7 @@ public final class KpiFiles {
                 throw new IllegalArgumentException("metrics[" + i + "]: " + e.getMessage());
             }
         }
-        return new KpiReport(new KpiScope(from, to, robots), eventsNode.asLong(), metrics);
+        return new KpiReport(new KpiScope(from, to, robots), eventsNode.asLong(), metrics, version);
     }
 
     private static void putTime(ObjectNode node, String field, Instant time) {

@@ -4,11 +4,29 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** KPIs over a scope, in the fixed order docs/KPIS.md lists them. */
-public record KpiReport(KpiScope scope, long eventsInScope, List<Metric> metrics) {
+/**
+ * KPIs over a scope, in the fixed order docs/KPIS.md lists them.
+ *
+ * @param version the {@code kpis.json} version whose metrics these are ({@link KpiFiles#VERSION} when computed now)
+ */
+public record KpiReport(KpiScope scope, long eventsInScope, List<Metric> metrics, int version) {
 
     public KpiReport {
         metrics = List.copyOf(metrics);
+    }
+
+    public KpiReport(KpiScope scope, long eventsInScope, List<Metric> metrics) {
+        this(scope, eventsInScope, metrics, KpiFiles.VERSION);
+    }
+
+    /**
+     * The same KPIs as a {@code kpis.json} of an older version lists them, so a bundle exported then still verifies:
+     * version 1 had no coverage and measured figures.
+     */
+    public KpiReport asVersion(int older) {
+        if (older >= version) return this;
+        return new KpiReport(scope, eventsInScope,
+                metrics.stream().filter(m -> !RecordQuality.NAMES.contains(m.name())).toList(), older);
     }
 
     public Optional<Metric> metric(String name) {

@@ -21,6 +21,7 @@ final class KpiCheck {
         } catch (IllegalArgumentException e) {
             throw new BundleProblem(BundleLayout.KPIS_JSON + ": " + e.getMessage());
         }
+        recomputed = recomputed.asVersion(claimed.version());
         if (!Objects.equals(claimed.scope(), scope)) {
             throw new BundleProblem(BundleLayout.KPIS_JSON + ": scope " + describe(claimed.scope()) + " differs from manifest.json's "
                     + describe(scope));

@@ -199,6 +199,25 @@ class ExportAndVerifyTest {
     }
 
     @Test
+    void aBundleWhoseKpisPredateTheMeasuredFiguresStillVerifies() throws IOException {
+        Path bundle = morningBundle();
+        Path withJson = rewrite(bundle, BundleLayout.KPIS_JSON, json -> {
+            String text = new String(json, StandardCharsets.UTF_8).replace("\"version\" : 2", "\"version\" : 1");
+            return text.replaceAll("(?s),\\s*\\{\\s*\"name\" : \"(distance\\.unexplained_km|position\\.jumps|coverage\\.\\w+"
+                    + "|link\\.restored|link\\.\\w*outage_hours|clock\\.skew_episodes)\"[^}]*}", "")
+                    .getBytes(StandardCharsets.UTF_8);
+        });
+        Path version1 = rewrite(withJson, BundleLayout.KPIS_CSV, csv -> new String(csv, StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.matches("(distance\\.unexplained_km|position\\.jumps|coverage\\..*|link\\.restored"
+                        + "|link\\..*outage_hours|clock\\.skew_episodes),.*"))
+                .map(line -> line + "\n").reduce("", String::concat).getBytes(StandardCharsets.UTF_8));
+        assertThat(entry(version1, BundleLayout.KPIS_JSON)).contains("\"version\" : 1").doesNotContain("coverage");
+
+        VerifyResult result = verifier.verify(version1, store.verifierKey());
+        assertThat(result.ok()).as(result.summary()).isTrue();
+    }
+
+    @Test
     void alteredKpiCsvIsNamedByLine() throws IOException {
         Path tampered = rewrite(morningBundle(), BundleLayout.KPIS_CSV, csv -> new String(csv, StandardCharsets.UTF_8)
                 .replace("missions.failed,count,1", "missions.failed,count,0").getBytes(StandardCharsets.UTF_8));
