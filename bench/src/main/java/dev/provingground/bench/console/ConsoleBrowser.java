@@ -9,6 +9,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,18 +157,24 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /**
      * CPU seconds this browser's renderer processes (the page: main thread, compositor, raster) have used, from the
-     * operating system; unlike the page's own timings it does not grow while other processes hold the cores. Empty
-     * where the system does not tell (the renderers are found by their command line, which names this browser's
-     * profile directory).
+     * operating system; unlike the page's own timings it does not grow while other processes hold the cores. They are
+     * this JVM's descendants (through chromedriver) whose command line says {@code --type=renderer}, read from
+     * /proc because chromium rewrites its processes' titles, which Java's own view of the command line then misses;
+     * empty where the system does not tell.
      */
     Optional<Double> rendererCpuSeconds() {
-        Object chrome = driver.getCapabilities().getCapability("chrome");
-        if (!(chrome instanceof Map<?, ?> info) || !(info.get("userDataDir") instanceof String profile)) return Optional.empty();
-        List<ProcessHandle.Info> renderers = ProcessHandle.allProcesses().map(ProcessHandle::info)
-                .filter(i -> i.commandLine().map(c -> c.contains("--type=renderer") && c.contains(profile)).orElse(false))
-                .toList();
+        List<ProcessHandle.Info> renderers = ProcessHandle.current().descendants()
+                .filter(p -> commandLine(p).contains("--type=renderer")).map(ProcessHandle::info).toList();
         if (renderers.isEmpty() || renderers.stream().anyMatch(i -> i.totalCpuDuration().isEmpty())) return Optional.empty();
         return Optional.of(renderers.stream().mapToDouble(i -> i.totalCpuDuration().orElseThrow().toNanos() / 1e9).sum());
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.ISO_8859_1);
+        } catch (IOException | UncheckedIOException e) {
+            return ""; // gone meanwhile, or not Linux
+        }
     }
 
     @SuppressWarnings("unchecked")

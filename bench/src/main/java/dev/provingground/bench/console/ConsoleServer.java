@@ -54,6 +54,8 @@ final class ConsoleServer implements AutoCloseable {
     /** Orders in flight at once while the fleet is set going. */
     private static final int ORDERS_IN_FLIGHT = 256;
     private static final long ORDER_RETRY_SECONDS = 60;
+    private static final int CONNECT_CHUNK = 100;
+    private static final int CONNECT_ATTEMPTS = 3;
     private static final long ORDER_RETRY_PAUSE_MILLIS = 500;
     /**
      * The sim's defaults but a 30 s MQTT keep-alive: with a thousand robots and a browser on a busy machine, 10 s
@@ -67,7 +69,7 @@ final class ConsoleServer implements AutoCloseable {
     private final FleetServer server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private SimFleet fleet;
+    private final List<SimFleet> fleets = new ArrayList<>();
 
     private ConsoleServer(Vertx serverSide, Vertx robotSide, Path dataDir, FleetServer server) {
         this.serverSide = serverSide;
@@ -135,11 +137,32 @@ final class ConsoleServer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Connects the robots {@value #CONNECT_CHUNK} at a time, each chunk a fleet of its own; on a loaded machine a login
+     * now and then fails ("Closed"), and then that chunk is stopped and started again, up to
+     * {@value #CONNECT_ATTEMPTS} times.
+     */
     private void connect(List<Registered> robots) {
-        List<SimRobotSpec> specs = robots.stream().map(r -> new SimRobotSpec(MANUFACTURER, r.serialNumber(), PROFILE,
-                r.id(), r.secret(), r.level(), r.x(), r.y(), 0, 95)).toList();
-        fleet = new SimFleet(robotSide, ProfileCatalog.builtIn(), specs, FLEET, Clock.systemUTC());
-        await(fleet.start("127.0.0.1", server.mqttPort()));
+        for (int from = 0; from < robots.size(); from += CONNECT_CHUNK) {
+            List<SimRobotSpec> specs = robots.subList(from, Math.min(robots.size(), from + CONNECT_CHUNK)).stream()
+                    .map(r -> new SimRobotSpec(MANUFACTURER, r.serialNumber(), PROFILE, r.id(), r.secret(), r.level(),
+                            r.x(), r.y(), 0, 95)).toList();
+            for (int attempt = 1; ; attempt++) {
+                SimFleet chunk = new SimFleet(robotSide, ProfileCatalog.builtIn(), specs, FLEET, Clock.systemUTC());
+                fleets.add(chunk);
+                try {
+                    await(chunk.start("127.0.0.1", server.mqttPort()));
+                    break;
+                } catch (RuntimeException e) {
+                    fleets.remove(chunk);
+                    SetUp.await(chunk.stop().otherwiseEmpty(), SETUP_TIMEOUT_SECONDS, "the console bench's robots");
+                    if (attempt == CONNECT_ATTEMPTS)
+                        throw new IllegalStateException("console bench: robots " + specs.get(0).serialNumber() + " to "
+                                + specs.get(specs.size() - 1).serialNumber() + " could not connect in " + attempt
+                                + " attempts: " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     /** Back and forth along each robot's stretch, enough legs for {@code driveSeconds}, sent as an operator would. */
@@ -223,7 +246,7 @@ final class ConsoleServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (fleet != null) await(fleet.stop());
+            await(Future.join(fleets.stream().map(SimFleet::stop).toList()));
         } finally {
             try {
                 await(robotSide.close());

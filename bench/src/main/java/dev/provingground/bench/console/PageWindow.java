@@ -79,7 +79,8 @@ record PageWindow(int robots, double seconds, List<Double> longTaskMillis, Conso
 
     String describe() {
         return String.format(Locale.ROOT, "%d long tasks, p50 %.1f / p95 %.1f / max %.1f ms, %.0f ms blocked, main "
-                        + "thread busy %.1f%% (script %.1f%%, style %.1f%%, layout %.1f%%), markers moved per slice %s of %d",
+                        + "thread busy %.1f%% (script %.1f%%, style %.1f%%, layout %.1f%%), renderer CPU %s, markers "
+                        + "moved / robots moved per slice %s of %d",
                 longTasks(), longTaskPercentile(50), longTaskPercentile(95), longestMillis(), blockedMillis(),
                 busyShare() * 100, busy.script() / seconds * 100, busy.style() / seconds * 100,
                 busy.layout() / seconds * 100,
