@@ -78,8 +78,10 @@ final class BundleFiles implements AutoCloseable {
     BundleManifest manifest() throws IOException {
         String file = BundleLayout.MANIFEST;
         JsonNode root = json(file);
-        if (!BundleLayout.FORMAT.equals(root.path("format").asText(null)) || root.path("version").asInt(-1) != BundleLayout.VERSION) {
-            throw new BundleProblem(file + ": not a " + BundleLayout.FORMAT + " version " + BundleLayout.VERSION + " manifest");
+        int version = root.path("version").asInt(-1);
+        if (!BundleLayout.FORMAT.equals(root.path("format").asText(null)) || version < 1 || version > BundleLayout.VERSION) {
+            throw new BundleProblem(file + ": not a " + BundleLayout.FORMAT + " version 1 to " + BundleLayout.VERSION
+                    + " manifest");
         }
         String origin = root.path("origin").asText(null);
         if (origin == null) {
@@ -104,7 +106,9 @@ final class BundleFiles implements AutoCloseable {
         }
         JsonNode since = root.path("sinceTreeSize");
         Long sinceTreeSize = since.isMissingNode() || since.isNull() ? null : requiredLong(root, "sinceTreeSize", file);
-        return new BundleManifest(origin, treeSize, start, end, scope, sinceTreeSize);
+        JsonNode period = root.path("period");
+        if (version >= 2 && !period.isObject()) throw new BundleProblem(file + ": period is missing");
+        return new BundleManifest(version, origin, treeSize, start, end, scope, sinceTreeSize, period);
     }
 
     List<byte[]> rangeProof(BundleManifest manifest) throws IOException {
