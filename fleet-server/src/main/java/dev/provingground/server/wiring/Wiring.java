@@ -132,7 +132,7 @@ final class Wiring {
             events.addSink(recentEvents);
             events.addSink(liveFeed);
             registry.addListener(new LinkEvents(events));
-            registry.addListener(new RobotConfigEvents(events));
+            registry.addListener(new RobotConfigEvents(events, profiles));
             ZoneService zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(),
                     clock);
             registry.addListener(new Enforcement(zones, profiles, orders, events));

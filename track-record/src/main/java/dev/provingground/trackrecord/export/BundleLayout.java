@@ -26,6 +26,16 @@ public final class BundleLayout {
     public static final String CONTEXT_LEAVES = "context-leaves.jsonl";
     public static final String CONTEXT_PROOFS = "context-proofs.json";
 
+    /** A site bundle: the bundles of every log of one site, see {@link SiteBundleWriter}. */
+    public static final String SITE_FORMAT = "proving-ground-site-bundle";
+    public static final int SITE_VERSION = 1;
+    public static final String SITE_MANIFEST = "site-manifest.json";
+
     private BundleLayout() {
+    }
+
+    /** Where a log's bundle lies in a site bundle: {@code logs/site.zip} or {@code logs/firm-<firm>.zip}. */
+    public static String siteBundleEntry(dev.provingground.trackrecord.log.LogId log) {
+        return "logs/" + (log.firm() == null ? "site" : "firm-" + log.firm()) + ".zip";
     }
 }

@@ -54,6 +54,15 @@ final class BundleFiles implements AutoCloseable {
         return new BundleFiles(zip);
     }
 
+    /** Every entry name, in the zip's order. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+            names.add(entries.nextElement().getName());
+        }
+        return names;
+    }
+
     boolean has(String name) {
         return zip.getEntry(name) != null;
     }

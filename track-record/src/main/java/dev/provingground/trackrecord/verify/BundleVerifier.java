@@ -41,6 +41,7 @@ public final class BundleVerifier {
      */
     public VerifyResult verify(Path bundle, VerifierKey pinnedKey) {
         try (BundleFiles files = BundleFiles.open(bundle)) {
+            if (files.has(BundleLayout.SITE_MANIFEST)) return new SiteBundleCheck(this).check(files, pinnedKey);
             return check(files, pinnedKey);
         } catch (BundleProblem problem) {
             return VerifyResult.invalid(problem.getMessage());
