@@ -305,7 +305,10 @@ public final class Simulation implements AutoCloseable {
             if (!bundlesChecked) {
                 bundlesChecked = true;
                 settle();
-                BundleChecks.assertEveryBundleVerifiesAndAddsUp(server().trackRecord());
+                int checked = BundleChecks.assertEveryBundleVerifiesAndAddsUp(server().trackRecord());
+                if (!robots.isEmpty() && checked == 0) {
+                    throw new AssertionError("robots took part, yet no log had a record to check");
+                }
             }
         } finally {
             virtual.stop();

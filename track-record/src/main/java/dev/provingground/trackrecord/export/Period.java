@@ -1,5 +1,6 @@
 package dev.provingground.trackrecord.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provingground.trackrecord.event.EventCodec;
 import java.time.Instant;
@@ -44,6 +45,31 @@ public record Period(Instant from, Instant to, Instant firstEvent, Instant lastE
 
     private static void putTime(ObjectNode node, String field, Instant time) {
         node.put(field, time == null ? null : EventCodec.formatTime(time));
+    }
+
+    /**
+     * Reads the period of a manifest.json; for a version 1 manifest, which has none, pass the scope's bounds.
+     *
+     * @throws IllegalArgumentException naming the field that is malformed
+     */
+    public static Period fromJson(JsonNode node) {
+        String zone = node.hasNonNull("timeZone") ? node.get("timeZone").asText() : null;
+        try {
+            return new Period(time(node, "from"), time(node, "to"), time(node, "firstEvent"), time(node, "lastEvent"),
+                    zone == null ? null : ZoneId.of(zone),
+                    node.hasNonNull("timeZoneSource") ? node.get("timeZoneSource").asText() : null);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("period.timeZone: " + e.getMessage());
+        }
+    }
+
+    private static Instant time(JsonNode node, String field) {
+        if (!node.hasNonNull(field)) return null;
+        try {
+            return EventCodec.parseTime(node.get(field).asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("period." + field + ": " + e.getMessage());
+        }
     }
 
     /** One line for people: both bounds in UTC and, where the zone is known, in local time. */
