@@ -139,7 +139,8 @@ final class Wiring {
             SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, clock);
             trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
                     TrackRecordStore.CheckpointTiming.OWNER);
-            events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
+            events.addSink(new TrackRecordSink(trackRecord,
+                    List.of(siteService::definitionInForce, zones::rulesInForce)));
             AreaClassifier areas = new AreaClassifier(sites, zones);
             StateSampler sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1),
                     Duration.ofSeconds(30));

@@ -113,6 +113,8 @@ class TrackRecordApiTest {
         assertThat(robot.registered()).isNotNull();
         assertThat(robot.credentialRotations()).hasSize(1);
         assertThat(context.rules()).extracting(RuleChange::targetId).contains("pit");
+        assertThat(context.timeZone()).as("from the site definition the firm log starts with").isEqualTo("UTC");
+        assertThat(context.levels()).isNotEmpty();
         assertThat(entry(bundle, "events.jsonl")).doesNotContain("\"password\"").doesNotContain("mqttSecret");
         assertThat(entry(bundle, "manifest.json")).contains("\"timeZone\" : \"UTC\"");
     }
