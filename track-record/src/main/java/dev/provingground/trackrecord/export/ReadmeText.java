@@ -56,8 +56,8 @@ final class ReadmeText {
             }
             if (!robot.credentialRotations().isEmpty()) {
                 LogStamp last = robot.credentialRotations().get(robot.credentialRotations().size() - 1);
-                out.append("; credentials rotated ").append(robot.credentialRotations().size())
-                        .append(" times, last ").append(EventCodec.formatTime(last.time())).append(" (leaf ")
+                out.append("; credential rotations: ").append(robot.credentialRotations().size())
+                        .append(", last ").append(EventCodec.formatTime(last.time())).append(" (leaf ")
                         .append(last.leaf()).append(')');
             }
             out.append("\n");
