@@ -98,6 +98,14 @@ public final class RobotRegistry {
 
     /** Validates, stores, and returns the robot with its MQTT password (shown only this once). */
     public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r) {
+        return register(r, "system");
+    }
+
+    /**
+     * Validates, stores, and returns the robot with its MQTT password (shown only this once); listeners hear who
+     * registered it.
+     */
+    public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r, String actor) {
         String manufacturer = requireText("manufacturer", r.manufacturer());
         if (manufacturer.length() > 128 || manufacturer.chars().anyMatch(c -> c == '/' || c == '+' || c == '#' || c < 0x20))
             throw new InvalidInputException("manufacturer",
@@ -123,17 +131,25 @@ public final class RobotRegistry {
         idByAddress.put(address(manufacturer, serial), id);
         RobotStatus initial = RobotStatus.never(now);
         status.put(id, initial);
+        tell(l -> l.registered(robot, actor, now));
         return store.save(new RobotStore.Entry(robot, initial))
                 .thenApply(v -> new AccessControl.Issued<>(robot, password));
     }
 
     /** Issues a new MQTT password; the old one stops working at once, and a session opened with it is closed. */
     public CompletableFuture<String> rotateCredentials(String id) {
+        return rotateCredentials(id, "system");
+    }
+
+    /** As {@link #rotateCredentials(String)}, recording who asked. */
+    public CompletableFuture<String> rotateCredentials(String id, String actor) {
         Robot robot = require(id);
         String password = SecretHasher.newSecret();
         Robot updated = robot.withMqttSecret(SecretHasher.hash(password));
         robots.put(id, updated);
+        Instant at = clock.instant();
         tell(l -> l.credentialsRotated(updated));
+        tell(l -> l.credentialsRotated(updated, actor, at));
         return store.save(new RobotStore.Entry(updated, status.get(id))).thenApply(v -> password);
     }
 

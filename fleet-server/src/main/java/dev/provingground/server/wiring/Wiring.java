@@ -142,7 +142,7 @@ final class Wiring {
             LiveFeed liveFeed = new LiveFeed();
             events.addSink(liveFeed);
             registry.addListener(new LinkEvents(events));
-            registry.addListener(new RobotConfigEvents(events));
+            registry.addListener(new RobotConfigEvents(events, profiles));
             // Before every listener that reads the speed it computes or the jump it judges.
             EvidenceConfig evidence = config.evidence();
             MeasuredMotion motion = new MeasuredMotion(new MotionJudge(
@@ -158,7 +158,8 @@ final class Wiring {
                     clock);
             trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
                     TrackRecordStore.CheckpointTiming.OWNER);
-            events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
+            events.addSink(new TrackRecordSink(trackRecord,
+                    List.of(siteService::definitionInForce, zones::rulesInForce)));
             AreaClassifier areas = new AreaClassifier(sites, zones);
             StateSampler sampler = new StateSampler(events, areas::classify, motion, Duration.ofSeconds(1),
                     Duration.ofSeconds(30));

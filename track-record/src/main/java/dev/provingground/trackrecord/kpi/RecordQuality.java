@@ -9,23 +9,16 @@ import dev.provingground.trackrecord.event.TrackEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the KPIs were computed over and what the server measured against the robots' word (docs/KPIS.md, "Coverage
  * and measured figures"): unexplained displacement and position jumps, the span each robot was on record and the
  * share of it covered by joined samples, link outages and clock-skew episodes.
  */
-final class RecordQuality {
+final class RecordQuality implements KpiSection {
 
-    /** The metrics this class adds; bundles whose {@code kpis.json} is version 1 were exported before they existed. */
-    static final Set<String> NAMES = Set.of("distance.unexplained_km", "position.jumps", "coverage.span_hours",
-            "coverage.sampled_share", "link.restored", "link.outage_hours", "link.longest_outage_hours",
-            "clock.skew_episodes");
-
-    private double unexplainedMetres;
+    private final Travel travel;
     private long jumps;
     private final Map<String, Instant[]> spans = new HashMap<>();
     private long restored;
@@ -33,8 +26,12 @@ final class RecordQuality {
     private double longestOutageSeconds;
     private long skewEpisodes;
 
-    /** An in-scope event. */
-    void accept(TrackEvent event) {
+    RecordQuality(Travel travel) {
+        this.travel = travel;
+    }
+
+    @Override
+    public void accept(TrackEvent event) {
         EventBody body = event.body();
         if (body instanceof StateSamples samples) {
             for (StateSamples.Sample sample : samples.samples()) span(event.robot(), sample.time());
@@ -49,29 +46,24 @@ final class RecordQuality {
         }
     }
 
-    /** A joined step that ended in a sample marked as a jump: displacement, not distance ({@code sign} as joins). */
-    void unexplained(double metres) {
-        unexplainedMetres += metres;
-    }
-
     private void span(String robot, Instant time) {
         Instant[] span = spans.computeIfAbsent(robot, r -> new Instant[] {time, time});
         if (time.isBefore(span[0])) span[0] = time;
         if (time.isAfter(span[1])) span[1] = time;
     }
 
-    /** @param operatingSeconds the joined sample time (operating.hours × 3600) */
-    List<Metric> metrics(double operatingSeconds) {
+    @Override
+    public void report(Exposure exposure, MetricList out) {
         double spanSeconds = spans.values().stream()
                 .mapToDouble(s -> Duration.between(s[0], s[1]).toMillis() / 1000.0).sum();
-        return List.of(
-                KpiAccumulator.measure("distance.unexplained_km", "km", unexplainedMetres / 1000),
-                KpiAccumulator.count("position.jumps", jumps),
-                KpiAccumulator.measure("coverage.span_hours", "h", spanSeconds / 3600),
-                KpiAccumulator.ratio("coverage.sampled_share", "ratio", operatingSeconds, spanSeconds),
-                KpiAccumulator.count("link.restored", restored),
-                KpiAccumulator.measure("link.outage_hours", "h", outageSeconds / 3600),
-                KpiAccumulator.measure("link.longest_outage_hours", "h", longestOutageSeconds / 3600),
-                KpiAccumulator.count("clock.skew_episodes", skewEpisodes));
+        out.measure("distance.unexplained_km", "km", travel.unexplainedKm());
+        out.count("position.jumps", jumps);
+        out.measure("coverage.span_hours", "h", spanSeconds / 3600);
+        out.share("coverage.sampled_share", "ratio", exposure.hours() * 3600, spanSeconds,
+                spans.size()); // over the robots on record
+        out.count("link.restored", restored);
+        out.measure("link.outage_hours", "h", outageSeconds / 3600);
+        out.measure("link.longest_outage_hours", "h", longestOutageSeconds / 3600);
+        out.count("clock.skew_episodes", skewEpisodes);
     }
 }

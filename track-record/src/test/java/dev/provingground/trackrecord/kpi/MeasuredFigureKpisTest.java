@@ -78,7 +78,7 @@ class MeasuredFigureKpisTest {
                 robot(130, new RobotLink(RobotLink.State.CONNECTED, null, 30.0)),
                 robot(131, new ClockSkew(ClockSkew.Phase.STARTED, 600, 5, null)),
                 robot(200, new ClockSkew(ClockSkew.Phase.CLEARED, 0, 5, 69.0))), KpiScope.all());
-        assertThat(kpis.value("link.lost")).isEqualByComparingTo("2");
+        assertThat(kpis.value("link.lost.count")).isEqualByComparingTo("2");
         assertThat(kpis.value("link.restored")).isEqualByComparingTo("2");
         assertThat(kpis.value("link.outage_hours")).isEqualByComparingTo(hours(120));
         assertThat(kpis.value("link.longest_outage_hours")).isEqualByComparingTo(hours(90));
@@ -86,6 +86,6 @@ class MeasuredFigureKpisTest {
     }
 
     private static String hours(int seconds) {
-        return KpiAccumulator.decimal(seconds / 3600.0).toPlainString();
+        return MetricList.decimal(seconds / 3600.0).toPlainString();
     }
 }
