@@ -188,7 +188,7 @@ class MeasuredFiguresTest {
             JsonObject back = links.get(links.stream().map(l -> l.getString("state")).toList().indexOf("LINK_LOST") + 1);
             assertThat(back.getDouble("outageSeconds")).isEqualTo(90.0);
             Map<String, Double> kpis = kpis(virtual.api());
-            assertThat(kpis.get("link.lost")).isEqualTo(1.0);
+            assertThat(kpis.get("link.lost.count")).isEqualTo(1.0);
             assertThat(kpis.get("link.restored")).isEqualTo(1.0);
             assertThat(kpis.get("link.outage_hours") * 3600).isCloseTo(90, within(0.01));
             assertThat(kpis.get("coverage.span_hours") * 3600).as("first to last sample").isCloseTo(110, within(0.01));
