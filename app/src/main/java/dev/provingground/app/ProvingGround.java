@@ -1,5 +1,6 @@
 package dev.provingground.app;
 
+import dev.provingground.server.errors.PortInUseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,9 @@ import picocli.CommandLine.Command;
                 ProvingGround.BenchPointer.class})
 public final class ProvingGround implements Runnable {
 
+    /** Exit status when a port the server needs is taken. */
+    static final int EXIT_PORT_IN_USE = 3;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) System.exit(code);
@@ -19,6 +23,12 @@ public final class ProvingGround implements Runnable {
     /** Every command, as main runs them. */
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new ProvingGround()).setCaseInsensitiveEnumValuesAllowed(true);
+        // A port already taken is one line naming the port and the option to change it, not a stack trace.
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof PortInUseException)) throw e;
+            cmd.getErr().println("proving-ground: " + e.getMessage());
+            return EXIT_PORT_IN_USE;
+        });
         // The agent's --help names every setting of its configuration file, from the list its reader follows.
         line.getSubcommands().get("agent").getCommandSpec().usageMessage().footer(AgentCommand.footer());
         return line;

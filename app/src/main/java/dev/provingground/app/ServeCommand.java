@@ -1,5 +1,6 @@
 package dev.provingground.app;
 
+import dev.provingground.server.errors.PortInUseException;
 import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.config.ServerConfig;
 import dev.provingground.server.metrics.ServerMetrics;
@@ -50,6 +51,8 @@ public final class ServeCommand implements Callable<Integer> {
                 server.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 vertx.close();
+                // A taken port is the user's to fix: its message says which and how, and is the whole report.
+                if (e.getCause() instanceof PortInUseException taken) throw taken;
                 throw new IllegalStateException("server did not start: " + e.getCause().getMessage(), e.getCause());
             }
             RunningServer running = new RunningServer(vertx, server, new CountDownLatch(1),

@@ -20,6 +20,9 @@ import java.time.Duration;
  * @param tileHeight         hashes kept per stored tile are {@code 2^tileHeight} (default 8, as in C2SP tlog-tiles);
  *                           fixed when a log is created
  * @param tileCacheSize      full tiles kept in memory for proofs and exports (default 4096, about 32 MiB)
+ * @param maxHeldEvents      events held in memory while storage fails (disk full, I/O errors) and written once it
+ *                           works again (default 100,000, some 40 MB); beyond it events are refused, counted and
+ *                           the count recorded as a {@code record.gap} event
  */
 public record TrackRecordConfig(
         Duration commitInterval,
@@ -31,7 +34,8 @@ public record TrackRecordConfig(
         String keyName,
         Duration exportTimeSlack,
         int tileHeight,
-        int tileCacheSize) {
+        int tileCacheSize,
+        int maxHeldEvents) {
 
     public TrackRecordConfig {
         requirePositive(commitInterval, "commitInterval");
@@ -55,6 +59,9 @@ public record TrackRecordConfig(
         if (tileHeight < 1 || tileHeight > 16) {
             throw new IllegalArgumentException("tileHeight must be between 1 and 16, got " + tileHeight);
         }
+        if (maxHeldEvents < 0) {
+            throw new IllegalArgumentException("maxHeldEvents must not be negative, got " + maxHeldEvents);
+        }
         if (tileCacheSize < 0) {
             throw new IllegalArgumentException("tileCacheSize must not be negative, got " + tileCacheSize);
         }
@@ -62,57 +69,62 @@ public record TrackRecordConfig(
 
     public static TrackRecordConfig defaults() {
         return new TrackRecordConfig(Duration.ofMillis(50), 8192, Duration.ofSeconds(5), 1_800_000_000L, 1_000_000,
-                1 << 20, "proving-ground", Duration.ofHours(1), 8, 4096);
+                1 << 20, "proving-ground", Duration.ofHours(1), 8, 4096, 100_000);
     }
 
     public TrackRecordConfig withCommitInterval(Duration value) {
         return new TrackRecordConfig(value, commitMaxEvents, checkpointInterval, segmentMaxBytes, maxPendingAppends,
-                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize);
+                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize, maxHeldEvents);
     }
 
     public TrackRecordConfig withCommitMaxEvents(int value) {
         return new TrackRecordConfig(commitInterval, value, checkpointInterval, segmentMaxBytes, maxPendingAppends,
-                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize);
+                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize, maxHeldEvents);
     }
 
     public TrackRecordConfig withCheckpointInterval(Duration value) {
         return new TrackRecordConfig(commitInterval, commitMaxEvents, value, segmentMaxBytes, maxPendingAppends,
-                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize);
+                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize, maxHeldEvents);
     }
 
     public TrackRecordConfig withSegmentMaxBytes(long value) {
         return new TrackRecordConfig(commitInterval, commitMaxEvents, checkpointInterval, value, maxPendingAppends,
-                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize);
+                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize, maxHeldEvents);
     }
 
     public TrackRecordConfig withMaxPendingAppends(int value) {
         return new TrackRecordConfig(commitInterval, commitMaxEvents, checkpointInterval, segmentMaxBytes, value,
-                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize);
+                maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize, maxHeldEvents);
     }
 
     public TrackRecordConfig withMaxEventBytes(int value) {
         return new TrackRecordConfig(commitInterval, commitMaxEvents, checkpointInterval, segmentMaxBytes,
-                maxPendingAppends, value, keyName, exportTimeSlack, tileHeight, tileCacheSize);
+                maxPendingAppends, value, keyName, exportTimeSlack, tileHeight, tileCacheSize, maxHeldEvents);
     }
 
     public TrackRecordConfig withKeyName(String value) {
         return new TrackRecordConfig(commitInterval, commitMaxEvents, checkpointInterval, segmentMaxBytes,
-                maxPendingAppends, maxEventBytes, value, exportTimeSlack, tileHeight, tileCacheSize);
+                maxPendingAppends, maxEventBytes, value, exportTimeSlack, tileHeight, tileCacheSize, maxHeldEvents);
     }
 
     public TrackRecordConfig withExportTimeSlack(Duration value) {
         return new TrackRecordConfig(commitInterval, commitMaxEvents, checkpointInterval, segmentMaxBytes,
-                maxPendingAppends, maxEventBytes, keyName, value, tileHeight, tileCacheSize);
+                maxPendingAppends, maxEventBytes, keyName, value, tileHeight, tileCacheSize, maxHeldEvents);
     }
 
     public TrackRecordConfig withTileHeight(int value) {
         return new TrackRecordConfig(commitInterval, commitMaxEvents, checkpointInterval, segmentMaxBytes,
-                maxPendingAppends, maxEventBytes, keyName, exportTimeSlack, value, tileCacheSize);
+                maxPendingAppends, maxEventBytes, keyName, exportTimeSlack, value, tileCacheSize, maxHeldEvents);
     }
 
     public TrackRecordConfig withTileCacheSize(int value) {
         return new TrackRecordConfig(commitInterval, commitMaxEvents, checkpointInterval, segmentMaxBytes,
-                maxPendingAppends, maxEventBytes, keyName, exportTimeSlack, tileHeight, value);
+                maxPendingAppends, maxEventBytes, keyName, exportTimeSlack, tileHeight, value, maxHeldEvents);
+    }
+
+    public TrackRecordConfig withMaxHeldEvents(int value) {
+        return new TrackRecordConfig(commitInterval, commitMaxEvents, checkpointInterval, segmentMaxBytes,
+                maxPendingAppends, maxEventBytes, keyName, exportTimeSlack, tileHeight, tileCacheSize, value);
     }
 
     private static void requirePositive(Duration value, String field) {

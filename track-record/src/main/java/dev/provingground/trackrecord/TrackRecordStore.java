@@ -13,11 +13,13 @@ import dev.provingground.trackrecord.checkpoint.SigningKeyFiles;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.EventCodec;
+import dev.provingground.trackrecord.event.RecordGap;
 import dev.provingground.trackrecord.event.TrackEvent;
 import dev.provingground.trackrecord.export.BundleWriter;
 import dev.provingground.trackrecord.export.ExportQuery;
 import dev.provingground.trackrecord.export.ExportResult;
 import dev.provingground.trackrecord.export.ProgressListener;
+import dev.provingground.trackrecord.export.SiteBundleWriter;
 import dev.provingground.trackrecord.merkle.ConsistencyProof;
 import dev.provingground.trackrecord.merkle.InclusionProof;
 import dev.provingground.trackrecord.store.CommitObserver;
@@ -25,6 +27,7 @@ import dev.provingground.trackrecord.store.GroupCommitWriter;
 import dev.provingground.trackrecord.store.LogCatalog;
 import dev.provingground.trackrecord.store.LogReader;
 import dev.provingground.trackrecord.store.LogStorage;
+import dev.provingground.trackrecord.store.StorageHealth;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +62,9 @@ public final class TrackRecordStore implements AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final String LOCK_FILE = "track-record.lock";
+    /** First retry after a failed write; each further failure doubles the wait, up to {@link #RETRY_MAX}. */
+    private static final Duration RETRY_MIN = Duration.ofMillis(100);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(2);
 
     private final Path dataDir;
     private final TrackRecordConfig config;
@@ -92,8 +99,9 @@ public final class TrackRecordStore implements AutoCloseable {
         this.catalog = LogCatalog.open(dataDir, config.tileHeight(), config.tileCacheSize(), signer.verifierKey());
         this.writer = new GroupCommitWriter(catalog, signer, new GroupCommitWriter.Policy(
                 config.commitInterval().toNanos(), config.commitMaxEvents(), config.checkpointInterval().toNanos(),
-                config.segmentMaxBytes(), config.maxPendingAppends(), timing == CheckpointTiming.OWN_TIMER),
-                clock::millis);
+                config.segmentMaxBytes(), config.maxPendingAppends(), timing == CheckpointTiming.OWN_TIMER,
+                config.maxHeldEvents(), RETRY_MIN.toNanos(), RETRY_MAX.toNanos()),
+                clock::millis, this::gapEvent);
         try {
             this.writer.start();
         } catch (RuntimeException e) {
@@ -218,6 +226,19 @@ public final class TrackRecordStore implements AutoCloseable {
         return writer.signCheckpoints();
     }
 
+    /**
+     * Whether the store can write now. While it cannot (disk full, I/O errors), appends are held in memory up to
+     * {@code maxHeldEvents} and retried with back-off; their futures complete once they are durable.
+     */
+    public StorageHealth health() {
+        return writer.health();
+    }
+
+    private byte[] gapEvent(LogId log, long dropped, String reason) {
+        return codec.encode(new TrackEvent(clock.instant(), log.site(), log.isSiteLog() ? null : log.firm(), null,
+                new RecordGap(dropped, reason)));
+    }
+
     /** Completes once everything appended before it is durable. */
     /** Reports how long each group commit takes (a server's commit-latency histogram). */
     public void observeCommits(CommitObserver observer) {
@@ -285,6 +306,20 @@ public final class TrackRecordStore implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Writes a site bundle: the bundle of every log of {@code site} that has a signed checkpoint (see
+     * {@link SiteBundleWriter}).
+     *
+     * @throws IllegalArgumentException when the site has no log with a checkpoint
+     */
+    public List<ExportResult> exportSite(String site, ExportQuery query, OutputStream target) throws IOException {
+        List<LogId> logs = logs().stream().filter(l -> l.site().equals(site))
+                .filter(l -> latestCheckpoint(l).isPresent()).toList();
+        if (logs.isEmpty()) throw new IllegalArgumentException("site " + site + " has no signed track record yet");
+        return SiteBundleWriter.write(site, logs, query, clock.instant(),
+                (log, q, out) -> export(log, q, out, ProgressListener.NONE), target);
     }
 
     /** Commits everything queued, signs final checkpoints and closes the files. */

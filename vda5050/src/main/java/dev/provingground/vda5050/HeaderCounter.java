@@ -41,6 +41,14 @@ public final class HeaderCounter {
                 manufacturer, serialNumber);
     }
 
+    /**
+     * Makes the next headerId of {@code topic} at least {@code nextId}: a sender that restarts continues above the ids
+     * it sent before instead of from 0.
+     */
+    public void continueFrom(Topic topic, long nextId) {
+        nextIds.get(Objects.requireNonNull(topic, "topic")).accumulateAndGet(nextId, Math::max);
+    }
+
     /** Stamps {@code message} with the next header of its topic. */
     @SuppressWarnings("unchecked")
     public <T extends VdaMessage> T stamp(T message) {

@@ -1,12 +1,14 @@
 package dev.provingground.server.api;
 
 import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.errors.PortInUseException;
+import dev.provingground.server.auth.ConnectionGate;
+import dev.provingground.server.auth.LoginGuard;
 import dev.provingground.server.config.AuthConfig;
 import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.config.TlsConfig;
 import dev.provingground.server.metrics.ServerMetrics;
 import io.vertx.core.net.PemKeyCertOptions;
-import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.lifecycle.Lifecycle;
 import dev.provingground.server.time.Scheduler;
 import dev.provingground.server.live.LiveFeed;
@@ -16,13 +18,14 @@ import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.sites.changes.FloorPlanChanges;
+import dev.provingground.server.store.StorageStatus;
 import dev.provingground.server.sites.changes.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.core.http.HttpConnection;
 
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -44,13 +47,15 @@ public final class ApiServer implements Lifecycle {
     /** What the routes need from the rest of the server. */
     public record Parts(AccessControl access, RobotRegistry registry, SiteCatalog sites, OrderSender orders,
                         OrderRequests orderRequests, RejectionLog rejections, String mqttMode, Clock clock,
-                        RecentEvents recentEvents, LiveFeed liveFeed, ZoneService zones,
+                        LiveFeed liveFeed, ZoneService zones,
                         TrackRecordStore trackRecord, Path exportDir,
                         SiteService siteService, TaskService tasks,
                         ElevatorService elevators,
                         LiftCredentials liftCredentials,
                         EventHub eventBus,
-                        FloorPlanChanges floorPlans) {
+                        FloorPlanChanges floorPlans,
+                        LoginGuard logins,
+                        StorageStatus storage) {
     }
 
     private final Vertx vertx;
@@ -59,11 +64,12 @@ public final class ApiServer implements Lifecycle {
     private final LiveRobots liveRobots;
     private final Scheduler scheduler;
     private final TlsConfig tls;
+    private final ConnectionGate connections;
     private HttpServer server;
 
     /**
      * How the API is reached and guarded: TLS (or plain), who may read {@code /metrics}, and the meters it serves
-     * and counts failed logins in.
+     * (failed logins are counted into them by {@link Parts#logins()}).
      */
     public record Security(TlsConfig tls, AuthConfig auth, ServerMetrics metrics) {
     }
@@ -74,18 +80,24 @@ public final class ApiServer implements Lifecycle {
         this.config = config;
         this.tls = security.tls();
         this.router = Router.router(vertx);
-        BearerAuth auth = new BearerAuth(parts.access(), security.metrics());
+        connections = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerAddress());
+        security.metrics().counted("pg.http.connections.refused",
+                "HTTP connections closed at once: over a connection limit", connections, ConnectionGate::refused);
+        BearerAuth auth = new BearerAuth(parts.access(), parts.logins());
         new MetricsRoutes(security.metrics(), auth, security.auth().metricsOpenOnLoopback()).mount(router);
         // Readable without a token: health (without internals unless a token is sent) and the API's description.
-        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock()).mount(router, auth);
+        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock(), parts.storage())
+                .mount(router, auth);
         new OpenApiRoutes().mount(router);
-        EventRoutes events = new EventRoutes(parts.recentEvents(), parts.liveFeed());
+        EventRoutes events = new EventRoutes(parts.trackRecord(), parts.liveFeed());
         events.mountLive(router, auth);
         liveRobots = new LiveRobots(parts.registry());
         liveRobots.mount(router, auth);
-        FloorPlanRoutes.mountBodyLimit(router);
-        router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
+        // The token first: nothing of a body is read for a request that has none (the router holds the body back).
         router.route("/api/v1/*").handler(auth);
+        // While storage cannot write, a change is refused before its body is read.
+        router.route("/api/v1/*").handler(new StorageGate(parts.storage()));
+        BodyLimits.mount(router, config);
         events.mount(router);
         new FirmRoutes(parts.access()).mount(router);
         new TokenRoutes(parts.access()).mount(router);
@@ -117,10 +129,24 @@ public final class ApiServer implements Lifecycle {
                 .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString()));
         server = vertx.createHttpServer(options);
         liveRobots.start(scheduler);
-        return server.requestHandler(router).listen().map(s -> {
+        server.connectionHandler(this::admit);
+        return server.requestHandler(router).listen().<Void>map(s -> {
             LOG.info("HTTP API on " + (tls.enabled() ? "https://" : "http://") + config.host() + ":" + s.actualPort());
             return null;
-        });
+        }).recover(e -> Future.failedFuture(PortInUseException.isAddressInUse(e)
+                ? new PortInUseException("HTTP", config.host(), config.port(), "--http-port or http.port (PG_HTTP_PORT)")
+                : e));
+    }
+
+    /** Closes a connection over {@code http.maxConnections} or {@code http.maxConnectionsPerAddress} at once. */
+    private void admit(HttpConnection connection) {
+        String address = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().hostAddress();
+        if (!connections.tryOpen(address)) {
+            LOG.fine(() -> "HTTP connection from " + address + " refused: connection limit reached");
+            connection.close();
+            return;
+        }
+        connection.closeHandler(v -> connections.closed(address));
     }
 
     public int port() {

@@ -1,34 +1,48 @@
 package dev.provingground.server.api;
 
 import dev.provingground.server.auth.AccessControl;
+import dev.provingground.server.auth.LoginGuard;
 import dev.provingground.server.auth.Principal;
 import dev.provingground.server.auth.TokenCheck;
-import dev.provingground.server.metrics.ServerMetrics;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.Optional;
+import java.time.Duration;
 
 /**
- * Every API call carries {@code Authorization: Bearer <token>}; the principal it names is put on the context. A
- * refused token is answered 401 naming why (missing, unknown, expired, revoked) and counted.
+ * Every API call carries {@code Authorization: Bearer <token>}; the principal it names is put on the context. Runs
+ * before any body is read: a request without a valid token is refused with its body unread, answered 401 naming why
+ * (missing, unknown, expired, revoked). A refused token counts as a failed login of its source address; an address
+ * blocked after too many gets 429 without its token being looked at.
  */
 final class BearerAuth implements Handler<RoutingContext> {
 
     private static final String KEY = "principal";
     private final AccessControl access;
-    private final ServerMetrics metrics;
+    private final LoginGuard logins;
 
-    BearerAuth(AccessControl access, ServerMetrics metrics) {
+    BearerAuth(AccessControl access, LoginGuard logins) {
         this.access = access;
-        this.metrics = metrics;
+        this.logins = logins;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        Duration blocked = logins.admit(LoginGuard.Kind.HTTP_TOKEN, address);
+        if (!blocked.isZero()) {
+            long seconds = Math.max(1, (blocked.toMillis() + 999) / 1000);
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            ctx.fail(new ApiError(429, "too_many_failed_logins", "too many failed logins from " + address
+                    + "; try again in " + seconds + " s"));
+            return;
+        }
         TokenCheck check = access.check(tokenOf(ctx));
         if (check instanceof TokenCheck.Refused refused) {
-            metrics.failedLogin("http", refused.why().metricName()).increment();
+            // A request without any token is not a guess at one; a wrong, expired or revoked token is.
+            if (refused.why() != TokenCheck.Refusal.MISSING)
+                logins.failed(LoginGuard.Kind.HTTP_TOKEN, address, refused.why().metricName() + " token on "
+                        + ctx.request().method() + " " + ctx.request().path());
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"proving-ground\"");
             ctx.fail(ApiError.unauthorized(refused.why()));
             return;
@@ -37,9 +51,10 @@ final class BearerAuth implements Handler<RoutingContext> {
         ctx.next();
     }
 
-    /** The principal of a valid token, if the request carries one; nothing is counted or refused (public routes). */
-    Optional<Principal> optionalPrincipal(RoutingContext ctx) {
-        return access.authenticate(tokenOf(ctx));
+    /** Whether the request presents a token at all (right or wrong): public routes answer more to one that does. */
+    static boolean presentsToken(RoutingContext ctx) {
+        String token = tokenOf(ctx);
+        return token != null && !token.isEmpty();
     }
 
     private static String tokenOf(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.sites.InvalidSiteException;
 import dev.provingground.server.sites.LevelInUseException;
 import dev.provingground.server.sites.floorplans.InvalidFloorPlanException;
+import dev.provingground.trackrecord.store.StorageUnavailableException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -29,14 +30,25 @@ final class ErrorHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         ApiError error = toApiError(ctx);
-        if (error.status() >= 500)
+        if (error.status() == 503)
+            LOG.fine(() -> ctx.request().method() + " " + ctx.request().path() + " refused: storage cannot write");
+        else if (error.status() >= 500)
             LOG.log(Level.SEVERE, ctx.request().method() + " " + ctx.request().path() + " failed", ctx.failure());
         if (ctx.response().headWritten()) {
             ctx.request().connection().close();
             return;
         }
+        // A refused request whose body was never read (no token, too large): the connection is closed rather than
+        // left to drain what the client still sends.
+        boolean bodyUnread = !ctx.request().isEnded();
+        if (bodyUnread) ctx.response().putHeader("Connection", "close");
+        if (error.status() == 503) {
+            ctx.response().putHeader("Retry-After", String.valueOf(StorageGate.RETRY_AFTER_SECONDS));
+        }
         ctx.response().setStatusCode(error.status()).putHeader("content-type", "application/json")
-                .end(error.toJson().encode());
+                .end(error.toJson().encode()).onComplete(done -> {
+                    if (bodyUnread) ctx.request().connection().close();
+                });
     }
 
     static ApiError toApiError(RoutingContext ctx) {
@@ -54,6 +66,7 @@ final class ErrorHandler implements Handler<RoutingContext> {
                 Map.of("problems", new JsonArray(e.problems())));
         if (t instanceof NotFoundException e) return new ApiError(404, "not_found", e.getMessage());
         if (t instanceof ConflictException e) return new ApiError(409, "conflict", e.getMessage());
+        if (t instanceof StorageUnavailableException) return StorageGate.unavailable();
         if (t instanceof DecodeException e) return new ApiError(400, "malformed_json", "request body is not valid JSON: "
                 + e.getMessage());
         if (t == null) {
@@ -62,7 +75,7 @@ final class ErrorHandler implements Handler<RoutingContext> {
                 case 404 -> new ApiError(404, "not_found", "no such resource: " + ctx.request().path());
                 case 405 -> new ApiError(405, "method_not_allowed", ctx.request().method() + " is not allowed on "
                         + ctx.request().path());
-                case 413 -> new ApiError(413, "payload_too_large", "request body exceeds the configured limit");
+                case 413 -> BodyLimits.tooLarge(ctx, -1);
                 default -> new ApiError(status, "error", "request failed with status " + status);
             };
         }

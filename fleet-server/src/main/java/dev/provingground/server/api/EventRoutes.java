@@ -1,7 +1,7 @@
 package dev.provingground.server.api;
 
 import dev.provingground.server.auth.Principal;
-import dev.provingground.server.events.RecentEvents;
+import dev.provingground.server.events.RecordedEvents;
 import dev.provingground.server.live.LiveFeed;
 import dev.provingground.trackrecord.event.EventType;
 import io.vertx.core.json.JsonArray;
@@ -12,15 +12,24 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import io.vertx.core.buffer.Buffer;
+import dev.provingground.trackrecord.TrackRecordStore;
 
-/** {@code GET /api/v1/events} (recent events, filtered) and the {@code /api/v1/live} WebSocket. */
+/**
+ * {@code GET /api/v1/events} (the track record's events, filtered, in time order) and the {@code /api/v1/live}
+ * WebSocket. What was recorded before the request is in its answer: the record is flushed first.
+ */
 final class EventRoutes {
 
-    private final RecentEvents recent;
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 10_000;
+
+    private final TrackRecordStore trackRecord;
+    private final RecordedEvents recorded;
     private final LiveFeed live;
 
-    EventRoutes(RecentEvents recent, LiveFeed live) {
-        this.recent = recent;
+    EventRoutes(TrackRecordStore trackRecord, LiveFeed live) {
+        this.trackRecord = trackRecord;
+        this.recorded = new RecordedEvents(trackRecord);
         this.live = live;
     }
 
@@ -62,7 +71,7 @@ final class EventRoutes {
                         + sinceText + "\"");
             }
         }
-        int limit = 1000;
+        int limit = DEFAULT_LIMIT;
         String limitText = ctx.queryParams().get("limit");
         if (limitText != null) {
             try {
@@ -70,12 +79,17 @@ final class EventRoutes {
             } catch (NumberFormatException e) {
                 limit = -1;
             }
-            if (limit < 1 || limit > 10_000) throw ApiError.badRequest("limit", "must be 1..10000, got " + limitText);
+            if (limit < 1 || limit > MAX_LIMIT)
+                throw ApiError.badRequest("limit", "must be 1.." + MAX_LIMIT + ", got " + limitText);
         }
-        JsonArray out = new JsonArray();
-        for (RecentEvents.Entry e : recent.query(type, ctx.queryParams().get("robot"), since,
-                ev -> ev.firm() == null || p.mayActFor(ev.firm()), limit))
-            out.add(new JsonObject(Buffer.buffer(e.json())));
-        ctx.json(new JsonObject().put("events", out));
+        var query = new RecordedEvents.Query(type, ctx.queryParams().get("robot"), since, p::mayActFor, limit);
+        ctx.vertx().executeBlocking(() -> {
+            trackRecord.flush().get();
+            return recorded.query(query);
+        }, false).onSuccess(page -> {
+            JsonArray out = new JsonArray();
+            for (byte[] json : page.events()) out.add(new JsonObject(Buffer.buffer(json)));
+            ctx.json(new JsonObject().put("events", out).put("truncated", page.truncated()));
+        }).onFailure(ctx::fail);
     }
 }

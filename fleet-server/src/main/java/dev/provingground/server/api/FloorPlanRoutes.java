@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,23 +31,6 @@ final class FloorPlanRoutes {
 
     FloorPlanRoutes(FloorPlanChanges changes) {
         this.changes = changes;
-    }
-
-    /**
-     * Reads an upload's body up to the image limit, whatever the API's general limit; mounted before the general body
-     * handler, which then leaves the body alone. A larger body is refused while it is read, saying which limit.
-     */
-    static void mountBodyLimit(Router router) {
-        router.put(LEVEL_PLAN).handler(BodyHandler.create().setBodyLimit(FloorPlanImageCheck.MAX_BYTES));
-        router.put(LEVEL_PLAN).failureHandler(ctx -> {
-            if (ctx.failure() != null || ctx.statusCode() != 413) {
-                ctx.next();
-                return;
-            }
-            ApiError tooLarge = new ApiError(413, "payload_too_large", "image: larger than the floor-plan limit of "
-                    + FloorPlanImageCheck.MAX_BYTES + " bytes (8 MiB); nothing was changed");
-            ctx.response().setStatusCode(413).putHeader("content-type", "application/json").end(tooLarge.toJson().encode());
-        });
     }
 
     void mount(Router router) {

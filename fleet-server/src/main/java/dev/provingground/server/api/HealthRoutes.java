@@ -4,16 +4,22 @@ import dev.provingground.server.mqtt.Rejection;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.server.store.StorageStatus;
+import dev.provingground.trackrecord.store.StorageHealth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * {@code /api/v1/health}: is the server up, how many robots are online, what was refused and why. Readable without a
- * token (load balancers, uptime checks), then it says only the status and the time; the internals need a token.
+ * {@code /api/v1/health}: is the server up, can it write, how many robots are online, what was refused and why.
+ * {@code status} is {@code DOWN} (HTTP 503) while the database or the track record cannot write. Readable without a
+ * token (load balancers, uptime checks): then it says only the status and the time. A caller that sends a token has
+ * it checked like anywhere else (a wrong one is a failed login) and is told the internals: {@code storage} in plain
+ * words, which store fails, the error, since when, and how many robot events are held in memory or were refused.
  */
 final class HealthRoutes {
 
@@ -23,7 +29,10 @@ final class HealthRoutes {
     private final Clock clock;
     private final Instant startedAt;
 
-    HealthRoutes(RobotRegistry registry, RejectionLog rejections, String mqttMode, Clock clock) {
+    private final StorageStatus storage;
+
+    HealthRoutes(RobotRegistry registry, RejectionLog rejections, String mqttMode, Clock clock, StorageStatus storage) {
+        this.storage = storage;
         this.registry = registry;
         this.rejections = rejections;
         this.mqttMode = mqttMode;
@@ -34,9 +43,16 @@ final class HealthRoutes {
     /** Mounted before the bearer check, so a caller without a token gets the short answer instead of a 401. */
     void mount(Router router, BearerAuth auth) {
         router.get("/api/v1/health").handler(ctx -> {
-            if (auth.optionalPrincipal(ctx).isPresent()) health(ctx);
-            else ctx.json(new JsonObject().put("status", "UP").put("time", clock.instant().toString()));
-        });
+            if (BearerAuth.presentsToken(ctx)) ctx.next();
+            else summary(ctx);
+        }).handler(auth).handler(this::health);
+    }
+
+    /** Status and time only: whether the server can work, without its internals. */
+    private void summary(RoutingContext ctx) {
+        boolean failing = storage.failing();
+        ctx.response().setStatusCode(failing ? 503 : 200);
+        ctx.json(new JsonObject().put("status", failing ? "DOWN" : "UP").put("time", clock.instant().toString()));
     }
 
     private void health(RoutingContext ctx) {
@@ -48,11 +64,26 @@ final class HealthRoutes {
         });
         JsonObject rejected = new JsonObject();
         rejections.snapshot().forEach((Rejection r, Long n) -> rejected.put(r.metricName(), n));
+        Map<String, StorageHealth> stores = storage.stores();
+        boolean failing = stores.values().stream().anyMatch(StorageHealth::failing);
+        JsonObject storageJson = new JsonObject().put("status", failing ? "DOWN" : "UP");
+        if (failing) storageJson.put("reason", "storage cannot write; changes are refused and robot events are held "
+                + "in memory until it recovers");
+        stores.forEach((name, h) -> storageJson.put(name, details(h)));
+        ctx.response().setStatusCode(failing ? 503 : 200);
         ctx.json(new JsonObject()
-                .put("status", "UP")
+                .put("status", failing ? "DOWN" : "UP")
+                .put("storage", storageJson)
                 .put("startedAt", startedAt.toString())
                 .put("time", clock.instant().toString())
                 .put("mqtt", new JsonObject().put("mode", mqttMode).put("rejected", rejected))
                 .put("robots", new JsonObject().put("registered", registry.all().size()).put("connection", connections)));
+    }
+
+    private static JsonObject details(StorageHealth h) {
+        JsonObject json = new JsonObject().put("status", h.failing() ? "DOWN" : "UP")
+                .put("heldEvents", h.heldEvents()).put("droppedEvents", h.droppedEvents()).put("outages", h.outages());
+        if (h.failing()) json.put("reason", h.reason()).put("since", h.since().toString());
+        return json;
     }
 }

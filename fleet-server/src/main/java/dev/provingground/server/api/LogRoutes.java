@@ -2,6 +2,7 @@ package dev.provingground.server.api;
 
 import dev.provingground.server.auth.Principal;
 import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.site.Site;
 import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.export.ExportQuery;
@@ -111,35 +112,50 @@ final class LogRoutes {
                 .onFailure(e -> ctx.fail(asBadRequest(e, "to")));
     }
 
-    /** The bundle is written to a temporary file on a worker, then sent with its length so clients can show progress. */
+    /**
+     * One firm's bundle ({@code firm=F}), or for an operator without {@code firm} the site bundle: every log of the
+     * site, each a bundle of its own. Written to a temporary file on a worker, then sent with its length so clients
+     * can show progress.
+     */
     private void export(RoutingContext ctx) {
-        LogId log = log(ctx, ctx.queryParams().get("site"));
-        if (ctx.queryParams().get("firm") == null)
-            throw ApiError.badRequest("firm", "required: a bundle is one firm's record at the site");
+        String site = ctx.queryParams().get("site");
+        LogId log = log(ctx, site);
         Instant from = time(ctx, "from");
         Instant to = time(ctx, "to");
         if (from != null && to != null && !from.isBefore(to)) throw ApiError.badRequest("from", "must be before to");
         String robot = ctx.queryParams().get("robot");
-        ExportQuery query = new ExportQuery(from, to, robot == null ? Set.of() : Set.of(robot),
-                ctx.queryParams().get("since"));
+        String since = ctx.queryParams().get("since");
+        if (log.isSiteLog() && since != null)
+            throw ApiError.badRequest("since", "a site bundle holds several logs, each with its own checkpoint: "
+                    + "add firm= to export one log since a checkpoint");
+        ExportQuery query = new ExportQuery(from, to, robot == null ? Set.of() : Set.of(robot), since,
+                sites.find(site).map(Site::timeZone).orElse(null));
         ctx.vertx().executeBlocking(() -> {
-            store.checkpointNow(present(log)).join();
             Files.createDirectories(exportDir);
             Path file = Files.createTempFile(exportDir, "export-", ".zip");
             try (OutputStream out = Files.newOutputStream(file)) {
-                store.export(log, query, out, ProgressListener.NONE);
+                if (log.isSiteLog()) {
+                    store.flush().join();
+                    for (LogId each : store.logs()) {
+                        if (each.site().equals(site)) store.checkpointNow(each).join();
+                    }
+                    store.exportSite(site, query, out);
+                } else {
+                    store.checkpointNow(present(log)).join();
+                    store.export(log, query, out, ProgressListener.NONE);
+                }
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(file);
                 throw e;
             }
             return file;
         }).onSuccess(file -> {
-            String name = log.origin().replace('/', '_') + ".zip";
+            String name = (log.isSiteLog() ? "site_" + site : log.origin().replace('/', '_')) + ".zip";
             ctx.response().putHeader("content-type", "application/zip")
                     .putHeader("content-disposition", "attachment; filename=\"" + name + "\"")
                     .sendFile(file.toString())
                     .onComplete(done -> ctx.vertx().executeBlocking(() -> Files.deleteIfExists(file)));
-        }).onFailure(e -> ctx.fail(asBadRequest(e, "since")));
+        }).onFailure(e -> ctx.fail(asBadRequest(e, log.isSiteLog() ? "site" : "since")));
     }
 
     private static Throwable asBadRequest(Throwable e, String field) {

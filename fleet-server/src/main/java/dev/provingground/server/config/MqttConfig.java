@@ -12,9 +12,11 @@ package dev.provingground.server.config;
  * @param password       EXTERNAL: its password
  * @param clientId       EXTERNAL: the server's MQTT client id
  * @param reconnectMillis EXTERNAL: pause between attempts to reach a lost broker
+ * @param maxConnections EMBEDDED: logged-in robots and lift controllers at once; a CONNECT beyond is refused
+ *                       (server unavailable)
  */
 public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, String username, String password,
-                         String clientId, long reconnectMillis) {
+                         String clientId, long reconnectMillis, int maxConnections) {
 
     public enum Mode { EMBEDDED, EXTERNAL }
 
@@ -27,6 +29,16 @@ public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, S
         if (clientId == null || clientId.isBlank()) clientId = "proving-ground-server";
         if (reconnectMillis < 100)
             throw new IllegalArgumentException("mqtt.reconnectMillis: must be >= 100, got " + reconnectMillis);
+        if (maxConnections < 1)
+            throw new IllegalArgumentException("mqtt.maxConnections: must be >= 1, got " + maxConnections);
+    }
+
+    static final int DEFAULT_MAX_CONNECTIONS = 5000;
+
+    /** With the default connection limit. */
+    public MqttConfig(Mode mode, String host, int port, int maxMessageSize, String username, String password,
+                      String clientId, long reconnectMillis) {
+        this(mode, host, port, maxMessageSize, username, password, clientId, reconnectMillis, DEFAULT_MAX_CONNECTIONS);
     }
 
     public static MqttConfig defaults() {
@@ -38,7 +50,8 @@ public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, S
     }
 
     public MqttConfig withPort(int p) {
-        return new MqttConfig(mode, host, p, maxMessageSize, username, password, clientId, reconnectMillis);
+        return new MqttConfig(mode, host, p, maxMessageSize, username, password, clientId, reconnectMillis,
+                maxConnections);
     }
 
     public MqttConfig withHost(String h) {
@@ -46,6 +59,7 @@ public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, S
     }
 
     public MqttConfig withMaxMessageSize(int size) {
-        return new MqttConfig(mode, host, port, size, username, password, clientId, reconnectMillis);
+        return new MqttConfig(mode, host, port, size, username, password, clientId, reconnectMillis,
+                maxConnections);
     }
 }

@@ -1,6 +1,7 @@
 package dev.provingground.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,6 +15,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The server's meters, kept by Micrometer in a Prometheus registry and scraped at {@code /metrics}
@@ -67,15 +69,34 @@ public final class ServerMetrics {
                 .tag("reason", reason).register(registry);
     }
 
-    /** A failed login: an unknown, expired or revoked bearer token (http) or wrong MQTT credentials (mqtt). */
-    public Counter failedLogin(String transport, String reason) {
-        return Counter.builder("pg.auth.failed").description("Failed logins, by transport and reason")
-                .tag("transport", transport).tag("reason", reason).register(registry);
+    /**
+     * A failed login by the credential that failed ({@code http_token}: an unknown, expired or revoked bearer token;
+     * {@code mqtt_password}: wrong MQTT credentials or over-long CONNECT fields).
+     */
+    public Counter loginFailure(String kind) {
+        return Counter.builder("pg.login.failures")
+                .description("Failed logins (wrong API token or MQTT password), by credential")
+                .tag("kind", kind).register(registry);
+    }
+
+    /** A login refused unchecked because its address was blocked after failed logins, by credential. */
+    public Counter loginBlocked(String kind) {
+        return Counter.builder("pg.login.blocked")
+                .description("Logins refused unchecked: their address was blocked after failed logins")
+                .tag("kind", kind).register(registry);
     }
 
     /** A value read when scraped (robots by connection state, say). */
     public void gauge(String name, String description, Supplier<Number> value, String... tags) {
         Gauge.builder(name, value).description(description).tags(tags).register(registry);
+    }
+
+    /**
+     * A counter kept elsewhere, read when scraped. Micrometer holds {@code source} weakly: it must be kept alive by
+     * the server (a gate, a store status), not made up for the call.
+     */
+    public <T> void counted(String name, String description, T source, ToDoubleFunction<T> value, String... tags) {
+        FunctionCounter.builder(name, source, value).description(description).tags(tags).register(registry);
     }
 
     private Latency histogram(String name, String description, String... tags) {

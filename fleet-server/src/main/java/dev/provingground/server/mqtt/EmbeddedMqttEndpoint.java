@@ -1,6 +1,8 @@
 package dev.provingground.server.mqtt;
 
+import dev.provingground.server.auth.LoginGuard;
 import dev.provingground.server.errors.ConflictException;
+import dev.provingground.server.errors.PortInUseException;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.TlsConfig;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -10,6 +12,7 @@ import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.Topic;
 import dev.provingground.vda5050.TopicAddress;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +22,7 @@ import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +44,7 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
     private final InboundPipeline pipeline;
     private final RejectionLog rejections;
     private final Clock clock;
+    private final LoginGuard logins;
     private LiftControllerEndpoint lifts;
     private BackfillInbound backfill;
     private final Map<String, RobotConnection> connections = new ConcurrentHashMap<>();
@@ -47,8 +52,9 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
     private TlsConfig tls = TlsConfig.none();
 
     public EmbeddedMqttEndpoint(Vertx vertx, MqttConfig config, RobotRegistry registry, InboundPipeline pipeline,
-                                RejectionLog rejections, Clock clock) {
+                                RejectionLog rejections, LoginGuard logins, Clock clock) {
         this.vertx = vertx;
+        this.logins = logins;
         this.config = config;
         this.registry = registry;
         this.pipeline = pipeline;
@@ -100,12 +106,14 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
         server = MqttServer.create(vertx, options);
         server.endpointHandler(this::onConnect);
         server.exceptionHandler(e -> LOG.fine(() -> "MQTT transport error: " + e));
-        return server.listen().map(s -> {
+        return server.listen().<Void>map(s -> {
             LOG.info("MQTT endpoint for robots and lift controllers on " + (tls.enabled() ? "mqtts://" : "mqtt://")
                     + config.host() + ":" + s.actualPort()
                     + " (max message " + config.maxMessageSize() + " bytes)");
             return null;
-        });
+        }).recover(e -> Future.failedFuture(PortInUseException.isAddressInUse(e)
+                ? new PortInUseException("MQTT", config.host(), config.port(), "--mqtt-port or mqtt.port (PG_MQTT_PORT)")
+                : e));
     }
 
     static int transportLimit(int maxMessageSize) {
@@ -118,19 +126,43 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
     }
 
     private void onConnect(MqttEndpoint endpoint) {
-        MqttAuth auth = endpoint.auth();
-        if (lifts != null && LiftControllerEndpoint.isLiftLogin(auth)) {
-            lifts.onConnect(endpoint);
+        // Everything before the password check is cheap and keeps nothing of the CONNECT: a flood of failed logins
+        // (however long their fields) costs only counters and the throttle's entry for its address.
+        String address = endpoint.remoteAddress() == null ? "unknown" : endpoint.remoteAddress().hostAddress();
+        Duration blocked = logins.admit(LoginGuard.Kind.MQTT_PASSWORD, address);
+        if (!blocked.isZero()) {
+            rejections.reject(Rejection.LOGIN_BLOCKED, address, "blocked for another " + blocked.toMillis() + " ms");
+            endpoint.reject(endpoint.protocolVersion() == 5
+                    ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
             return;
         }
-        String who = endpoint.clientIdentifier() + "@" + endpoint.remoteAddress();
+        String tooLong = ConnectBounds.problem(endpoint);
+        if (tooLong != null) {
+            logins.failed(LoginGuard.Kind.MQTT_PASSWORD, address, tooLong);
+            rejections.rejectLogin(Rejection.CONNECT_FIELD_TOO_LONG, tooLong + " from " + address);
+            endpoint.reject(ConnectBounds.refusal(endpoint));
+            return;
+        }
+        MqttAuth auth = endpoint.auth();
+        String who = ConnectBounds.shown(endpoint.clientIdentifier()) + "@" + address;
+        if (lifts != null && LiftControllerEndpoint.isLiftLogin(auth)) {
+            var lift = lifts.authenticate(auth);
+            if (lift.isEmpty()) {
+                refuseLogin(endpoint, address, who, auth);
+                return;
+            }
+            if (atConnectionLimit(endpoint, address, false)) return;
+            lifts.onConnect(endpoint, lift.get());
+            return;
+        }
         Optional<Robot> robot = auth == null ? Optional.empty()
                 : registry.authenticateMqtt(auth.getUsername(), auth.getPassword());
         if (robot.isEmpty()) {
-            rejections.reject(Rejection.AUTH_FAILED, who, "username " + (auth == null ? "(none)" : "\"" + auth.getUsername() + "\""));
-            ClientConnection.refuseLogin(endpoint);
+            refuseLogin(endpoint, address, who, auth);
             return;
         }
+        if (atConnectionLimit(endpoint, address, connections.containsKey(robot.get().id()))) return;
         Robot r = robot.get();
         String ownConnectionTopic = TopicAddress.of(r.manufacturer(), r.serialNumber(), Topic.CONNECTION).toString();
         if (endpoint.will() != null && endpoint.will().isWillFlag()
@@ -147,6 +179,27 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
                 transportLimit(config.maxMessageSize()));
         LOG.fine(() -> r.id() + " connected from " + endpoint.remoteAddress() + ", keepalive "
                 + endpoint.keepAliveTimeSeconds() + " s");
+    }
+
+    private void refuseLogin(MqttEndpoint endpoint, String address, String who, MqttAuth auth) {
+        String username = auth == null || auth.getUsername() == null ? "(none)" : "\"" + auth.getUsername() + "\"";
+        logins.failed(LoginGuard.Kind.MQTT_PASSWORD, address, "client " + who + ", username " + username);
+        rejections.rejectLogin(Rejection.AUTH_FAILED, "client " + who + ", username " + username);
+        ClientConnection.refuseLogin(endpoint);
+    }
+
+    /**
+     * Refuses a logged-in client when {@code mqtt.maxConnections} are connected already; a robot that replaces its
+     * own earlier session adds none and is let in.
+     */
+    private boolean atConnectionLimit(MqttEndpoint endpoint, String address, boolean replacesOwnSession) {
+        int open = connections.size() + (lifts == null ? 0 : lifts.connected());
+        if (replacesOwnSession || open < config.maxConnections()) return false;
+        rejections.reject(Rejection.CONNECTION_LIMIT, address, open + " clients connected, mqtt.maxConnections "
+                + config.maxConnections());
+        endpoint.reject(endpoint.protocolVersion() == 5 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
+                : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        return true;
     }
 
     private void onPublish(RobotConnection conn, String topicName, Buffer payload) {

@@ -54,16 +54,19 @@ public final class LiftControllerEndpoint implements LiftLink {
         return auth != null && LiftCredentials.isLiftUsername(auth.getUsername());
     }
 
-    void onConnect(MqttEndpoint endpoint) {
-        MqttAuth auth = endpoint.auth();
-        Optional<LiftCredential> login = credentials.authenticate(auth.getUsername(), auth.getPassword());
-        if (login.isEmpty()) {
-            rejections.reject(Rejection.AUTH_FAILED, endpoint.clientIdentifier() + "@" + endpoint.remoteAddress(),
-                    "username \"" + auth.getUsername() + "\"");
-            ClientConnection.refuseLogin(endpoint);
-            return;
-        }
-        LiftControllerConnection conn = new LiftControllerConnection(login.get(), endpoint);
+    /** The controller a {@code lift:...} login names, if its password is right; the endpoint refuses it when not. */
+    Optional<LiftCredential> authenticate(MqttAuth auth) {
+        return credentials.authenticate(auth.getUsername(), auth.getPassword());
+    }
+
+    /** Controllers connected now. */
+    int connected() {
+        return connections.size();
+    }
+
+    /** Accepts a controller whose login {@link #authenticate}d. */
+    void onConnect(MqttEndpoint endpoint, LiftCredential login) {
+        LiftControllerConnection conn = new LiftControllerConnection(login, endpoint);
         if (!LiftControllerConnection.willAllowed(endpoint.will(), conn.stateTopic)) {
             rejections.reject(Rejection.WILL_NOT_ALLOWED, conn.who(), "will topic " + endpoint.will().getWillTopic()
                     + ", allowed only " + conn.stateTopic);

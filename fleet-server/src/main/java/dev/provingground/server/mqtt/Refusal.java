@@ -17,7 +17,12 @@ import java.util.List;
 public record Refusal(Instant at, String robotId, String topic, Rejection reason, String message,
                       List<SchemaViolation> violations) {
 
+    /** Longer messages are cut: a refusal is kept for the API, and a client must not choose its size. */
+    static final int MAX_MESSAGE_CHARS = 1000;
+
     public Refusal {
         violations = List.copyOf(violations);
+        if (message != null && message.length() > MAX_MESSAGE_CHARS)
+            message = message.substring(0, MAX_MESSAGE_CHARS) + "… (" + message.length() + " characters)";
     }
 }

@@ -5,6 +5,9 @@ import java.util.Locale;
 /** Why an MQTT message or connection from a robot or lift controller was refused. Each is counted and logged. */
 public enum Rejection {
     AUTH_FAILED("unknown robot or lift controller, or wrong password"),
+    LOGIN_BLOCKED("a login from an address blocked after too many failed logins; its credentials were not checked"),
+    CONNECT_FIELD_TOO_LONG("a CONNECT whose client id, username or password is longer than any client needs"),
+    CONNECTION_LIMIT("a login while mqtt.maxConnections clients are connected"),
     WILL_NOT_ALLOWED("last will on a topic other than the robot's own connection topic or the lift's own state topic"),
     TOPIC_NOT_ALLOWED("topic does not belong to the client's credentials or is not one the client may publish"),
     SUBSCRIPTION_NOT_ALLOWED("subscription outside the robot's own order/instantActions or the lift's own request topic"),

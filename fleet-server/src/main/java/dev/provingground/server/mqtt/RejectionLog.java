@@ -22,8 +22,9 @@ public final class RejectionLog {
     private static final Logger LOG = Logger.getLogger("dev.provingground.server.mqtt.rejections");
 
     private final Map<Rejection, Counter> counts = new EnumMap<>(Rejection.class);
-    private final Counter failedLogins;
+    /** Log windows per client and reason; bounded, so clients that each fail once cannot grow it without end. */
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    static final int MAX_WINDOWS = 10_000;
     private final Clock clock;
     private final long quietMillis;
     private final RecentRefusals recent;
@@ -36,13 +37,15 @@ public final class RejectionLog {
         this(clock, quietMillis, recent, new ServerMetrics());
     }
 
-    /** Counts into {@code metrics} ({@code pg_mqtt_rejected_total}; failed logins also {@code pg_auth_failed_total}). */
+    /**
+     * Counts into {@code metrics} ({@code pg_mqtt_rejected_total{reason}}); failed logins are counted as such by
+     * {@code LoginGuard}, this only counts them among the refusals.
+     */
     public RejectionLog(Clock clock, long quietMillis, RecentRefusals recent, ServerMetrics metrics) {
         this.clock = clock;
         this.quietMillis = quietMillis;
         this.recent = recent;
         for (Rejection r : Rejection.values()) counts.put(r, metrics.rejection(r.metricName()));
-        this.failedLogins = metrics.failedLogin("mqtt", "wrong_credentials");
     }
 
     /**
@@ -53,6 +56,15 @@ public final class RejectionLog {
      */
     public void reject(Rejection reason, String who, String detail) {
         record(reason, who, detail, new Refusal(clock.instant(), null, null, reason, detail, List.of()));
+    }
+
+    /**
+     * A refused login, counted and kept for operators; not logged here, since {@code LoginGuard} logs every failed
+     * login on its own line.
+     */
+    public void rejectLogin(Rejection reason, String detail) {
+        recent.add(new Refusal(clock.instant(), null, null, reason, detail, List.of()));
+        counts.get(reason).increment();
     }
 
     /** A refusal of a message of the registered robot {@code robotId}, shown to its vendor too. */
@@ -77,8 +89,8 @@ public final class RejectionLog {
     private void record(Rejection reason, String who, String detail, Refusal refusal) {
         recent.add(refusal);
         counts.get(reason).increment();
-        if (reason == Rejection.AUTH_FAILED) failedLogins.increment();
         long now = clock.millis();
+        if (windows.size() >= MAX_WINDOWS) forgetQuietWindows(now);
         Window w = windows.computeIfAbsent(who + "|" + reason, k -> new Window());
         synchronized (w) {
             w.suppressed++;
@@ -89,6 +101,16 @@ public final class RejectionLog {
             LOG.warning(() -> "rejected " + reason.metricName() + " from " + who + ": " + detail
                     + (repeats > 0 ? " (" + repeats + " more like it since the last report)" : ""));
         }
+    }
+
+    /** Drops the windows whose quiet time is over (they would log at once anyway); all of them if none is. */
+    private void forgetQuietWindows(long now) {
+        windows.values().removeIf(w -> {
+            synchronized (w) {
+                return now - w.lastLoggedAt >= quietMillis && w.suppressed == 0;
+            }
+        });
+        if (windows.size() >= MAX_WINDOWS) windows.clear();
     }
 
     public long count(Rejection reason) {

@@ -2,6 +2,7 @@ package dev.provingground.server.orders;
 
 import dev.provingground.server.mqtt.RobotTransport;
 import dev.provingground.server.registry.Robot;
+import dev.provingground.vda5050.Header;
 import dev.provingground.vda5050.HeaderCounter;
 import dev.provingground.vda5050.InstantActions;
 import dev.provingground.vda5050.Order;
@@ -28,22 +29,34 @@ public final class OrderSender {
     private final Map<String, HeaderCounter> counters = new ConcurrentHashMap<>();
 
     private final Function<String, String> protocolVersion;
+    private final HeaderIdReservations reservations;
 
-    /** @param protocolVersion the VDA 5050 version a robot speaks, by robot id (null = 2.1.0) */
-    public OrderSender(Vda5050Codec codec, RobotTransport link, Clock clock, Function<String, String> protocolVersion) {
+    /**
+     * @param protocolVersion the VDA 5050 version a robot speaks, by robot id (null = 2.1.0)
+     * @param reservations    where headerIds continue from after a restart
+     */
+    public OrderSender(Vda5050Codec codec, RobotTransport link, Clock clock, Function<String, String> protocolVersion,
+                       HeaderIdReservations reservations) {
         this.codec = codec;
         this.link = link;
         this.clock = clock;
         this.protocolVersion = protocolVersion;
+        this.reservations = reservations;
     }
 
     /** @return the order as sent, with its header */
     public Future<Order> send(Robot robot, Order order) {
-        return publish(robot, order.withHeader(counter(robot).next(Topic.ORDER)));
+        return publish(robot, order.withHeader(next(robot, Topic.ORDER)));
     }
 
     public Future<InstantActions> send(Robot robot, InstantActions actions) {
-        return publish(robot, actions.withHeader(counter(robot).next(Topic.INSTANT_ACTIONS)));
+        return publish(robot, actions.withHeader(next(robot, Topic.INSTANT_ACTIONS)));
+    }
+
+    private Header next(Robot robot, Topic topic) {
+        Header header = counter(robot).next(topic);
+        reservations.sent(robot.id(), topic, header.headerId());
+        return header;
     }
 
     private <T extends VdaMessage> Future<T> publish(Robot robot, T stamped) {
@@ -57,7 +70,10 @@ public final class OrderSender {
     }
 
     private HeaderCounter counter(Robot robot) {
-        return counters.computeIfAbsent(robot.id(),
-                id -> new HeaderCounter(robot.manufacturer(), robot.serialNumber(), clock));
+        return counters.computeIfAbsent(robot.id(), id -> {
+            HeaderCounter counter = new HeaderCounter(robot.manufacturer(), robot.serialNumber(), clock);
+            reservations.seed(id, counter);
+            return counter;
+        });
     }
 }

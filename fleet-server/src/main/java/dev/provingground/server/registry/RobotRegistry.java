@@ -118,6 +118,14 @@ public final class RobotRegistry {
 
     /** Validates, stores, and returns the robot with its MQTT password (shown only this once). */
     public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r) {
+        return register(r, "system");
+    }
+
+    /**
+     * Validates, stores, and returns the robot with its MQTT password (shown only this once); listeners hear who
+     * registered it. The firm claims the manufacturer name if no firm has yet.
+     */
+    public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r, String actor) {
         String manufacturer = manufacturerName(r.manufacturer());
         String serial = requireText("serialNumber", r.serialNumber());
         if (!SERIAL.matcher(serial).matches())
@@ -143,17 +151,25 @@ public final class RobotRegistry {
         idByAddress.put(address(manufacturer, serial), id);
         RobotStatus initial = RobotStatus.never(now);
         status.put(id, initial);
+        tell(l -> l.registered(robot, actor, now));
         return claimed.thenCompose(c -> store.save(new RobotStore.Entry(robot, initial)))
                 .thenApply(v -> new AccessControl.Issued<>(robot, password));
     }
 
     /** Issues a new MQTT password; the old one stops working at once, and a session opened with it is closed. */
     public CompletableFuture<String> rotateCredentials(String id) {
+        return rotateCredentials(id, "system");
+    }
+
+    /** As {@link #rotateCredentials(String)}, recording who asked. */
+    public CompletableFuture<String> rotateCredentials(String id, String actor) {
         Robot robot = require(id);
         String password = SecretHasher.newSecret();
         Robot updated = robot.withMqttSecret(SecretHasher.hash(password));
         robots.put(id, updated);
+        Instant at = clock.instant();
         tell(l -> l.credentialsRotated(updated));
+        tell(l -> l.credentialsRotated(updated, actor, at));
         return store.save(new RobotStore.Entry(updated, status.get(id))).thenApply(v -> password);
     }
 
@@ -302,7 +318,11 @@ public final class RobotRegistry {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (String id : List.copyOf(dirty)) {
             dirty.remove(id);
-            writes.add(store.save(new RobotStore.Entry(robots.get(id), status.get(id))));
+            // A failed write (storage failing) is tried again at the next flush rather than lost.
+            writes.add(store.save(new RobotStore.Entry(robots.get(id), status.get(id)))
+                    .whenComplete((v, e) -> {
+                        if (e != null) dirty.add(id);
+                    }));
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }

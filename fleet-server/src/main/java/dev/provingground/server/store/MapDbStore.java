@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import dev.provingground.trackrecord.store.StorageHealth;
+import dev.provingground.trackrecord.store.StorageUnavailableException;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +34,11 @@ import java.util.function.Consumer;
  * <p>Callers (the event loop among them) never touch MapDB while it is open for writing: they enqueue a change
  * and get a future that completes once the change is committed. The writer drains everything queued, applies it
  * and commits once, so under load one fsync covers many changes and when idle a change is durable at once.
+ *
+ * <p>A failed commit (disk full, an I/O error) is rolled back: MapDB drops its uncommitted state and the file keeps
+ * the last commit (see {@code RedoLogVolume}), so a change whose future failed is never stored, now or by a later
+ * commit. The store then reports itself failing ({@link #health()}) and its writer probes with a small commit, with
+ * back-off, until one succeeds; any successful commit ends the spell.
  */
 public final class MapDbStore implements AutoCloseable {
 
@@ -36,16 +46,25 @@ public final class MapDbStore implements AutoCloseable {
 
     private final DB db;
     private final StoreConfig config;
+    private final Clock clock;
     private final Map<String, HTreeMap<String, byte[]>> tables = new ConcurrentHashMap<>();
     private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
+    private static final String PROBE_TABLE = "_storage-probe";
+    private static final long RETRY_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private volatile String faultReason;
+    private volatile Instant faultSince;
+    private volatile long outages;
+    private long backoffNanos = RETRY_MIN_NANOS;
     /** The change enqueued last: changes commit in order, so once it is done every earlier one is too. */
     private final AtomicReference<CompletableFuture<Void>> last =
             new AtomicReference<>(CompletableFuture.completedFuture(null));
 
-    private MapDbStore(DB db, StoreConfig config) {
+    private MapDbStore(DB db, StoreConfig config, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.config = config;
         this.writer = new Thread(this::writeLoop, "mapdb-writer");
         this.writer.setDaemon(true);
@@ -53,13 +72,18 @@ public final class MapDbStore implements AutoCloseable {
     }
 
     public static MapDbStore open(Path file, StoreConfig config) {
+        return open(file, config, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path, StoreConfig)}, with the clock that dates a spell of failing storage. */
+    public static MapDbStore open(Path file, StoreConfig config, Clock clock) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new IllegalStateException("cannot create data directory for " + file + ": " + e.getMessage(), e);
         }
         DB db = CrashSafeMapDb.open(file);
-        return new MapDbStore(db, config);
+        return new MapDbStore(db, config, clock);
     }
 
     /** A named table of versioned values; reads are for start-up, writes go through the writer thread. */
@@ -127,11 +151,21 @@ public final class MapDbStore implements AutoCloseable {
         return last.get().handle((v, e) -> null);
     }
 
+    /** Whether the last commit worked; while it did not, why and since when. Safe from any thread. */
+    public StorageHealth health() {
+        String reason = faultReason;
+        return new StorageHealth(reason != null, reason, reason == null ? null : faultSince, 0, 0, outages);
+    }
+
     private void writeLoop() {
         List<Change> batch = new ArrayList<>();
         while (true) {
             try {
-                Change first = queue.take();
+                Change first = faultReason == null ? queue.take() : queue.poll(backoffNanos, TimeUnit.NANOSECONDS);
+                if (first == null) {
+                    probe();
+                    continue;
+                }
                 if (first == Change.STOP) break;
                 batch.add(first);
                 queue.drainTo(batch, config.commitBatch() - 1);
@@ -156,17 +190,54 @@ public final class MapDbStore implements AutoCloseable {
                 }
             }
             db.commit();
+            committed();
             batch.forEach(c -> c.done.complete(null));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "store commit failed; rolling back " + batch.size() + " changes", e);
-            try {
-                db.rollback();
-            } catch (RuntimeException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            batch.forEach(c -> c.done.completeExceptionally(e));
+            // The first failure of a spell with its cause; the rest are refused alike and health shows the spell.
+            LOG.log(faultReason == null ? Level.SEVERE : Level.FINE, "store commit failed; rolling back "
+                    + batch.size() + " changes", e);
+            rollBack(e);
+            StorageUnavailableException refused = new StorageUnavailableException("the database cannot write ("
+                    + faultReason + "); nothing of this change was stored");
+            refused.initCause(e);
+            batch.forEach(c -> c.done.completeExceptionally(refused));
         }
     }
+
+    /** A small real commit while the store is failing: the way to learn that space is back when nobody writes. */
+    private void probe() {
+        try {
+            tables.computeIfAbsent(PROBE_TABLE, n -> db.hashMap(n, Serializer.STRING, Serializer.BYTE_ARRAY)
+                    .createOrOpen()).put("probe", clock.instant().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            db.commit();
+            committed();
+        } catch (RuntimeException e) {
+            rollBack(e);
+            backoffNanos = Math.min(RETRY_MAX_NANOS, backoffNanos * 2);
+        }
+    }
+
+    private void rollBack(RuntimeException cause) {
+        try {
+            db.rollback();
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+        if (faultReason == null) {
+            faultSince = clock.instant();
+            outages++;
+            backoffNanos = RETRY_MIN_NANOS;
+        }
+        faultReason = StorageHealth.reasonOf(cause);
+    }
+
+    private void committed() {
+        if (faultReason != null) {
+            LOG.warning("database writes again after failing since " + faultSince + " (" + faultReason + ")");
+            faultReason = null;
+        }
+    }
+
 
     /** Commits what is queued, stops the writer and closes the file. */
     @Override

@@ -99,6 +99,8 @@ public final class Dispatcher {
         // Robots of one class share a router; for each, one reverse search from the first stop costs every robot's
         // way there, and the rest of the task is the same for all of them.
         Map<SiteRouter, TaskCost> costs = new HashMap<>();
+        // Why robots of one class standing at one waypoint cannot reach the stops: worked out once per decision.
+        Map<List<Object>, String> unreachableWhy = new HashMap<>();
         List<DispatchDecision.Candidate> candidates = new ArrayList<>();
         String best = null;
         double bestSeconds = Double.POSITIVE_INFINITY;
@@ -149,7 +151,10 @@ public final class Dispatcher {
                             notServing.stream().filter(c -> !closed.contains(c)).sorted().toList()) + ")";
                     anyCouldLater = true;
                 } else if (e == null) {
-                    excluded = "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
+                    RobotClass robotClass = new RobotClass(r.kind(), r.firm(), profile.speedCapMps(),
+                            profile.service().elevatorCapable());
+                    excluded = unreachableWhy.computeIfAbsent(List.of(robotClass, at.id(), notServing),
+                            k -> unreachable(site, robotClass, notServing, at, task, now));
                 } else {
                     seconds = e.seconds;
                     energy = e.energyWh;
@@ -178,6 +183,16 @@ public final class Dispatcher {
             return new Outcome(Optional.empty(), decision, true, why);
         }
         return new Outcome(Optional.empty(), decision, false, "waiting for a robot");
+    }
+
+    /** Why a robot cannot reach the task's stops, naming the zones and rules in its way where they are the cause. */
+    private String unreachable(Site site, RobotClass robotClass, Set<String> notServing, Waypoint at, Task task,
+                               Instant now) {
+        Set<String> blockers = ZoneBlockers.between(site, zones.engine(site.id()).zones(), robotClass,
+                notServing, at.id(), task.request().stops().subList(task.progress().stopIndex(),
+                        task.request().stops().size()), now);
+        if (blockers.isEmpty()) return "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
+        return "cannot reach every stop: the way is blocked by " + String.join("; ", blockers);
     }
 
     private static boolean outdoorStop(Site site, Task task) {

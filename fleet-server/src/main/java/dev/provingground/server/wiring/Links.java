@@ -12,6 +12,7 @@ import dev.provingground.server.time.Scheduler;
 import io.vertx.core.Vertx;
 
 import java.time.Clock;
+import dev.provingground.server.auth.LoginGuard;
 
 /**
  * How robots and elevator car controllers reach the server. Production uses MQTT ({@link #MQTT}: the embedded
@@ -30,7 +31,7 @@ public interface Links {
 
     /** What a robot transport is built from. */
     record RobotSide(Vertx vertx, MqttConfig mqtt, RobotRegistry registry, InboundPipeline pipeline,
-                     RejectionLog rejections, Clock clock, Scheduler scheduler) {
+                     RejectionLog rejections, Clock clock, Scheduler scheduler, LoginGuard logins) {
     }
 
     /** What a lift link is built from. */

@@ -18,7 +18,8 @@ final class MqttLinks implements Links {
     @Override
     public RobotTransport robots(RobotSide s) {
         return s.mqtt().mode() == MqttConfig.Mode.EMBEDDED
-                ? new EmbeddedMqttEndpoint(s.vertx(), s.mqtt(), s.registry(), s.pipeline(), s.rejections(), s.clock())
+                ? new EmbeddedMqttEndpoint(s.vertx(), s.mqtt(), s.registry(), s.pipeline(), s.rejections(), s.logins(),
+                        s.clock())
                 : new ExternalBrokerLink(s.vertx(), s.mqtt(), s.registry(), s.pipeline(), s.rejections(), s.clock(),
                         s.scheduler());
     }

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import dev.provingground.server.errors.PortInUseException;
 
 /**
  * The server's parts that start and stop, each named for the log: started one after another in the order added and
@@ -43,7 +44,10 @@ final class ServerLifecycle implements Lifecycle {
 
     private Future<Void> start(Part part) {
         begun.push(part);
-        return attempt(part.lifecycle()::start).onFailure(e -> LOG.warning("starting " + part.name() + ": " + e));
+        // A taken port is the user's to fix and the launcher says so in one line; anything else is logged here.
+        return attempt(part.lifecycle()::start).onFailure(e -> {
+            if (!(e instanceof PortInUseException)) LOG.warning("starting " + part.name() + ": " + e);
+        });
     }
 
     @Override

@@ -13,13 +13,16 @@ import dev.provingground.server.elevator.LiftCredentials;
 import dev.provingground.server.enforcement.Enforcement;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.events.LinkEvents;
-import dev.provingground.server.events.RecentEvents;
 import dev.provingground.server.events.RobotConfigEvents;
 import dev.provingground.server.evidence.AreaClassifier;
 import dev.provingground.server.evidence.InterventionDetector;
 import dev.provingground.server.evidence.RobotErrorEvents;
 import dev.provingground.server.evidence.SafetyEvents;
 import dev.provingground.server.evidence.StateSampler;
+import dev.provingground.server.evidence.ClockSkewWatch;
+import dev.provingground.server.evidence.MeasuredMotion;
+import dev.provingground.server.evidence.MotionJudge;
+import dev.provingground.server.config.EvidenceConfig;
 import dev.provingground.server.evidence.BackfillSampler;
 import dev.provingground.server.mqtt.BackfillInbound;
 import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
@@ -49,6 +52,7 @@ import dev.provingground.server.store.MapDbLiftCredentialStore;
 import dev.provingground.server.store.MapDbRobotStore;
 import dev.provingground.server.store.MapDbSiteStore;
 import dev.provingground.server.store.MapDbStore;
+import dev.provingground.server.store.StorageStatus;
 import dev.provingground.server.store.MapDbTaskStore;
 import dev.provingground.server.store.MapDbZoneStore;
 import dev.provingground.server.tasks.Dispatcher;
@@ -72,6 +76,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import dev.provingground.server.auth.LoginGuard;
+import dev.provingground.server.orders.HeaderIdReservations;
+import dev.provingground.server.store.MapDbHeaderIdStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +129,7 @@ final class Wiring {
                 : ProfileCatalog.builtIn().withProfilesFrom(config.profilesDir());
         // Named before anything is opened, rather than when the listeners start after the stores.
         config.tls().checkReadable();
-        MapDbStore store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store());
+        MapDbStore store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store(), clock);
         TrackRecordStore trackRecord = null;
         try {
             SiteHistory siteHistory = SiteHistory.load(new MapDbSiteStore(store), loadSites(), clock);
@@ -134,23 +141,30 @@ final class Wiring {
                     () -> Set.copyOf(sites.ids()), clock);
             RejectionLog rejections = new RejectionLog(clock, 10_000, new RecentRefusals(1000), metrics);
             countRobotsByConnection(registry);
+            LoginGuard logins = new LoginGuard(config.logins(), clock, metrics);
             Vda5050Codec codec = new Vda5050Codec();
             InboundPipeline pipeline = new InboundPipeline(codec, registry, rejections, config.mqtt().maxMessageSize());
             pipeline.measuredBy(metrics.messageHandling());
             RobotTransport link = environment.links().robots(new Links.RobotSide(vertx, config.mqtt(), registry,
-                    pipeline, rejections, clock, scheduler));
+                    pipeline, rejections, clock, scheduler, logins));
             if (link instanceof EmbeddedMqttEndpoint embedded) embedded.serveTls(config.tls());
-            OrderSender orders = new OrderSender(codec, link, clock, registry::protocolVersion);
+            OrderSender orders = new OrderSender(codec, link, clock, registry::protocolVersion,
+                    new HeaderIdReservations(new MapDbHeaderIdStore(store)));
             EventHub events = new EventHub();
-            RecentEvents recentEvents = new RecentEvents(10_000);
             LiveFeed liveFeed = new LiveFeed();
-            events.addSink(recentEvents);
             events.addSink(liveFeed);
             registry.addListener(new LinkEvents(events));
-            registry.addListener(new RobotConfigEvents(events));
+            registry.addListener(new RobotConfigEvents(events, profiles));
+            // Before every listener that reads the speed it computes or the jump it judges.
+            EvidenceConfig evidence = config.evidence();
+            MeasuredMotion motion = new MeasuredMotion(new MotionJudge(
+                    Duration.ofMillis(evidence.jumpTimingAllowanceMillis()), evidence.jumpMarginMetres()), profiles, events);
+            registry.addListener(motion);
+            ClockSkewWatch clocks = new ClockSkewWatch(events, Duration.ofMillis(evidence.clockSkewThresholdMillis()));
+            registry.addListener(clocks);
             ZoneService zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(),
                     clock);
-            Enforcement enforcement = new Enforcement(zones, profiles, orders, events);
+            Enforcement enforcement = new Enforcement(zones, profiles, orders, events, motion::computedSpeed);
             enforcement.measuredBy(metrics.enforcement());
             registry.addListener(enforcement);
             FloorPlanImageStore floorPlanImages = new FileFloorPlanImageStore(config.dataDir().resolve("floor-plans"));
@@ -159,12 +173,17 @@ final class Wiring {
             trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
                     TrackRecordStore.CheckpointTiming.OWNER);
             trackRecord.observeCommits(metrics.trackRecordCommit()::record);
-            events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
+            StorageStatus storage = new StorageStatus(store, trackRecord);
+            countStorage(storage);
+            events.addSink(new TrackRecordSink(trackRecord,
+                    List.of(siteService::definitionInForce, zones::rulesInForce)));
             AreaClassifier areas = new AreaClassifier(sites, zones);
-            StateSampler sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1),
+            StateSampler sampler = new StateSampler(events, areas::classify, motion, Duration.ofSeconds(1),
                     Duration.ofSeconds(30));
             registry.addListener(sampler);
-            BackfillSampler backfill = new BackfillSampler(events, areas::classify, Duration.ofSeconds(1),
+            BackfillSampler backfill = new BackfillSampler(events, areas::classify, clocks::onServerTime,
+                    new MotionJudge(Duration.ofMillis(evidence.jumpTimingAllowanceMillis()), evidence.jumpMarginMetres()),
+                    motion::limitsOf, Duration.ofSeconds(1),
                     Duration.ofSeconds(30), Duration.ofSeconds(2));
             acceptBackfill(link, new BackfillInbound(codec, backfill::lateState, rejections,
                     config.mqtt().maxMessageSize()), registry, rejections);
@@ -184,10 +203,10 @@ final class Wiring {
                     dispatcher, sites, zones, registry, orders, events,
                     elevators, clock, scheduler, environment.ids());
             ApiServer api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
-                    new OrderRequests(), rejections, config.mqtt().mode().name(), clock, recentEvents, liveFeed, zones,
+                    new OrderRequests(), rejections, config.mqtt().mode().name(), clock, liveFeed, zones,
                     trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
-                    elevators, liftCredentials, events, new FloorPlanChanges(siteService, floorPlanImages)), scheduler,
-                    new ApiServer.Security(config.tls(), config.auth(), metrics));
+                    elevators, liftCredentials, events, new FloorPlanChanges(siteService, floorPlanImages), logins,
+                    storage), scheduler, new ApiServer.Security(config.tls(), config.auth(), metrics));
             return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
                     backfill, elevators, tasks, api);
         } catch (RuntimeException | Error e) {
@@ -250,6 +269,23 @@ final class Wiring {
                         () -> rejections.reject(Rejection.UNKNOWN_ROBOT, owner[0] + "/" + owner[1],
                                 "topic " + msg.topicName()));
             });
+        }
+    }
+
+    /**
+     * {@code pg_storage_*{store}}: whether each store can write, what it holds or dropped, and its outages, read when
+     * scraped.
+     */
+    private void countStorage(StorageStatus storage) {
+        for (String name : storage.stores().keySet()) {
+            metrics.gauge("pg.storage.failing", "1 while the store cannot write (disk full, I/O errors)",
+                    () -> storage.stores().get(name).failing() ? 1 : 0, "store", name);
+            metrics.gauge("pg.storage.held.events", "Events held in memory until the store can write",
+                    () -> storage.stores().get(name).heldEvents(), "store", name);
+            metrics.counted("pg.storage.dropped.events", "Events refused because no more could be held", storage,
+                    s -> s.stores().get(name).droppedEvents(), "store", name);
+            metrics.counted("pg.storage.outages", "Spells of failing storage since start", storage,
+                    s -> s.stores().get(name).outages(), "store", name);
         }
     }
 

@@ -5,6 +5,10 @@ import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;
+import dev.provingground.trackrecord.context.BundleContext;
+import dev.provingground.trackrecord.context.ContextFiles;
+import dev.provingground.trackrecord.context.RobotIdentity;
+import dev.provingground.trackrecord.context.RuleChange;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.verify.BundleVerifier;
 import dev.provingground.trackrecord.verify.VerifyResult;
@@ -38,6 +42,7 @@ class TrackRecordApiTest {
     TestServer server;
     String acmeToken;
     String boltToken;
+    String robotId;
 
     @BeforeEach
     void start() throws Exception {
@@ -46,6 +51,7 @@ class TrackRecordApiTest {
         acmeToken = server.registerFirm("acme");
         boltToken = server.registerFirm("bolt");
         JsonObject r = server.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
+        robotId = r.getString("id");
         server.post("/api/v1/sites/test/zones", server.operatorToken,
                 Zones.withProperty(Zones.rectangle("pit", "KEEP_OUT", 4, -1, 6, 1), "onViolation", "PAUSE"));
         try (InProcessRobot robot = virtual.robot("Acme", "A-1", r.getString("id"),
@@ -84,6 +90,50 @@ class TrackRecordApiTest {
         String events = entry(bundle, "events.jsonl");
         assertThat(events).contains("\"type\":\"robot.link\"").contains("\"transition\":\"VIOLATION\"")
                 .contains("\"type\":\"config.change\"").contains("\"zone\":\"pit\"");
+    }
+
+    @Test
+    void theBundleNamesTheRobotAsRegisteredWithItsModelAndCredentialRotationFromTheLog() throws Exception {
+        assertThat(server.post("/api/v1/robots/" + robotId + "/credentials", acmeToken, new JsonObject()).statusCode())
+                .isEqualTo(200);
+
+        Path bundle = export(acmeToken, "acme");
+
+        VerifyResult result = new BundleVerifier().verify(bundle, null);
+        assertThat(result.ok()).as(result.summary()).isTrue();
+        assertThat(result.summary()).contains("robots " + robotId + " (Acme A-1, ");
+        BundleContext context = ContextFiles.parse(entry(bundle, "context.json").getBytes(StandardCharsets.UTF_8));
+        RobotIdentity robot = context.robot(robotId).orElseThrow();
+        assertThat(robot.firm()).isEqualTo("acme");
+        assertThat(robot.registration().manufacturer()).isEqualTo("Acme");
+        assertThat(robot.registration().serialNumber()).isEqualTo("A-1");
+        assertThat(robot.registration().profile()).isEqualTo("indoor-delivery");
+        assertThat(robot.registration().kind()).isEqualTo("DELIVERY");
+        assertThat(robot.registration().environment()).isEqualTo("INDOOR");
+        assertThat(robot.registered()).isNotNull();
+        assertThat(robot.credentialRotations()).hasSize(1);
+        assertThat(context.rules()).extracting(RuleChange::targetId).contains("pit");
+        assertThat(context.timeZone()).as("from the site definition the firm log starts with").isEqualTo("UTC");
+        assertThat(context.levels()).isNotEmpty();
+        assertThat(entry(bundle, "events.jsonl")).doesNotContain("\"password\"").doesNotContain("mqttSecret");
+        assertThat(entry(bundle, "manifest.json")).contains("\"timeZone\" : \"UTC\"");
+    }
+
+    @Test
+    void anOperatorGetsTheSiteBundleWithEveryLogOfTheSiteEachVerifyingAlone() throws Exception {
+        var res = server.get("/api/v1/reports/export?site=test", server.operatorToken);
+        assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
+        assertThat(res.getHeader("content-disposition")).contains("site_test.zip");
+        Path bundle = out.resolve("site.zip");
+        Files.write(bundle, res.body().getBytes());
+
+        VerifyResult result = new BundleVerifier().verify(bundle, null);
+
+        assertThat(result.ok()).as(result.summary()).isTrue();
+        assertThat(result.summary()).startsWith("VALID site bundle test, 2 logs: proving-ground/test: ")
+                .contains("| proving-ground/test/acme: ");
+        assertThat(entry(bundle, "site-manifest.json")).contains("logs/firm-acme.zip").contains("logs/site.zip");
+        assertThat(server.get("/api/v1/reports/export?site=test", acmeToken).statusCode()).isEqualTo(403);
     }
 
     @Test

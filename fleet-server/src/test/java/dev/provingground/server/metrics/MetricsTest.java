@@ -4,6 +4,7 @@ import dev.provingground.server.config.AuthConfig;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.StoreConfig;
 import dev.provingground.server.support.InProcessRobot;
+import dev.provingground.server.support.PrometheusText;
 import dev.provingground.server.wiring.Environment;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.VirtualServer;
@@ -17,8 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +29,6 @@ class MetricsTest {
 
     @TempDir
     Path data;
-
-    private static long count(String scrape, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.E+]+)$").matcher(scrape);
-        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
-    }
 
     @Test
     void afterRobotTrafficATaskAndABadTokenEveryHistogramAndCounterHasCounts() throws Exception {
@@ -71,16 +65,20 @@ class MetricsTest {
             assertThat(answer.getHeader("content-type")).startsWith("text/plain");
             String scrape = answer.bodyAsString();
 
-            assertThat(count(scrape, "pg_mqtt_message_handling_seconds_count")).isGreaterThanOrEqualTo(3);
-            assertThat(count(scrape, "pg_enforcement_latency_seconds_count")).isGreaterThanOrEqualTo(2);
-            assertThat(count(scrape, "pg_dispatch_decision_seconds_count{outcome=\"assigned\"}")).isGreaterThanOrEqualTo(1);
-            assertThat(count(scrape, "pg_trackrecord_commit_seconds_count")).isGreaterThanOrEqualTo(1);
+            assertThat(PrometheusText.value(scrape, "pg_mqtt_message_handling_seconds_count")).isGreaterThanOrEqualTo(3);
+            assertThat(PrometheusText.value(scrape, "pg_enforcement_latency_seconds_count")).isGreaterThanOrEqualTo(2);
+            assertThat(PrometheusText.value(scrape, "pg_dispatch_decision_seconds_count{outcome=\"assigned\"}")).isGreaterThanOrEqualTo(1);
+            assertThat(PrometheusText.value(scrape, "pg_trackrecord_commit_seconds_count")).isGreaterThanOrEqualTo(1);
             assertThat(scrape).contains("# TYPE pg_enforcement_latency_seconds histogram")
                     .contains("pg_enforcement_latency_seconds_bucket{le=\"");
-            assertThat(count(scrape, "pg_auth_failed_total{reason=\"unknown\",transport=\"http\"}")).isEqualTo(1);
-            assertThat(count(scrape, "pg_auth_failed_total{reason=\"missing\",transport=\"http\"}")).isEqualTo(1);
-            assertThat(count(scrape, "pg_mqtt_rejected_total{reason=\"auth_failed\"}")).isZero();
-            assertThat(count(scrape, "pg_robots{connection=\"ONLINE\"}")).isEqualTo(0);
+            // The wrong token is a failed login; the request without any token is not.
+            assertThat(PrometheusText.value(scrape, "pg_login_failures_total{kind=\"http_token\"}")).isEqualTo(1);
+            assertThat(PrometheusText.value(scrape, "pg_login_blocked_total{kind=\"http_token\"}")).isZero();
+            assertThat(PrometheusText.value(scrape, "pg_http_connections_refused_total")).isZero();
+            assertThat(PrometheusText.value(scrape, "pg_storage_failing{store=\"trackRecord\"}")).isZero();
+            assertThat(PrometheusText.value(scrape, "pg_storage_held_events{store=\"database\"}")).isZero();
+            assertThat(PrometheusText.value(scrape, "pg_mqtt_rejected_total{reason=\"auth_failed\"}")).isZero();
+            assertThat(PrometheusText.value(scrape, "pg_robots{connection=\"ONLINE\"}")).isEqualTo(0);
         }
     }
 

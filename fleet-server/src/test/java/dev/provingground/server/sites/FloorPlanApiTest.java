@@ -194,7 +194,7 @@ class FloorPlanApiTest {
         assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(413);
         assertThat(error(res).getString("code")).isEqualTo("payload_too_large");
         assertThat(error(res).getString("message"))
-                .contains("image: larger than the floor-plan limit of " + FloorPlanImageCheck.MAX_BYTES + " bytes");
+                .contains("exceeds the limit of " + FloorPlanImageCheck.MAX_BYTES + " bytes").contains("floor-plan image limit");
         // Up to the limit the body is read (the API's general limit here is 1 MiB) and checked as an image.
         byte[] fake = Arrays.copyOf(png, FloorPlanImageCheck.MAX_BYTES);
         Arrays.fill(fake, 8, fake.length, (byte) 7); // the PNG signature, then no valid chunk

@@ -52,6 +52,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
+     * A default server whose {@code /metrics} a scraper on loopback reads without a token: for tests that read the
+     * failed-login counters from the very address those failures blocked.
+     */
+    public static TestServer startWithMetricsOpenOnLoopback(Path dataDir) throws Exception {
+        return start(dataDir, MqttConfig.defaults().withPort(0), List.of(testSite()),
+                Environment.production(Clock.systemUTC()), new StoreConfig(10, 1000, 50),
+                new AuthConfig(AuthConfig.defaults().tokenLifetimeDays(), true));
+    }
+
+    /**
      * A server in the given environment, e.g. virtual time and an in-process link: its HTTP API still listens on a
      * loopback port, so tests talk to it as an operator would.
      */
@@ -79,7 +89,7 @@ public final class TestServer implements AutoCloseable {
     private static MqttConfig mqttOnLoopback(MqttConfig m) {
         String host = m.mode() == MqttConfig.Mode.EMBEDDED ? "127.0.0.1" : m.host();
         return new MqttConfig(m.mode(), host, m.port(), m.maxMessageSize(), m.username(), m.password(), m.clientId(),
-                m.reconnectMillis());
+                m.reconnectMillis(), m.maxConnections());
     }
 
     /** A one-level site so robots have somewhere to be registered. */

@@ -195,7 +195,7 @@ final class LogAppender {
             }
             next.commit();
         } catch (RuntimeException e) {
-            next.close();
+            next.discardAfter(e);
             throw e;
         }
         segments.add(next);

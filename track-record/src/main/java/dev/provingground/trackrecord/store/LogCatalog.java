@@ -27,17 +27,19 @@ public final class LogCatalog implements AutoCloseable {
     private final Path root;
     private final int tileHeight;
     private final TileCache cache;
+    private final VerifierKey key;
     private final Map<LogId, LogStorage> logs = new ConcurrentHashMap<>();
 
-    private LogCatalog(Path dataDir, int tileHeight, int tileCacheSize) {
+    private LogCatalog(Path dataDir, int tileHeight, int tileCacheSize, VerifierKey key) {
         this.root = dataDir.resolve(LOGS_DIR);
         this.tileHeight = tileHeight;
         this.cache = new TileCache(tileCacheSize);
+        this.key = key;
     }
 
     /** Opens every log found under {@code dataDir}, checking each against its own latest checkpoint. */
     public static LogCatalog open(Path dataDir, int tileHeight, int tileCacheSize, VerifierKey key) {
-        LogCatalog catalog = new LogCatalog(dataDir, tileHeight, tileCacheSize);
+        LogCatalog catalog = new LogCatalog(dataDir, tileHeight, tileCacheSize, key);
         try {
             Files.createDirectories(catalog.root);
             for (Path siteDir : list(catalog.root)) {
@@ -106,10 +108,38 @@ public final class LogCatalog implements AutoCloseable {
 
     /** Writer thread only. */
     LogStorage create(LogId id) {
-        Path dir = root.resolve(id.site()).resolve(id.isSiteLog() ? SITE_LOG_DIR : id.firm());
+        Path dir = dirOf(id);
         LogStorage storage = LogStorage.create(id, dir, tileHeight, cache);
         logs.put(id, storage);
         return storage;
+    }
+
+    /**
+     * Writer thread only, after a failed write: closes the log (dropping whatever it held uncommitted) and opens it
+     * again from disk, as a restart would.
+     *
+     * @return the log as stored, or null when it was never created on disk
+     */
+    LogStorage reopen(LogId id) {
+        LogStorage old = logs.remove(id);
+        if (old != null) {
+            try {
+                old.close();
+            } catch (RuntimeException e) {
+                // A failed store may fail to close too; what counts is what is on disk, read below.
+            }
+        }
+        Path dir = dirOf(id);
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        LogStorage storage = LogStorage.open(id, dir, tileHeight, cache, key);
+        logs.put(id, storage);
+        return storage;
+    }
+
+    private Path dirOf(LogId id) {
+        return root.resolve(id.site()).resolve(id.isSiteLog() ? SITE_LOG_DIR : id.firm());
     }
 
     @Override

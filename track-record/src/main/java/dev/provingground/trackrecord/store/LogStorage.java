@@ -63,8 +63,13 @@ public final class LogStorage implements AutoCloseable {
             throw new UncheckedIOException("cannot create log directory " + dir, e);
         }
         Segment first = Segment.create(dir, 1, logId.origin(), tileHeight, 0);
-        first.putSize(0);
-        first.commit();
+        try {
+            first.putSize(0);
+            first.commit();
+        } catch (RuntimeException e) {
+            first.discardAfter(e);
+            throw e;
+        }
         return new LogStorage(logId, dir, tileHeight, cache, new View(0, null, List.of(first)));
     }
 

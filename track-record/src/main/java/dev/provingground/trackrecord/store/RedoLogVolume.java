@@ -39,6 +39,8 @@ final class RedoLogVolume extends Volume {
     private final TreeMap<Long, byte[]> dirty = new TreeMap<>();
     /** Lets reads skip the overlay when no commit is being written, which is nearly always. */
     private volatile boolean hasDirty;
+    /** Why the last commit is durable in the redo file but not in the main file; null while intact. */
+    private Exception inDoubt;
 
     RedoLogVolume(Volume base, Path mainFile) {
         this.base = base;
@@ -110,30 +112,67 @@ final class RedoLogVolume extends Volume {
         }
     }
 
+    /**
+     * The commit point is the forced redo record. A failure before it (no space for the file's growth or the record)
+     * drops the commit's pages, so the volume is as of the last commit and a later commit cannot carry them to disk;
+     * the caller's commit failed and nothing of it is stored. A failure after it (the main file, already allocated,
+     * cannot be written) leaves a commit that is durable but not yet in place: the volume refuses all further work
+     * until it is reopened, which replays the redo record.
+     */
     @Override
     public synchronized void sync() {
+        requireIntact();
         if (dirty.isEmpty()) {
             return;
         }
         try {
+            // Allocates (zero-filled) before the commit point, so writing the main file after it never needs space.
+            base.ensureAvailable((dirty.lastKey() + 1) * PAGE);
             ByteBuffer record = encode(dirty);
             redo.truncate(0);
             writeFully(redo, record, 0);
             redo.force(true);
-
-            base.ensureAvailable((dirty.lastKey() + 1) * PAGE);
+        } catch (IOException | RuntimeException e) {
+            dropUncommitted();
+            truncateRedoQuietly();
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("cannot commit to " + base.getFile() + " through " + redoFile, io)
+                    : (RuntimeException) e;
+        }
+        try {
             for (Map.Entry<Long, byte[]> page : dirty.entrySet()) {
                 base.putData(page.getKey() * PAGE, page.getValue(), 0, PAGE);
             }
             base.sync();
-
             redo.truncate(0);
             redo.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot commit to " + base.getFile() + " through " + redoFile, e);
+        } catch (IOException | RuntimeException e) {
+            inDoubt = e;
+            throw new IllegalStateException("commit to " + base.getFile() + " is durable in " + redoFile
+                    + " but not in place; reopen to replay it: " + e.getMessage(), e);
         }
         dirty.clear();
         hasDirty = false;
+    }
+
+    private void requireIntact() {
+        if (inDoubt != null) {
+            throw new IllegalStateException(base.getFile() + " must be reopened to replay its last commit: "
+                    + inDoubt.getMessage(), inDoubt);
+        }
+    }
+
+    private void dropUncommitted() {
+        dirty.clear();
+        hasDirty = false;
+    }
+
+    private void truncateRedoQuietly() {
+        try {
+            redo.truncate(0);
+        } catch (IOException ignored) {
+            // An incomplete record is dropped on the next open anyway.
+        }
     }
 
     /** A redo record: magic, (page number, page)*, end marker, page count, CRC32C of the pages. */
@@ -172,6 +211,7 @@ final class RedoLogVolume extends Volume {
     }
 
     private synchronized void write(long offset, byte[] source, int sourceOffset, int length) {
+        requireIntact();
         long at = offset;
         int from = sourceOffset;
         int left = length;
@@ -213,9 +253,19 @@ final class RedoLogVolume extends Volume {
         }
     }
 
+    /**
+     * MapDB grows the file in the middle of copying a commit into the volume; when that fails (no space), the pages
+     * copied so far are dropped, as the commit can no longer complete.
+     */
     @Override
-    public void ensureAvailable(long offset) {
-        base.ensureAvailable(offset);
+    public synchronized void ensureAvailable(long offset) {
+        requireIntact();
+        try {
+            base.ensureAvailable(offset);
+        } catch (RuntimeException e) {
+            dropUncommitted();
+            throw e;
+        }
     }
 
     @Override

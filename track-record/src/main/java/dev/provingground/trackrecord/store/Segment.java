@@ -203,6 +203,18 @@ final class Segment implements AutoCloseable {
         }
     }
 
+    /**
+     * After its first commit failed: the segment holds nothing, so its files go, and a retry creates it afresh.
+     * A failure to remove them is added to {@code failure}, which the caller throws.
+     */
+    void discardAfter(RuntimeException failure) {
+        try {
+            closeAndDelete();
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+    }
+
     /** Removes a never-committed segment's files. */
     void closeAndDelete() {
         close();

@@ -1,0 +1,35 @@
+package dev.provingground.server.store;
+
+import dev.provingground.trackrecord.TrackRecordStore;
+import dev.provingground.trackrecord.store.StorageHealth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Whether the server can write: its database and its track record, each as its writer last found. Both recover by
+ * themselves once writing works again (their writers retry with back-off), so this only reports.
+ */
+public final class StorageStatus {
+
+    private final MapDbStore database;
+    private final TrackRecordStore trackRecord;
+
+    public StorageStatus(MapDbStore database, TrackRecordStore trackRecord) {
+        this.database = database;
+        this.trackRecord = trackRecord;
+    }
+
+    /** Each store's health by name ({@code database}, {@code trackRecord}). */
+    public Map<String, StorageHealth> stores() {
+        Map<String, StorageHealth> stores = new LinkedHashMap<>();
+        stores.put("database", database.health());
+        stores.put("trackRecord", trackRecord.health());
+        return stores;
+    }
+
+    /** True while either store cannot write. */
+    public boolean failing() {
+        return database.health().failing() || trackRecord.health().failing();
+    }
+}
