@@ -78,7 +78,10 @@ public final class Enforcement implements RobotListener {
         GeofenceEngine engine = engine(robot);
         if (engine == null) return;
         double speed = v == null || v.vx() == null || v.vy() == null ? 0 : Math.hypot(v.vx(), v.vy());
+        // A previous position that is not a real one (stored before the decoder refused such numbers) means no path;
+        // without this guard one bad sample made every later update throw, and the robot was never judged again.
         Position before = previous != null && p.mapId().equals(previous.mapId())
+                && Double.isFinite(previous.x()) && Double.isFinite(previous.y())
                 ? new Position(previous.x(), previous.y()) : null;
         Double cap = profiles.find(robot.profile()).map(pr -> pr.speedCapMps()).orElse(null);
         Evaluation evaluation = engine.evaluate(new RobotUpdate(robot.id(), robot.kind(), robot.firm(), p.mapId(),
