@@ -90,6 +90,7 @@ public final class ApiServer implements Lifecycle {
         new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
         new OpenApiRoutes().mount(router);
         new RejectionRoutes(parts.rejections().recent(), parts.registry()).mount(router);
+        new QuarantineRoutes(parts.storage()).mount(router);
         new WhoAmIRoutes().mount(router);
         new ConsoleRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());

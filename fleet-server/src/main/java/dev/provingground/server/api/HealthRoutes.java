@@ -57,7 +57,10 @@ final class HealthRoutes {
         JsonObject storageJson = new JsonObject().put("status", failing ? "DOWN" : "UP");
         if (failing) storageJson.put("reason", "storage cannot write; changes are refused and robot events are held "
                 + "in memory until it recovers");
-        if (BearerAuth.principal(ctx) != null) stores.forEach((name, h) -> storageJson.put(name, details(h)));
+        if (BearerAuth.principal(ctx) != null) {
+            stores.forEach((name, h) -> storageJson.put(name, details(h)));
+            storageJson.put("quarantinedRecords", storage.quarantined().size());
+        }
         ctx.response().setStatusCode(failing ? 503 : 200);
         ctx.json(new JsonObject()
                 .put("status", failing ? "DOWN" : "UP")

@@ -4,18 +4,14 @@ import dev.provingground.server.support.Await;
 import dev.provingground.server.support.TestRobot;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
-import dev.provingground.vda5050.Header;
 import dev.provingground.vda5050.Topic;
-import dev.provingground.vda5050.Vda5050Codec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,17 +35,14 @@ class ExtremeRobotNumbersIT {
             var zone = server.post("/api/v1/sites/test/zones", server.operatorToken,
                     Zones.withProperty(Zones.rectangle("no-go", "KEEP_OUT", 10, 10, 20, 20), "onViolation", "PAUSE"));
             assertThat(zone.statusCode()).as(zone.bodyAsString()).isEqualTo(201);
-            JsonObject mqtt = registered.getJsonObject("mqtt");
-            try (TestRobot robot = TestRobot.create(server.vertx, "Acme", "A-1", mqtt.getString("username"),
-                    mqtt.getString("password"))) {
-                robot.connectOnline(server.server.mqttPort());
+            try (TestRobot robot = server.connectRobot(registered, "Acme", "A-1")) {
                 robot.sendState("L1", 2, 2, 90);
                 // Walking into the zone, every real step preceded by an impossible one.
                 double[] steps = {4, 6, 8, 11, 13, 15};
                 for (double x : steps) {
-                    robot.publishRaw(robot.topic(Topic.STATE), stateWithX(robot, "1e400"));
-                    robot.publishRaw(robot.topic(Topic.STATE), stateWithX(robot, "NaN"));
-                    robot.publishRaw(robot.topic(Topic.STATE), stateWithX(robot, "1e308"));
+                    robot.publishRaw(robot.topic(Topic.STATE), robot.stateWithRawX("1e400"));
+                    robot.publishRaw(robot.topic(Topic.STATE), robot.stateWithRawX("NaN"));
+                    robot.publishRaw(robot.topic(Topic.STATE), robot.stateWithRawX("1e308"));
                     robot.sendState("L1", x, 15, 90);
                 }
 
@@ -74,12 +67,4 @@ class ExtremeRobotNumbersIT {
         }
     }
 
-    /** A valid state of the robot at y = 15 with the JSON text {@code x} written verbatim as its x. */
-    private static byte[] stateWithX(TestRobot robot, String x) {
-        String json = new String(new Vda5050Codec().encode(robot.state("L1", 12345.5, 15, 90)
-                .withHeader(new Header(1, Instant.now(), "2.1.0", "Acme", "A-1"))),
-                StandardCharsets.UTF_8);
-        assertThat(json).contains("\"x\":12345.5");
-        return json.replace("\"x\":12345.5", "\"x\":" + x).getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -28,6 +28,9 @@ import java.util.Map;
  */
 public final class KpiAccumulator {
 
+    /** Largest coordinate of a sample that counts toward distance, in metres. */
+    static final double MAX_COORDINATE = 1e6;
+
     /** Two consecutive samples further apart than this are not joined into travelled distance or operating time. */
     public static final Duration MAX_SAMPLE_GAP = Duration.ofSeconds(60);
     private static final int DECIMALS = 6;
@@ -127,6 +130,7 @@ public final class KpiAccumulator {
 
     private void join(StateSamples.Sample previous, StateSamples.Sample sample, int sign) {
         if (!previous.mapId().equals(sample.mapId())) return;
+        if (!isPosition(previous) || !isPosition(sample)) return;
         Duration gap = Duration.between(previous.time(), sample.time());
         if (gap.isNegative() || gap.isZero() || gap.compareTo(MAX_SAMPLE_GAP) > 0) return;
         double step = sign * Math.hypot(sample.x() - previous.x(), sample.y() - previous.y());
@@ -134,6 +138,15 @@ public final class KpiAccumulator {
         metresByMode.merge(previous.mode(), step, Double::sum);
         metresByArea.merge(previous.area(), step, Double::sum);
         operatingSeconds += sign * gap.toMillis() / 1000.0;
+    }
+
+    /**
+     * Whether a sample can be a robot's position: finite and within ±{@link #MAX_COORDINATE} m, the bound robots'
+     * numbers are held to since (docs/EVENTS.md). A record written before then may hold 1e308, whose distance to
+     * anything overflows the sum to infinity and made the whole export fail; such a sample is not travelled through.
+     */
+    private static boolean isPosition(StateSamples.Sample s) {
+        return Math.abs(s.x()) <= MAX_COORDINATE && Math.abs(s.y()) <= MAX_COORDINATE;
     }
 
     public KpiReport report() {
