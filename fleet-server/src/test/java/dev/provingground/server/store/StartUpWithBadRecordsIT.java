@@ -5,6 +5,7 @@ import dev.provingground.server.support.Await;
 import dev.provingground.server.support.TestRobot;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
+import dev.provingground.site.SiteFormat;
 import dev.provingground.trackrecord.verify.BundleVerifier;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.verify.VerifyResult;
@@ -81,8 +82,7 @@ class StartUpWithBadRecordsIT {
             JsonObject a = server.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
             JsonObject b = server.registerRobot("bolt", "Bolt", "B-1", "indoor-delivery");
             String rectangle = Zones.rectangle("far", "KEEP_OUT", 10, 10, 123.25, 20).encode();
-            String site = new String(dev.provingground.site.SiteFormat.write(TestServer.testSite()),
-                    StandardCharsets.UTF_8).replace("\"test\"", "\"other\"");
+            String site = otherSite();
             assertThat(site).contains("10.0");
             try (TestRobot ra = server.connectRobot(a, "Acme", "A-1"); TestRobot rb = server.connectRobot(b, "Bolt", "B-1")) {
                 for (String extreme : EXTREMES) {
@@ -128,6 +128,8 @@ class StartUpWithBadRecordsIT {
                 var res = server.post("/api/v1/sites/test/zones", server.operatorToken, zone);
                 assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
             }
+            var site = raw(server, HttpMethod.PUT, "/api/v1/sites/other", otherSite());
+            assertThat(site.statusCode()).as(site.bodyAsString()).isEqualTo(201);
             Await.result(io.vertx.core.Future.fromCompletionStage(server.server.store().flush()));
         } finally {
             server.stop();
@@ -140,6 +142,11 @@ class StartUpWithBadRecordsIT {
             // What a server before the bounds stored for a vertex at -1e300, and bytes that are no record at all.
             zones.put("test/far", farText.replace("123.25", "-1e300").getBytes(StandardCharsets.UTF_8)).join();
             zones.put("test/broken", new byte[]{1, '{', 'n', 'o', 't', ' ', 'j', 's', 'o', 'n'}).join();
+            MapDbStore.Table sites = db.table("site-history");
+            String otherKey = "other/000000000001";
+            String other = new String(sites.readAll().get(otherKey), StandardCharsets.UTF_8);
+            assertThat(other).contains("10.0");
+            sites.put(otherKey, other.replace("10.0", "-1e300").getBytes(StandardCharsets.UTF_8)).join();
         }
 
         TestServer again = TestServer.start(data);
@@ -147,7 +154,8 @@ class StartUpWithBadRecordsIT {
             JsonArray records = again.get("/api/v1/quarantine", again.operatorToken).bodyAsJsonObject()
                     .getJsonArray("records");
             assertThat(records.stream().map(r -> ((JsonObject) r).getString("table") + " " + ((JsonObject) r)
-                    .getString("key"))).containsExactlyInAnyOrder("zones test/broken", "zones test/far");
+                    .getString("key"))).containsExactlyInAnyOrder("zones test/broken", "zones test/far",
+                    "site-history other/000000000001");
             JsonObject far = records.stream().map(JsonObject.class::cast)
                     .filter(r -> r.getString("key").equals("test/far")).findFirst().orElseThrow();
             assertThat(far.getString("reason")).contains("-1.0E300 is outside -1e6..1e6 m");
@@ -157,7 +165,10 @@ class StartUpWithBadRecordsIT {
             assertThat(again.get("/api/v1/quarantine", again.registerFirm("bolt")).statusCode())
                     .as("operators only").isEqualTo(403);
             assertThat(again.get("/api/v1/health", again.operatorToken).bodyAsJsonObject().getJsonObject("storage")
-                    .getInteger("quarantinedRecords")).isEqualTo(2);
+                    .getInteger("quarantinedRecords")).isEqualTo(3);
+            assertThat(again.get("/api/v1/sites/other", again.operatorToken).statusCode())
+                    .as("a site whose only version is quarantined is gone").isEqualTo(404);
+            assertThat(again.get("/api/v1/sites/test", again.operatorToken).statusCode()).isEqualTo(200);
             JsonArray features = again.get("/api/v1/sites/test/zones", again.operatorToken).bodyAsJsonObject()
                     .getJsonArray("features");
             assertThat(features.stream().map(f -> ((JsonObject) f).getString("id"))).containsExactly("good");
@@ -170,12 +181,18 @@ class StartUpWithBadRecordsIT {
         TestServer third = TestServer.start(data);
         try {
             assertThat(third.get("/api/v1/quarantine", third.operatorToken).bodyAsJsonObject()
-                    .getJsonArray("records")).as("kept across restarts").hasSize(2);
+                    .getJsonArray("records")).as("kept across restarts").hasSize(3);
             assertThat(storeLog).as("set aside once, not again at every start")
                     .noneMatch(l -> l.contains("quarantined stored record"));
         } finally {
             third.stop();
         }
+    }
+
+    /** The test site under the id {@code other}, as its JSON document; its waypoint b is at x = 10.0. */
+    private static String otherSite() {
+        return new String(SiteFormat.write(TestServer.testSite()), StandardCharsets.UTF_8)
+                .replace("\"test\"", "\"other\"");
     }
 
     private static HttpResponse<Buffer> raw(TestServer server, HttpMethod method, String path, String body) {
