@@ -111,6 +111,7 @@ public final class ApiServer implements Lifecycle {
         new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
         new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
         new RejectionRoutes(parts.rejections().recent(), parts.registry()).mount(router);
+        new QuarantineRoutes(parts.storage()).mount(router);
         new WhoAmIRoutes().mount(router);
         new ConsoleRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());

@@ -70,6 +70,7 @@ final class HealthRoutes {
         if (failing) storageJson.put("reason", "storage cannot write; changes are refused and robot events are held "
                 + "in memory until it recovers");
         stores.forEach((name, h) -> storageJson.put(name, details(h)));
+        storageJson.put("quarantinedRecords", storage.quarantined().size());
         ctx.response().setStatusCode(failing ? 503 : 200);
         ctx.json(new JsonObject()
                 .put("status", failing ? "DOWN" : "UP")

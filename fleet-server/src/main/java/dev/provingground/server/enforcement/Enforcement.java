@@ -105,7 +105,10 @@ public final class Enforcement implements RobotListener {
         // Judged on the robot's word and on the server's own measure: either one above the limit is an overspeed.
         Double reported = v == null || v.vx() == null || v.vy() == null ? null : Math.hypot(v.vx(), v.vy());
         SpeedEpisodes.Reading reading = new SpeedEpisodes.Reading(reported, computedSpeed.apply(robot.id()));
+        // A previous position that is not a real one (stored before the decoder refused such numbers) means no path;
+        // without this guard one bad sample made every later update throw, and the robot was never judged again.
         Position before = previous != null && p.mapId().equals(previous.mapId())
+                && Double.isFinite(previous.x()) && Double.isFinite(previous.y())
                 ? new Position(previous.x(), previous.y()) : null;
         Double cap = profiles.find(robot.profile()).map(pr -> pr.speedCapMps()).orElse(null);
         Evaluation evaluation = engine.evaluate(new RobotUpdate(robot.id(), robot.kind(), robot.firm(), p.mapId(),

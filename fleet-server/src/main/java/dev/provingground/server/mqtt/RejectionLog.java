@@ -74,10 +74,13 @@ public final class RejectionLog {
 
     /** A robot's message that could not be decoded, with where it is wrong. */
     public void rejectUndecodable(String robotId, String topic, Vda5050DecodeException e) {
-        Rejection reason = e.kind() == Vda5050DecodeException.Kind.MALFORMED_JSON ? Rejection.MALFORMED_JSON
-                : Rejection.INVALID_MESSAGE;
-        List<SchemaViolation> violations = reason == Rejection.INVALID_MESSAGE
-                ? List.of(DecodeViolations.of(e)) : List.of();
+        Rejection reason = switch (e.kind()) {
+            case MALFORMED_JSON -> Rejection.MALFORMED_JSON;
+            case OUT_OF_BOUNDS -> Rejection.NUMBER_OUT_OF_BOUNDS;
+            case INVALID_MESSAGE -> Rejection.INVALID_MESSAGE;
+        };
+        List<SchemaViolation> violations = reason == Rejection.MALFORMED_JSON
+                ? List.of() : List.of(DecodeViolations.of(e));
         record(reason, robotId, topic + ": " + e.getMessage(),
                 new Refusal(clock.instant(), robotId, topic, reason, e.getMessage(), violations));
     }

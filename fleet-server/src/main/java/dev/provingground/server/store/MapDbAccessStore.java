@@ -6,6 +6,7 @@ import dev.provingground.server.auth.Firm;
 import dev.provingground.server.auth.ManufacturerClaim;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 public final class MapDbAccessStore implements AccessStore {
@@ -27,12 +28,12 @@ public final class MapDbAccessStore implements AccessStore {
 
     @Override
     public Collection<Firm> loadFirms() {
-        return firms.readAll().values().stream().map(FIRM::decode).toList();
+        return List.copyOf(firms.readAll(FIRM::decode).values());
     }
 
     @Override
     public Collection<ApiToken> loadTokens() {
-        return tokens.readAll().values().stream().map(TOKEN::decode).toList();
+        return List.copyOf(tokens.readAll(TOKEN::decode).values());
     }
 
     @Override

@@ -133,6 +133,15 @@ public final class TestServer implements AutoCloseable {
         return res.bodyAsJsonObject().getJsonObject("robot");
     }
 
+    /** Logs in as a robot registered by {@link #registerRobot} (with its MQTT credentials) and goes online. */
+    public TestRobot connectRobot(JsonObject registered, String manufacturer, String serial) {
+        JsonObject mqtt = registered.getJsonObject("mqtt");
+        TestRobot robot = TestRobot.create(vertx, manufacturer, serial, mqtt.getString("username"),
+                mqtt.getString("password"));
+        robot.connectOnline(server.mqttPort());
+        return robot;
+    }
+
     public void stop() {
         Await.result(server.stop());
         http.close();

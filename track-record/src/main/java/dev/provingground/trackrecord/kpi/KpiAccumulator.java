@@ -22,6 +22,9 @@ import java.util.function.Function;
  */
 public final class KpiAccumulator implements KpiFold {
 
+    /** Largest coordinate of a sample that counts toward distance, in metres. */
+    static final double MAX_COORDINATE = 1e6;
+
     /** Two consecutive samples further apart than this are not joined into travelled distance or operating time. */
     public static final Duration MAX_SAMPLE_GAP = Duration.ofSeconds(60);
 

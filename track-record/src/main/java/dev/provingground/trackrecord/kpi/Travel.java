@@ -65,6 +65,7 @@ final class Travel implements KpiSection {
     private void join(RobotRegistration registration, StateSamples.Sample previous, StateSamples.Sample sample,
                       int sign) {
         if (!previous.mapId().equals(sample.mapId())) return;
+        if (!isPosition(previous) || !isPosition(sample)) return;
         Duration gap = Duration.between(previous.time(), sample.time());
         if (gap.isNegative() || gap.isZero() || gap.compareTo(KpiAccumulator.MAX_SAMPLE_GAP) > 0) return;
         double distance = Math.hypot(sample.x() - previous.x(), sample.y() - previous.y());
@@ -90,6 +91,15 @@ final class Travel implements KpiSection {
             outdoorIntervals += sign;
             if (speed <= registration.speedClassLimitKmh() / 3.6 + CAP_TOLERANCE_MPS) compliantSeconds += sign * dt;
         }
+    }
+
+    /**
+     * Whether a sample can be a robot's position: finite and within ±{@link KpiAccumulator#MAX_COORDINATE} m, the bound
+     * robots' numbers are held to since (docs/EVENTS.md). A record written before then may hold 1e308, whose distance
+     * to anything overflows the sum to infinity and made the whole export fail; such a sample is not travelled through.
+     */
+    private static boolean isPosition(StateSamples.Sample s) {
+        return Math.abs(s.x()) <= KpiAccumulator.MAX_COORDINATE && Math.abs(s.y()) <= KpiAccumulator.MAX_COORDINATE;
     }
 
     private static String speedClass(RobotRegistration registration) {
