@@ -17,6 +17,8 @@ import dev.provingground.vda5050.VdaError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -26,7 +28,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The agent between a simulated ROS robot (rosbridge over WebSocket) and an MQTT broker, all over loopback. */
+/** The agent between a simulated ROS robot (rosbridge over WebSocket) and an MQTT broker, all over loopback.
+ * Each test has its own broker, robot and agent on free ports, so they run side by side.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class RobotAgentIT {
 
     @TempDir
