@@ -17,8 +17,6 @@ import dev.provingground.vda5050.VdaError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -28,10 +26,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The agent between a simulated ROS robot (rosbridge over WebSocket) and an MQTT broker, all over loopback.
- * Each test has its own broker, robot and agent on free ports, so they run side by side.
- */
-@Execution(ExecutionMode.CONCURRENT)
+/** The agent between a simulated ROS robot (rosbridge over WebSocket) and an MQTT broker, all over loopback. */
 class RobotAgentIT {
 
     @TempDir
@@ -259,7 +254,9 @@ class RobotAgentIT {
             assertThat(ofOutage.get(ofOutage.size() - 1).agvPosition().x()).as("the robot drove on during the outage")
                     .isGreaterThan(ofOutage.get(0).agvPosition().x());
             // The first message after the reconnect is ONLINE, then the current state, then the backlog.
-            List<TestBroker.Message> after = h.broker.messages.subList(indexOfLastWill(h) + 1, h.broker.messages.size());
+            // A copy: the agent goes on publishing while the test reads.
+            List<TestBroker.Message> received = List.copyOf(h.broker.messages);
+            List<TestBroker.Message> after = received.subList(indexOfLastWill(received) + 1, received.size());
             List<String> topics = after.stream().map(TestBroker.Message::topic).toList();
             int firstState = topics.indexOf(h.topic(Topic.STATE));
             int firstBackfill = topics.indexOf(h.backfillTopic());
@@ -297,8 +294,7 @@ class RobotAgentIT {
         }
     }
 
-    private static int indexOfLastWill(AgentHarness h) {
-        List<TestBroker.Message> all = h.broker.messages;
+    private static int indexOfLastWill(List<TestBroker.Message> all) {
         for (int i = all.size() - 1; i >= 0; i--) if (all.get(i).fromWill()) return i;
         throw new AssertionError("no will");
     }
