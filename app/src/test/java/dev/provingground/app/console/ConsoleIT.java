@@ -139,8 +139,11 @@ class ConsoleIT {
         Browser.screenshot(driver, "01-operator-L1");
         // Within 5 s at least six markers must stand somewhere else than they stood.
         page.until(Duration.ofSeconds(5), d -> moved(before, page.markerPositions()).size() >= 6);
-        assertThat(page.all(".robot[data-state]")).allMatch(e -> e.getAttribute("data-state").matches(
-                "driving|paused|charging|error|offline|idle"));
+        // Read in one go: markers are drawn anew as robots report, so an element found first may be gone when read.
+        @SuppressWarnings("unchecked")
+        List<String> states = (List<String>) page.js(
+                "return [...document.querySelectorAll('.robot[data-state]')].map(e => e.dataset.state);");
+        assertThat(states).isNotEmpty().allMatch(state -> state.matches("driving|paused|charging|error|offline|idle"));
 
         // One click shows another level, with its own graph and robots.
         page.find("#level-L2").click();
