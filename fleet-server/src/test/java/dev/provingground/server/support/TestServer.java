@@ -7,6 +7,8 @@ import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
 import dev.provingground.server.config.StoreConfig;
+import dev.provingground.server.time.ScaledClock;
+import dev.provingground.server.time.ScaledScheduler;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
 import io.vertx.core.Vertx;
@@ -59,6 +61,17 @@ public final class TestServer implements AutoCloseable {
         return start(dataDir, MqttConfig.defaults().withPort(0), List.of(testSite()),
                 Environment.production(Clock.systemUTC()), new StoreConfig(10, 1000, 50),
                 new AuthConfig(AuthConfig.defaults().tokenLifetimeDays(), true));
+    }
+
+    /**
+     * A real server whose clock runs faster than the wall clock: its periodic work (dispatch, lift ticks, leases,
+     * flushes) runs as much more often, so whatever shares the clock (a simulated fleet, lift cars) stays in step.
+     */
+    public static TestServer start(Path dataDir, MqttConfig mqtt, List<Site> sites, ScaledClock clock) throws Exception {
+        Environment production = Environment.production(clock);
+        return start(dataDir, mqtt, sites, new Environment(clock,
+                context -> new ScaledScheduler(production.scheduler().apply(context), clock), production.links(),
+                production.ids()), new StoreConfig(10, 1000, 50));
     }
 
     /**
