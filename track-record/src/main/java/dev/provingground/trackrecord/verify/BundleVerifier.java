@@ -32,8 +32,16 @@ public final class BundleVerifier {
      *                  proves integrity but not who signed)
      */
     public VerifyResult verify(Path bundle, VerifierKey pinnedKey) {
+        return verify(bundle, pinnedKey, BundleReading.NONE);
+    }
+
+    /**
+     * Verifies the bundle and hands {@code reading} what it reads on the way; what {@code reading} gathered counts
+     * only when the result is valid.
+     */
+    public VerifyResult verify(Path bundle, VerifierKey pinnedKey, BundleReading reading) {
         try (BundleFiles files = BundleFiles.open(bundle)) {
-            return check(files, pinnedKey);
+            return check(files, pinnedKey, reading);
         } catch (BundleProblem problem) {
             return VerifyResult.invalid(problem.getMessage());
         } catch (IOException e) {
@@ -43,7 +51,7 @@ public final class BundleVerifier {
         }
     }
 
-    private VerifyResult check(BundleFiles files, VerifierKey pinnedKey) throws IOException {
+    private VerifyResult check(BundleFiles files, VerifierKey pinnedKey, BundleReading reading) throws IOException {
         VerifierKey bundleKey = null;
         if (files.has(BundleLayout.VERIFIER_KEY)) {
             String text = files.text(BundleLayout.VERIFIER_KEY);
@@ -75,6 +83,8 @@ public final class BundleVerifier {
             throw new BundleProblem(BundleLayout.CHECKPOINT + ": " + e.getMessage());
         }
         List<byte[]> outside = files.rangeProof(manifest);
+        reading.opened(new BundleFacts(body.origin(), body.treeSize(), manifest.start(), manifest.end(), manifest.scope(),
+                checkpoint, key, pinnedKey != null, manifest.sinceTreeSize()));
 
         RfcMerkle merkle = new RfcMerkle();
         EventCodec codec = new EventCodec();
@@ -88,7 +98,8 @@ public final class BundleVerifier {
                 if (firstEventProblem[0] != null) {
                     return;
                 }
-                String problem = eventProblem(codec, kpis, log, Arrays.copyOfRange(buffer, offset, offset + length));
+                String problem = eventProblem(codec, kpis, log, Arrays.copyOfRange(buffer, offset, offset + length),
+                        manifest.start() + number - 1, reading);
                 if (problem != null) {
                     firstEventProblem[0] = BundleLayout.EVENTS + " line " + number + ": " + problem;
                 }
@@ -110,6 +121,7 @@ public final class BundleVerifier {
         }
         KpiReport recomputed = kpis.report();
         new KpiCheck().compare(files, recomputed, manifest.scope());
+        reading.kpisVerified(recomputed);
 
         long count = manifest.end() - manifest.start();
         String keyNote = pinnedKey != null ? "pinned key" : "key from the bundle, not pinned";
@@ -128,7 +140,8 @@ public final class BundleVerifier {
     }
 
     /** Decodes one event, checks it belongs to this log and counts it; returns what is wrong, or null. */
-    private static String eventProblem(EventCodec codec, KpiAccumulator kpis, LogId log, byte[] line) {
+    private static String eventProblem(EventCodec codec, KpiAccumulator kpis, LogId log, byte[] line, long leafIndex,
+                                       BundleReading reading) {
         TrackEvent event;
         try {
             event = codec.decode(line);
@@ -142,6 +155,7 @@ public final class BundleVerifier {
             return "event of firm " + event.firm() + " cannot be in log " + log.origin();
         }
         kpis.accept(event);
+        reading.event(leafIndex, event);
         return null;
     }
 

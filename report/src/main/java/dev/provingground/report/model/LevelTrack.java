@@ -1,0 +1,86 @@
+package dev.provingground.report.model;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where robots drove on one level (map): the cells of {@link #CELL} metres any sample fell in, each with the first
+ * robot seen there. Memory grows with the area driven, not with the number of samples; past {@link #MAX_CELLS}
+ * cells new ground is no longer drawn (the sample counts and extent still are).
+ */
+public final class LevelTrack {
+
+    public static final double CELL = 0.5;
+    public static final int MAX_CELLS = 400_000;
+
+    private final String mapId;
+    private final Map<Long, Integer> cells = new HashMap<>();
+    private long samples;
+    private double minX = Double.POSITIVE_INFINITY;
+    private double minY = Double.POSITIVE_INFINITY;
+    private double maxX = Double.NEGATIVE_INFINITY;
+    private double maxY = Double.NEGATIVE_INFINITY;
+
+    LevelTrack(String mapId) {
+        this.mapId = mapId;
+    }
+
+    void sample(double x, double y, int robot) {
+        samples++;
+        minX = Math.min(minX, x);
+        minY = Math.min(minY, y);
+        maxX = Math.max(maxX, x);
+        maxY = Math.max(maxY, y);
+        long key = key(cellOf(x), cellOf(y));
+        if (cells.size() < MAX_CELLS || cells.containsKey(key)) {
+            cells.putIfAbsent(key, robot);
+        }
+    }
+
+    static long cellOf(double metres) {
+        return (long) Math.floor(metres / CELL);
+    }
+
+    private static long key(long cellX, long cellY) {
+        return (cellX << 32) | (cellY & 0xFFFFFFFFL);
+    }
+
+    public String mapId() {
+        return mapId;
+    }
+
+    public long samples() {
+        return samples;
+    }
+
+    public double minX() {
+        return minX;
+    }
+
+    public double minY() {
+        return minY;
+    }
+
+    public double maxX() {
+        return maxX;
+    }
+
+    public double maxY() {
+        return maxY;
+    }
+
+    /** Visits each cell: its lower-left corner in metres and the robot (index into the report's robot list). */
+    public void forEachCell(CellVisitor visitor) {
+        cells.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(cell -> {
+            long key = cell.getKey();
+            long cellX = key >> 32;
+            long cellY = (int) key;
+            visitor.cell(cellX * CELL, cellY * CELL, cell.getValue());
+        });
+    }
+
+    @FunctionalInterface
+    public interface CellVisitor {
+        void cell(double x, double y, int robot);
+    }
+}
