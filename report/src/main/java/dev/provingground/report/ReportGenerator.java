@@ -57,8 +57,7 @@ public final class ReportGenerator {
     public String write(Path bundle, VerifierKey pinnedKey, Language language, Path output)
             throws IOException, BundleRefusedException {
         Verified verified = read(bundle, pinnedKey);
-        Path folder = output.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(folder, ".report-", ".pdf.part");
+        Path partial = output.toAbsolutePath().resolveSibling("." + output.getFileName() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(partial)) {
                 new ReportDocument(fonts).write(verified.model(), new Messages(language), bundle, out);

@@ -4,7 +4,7 @@ package dev.provingground.report.charts;
 public final class ChartSize {
 
     public static final int WIDTH = 1400;
-    public static final int HEIGHT = 620;
+    public static final int HEIGHT = 500;
 
     private ChartSize() {
     }

@@ -27,7 +27,8 @@ public final class TrackMap {
     /** @param robots robot names by the index the cells carry */
     public BufferedImage draw(LevelTrack level, List<String> robots) {
         int legendRows = (robots.size() + 2) / 3;
-        int plotHeight = 900;
+        double aspect = (level.maxY() - level.minY() + 2) / Math.max(level.maxX() - level.minX() + 2, 1);
+        int plotHeight = (int) Math.max(300, Math.min(900, (SIZE - 120) * aspect));
         Canvas canvas = new Canvas(SIZE, plotHeight + 110 + legendRows * LEGEND_ROW, font.deriveFont(20f), 90, 30, 30,
                 80 + legendRows * LEGEND_ROW);
         double spanX = Math.max(level.maxX() - level.minX(), 1);

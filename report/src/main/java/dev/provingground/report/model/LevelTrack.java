@@ -31,6 +31,24 @@ public final class LevelTrack {
         minY = Math.min(minY, y);
         maxX = Math.max(maxX, x);
         maxY = Math.max(maxY, y);
+        mark(x, y, robot);
+    }
+
+    /**
+     * A sample joined to the robot's previous one on this level: the cells along the straight line between them are
+     * marked too, so a robot faster than a cell per sample leaves a line, not dots.
+     */
+    void sample(double fromX, double fromY, double x, double y, int robot) {
+        sample(x, y, robot);
+        double length = Math.hypot(x - fromX, y - fromY);
+        int steps = (int) Math.ceil(length / (CELL / 2));
+        for (int step = 1; step < steps; step++) {
+            double along = (double) step / steps;
+            mark(fromX + along * (x - fromX), fromY + along * (y - fromY), robot);
+        }
+    }
+
+    private void mark(double x, double y, int robot) {
         long key = key(cellOf(x), cellOf(y));
         if (cells.size() < MAX_CELLS || cells.containsKey(key)) {
             cells.putIfAbsent(key, robot);

@@ -8,6 +8,7 @@ import dev.provingground.trackrecord.event.Overspeed;
 import dev.provingground.trackrecord.event.RobotLink;
 import dev.provingground.trackrecord.event.StateSamples;
 import dev.provingground.trackrecord.event.TrackEvent;
+import dev.provingground.trackrecord.kpi.KpiAccumulator;
 import dev.provingground.trackrecord.kpi.KpiReport;
 import dev.provingground.trackrecord.verify.BundleFacts;
 import dev.provingground.trackrecord.verify.BundleReading;
@@ -31,6 +32,8 @@ public final class ReportCollector implements BundleReading {
 
     /** The event type of a position the robot's profile cannot physically reach; listed whenever a bundle has it. */
     static final String POSITION_JUMP = "position.jump";
+    /** Metres; a step between two samples longer than this is not drawn on the map as a path. */
+    static final double LONGEST_DRAWN_STEP = 60;
 
     private BundleFacts facts;
     private KpiReport kpis;
@@ -44,6 +47,8 @@ public final class ReportCollector implements BundleReading {
     private final Map<EventListKind, EventList> lists = new EnumMap<>(EventListKind.class);
     /** Per robot, the position in the link-loss list of a loss not yet followed by a reconnect. */
     private final Map<String, Integer> openLinkLosses = new HashMap<>();
+    private final Map<String, StateSamples.Sample> lastSamples = new HashMap<>();
+    private Instant firstInScope;
     private Instant asOf;
 
     public ReportCollector() {
@@ -65,6 +70,9 @@ public final class ReportCollector implements BundleReading {
         if (!facts.scope().includes(event)) {
             return;
         }
+        if (firstInScope == null || event.time().isBefore(firstInScope)) {
+            firstInScope = event.time();
+        }
         String robot = event.robot();
         int index = -1;
         if (robot != null) {
@@ -78,7 +86,7 @@ public final class ReportCollector implements BundleReading {
         if (body instanceof StateSamples samples) {
             for (StateSamples.Sample sample : samples.samples()) {
                 speeds.sample(sample.speed());
-                levels.computeIfAbsent(sample.mapId(), LevelTrack::new).sample(sample.x(), sample.y(), index);
+                track(robot, index, sample);
             }
         } else if (body instanceof Intervention intervention) {
             interventionsPerDay.add(LocalDate.ofInstant(event.time(), ZoneOffset.UTC), 1);
@@ -96,6 +104,26 @@ public final class ReportCollector implements BundleReading {
         } else if (event.type().typeName().equals(POSITION_JUMP)) {
             list(EventListKind.POSITION_JUMPS, leafIndex, event, EventDetails.fields(body));
         }
+    }
+
+    /**
+     * Marks the sample on its level's map, with the line from the robot's previous sample when the KPIs would join
+     * the two (same level, {@code 0 < Δt ≤} {@link KpiAccumulator#MAX_SAMPLE_GAP}) and it is no longer than
+     * {@link #LONGEST_DRAWN_STEP}: a longer step is a jump, not a path, and is not drawn as one.
+     */
+    private void track(String robot, int index, StateSamples.Sample sample) {
+        LevelTrack level = levels.computeIfAbsent(sample.mapId(), LevelTrack::new);
+        StateSamples.Sample previous = lastSamples.put(robot, sample);
+        if (previous != null && previous.mapId().equals(sample.mapId())) {
+            Duration gap = Duration.between(previous.time(), sample.time());
+            double length = Math.hypot(sample.x() - previous.x(), sample.y() - previous.y());
+            if (!gap.isNegative() && !gap.isZero() && gap.compareTo(KpiAccumulator.MAX_SAMPLE_GAP) <= 0
+                    && length <= LONGEST_DRAWN_STEP) {
+                level.sample(previous.x(), previous.y(), sample.x(), sample.y(), index);
+                return;
+            }
+        }
+        level.sample(sample.x(), sample.y(), index);
     }
 
     private void linkChange(long leafIndex, TrackEvent event, RobotLink link) {
@@ -138,6 +166,6 @@ public final class ReportCollector implements BundleReading {
         List<RobotFigures> figures = new ArrayList<>();
         robots.values().forEach(tally -> figures.add(tally.figures(distancePerDay)));
         return new ReportModel(facts, bundleSha256, bundleFileName, kpis, figures, List.copyOf(robotOrder),
-                distancePerDay, interventionsPerDay, speeds, List.copyOf(levels.values()), Map.copyOf(lists), asOf);
+                distancePerDay, interventionsPerDay, speeds, List.copyOf(levels.values()), Map.copyOf(lists), firstInScope, asOf);
     }
 }

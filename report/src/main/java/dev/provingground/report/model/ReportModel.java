@@ -21,12 +21,13 @@ import java.util.Map;
  * @param speeds               speed distribution of the state samples and the caps recorded
  * @param levels               where robots drove, per map id
  * @param lists                the event lists
+ * @param firstEvent           the time of the earliest event in scope, or {@code null} when there is none
  * @param asOf                 the time of the latest event in the bundle (the report's date), or {@code null} when empty
  */
 public record ReportModel(BundleFacts facts, String bundleSha256, String bundleFileName, KpiReport kpis,
                           List<RobotFigures> robots, List<String> robotOrder, DailySeries distancePerDay,
                           DailySeries interventionsPerDay, SpeedHistogram speeds, List<LevelTrack> levels,
-                          Map<EventListKind, EventList> lists, Instant asOf) {
+                          Map<EventListKind, EventList> lists, Instant firstEvent, Instant asOf) {
 
     /** The firm of a firm log, or {@code null} for a site log. */
     public String firm() {

@@ -16,7 +16,8 @@ public final class SpeedHistogram {
     private final TreeSet<Double> caps = new TreeSet<>();
 
     void sample(double speed) {
-        int bin = (int) Math.min(MAX_BINS - 1, Math.floor(speed / BIN));
+        // The small nudge keeps a speed of exactly 1.7 m/s in the bin [1.7, 1.8) despite 1.7 / 0.1 = 16.999…
+        int bin = (int) Math.min(MAX_BINS - 1, Math.floor(speed / BIN + 1e-9));
         if (bin >= counts.length) {
             counts = Arrays.copyOf(counts, bin + 1);
         }

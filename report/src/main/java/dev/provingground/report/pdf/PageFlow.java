@@ -141,8 +141,15 @@ final class PageFlow implements AutoCloseable {
         return lines * size * LEADING + 2 * CELL_PADDING;
     }
 
-    /** An image at the full text width, on a new page when it does not fit on this one. */
-    void image(PDImageXObject image) throws IOException {
+    /** A caption and an image at the full text width below it, kept on one page. */
+    void figure(String caption, float size, PDImageXObject image) throws IOException {
+        float height = WIDTH * image.getHeight() / image.getWidth();
+        need(height + 6 + wrap(fonts.printable(caption), fonts.bold(), size, WIDTH).size() * size * LEADING);
+        paragraph(caption, size, true, INK);
+        image(image);
+    }
+
+    private void image(PDImageXObject image) throws IOException {
         float height = WIDTH * image.getHeight() / image.getWidth();
         need(height + 6);
         y -= height;

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** Writes a {@link ReportModel} as a PDF/A-3b document in one language, with the bundle attached. */
 public final class ReportDocument {
@@ -95,7 +96,7 @@ public final class ReportDocument {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(text.get("cover.firm"), model.firm() == null ? "—" : model.firm()));
         rows.add(List.of(text.get("cover.site"), model.site()));
-        rows.add(List.of(text.get("cover.period"), period(facts, text)));
+        rows.add(List.of(text.get("cover.period"), period(model, text)));
         rows.add(List.of(text.get("cover.robots"), model.robots().isEmpty() ? "—"
                 : String.join(", ", model.robots().stream().map(RobotFigures::robot).toList())));
         long count = facts.end() - facts.start();
@@ -122,9 +123,13 @@ public final class ReportDocument {
         flow.paragraph(text.get("identity.absent"), BODY, false, PageFlow.MUTED);
     }
 
-    private static String period(BundleFacts facts, Messages text) {
-        String from = facts.scope().from() == null ? text.get("cover.period.open") : TIME.format(facts.scope().from());
-        String to = facts.scope().to() == null ? text.get("cover.period.open") : TIME.format(facts.scope().to());
+    /** The period the bundle was exported for; an open end says so and gives the first or last event's time. */
+    private static String period(ReportModel model, Messages text) {
+        var scope = model.facts().scope();
+        String from = scope.from() != null ? TIME.format(scope.from())
+                : text.get("cover.period.open", model.firstEvent() == null ? "—" : TIME.format(model.firstEvent()));
+        String to = scope.to() != null ? TIME.format(scope.to())
+                : text.get("cover.period.open", model.asOf() == null ? "—" : TIME.format(model.asOf()));
         return from + " — " + to;
     }
 
@@ -164,22 +169,17 @@ public final class ReportDocument {
     private void charts(PDDocument document, PageFlow flow, ReportModel model, Messages text) throws IOException {
         flow.newPage();
         flow.heading(text.get("charts.title"), 16);
-        flow.paragraph(text.get("chart.distance"), BODY, true, PageFlow.INK);
-        image(document, flow, new DailyBarChart(fonts.awt()).draw(model.distancePerDay().filled(), text.get("chart.empty")));
-        flow.paragraph(text.get("chart.interventions"), BODY, true, PageFlow.INK);
-        image(document, flow, new DailyBarChart(fonts.awt()).draw(model.interventionsPerDay().filled(), text.get("chart.empty")));
+        DailyBarChart bars = new DailyBarChart(fonts.awt());
+        flow.figure(text.get("chart.distance"), BODY,
+                image(document, bars.draw(model.distancePerDay().filled(), text.get("chart.empty"))));
+        flow.figure(text.get("chart.interventions"), BODY,
+                image(document, bars.draw(model.interventionsPerDay().filled(), text.get("chart.empty"))));
         SpeedHistogram speeds = model.speeds();
-        flow.paragraph(text.get("chart.speed") + " — " + speeds.samples() + " " + text.get("chart.samples"), BODY, true,
-                PageFlow.INK);
-        if (speeds.caps().isEmpty()) {
-            flow.paragraph(text.get("chart.speed.noCap"), SMALL, false, PageFlow.MUTED);
-        } else {
-            flow.paragraph(String.join(", ", speeds.sortedCaps().stream()
-                    .map(cap -> text.get("chart.speed.cap", String.format(Locale.ROOT, "%.2f", cap))).toList()),
-                    SMALL, false, PageFlow.MUTED);
-        }
-        image(document, flow, new SpeedChart(fonts.awt()).draw(speeds.counts(), SpeedHistogram.BIN, speeds.sortedCaps(),
-                text.get("chart.empty")));
+        String caps = speeds.caps().isEmpty() ? text.get("chart.speed.noCap") : String.join(", ", speeds.sortedCaps().stream()
+                .map(cap -> text.get("chart.speed.cap", String.format(Locale.ROOT, "%.2f", cap))).toList());
+        flow.figure(text.get("chart.speed") + " — " + speeds.samples() + " " + text.get("chart.samples") + "; " + caps, BODY,
+                image(document, new SpeedChart(fonts.awt()).draw(speeds.counts(), SpeedHistogram.BIN, speeds.sortedCaps(),
+                        text.get("chart.empty"))));
     }
 
     private void maps(PDDocument document, PageFlow flow, ReportModel model, Messages text) throws IOException {
@@ -191,9 +191,9 @@ public final class ReportDocument {
         }
         TrackMap map = new TrackMap(fonts.awt());
         for (LevelTrack level : model.levels()) {
-            flow.paragraph(text.get("maps.level", level.mapId(), Long.toString(level.samples()), metres(level.minX()),
-                    metres(level.maxX()), metres(level.minY()), metres(level.maxY())), BODY, true, PageFlow.INK);
-            image(document, flow, map.draw(level, model.robotOrder()));
+            flow.figure(text.get("maps.level", level.mapId(), Long.toString(level.samples()), metres(level.minX()),
+                    metres(level.maxX()), metres(level.minY()), metres(level.maxY())), BODY,
+                    image(document, map.draw(level, model.robotOrder())));
         }
     }
 
@@ -246,8 +246,8 @@ public final class ReportDocument {
         flow.paragraph(text.get("cover.treeSize") + ": " + model.facts().treeSize(), SMALL, false, PageFlow.MUTED);
     }
 
-    private static void image(PDDocument document, PageFlow flow, BufferedImage image) throws IOException {
-        flow.image(LosslessFactory.createFromImage(document, image));
+    private static PDImageXObject image(PDDocument document, BufferedImage image) throws IOException {
+        return LosslessFactory.createFromImage(document, image);
     }
 
     private static String decimals(BigDecimal value, int places) {
