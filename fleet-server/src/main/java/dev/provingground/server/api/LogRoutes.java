@@ -1,5 +1,9 @@
 package dev.provingground.server.api;
 
+import dev.provingground.report.BundleRefusedException;
+import dev.provingground.report.ReportGenerator;
+import dev.provingground.report.pdf.ReportFonts;
+import dev.provingground.report.text.Language;
 import dev.provingground.server.auth.Principal;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.trackrecord.log.LogId;
@@ -24,7 +28,8 @@ import java.io.IOException;
 import java.util.concurrent.CompletionException;
 
 /**
- * The track record over HTTP: signed checkpoints, the verifier key, RFC 9162 proofs, and export bundles. Each works
+ * The track record over HTTP: signed checkpoints, the verifier key, RFC 9162 proofs, export bundles and their PDF
+ * reports. Each works
  * on a site's log, or with {@code firm=F} on that firm's log at the site; a vendor may read only its own firm's
  * logs. Reads of the store and exports run on worker threads.
  */
@@ -35,6 +40,7 @@ final class LogRoutes {
     private final TrackRecordStore store;
     private final SiteCatalog sites;
     private final Path exportDir;
+    private ReportGenerator reports;
 
     LogRoutes(TrackRecordStore store, SiteCatalog sites, Path exportDir) {
         this.store = store;
@@ -48,6 +54,7 @@ final class LogRoutes {
         router.get("/api/v1/sites/:site/log/proof/inclusion").handler(this::inclusion);
         router.get("/api/v1/sites/:site/log/proof/consistency").handler(this::consistency);
         router.get("/api/v1/reports/export").handler(this::export);
+        router.get("/api/v1/reports/pdf").handler(this::pdf);
     }
 
     private LogId log(RoutingContext ctx, String site) {
@@ -113,6 +120,51 @@ final class LogRoutes {
 
     /** The bundle is written to a temporary file on a worker, then sent with its length so clients can show progress. */
     private void export(RoutingContext ctx) {
+        BundleRequest request = bundleRequest(ctx);
+        ctx.vertx().executeBlocking(() -> writeBundle(request)).onSuccess(file -> {
+            String name = request.log().origin().replace('/', '_') + ".zip";
+            send(ctx, file, "application/zip", name);
+        }).onFailure(e -> ctx.fail(asBadRequest(e, "since")));
+    }
+
+    /**
+     * The PDF report of the bundle {@link #export} would send: the bundle is written, verified against this server's
+     * key and drawn on a worker (PDF rendering never runs on the event loop), then sent; both files are removed after.
+     */
+    private void pdf(RoutingContext ctx) {
+        String lang = ctx.queryParams().get("lang");
+        Language language;
+        try {
+            language = lang == null ? Language.EN : Language.of(lang);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("lang", e.getMessage());
+        }
+        BundleRequest request = bundleRequest(ctx);
+        ctx.vertx().executeBlocking(() -> {
+            Path bundle = writeBundle(request);
+            Path pdf = Files.createTempFile(exportDir, "report-", ".pdf");
+            try {
+                reports().write(bundle, store.verifierKey(), language, pdf);
+                return pdf;
+            } catch (RuntimeException | IOException | BundleRefusedException e) {
+                Files.deleteIfExists(pdf);
+                throw e instanceof BundleRefusedException ? new IllegalStateException(e.getMessage(), e) : e;
+            } finally {
+                Files.deleteIfExists(bundle);
+            }
+        }).onSuccess(pdf -> send(ctx, pdf, "application/pdf", request.log().origin().replace('/', '_') + ".pdf"))
+                .onFailure(e -> ctx.fail(asBadRequest(e, "since")));
+    }
+
+    /** The report generator, made on first use (on a worker: it reads the font). */
+    private synchronized ReportGenerator reports() {
+        if (reports == null) {
+            reports = new ReportGenerator(ReportFonts.load());
+        }
+        return reports;
+    }
+
+    private BundleRequest bundleRequest(RoutingContext ctx) {
         LogId log = log(ctx, ctx.queryParams().get("site"));
         if (ctx.queryParams().get("firm") == null)
             throw ApiError.badRequest("firm", "required: a bundle is one firm's record at the site");
@@ -120,26 +172,32 @@ final class LogRoutes {
         Instant to = time(ctx, "to");
         if (from != null && to != null && !from.isBefore(to)) throw ApiError.badRequest("from", "must be before to");
         String robot = ctx.queryParams().get("robot");
-        ExportQuery query = new ExportQuery(from, to, robot == null ? Set.of() : Set.of(robot),
-                ctx.queryParams().get("since"));
-        ctx.vertx().executeBlocking(() -> {
-            store.checkpointNow(present(log)).join();
-            Files.createDirectories(exportDir);
-            Path file = Files.createTempFile(exportDir, "export-", ".zip");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                store.export(log, query, out, ProgressListener.NONE);
-            } catch (RuntimeException | IOException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
-            return file;
-        }).onSuccess(file -> {
-            String name = log.origin().replace('/', '_') + ".zip";
-            ctx.response().putHeader("content-type", "application/zip")
-                    .putHeader("content-disposition", "attachment; filename=\"" + name + "\"")
-                    .sendFile(file.toString())
-                    .onComplete(done -> ctx.vertx().executeBlocking(() -> Files.deleteIfExists(file)));
-        }).onFailure(e -> ctx.fail(asBadRequest(e, "since")));
+        return new BundleRequest(log, new ExportQuery(from, to, robot == null ? Set.of() : Set.of(robot),
+                ctx.queryParams().get("since")));
+    }
+
+    /** Blocking: a fresh checkpoint, then the bundle in a temporary file. */
+    private Path writeBundle(BundleRequest request) throws IOException {
+        store.checkpointNow(present(request.log())).join();
+        Files.createDirectories(exportDir);
+        Path file = Files.createTempFile(exportDir, "export-", ".zip");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.export(request.log(), request.query(), out, ProgressListener.NONE);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
+    }
+
+    private static void send(RoutingContext ctx, Path file, String type, String name) {
+        ctx.response().putHeader("content-type", type)
+                .putHeader("content-disposition", "attachment; filename=\"" + name + "\"")
+                .sendFile(file.toString())
+                .onComplete(done -> ctx.vertx().executeBlocking(() -> Files.deleteIfExists(file)));
+    }
+
+    private record BundleRequest(LogId log, ExportQuery query) {
     }
 
     private static Throwable asBadRequest(Throwable e, String field) {
