@@ -7,10 +7,13 @@ import dev.provingground.report.text.Language;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.verify.VerifyCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,15 +40,29 @@ public final class ReportCli implements Callable<Integer> {
             description = "pin the log's verifier key (a C2SP key string, or a file holding one) instead of trusting the bundle's copy")
     String key;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) {
         if (!Files.isRegularFile(bundle)) {
-            System.err.println(bundle + ": no such file");
+            err.println(bundle + ": no such file");
             return USAGE;
         }
         Path folder = output.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            System.err.println(output + ": no such folder " + folder);
+            err.println(output + ": no such folder " + folder);
             return USAGE;
         }
         VerifierKey pinned = null;
@@ -53,25 +70,25 @@ public final class ReportCli implements Callable<Integer> {
             try {
                 pinned = VerifyCommand.readKey(key);
             } catch (IllegalArgumentException | IOException e) {
-                System.err.println("--key " + key + ": " + e.getMessage());
+                err.println("--key " + key + ": " + e.getMessage());
                 return USAGE;
             }
         }
         try {
             String summary = new ReportGenerator(ReportFonts.load()).write(bundle, pinned, language, output);
-            System.out.println(summary);
-            System.out.println("wrote " + output + " (" + Files.size(output) + " bytes, " + language.code()
+            out.println(summary);
+            out.println("wrote " + output + " (" + Files.size(output) + " bytes, " + language.code()
                     + ", PDF/A-3b with the bundle attached)");
             return 0;
         } catch (BundleRefusedException e) {
-            System.err.println(e.getMessage());
-            System.err.println("report refused: no PDF written");
+            err.println(e.getMessage());
+            err.println("report refused: no PDF written");
             return REFUSED;
         } catch (IllegalStateException e) {
-            System.err.println("report: " + e.getMessage());
+            err.println("report: " + e.getMessage());
             return USAGE;
         } catch (IOException e) {
-            System.err.println("report: cannot write " + output + ": " + e.getMessage());
+            err.println("report: cannot write " + output + ": " + e.getMessage());
             return REFUSED;
         }
     }

@@ -106,6 +106,8 @@ final class PdfArchive {
         id.add(new COSString(documentId));
         id.add(new COSString(documentId));
         document.getDocument().setDocumentID(id);
+        // PDF/A-3 is based on PDF 1.7: say so in the header as well as in the catalog.
+        document.getDocument().setVersion(1.7f);
         document.setVersion(1.7f);
     }
 
