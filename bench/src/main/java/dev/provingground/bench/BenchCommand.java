@@ -5,6 +5,7 @@ import dev.provingground.bench.geofence.GeofenceBenchmark;
 import dev.provingground.app.Logging;
 import dev.provingground.bench.server.DispatchBenchmark;
 import dev.provingground.bench.server.EnforcementBenchmark;
+import dev.provingground.bench.report.ReportBenchmark;
 import dev.provingground.bench.trackrecord.TrackRecordBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "proving-ground bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
         subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
-                BenchCommand.Dispatch.class, BenchCommand.Agent.class})
+                BenchCommand.Dispatch.class, BenchCommand.Agent.class, BenchCommand.Report.class})
 public final class BenchCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -126,6 +127,21 @@ public final class BenchCommand implements Runnable {
             AgentBenchmark.Options options = AgentBenchmark.Options.defaults().withMessages(messages).withRounds(rounds);
             if (childJvm != null) options = options.withJvmOptions(List.of(childJvm.trim().split("\\s+")));
             AgentBenchmark.run(options, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Seconds to draw the PDF report of a bundle, against the seconds verify takes on the same bundle.")
+    static final class Report implements Callable<Integer> {
+
+        @Option(names = "--events", defaultValue = "1000000", description = "events in the bundle (default: ${DEFAULT-VALUE})")
+        int events;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            ReportBenchmark.run(ReportBenchmark.Options.defaults().withEvents(events), System.out);
             return 0;
         }
     }

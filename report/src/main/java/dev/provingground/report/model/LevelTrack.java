@@ -1,8 +1,5 @@
 package dev.provingground.report.model;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Where robots drove on one level (map): the cells of {@link #CELL} metres any sample fell in, each with the first
  * robot seen there. Memory grows with the area driven, not with the number of samples; past {@link #MAX_CELLS}
@@ -14,7 +11,7 @@ public final class LevelTrack {
     public static final int MAX_CELLS = 400_000;
 
     private final String mapId;
-    private final Map<Long, Integer> cells = new HashMap<>();
+    private final CellMap cells = new CellMap();
     private long samples;
     private double minX = Double.POSITIVE_INFINITY;
     private double minY = Double.POSITIVE_INFINITY;
@@ -50,7 +47,7 @@ public final class LevelTrack {
 
     private void mark(double x, double y, int robot) {
         long key = key(cellOf(x), cellOf(y));
-        if (cells.size() < MAX_CELLS || cells.containsKey(key)) {
+        if (cells.size() < MAX_CELLS) {
             cells.putIfAbsent(key, robot);
         }
     }
@@ -89,12 +86,7 @@ public final class LevelTrack {
 
     /** Visits each cell: its lower-left corner in metres and the robot (index into the report's robot list). */
     public void forEachCell(CellVisitor visitor) {
-        cells.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(cell -> {
-            long key = cell.getKey();
-            long cellX = key >> 32;
-            long cellY = (int) key;
-            visitor.cell(cellX * CELL, cellY * CELL, cell.getValue());
-        });
+        cells.forEachInKeyOrder((key, robot) -> visitor.cell((key >> 32) * CELL, ((int) key) * CELL, robot));
     }
 
     @FunctionalInterface

@@ -115,7 +115,7 @@ final class PageFlow implements AutoCloseable {
                 lineY -= size * LEADING;
                 float textX = x + CELL_PADDING;
                 if (rightAligned[column]) {
-                    textX = x + width - CELL_PADDING - font.getStringWidth(line) / 1000 * size;
+                    textX = x + width - CELL_PADDING - width(line, font, size);
                 }
                 text(line, font, size, textX, lineY + size * 0.3f, INK);
             }
@@ -167,7 +167,7 @@ final class PageFlow implements AutoCloseable {
     }
 
     /** Breaks {@code text} into lines no wider than {@code width}: at spaces, or inside a word too long for a line. */
-    static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
+    private List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ", -1)) {
@@ -197,8 +197,8 @@ final class PageFlow implements AutoCloseable {
         return lines;
     }
 
-    private static float width(String text, PDFont font, float size) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
+    private float width(String text, PDFont font, float size) throws IOException {
+        return fonts.width(font, text, size);
     }
 
     /** Writes {@code text} at the foot of every page: {@code left} on the left, the page number on the right. */
@@ -222,7 +222,7 @@ final class PageFlow implements AutoCloseable {
                 footer.endText();
                 footer.beginText();
                 footer.setFont(fonts.regular(), size);
-                footer.newLineAtOffset(MARGIN + WIDTH - fonts.regular().getStringWidth(right) / 1000 * size, MARGIN);
+                footer.newLineAtOffset(MARGIN + WIDTH - fonts.width(fonts.regular(), right, size), MARGIN);
                 footer.showText(right);
                 footer.endText();
             }

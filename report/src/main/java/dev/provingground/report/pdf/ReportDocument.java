@@ -30,8 +30,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** Writes a {@link ReportModel} as a PDF/A-3b document in one language, with the bundle attached. */
@@ -51,7 +51,8 @@ public final class ReportDocument {
 
     /** Renders the report of {@code model} to {@code out}, attaching {@code bundle} (the file the model was read from). */
     public void write(ReportModel model, Messages text, Path bundle, OutputStream out) throws IOException {
-        try (PDDocument document = new PDDocument()) {
+        // The attached bundle can be hundreds of megabytes: PDFBox keeps streams past the first 32 MiB in temporary files.
+        try (PDDocument document = new PDDocument(MemoryUsageSetting.setupMixed(32L << 20).streamCache)) {
             ReportFonts.PdfFonts pdfFonts = fonts.embedIn(document);
             Instant date = model.asOf() != null ? model.asOf() : Instant.EPOCH;
             String title = text.get("title") + " — " + model.facts().origin();
@@ -247,7 +248,7 @@ public final class ReportDocument {
     }
 
     private static PDImageXObject image(PDDocument document, BufferedImage image) throws IOException {
-        return LosslessFactory.createFromImage(document, image);
+        return FlateImages.of(document, image);
     }
 
     private static String decimals(BigDecimal value, int places) {

@@ -11,7 +11,10 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The report's typeface, Pretendard (SIL Open Font License 1.1), which covers Hangul and Latin. The build brings it in
@@ -72,8 +75,32 @@ public final class ReportFonts {
         return new TTFParser().parse(new RandomAccessReadBuffer(font));
     }
 
-    /** The embedded faces and which characters they can draw. */
-    record PdfFonts(PDType0Font regular, PDType0Font bold, CmapLookup glyphs) {
+    /** The embedded faces, which characters they can draw, and the widths measured so far. */
+    record PdfFonts(PDType0Font regular, PDType0Font bold, CmapLookup glyphs, Map<PDFont, Map<Integer, Float>> widths) {
+
+        PdfFonts(PDType0Font regular, PDType0Font bold, CmapLookup glyphs) {
+            this(regular, bold, glyphs, new HashMap<>());
+        }
+
+        /**
+         * Width of {@code text} in points. Asking PDFBox for a whole string's width encodes it anew every time, which
+         * made laying out a long table take seconds; each character's width is asked once and remembered.
+         */
+        float width(PDFont font, String text, float size) throws IOException {
+            Map<Integer, Float> known = widths.computeIfAbsent(font, f -> new HashMap<>());
+            float units = 0;
+            for (int i = 0; i < text.length(); ) {
+                int codePoint = text.codePointAt(i);
+                Float width = known.get(codePoint);
+                if (width == null) {
+                    width = font.getStringWidth(new String(Character.toChars(codePoint)));
+                    known.put(codePoint, width);
+                }
+                units += width;
+                i += Character.charCount(codePoint);
+            }
+            return units / 1000 * size;
+        }
 
         /** {@code text} with control characters as spaces and characters the font lacks as '?'. */
         String printable(String text) {
