@@ -45,7 +45,7 @@ final class TrialBundle implements AutoCloseable {
 
     TrialBundle(Path dataDir) throws Exception {
         store = TrackRecordStore.open(dataDir, TrackRecordConfig.defaults().withCommitInterval(Duration.ofMillis(2)), clock);
-        store.ensureLog(LOG).get(10, TimeUnit.SECONDS);
+        store.ensureLog(LOG).get(60, TimeUnit.SECONDS);
         for (int day = 0; day < 2; day++) {
             Instant morning = DAY_ONE.plus(Duration.ofDays(day)).plus(Duration.ofHours(9));
             drive("rb-alpha", "L1", morning, 0, 0, 12, day == 0 ? 1.2 : 1.7);
@@ -70,9 +70,9 @@ final class TrialBundle implements AutoCloseable {
         record(DAY_ONE.plus(Duration.ofDays(1)).plus(Duration.ofHours(17)), "rb-beta",
                 new RobotLink(RobotLink.State.LINK_LOST, "keep-alive timeout"));
         for (CompletableFuture<?> future : pending) {
-            future.get(10, TimeUnit.SECONDS);
+            future.get(60, TimeUnit.SECONDS);
         }
-        store.checkpointNow(LOG).get(10, TimeUnit.SECONDS);
+        store.checkpointNow(LOG).get(60, TimeUnit.SECONDS);
     }
 
     /** Ten minutes of loops around a rectangle, a state sample a second, sent in batches of a minute. */
