@@ -7,6 +7,7 @@ import dev.provingground.app.Logging;
 import dev.provingground.bench.server.DispatchBenchmark;
 import dev.provingground.bench.server.EnforcementBenchmark;
 import dev.provingground.bench.trackrecord.TrackRecordBenchmark;
+import dev.provingground.bench.report.ReportBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "proving-ground bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
         subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
-                BenchCommand.Dispatch.class, BenchCommand.Agent.class, BenchCommand.Console.class})
+                BenchCommand.Dispatch.class, BenchCommand.Agent.class, BenchCommand.Console.class,
+                BenchCommand.Report.class})
 public final class BenchCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -167,6 +169,21 @@ public final class BenchCommand implements Runnable {
                 System.err.println(e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Seconds to draw the PDF report of a bundle, against the seconds verify takes on the same bundle.")
+    static final class Report implements Callable<Integer> {
+
+        @Option(names = "--events", defaultValue = "1000000", description = "events in the bundle (default: ${DEFAULT-VALUE})")
+        int events;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            ReportBenchmark.run(ReportBenchmark.Options.defaults().withEvents(events), System.out);
+            return 0;
         }
     }
 }

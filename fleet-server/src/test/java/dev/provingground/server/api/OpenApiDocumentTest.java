@@ -172,6 +172,8 @@ class OpenApiDocumentTest {
                 "not_found");
         expectDocumented(HttpMethod.GET, "/api/v1/reports/export?site=nowhere&firm=acme", operator, null, 404,
                 "not_found");
+        expectDocumented(HttpMethod.GET, "/api/v1/reports/pdf?site=test&firm=acme&lang=fr", operator, null, 400,
+                "invalid_input");
         expectDocumented(HttpMethod.POST, "/api/v1/sites/test/elevators/E1/cars/E1-A/credentials", vendorToken, null,
                 403, "forbidden");
         expectDocumented(HttpMethod.POST, "/api/v1/sites/test/elevators/E1/cars/E1-A/credentials", operator, null,

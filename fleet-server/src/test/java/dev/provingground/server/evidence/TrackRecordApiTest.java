@@ -12,7 +12,11 @@ import dev.provingground.trackrecord.context.RuleChange;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.verify.BundleVerifier;
 import dev.provingground.trackrecord.verify.VerifyResult;
+import dev.provingground.report.ReportGenerator;
 import io.vertx.core.json.JsonObject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +177,35 @@ class TrackRecordApiTest {
         assertThat(server.get("/api/v1/reports/export?site=test&firm=acme", boltToken).statusCode()).isEqualTo(403);
         assertThat(server.get("/api/v1/sites/test/log/checkpoint", boltToken).statusCode()).isEqualTo(403);
         assertThat(server.get("/api/v1/sites/test/log/checkpoint", server.operatorToken).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theReportOfAFirmIsAPdfCarryingTheBundleThatVerifiesWithTheServersKey() throws Exception {
+        var res = server.get("/api/v1/reports/pdf?site=test&firm=acme&lang=ko", acmeToken);
+
+        assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
+        assertThat(res.getHeader("content-type")).isEqualTo("application/pdf");
+        assertThat(res.getHeader("content-disposition")).contains("proving-ground_test_acme.pdf");
+        Path bundle = out.resolve("attached.zip");
+        try (PDDocument pdf = Loader.loadPDF(res.body().getBytes())) {
+            var attached = pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()
+                    .get(ReportGenerator.ATTACHMENT_NAME);
+            Files.write(bundle, attached.getEmbeddedFile().toByteArray());
+            assertThat(new PDFTextStripper().getText(pdf)).contains("운행 기록 보고서").contains("proving-ground/test/acme");
+        }
+        VerifierKey key = VerifierKey.parse(server.get("/api/v1/sites/test/log/key?firm=acme", acmeToken)
+                .bodyAsString().trim());
+        VerifyResult result = new BundleVerifier().verify(bundle, key);
+        assertThat(result.ok()).as(result.firstProblem()).isTrue();
+        assertThat(entry(bundle, "events.jsonl")).contains("\"transition\":\"VIOLATION\"");
+    }
+
+    @Test
+    void aVendorGets403OnAnotherFirmsReportAndAnUnknownLanguageIsABadRequestNamingIt() {
+        assertThat(server.get("/api/v1/reports/pdf?site=test&firm=acme", boltToken).statusCode()).isEqualTo(403);
+        var res = server.get("/api/v1/reports/pdf?site=test&firm=acme&lang=fr", acmeToken);
+        assertThat(res.statusCode()).isEqualTo(400);
+        assertThat(res.bodyAsJsonObject().getJsonObject("error").getString("message")).startsWith("lang:").contains("ko");
     }
 
     @Test

@@ -40,9 +40,22 @@ public final class BundleVerifier {
      *                  proves integrity but not who signed)
      */
     public VerifyResult verify(Path bundle, VerifierKey pinnedKey) {
+        return verify(bundle, pinnedKey, BundleReading.NONE);
+    }
+
+    /**
+     * Verifies the bundle and hands {@code reading} what it reads on the way; what {@code reading} gathered counts
+     * only when the result is valid.
+     */
+    public VerifyResult verify(Path bundle, VerifierKey pinnedKey, BundleReading reading) {
         try (BundleFiles files = BundleFiles.open(bundle)) {
-            if (files.has(BundleLayout.SITE_MANIFEST)) return new SiteBundleCheck(this).check(files, pinnedKey);
-            return check(files, pinnedKey);
+            if (files.has(BundleLayout.SITE_MANIFEST)) {
+                if (reading != BundleReading.NONE) {
+                    return VerifyResult.invalid(bundle + ": a site bundle holds one bundle per log; read each of them");
+                }
+                return new SiteBundleCheck(this).check(files, pinnedKey);
+            }
+            return check(files, pinnedKey, reading);
         } catch (BundleProblem problem) {
             return VerifyResult.invalid(problem.getMessage());
         } catch (IOException e) {
@@ -52,7 +65,7 @@ public final class BundleVerifier {
         }
     }
 
-    private VerifyResult check(BundleFiles files, VerifierKey pinnedKey) throws IOException {
+    private VerifyResult check(BundleFiles files, VerifierKey pinnedKey, BundleReading reading) throws IOException {
         VerifierKey bundleKey = null;
         if (files.has(BundleLayout.VERIFIER_KEY)) {
             String text = files.text(BundleLayout.VERIFIER_KEY);
@@ -84,6 +97,8 @@ public final class BundleVerifier {
             throw new BundleProblem(BundleLayout.CHECKPOINT + ": " + e.getMessage());
         }
         List<byte[]> outside = files.rangeProof(manifest);
+        reading.opened(new BundleFacts(body.origin(), body.treeSize(), manifest.start(), manifest.end(), manifest.scope(),
+                checkpoint, key, pinnedKey != null, manifest.sinceTreeSize()));
 
         RfcMerkle merkle = new RfcMerkle();
         EventCodec codec = new EventCodec();
@@ -104,6 +119,7 @@ public final class BundleVerifier {
                 String problem = eventProblem(codec, log, Arrays.copyOfRange(buffer, offset, offset + length), event -> {
                     context.accept(leaf, event);
                     kpis.accept(event);
+                    reading.event(leaf, event);
                     if (firstAndLast[0] == null) firstAndLast[0] = event.time();
                     firstAndLast[1] = event.time();
                 });
@@ -136,6 +152,7 @@ public final class BundleVerifier {
             checkFormulas(files);
             covers = "; " + PeriodCheck.describe(manifest.period()) + "; " + describeRobots(derived);
         }
+        reading.kpisVerified(recomputed);
 
         long count = manifest.end() - manifest.start();
         String keyNote = pinnedKey != null ? "pinned key" : "key from the bundle, not pinned";
