@@ -82,6 +82,12 @@ public final class MotionJudge {
     public Judgement observe(String robot, String mapId, double x, double y, Instant at, Instant robotTime,
                              MotionLimits limits) {
         Track track = tracks.computeIfAbsent(robot, r -> new Track());
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            // Not a position (robots' messages are refused before they hold one; a state stored earlier may): the
+            // next real one is compared with nothing rather than with this.
+            track.last = null;
+            return new Judgement(track.speed, null);
+        }
         Fix now = new Fix(mapId, x, y, at, robotTime);
         Fix last = track.last;
         track.last = now;
