@@ -219,6 +219,10 @@ class AgentEndToEndIT {
                 System.out.printf("agent end to end: the robot drove %.3f m, the bundle's distance KPI %.3f m (%.2f %%), "
                         + "%d states backfilled after a 60 s outage%n", drove, km * 1000, 100 * (km * 1000 - drove) / drove,
                         agent.backfillPublished());
+                System.out.println("agent end to end: events other than samples in the bundle: " + entry(bundle, "events.jsonl")
+                        .lines().map(JsonObject::new).filter(e -> !"state.samples".equals(e.getString("type")))
+                        .map(e -> e.getString("type") + (e.containsKey("state") ? " " + e.getString("state") : "")
+                                + (e.containsKey("phase") ? " " + e.getString("phase") : "")).toList());
                 List<JsonObject> late = entry(bundle, "events.jsonl").lines().map(JsonObject::new)
                         .filter(e -> Boolean.TRUE.equals(e.getBoolean("late"))).toList();
                 List<Instant> lateTimes = late.stream().flatMap(e -> e.getJsonArray("samples").stream())
