@@ -46,7 +46,8 @@ final class PageFlow implements AutoCloseable {
         y = SIZE.getHeight() - MARGIN;
     }
 
-    private void need(float height) throws IOException {
+    /** Starts a new page unless {@code height} points are left on this one, to keep a piece together. */
+    void need(float height) throws IOException {
         if (out == null || y - height < MARGIN + FOOTER) {
             newPage();
         }

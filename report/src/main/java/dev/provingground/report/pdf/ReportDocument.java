@@ -48,6 +48,8 @@ public final class ReportDocument {
     private static final HexFormat HEX = HexFormat.of();
     private static final float BODY = 9.5f;
     private static final float SMALL = 8f;
+    /** Points the identity section's heading, note, table header and first robot take: kept on one page. */
+    private static final float IDENTITY_HEAD = 150;
 
     private final ReportFonts fonts;
 
@@ -137,6 +139,7 @@ public final class ReportDocument {
 
     /** Each robot as its registration in the log describes it, with the leaves that prove it. */
     private void identities(PageFlow flow, ReportModel model, Messages text) throws IOException {
+        flow.need(IDENTITY_HEAD);
         flow.heading(text.get("identity.title"), 13);
         if (model.context() == null) {
             flow.paragraph(text.get("identity.absent"), BODY, false, PageFlow.MUTED);
