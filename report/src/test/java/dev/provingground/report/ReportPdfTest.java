@@ -10,6 +10,9 @@ import dev.provingground.trackrecord.event.EventCodec;
 import dev.provingground.trackrecord.event.Incident;
 import dev.provingground.trackrecord.event.Intervention;
 import dev.provingground.trackrecord.event.TrackEvent;
+import dev.provingground.trackrecord.kpi.KpiFiles;
+import dev.provingground.trackrecord.kpi.KpiReport;
+import dev.provingground.trackrecord.kpi.Metric;
 import dev.provingground.trackrecord.merkle.InclusionProof;
 import dev.provingground.trackrecord.verify.RfcMerkle;
 import java.io.ByteArrayOutputStream;
@@ -73,6 +76,69 @@ class ReportPdfTest {
         assertThat(text).contains("운행 기록 보고서", "업체", "실증 구역", "기간", "로봇", "서명된 체크포인트", "키 지문",
                 "요약", "로봇별 현황", "이 보고서를 검증하는 방법", "보도 턱에 걸림");
         assertThat(text).contains("acme", "trial-zone", "rb-alpha", "rb-beta", "rb-gamma");
+    }
+
+    @Test
+    void theKoreanCoverShowsEachRobotsIdentityAndThePeriodInLocalTimeAndUtc() throws Exception {
+        String cover = before(Poppler.text(korean), "요약");
+
+        assertThat(cover).contains("제조사", "일련번호", "기간 (현지 시각)", "기간 (UTC)");
+        assertThat(cover).contains("Acme Robotics", "SN-ALPHA-0001", "SN-BETA-0002", "한빛로보틱스", "SN-GAMMA-0003");
+        assertThat(cover).contains("Sidewalk Delivery", "UP_TO_100_KG · 15 km/h", "48.5 kg", "없음 (실내 로봇)");
+        // The first event is the site definition a day before the trial, at 09:00 in Seoul (00:00 UTC).
+        assertThat(cover).contains("2026-05-03 09:00:00.000 +09:00", "Asia/Seoul", "2026-05-03 00:00:00 UTC");
+        // Registrations and the credential rotation with the leaves that prove them.
+        assertThat(cover).contains("2026-05-03 00:10:00 UTC ·", "리프 3", "인증 정보 교체: 2026-05-05", "리프 88");
+    }
+
+    @Test
+    void theKpiTableShowsNumeratorDenominatorSampleSizeAndTheConfidenceIntervalOfInterventionsPer1000Km() throws Exception {
+        Metric rate = kpis(bundle).require("interventions.per_1000_km");
+        Metric.Basis basis = rate.basis();
+        String text = Poppler.text(english);
+
+        assertThat(basis.ciLow()).isNotNull();
+        assertThat(text).containsPattern("interventions\\.per_1000_km\\s+" + Pattern.quote(rate.value().toPlainString())
+                + "\\s+1/1000km\\s+6 / " + Pattern.quote(basis.denominator().toPlainString()) + "\\s+6\\s+"
+                + Pattern.quote(basis.ciLow().toPlainString() + " – " + basis.ciHigh().toPlainString()));
+        assertThat(text).contains("95 % CI");
+    }
+
+    @Test
+    void aRateBelowTheMinimumSaysNotEnoughDataInBothLanguagesWithItsNote() throws Exception {
+        Metric perHour = kpis(bundle).require("interventions.per_hour");
+        assertThat(perHour.value()).as("under one operating hour in the trial").isNull();
+
+        assertThat(Poppler.text(english)).containsPattern("interventions\\.per_hour\\s+not enough data \\*\\s+1/h")
+                .contains("* interventions.per_hour: " + perHour.basis().note());
+        assertThat(Poppler.text(korean)).containsPattern("interventions\\.per_hour\\s+데이터 부족 \\*\\s+1/h");
+    }
+
+    @Test
+    void theRulesSectionListsTheZoneRulesInForceWithTheirLeaves() throws Exception {
+        String rules = section(Poppler.text(english), "Site and zone rules in force over the period", "Charts");
+
+        assertThat(rules).containsPattern("(?m)^\\s+0\\s+2026-05-03 00:00:00 UTC\\s+SITE trial-zone ·");
+        assertThat(rules).containsPattern("(?m)^\\s+1\\s+2026-05-03 00:01:00 UTC\\s+ZONE sidewalk-east ·\\s+[^\\n]*\\n\\s+CREATE");
+        assertThat(rules).containsPattern("(?m)^\\s+87\\s+2026-05-05 18:00:00 UTC\\s+ZONE sidewalk-east ·\\s+[^\\n]*\\n\\s+UPDATE");
+        assertThat(rules).contains("maxSpeed: 1.5", "maxSpeed: 1.2", "timeZone: \"Asia/Seoul\"").doesNotContain("coordinates");
+    }
+
+    @Test
+    void aBundleWithoutAContextSectionStillRendersAndSaysSo() throws Exception {
+        Path older = dir.resolve("v1.zip");
+        try (var in = ReportPdfTest.class.getResourceAsStream("/bundles/v1-acme-morning.zip")) {
+            Files.copy(in, older);
+        }
+        Path pdf = dir.resolve("v1.pdf");
+
+        generator.write(older, null, Language.EN, pdf);
+
+        String text = Poppler.text(pdf);
+        assertThat(text).contains("This bundle has no context section (an older bundle, format version 1)")
+                .contains("carry no numerator, denominator, sample size or confidence interval")
+                .contains("the rules in force are not part of it");
+        assertThat(text).containsPattern("Period\\s+open \\(first or last event: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
     }
 
     @Test
@@ -161,8 +227,8 @@ class ReportPdfTest {
             if (event.body() instanceof Intervention) interventions.add((long) i);
         }
 
-        TreeSet<Long> listedIncidents = indices(section(text, "Incidents (", "Interventions ("));
-        TreeSet<Long> listedInterventions = indices(section(text, "Interventions (", "Geofence violations ("));
+        TreeSet<Long> listedIncidents = indices(listSection(text, "Incidents (", "Interventions ("));
+        TreeSet<Long> listedInterventions = indices(listSection(text, "Interventions (", "Geofence violations ("));
 
         assertThat(listedIncidents).isEqualTo(incidents).hasSize(4);
         assertThat(listedInterventions).isEqualTo(interventions).hasSize(6);
@@ -177,8 +243,24 @@ class ReportPdfTest {
         }
     }
 
+    private static String before(String text, String end) {
+        int at = text.indexOf(end);
+        assertThat(at).as(end).isPositive();
+        return text.substring(0, at);
+    }
+
+    private static KpiReport kpis(Path bundle) throws Exception {
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            return KpiFiles.parseJson(zip.getInputStream(zip.getEntry("kpis.json")).readAllBytes());
+        }
+    }
+
+    private static String listSection(String text, String from, String to) {
+        return section(text.substring(text.indexOf("Event lists")), from, to);
+    }
+
     private static String section(String text, String from, String to) {
-        int start = text.indexOf(from, text.indexOf("Event lists"));
+        int start = text.indexOf(from);
         int end = text.indexOf(to, start);
         assertThat(start).as(from).isPositive();
         assertThat(end).as(to).isGreaterThan(start);

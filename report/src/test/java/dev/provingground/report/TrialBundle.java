@@ -2,6 +2,10 @@ package dev.provingground.report;
 
 import dev.provingground.trackrecord.TrackRecordConfig;
 import dev.provingground.trackrecord.TrackRecordStore;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.provingground.trackrecord.context.RobotRegistration;
+import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.EventBody;
 import dev.provingground.trackrecord.event.GeofenceTransition;
 import dev.provingground.trackrecord.event.Incident;
@@ -38,6 +42,8 @@ final class TrialBundle implements AutoCloseable {
     static final LogId LOG = LogId.firmLog(SITE, FIRM);
     static final Instant DAY_ONE = Instant.parse("2026-05-04T00:00:00Z");
     static final double CAP = 1.5;
+    static final String ZONE_ID = "Asia/Seoul";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final SettableClock clock = new SettableClock(DAY_ONE);
     private final TrackRecordStore store;
@@ -46,6 +52,7 @@ final class TrialBundle implements AutoCloseable {
     TrialBundle(Path dataDir) throws Exception {
         store = TrackRecordStore.open(dataDir, TrackRecordConfig.defaults().withCommitInterval(Duration.ofMillis(2)), clock);
         store.ensureLog(LOG).get(60, TimeUnit.SECONDS);
+        recordTheSiteAndItsRobots(DAY_ONE.minus(Duration.ofDays(1)));
         for (int day = 0; day < 2; day++) {
             Instant morning = DAY_ONE.plus(Duration.ofDays(day)).plus(Duration.ofHours(9));
             drive("rb-alpha", "L1", morning, 0, 0, 12, day == 0 ? 1.2 : 1.7);
@@ -69,10 +76,59 @@ final class TrialBundle implements AutoCloseable {
         }
         record(DAY_ONE.plus(Duration.ofDays(1)).plus(Duration.ofHours(17)), "rb-beta",
                 new RobotLink(RobotLink.State.LINK_LOST, "keep-alive timeout"));
+        // At the end of the trial the operator tightens the sidewalk's cap and rotates a robot's credentials.
+        Instant evening = DAY_ONE.plus(Duration.ofDays(1)).plus(Duration.ofHours(18));
+        record(evening, null, new ConfigurationChange("operator:kim", ConfigurationChange.Target.ZONE, "sidewalk-east",
+                ConfigurationChange.Action.UPDATE, zone("sidewalk-east", "SLOW", 1.2, 2)));
+        record(evening.plusSeconds(60), "rb-alpha", new ConfigurationChange("operator:kim", ConfigurationChange.Target.CREDENTIAL,
+                "rb-alpha", ConfigurationChange.Action.UPDATE, JSON.objectNode()
+                .put("change", RobotRegistration.CREDENTIALS_ROTATED).put("kind", "robot-mqtt")));
         for (CompletableFuture<?> future : pending) {
             future.get(60, TimeUnit.SECONDS);
         }
         store.checkpointNow(LOG).get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The day before the trial: the site (levels L1 and L2, in Seoul), its zones and the three robots' registrations,
+     * as the server records them.
+     */
+    private void recordTheSiteAndItsRobots(Instant day) {
+        ObjectNode definition = JSON.objectNode().put("id", SITE).put("name", "Trial zone").put("timeZone", ZONE_ID);
+        definition.putArray("levels").add(JSON.objectNode().put("id", "L1")).add(JSON.objectNode().put("id", "L2"));
+        ObjectNode site = JSON.objectNode().put("change", "CREATED").put("version", 1);
+        site.set("definition", definition);
+        record(day, null, new ConfigurationChange("operator:kim", ConfigurationChange.Target.SITE, SITE,
+                ConfigurationChange.Action.CREATE, site));
+        record(day.plusSeconds(60), null, new ConfigurationChange("operator:kim", ConfigurationChange.Target.ZONE,
+                "sidewalk-east", ConfigurationChange.Action.CREATE, zone("sidewalk-east", "SLOW", CAP, 1)));
+        record(day.plusSeconds(120), null, new ConfigurationChange("operator:kim", ConfigurationChange.Target.ZONE,
+                "lobby-keep-out", ConfigurationChange.Action.CREATE, zone("lobby-keep-out", "KEEP_OUT", null, 1)));
+        register(day.plusSeconds(600), "rb-alpha", new RobotRegistration("Acme Robotics", "SN-ALPHA-0001",
+                "sidewalk-delivery", "Sidewalk Delivery", "DELIVERY", "OUTDOOR", 34.0, "UP_TO_100_KG", 15.0, 1.667, false));
+        register(day.plusSeconds(660), "rb-beta", new RobotRegistration("Acme Robotics", "SN-BETA-0002",
+                "sidewalk-delivery", "Sidewalk Delivery", "DELIVERY", "OUTDOOR", 34.0, "UP_TO_100_KG", 15.0, 1.667, false));
+        register(day.plusSeconds(720), "rb-gamma", new RobotRegistration("한빛로보틱스", "SN-GAMMA-0003",
+                "indoor-disinfection", "Indoor Disinfection", "DISINFECTION", "INDOOR", 48.5, null, null, 1.0, true));
+    }
+
+    private void register(Instant time, String robot, RobotRegistration registration) {
+        record(time, robot, new ConfigurationChange("operator:kim", ConfigurationChange.Target.ROBOT, robot,
+                ConfigurationChange.Action.CREATE, registration.toDetails()));
+    }
+
+    /** A zone's feature as the server records it (geometry and properties with the rules). */
+    private static ObjectNode zone(String id, String kind, Double maxSpeed, int version) {
+        ObjectNode feature = JSON.objectNode().put("type", "Feature").put("id", id);
+        feature.putObject("geometry").put("type", "Polygon").putArray("coordinates").addArray()
+                .add(JSON.arrayNode().add(0).add(0)).add(JSON.arrayNode().add(30).add(0))
+                .add(JSON.arrayNode().add(30).add(10)).add(JSON.arrayNode().add(0).add(0));
+        ObjectNode properties = feature.putObject("properties").put("name", id).put("site", SITE).put("level", "L1")
+                .put("kind", kind).put("onViolation", "PAUSE");
+        if (maxSpeed != null) properties.put("maxSpeed", maxSpeed);
+        ObjectNode details = JSON.objectNode().put("change", version == 1 ? "CREATED" : "UPDATED").put("version", version);
+        details.set("feature", feature);
+        return details;
     }
 
     /** Ten minutes of loops around a rectangle, a state sample a second, sent in batches of a minute. */

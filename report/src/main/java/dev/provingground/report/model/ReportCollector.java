@@ -1,5 +1,6 @@
 package dev.provingground.report.model;
 
+import dev.provingground.trackrecord.context.BundleContext;
 import dev.provingground.trackrecord.event.EventBody;
 import dev.provingground.trackrecord.event.GeofenceTransition;
 import dev.provingground.trackrecord.event.Incident;
@@ -8,6 +9,7 @@ import dev.provingground.trackrecord.event.Overspeed;
 import dev.provingground.trackrecord.event.RobotLink;
 import dev.provingground.trackrecord.event.StateSamples;
 import dev.provingground.trackrecord.event.TrackEvent;
+import dev.provingground.trackrecord.export.Period;
 import dev.provingground.trackrecord.kpi.KpiAccumulator;
 import dev.provingground.trackrecord.kpi.KpiReport;
 import dev.provingground.trackrecord.verify.BundleFacts;
@@ -37,6 +39,8 @@ public final class ReportCollector implements BundleReading {
 
     private BundleFacts facts;
     private KpiReport kpis;
+    private BundleContext context;
+    private Period period;
     private final Map<String, RobotTally> robots = new TreeMap<>();
     private final Map<String, Integer> robotIndex = new HashMap<>();
     private final List<String> robotOrder = new ArrayList<>();
@@ -150,6 +154,12 @@ public final class ReportCollector implements BundleReading {
     }
 
     @Override
+    public void contextVerified(BundleContext context, Period period) {
+        this.context = context;
+        this.period = period;
+    }
+
+    @Override
     public void kpisVerified(KpiReport kpis) {
         this.kpis = kpis;
     }
@@ -166,6 +176,7 @@ public final class ReportCollector implements BundleReading {
         List<RobotFigures> figures = new ArrayList<>();
         robots.values().forEach(tally -> figures.add(tally.figures(distancePerDay)));
         return new ReportModel(facts, bundleSha256, bundleFileName, kpis, figures, List.copyOf(robotOrder),
-                distancePerDay, interventionsPerDay, speeds, List.copyOf(levels.values()), Map.copyOf(lists), firstInScope, asOf);
+                distancePerDay, interventionsPerDay, speeds, List.copyOf(levels.values()), Map.copyOf(lists), firstInScope, asOf,
+                context, period);
     }
 }

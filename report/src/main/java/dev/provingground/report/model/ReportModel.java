@@ -1,5 +1,7 @@
 package dev.provingground.report.model;
 
+import dev.provingground.trackrecord.context.BundleContext;
+import dev.provingground.trackrecord.export.Period;
 import dev.provingground.trackrecord.kpi.KpiReport;
 import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.verify.BundleFacts;
@@ -23,11 +25,16 @@ import java.util.Map;
  * @param lists                the event lists
  * @param firstEvent           the time of the earliest event in scope, or {@code null} when there is none
  * @param asOf                 the time of the latest event in the bundle (the report's date), or {@code null} when empty
+ * @param context              robots' identity, site and rules with history, as the verifier derived them from the log;
+ *                             {@code null} for a bundle without a context section (format version 1)
+ * @param period               the manifest's period in UTC and the site's local time, checked by the verifier;
+ *                             {@code null} for a format version 1 bundle
  */
 public record ReportModel(BundleFacts facts, String bundleSha256, String bundleFileName, KpiReport kpis,
                           List<RobotFigures> robots, List<String> robotOrder, DailySeries distancePerDay,
                           DailySeries interventionsPerDay, SpeedHistogram speeds, List<LevelTrack> levels,
-                          Map<EventListKind, EventList> lists, Instant firstEvent, Instant asOf) {
+                          Map<EventListKind, EventList> lists, Instant firstEvent, Instant asOf,
+                          BundleContext context, Period period) {
 
     /** The firm of a firm log, or {@code null} for a site log. */
     public String firm() {

@@ -46,7 +46,8 @@ final class PageFlow implements AutoCloseable {
         y = SIZE.getHeight() - MARGIN;
     }
 
-    private void need(float height) throws IOException {
+    /** Starts a new page unless {@code height} points are left on this one, to keep a piece together. */
+    void need(float height) throws IOException {
         if (out == null || y - height < MARGIN + FOOTER) {
             newPage();
         }
@@ -80,6 +81,8 @@ final class PageFlow implements AutoCloseable {
     void table(float[] widths, List<String> header, List<List<String>> rows, boolean[] rightAligned, float size)
             throws IOException {
         if (header != null) {
+            // A header alone at the foot of a page says nothing: keep it with the first row.
+            need(rowHeight(widths, header, size, true) + (rows.isEmpty() ? 0 : rowHeight(widths, rows.get(0), size, false)));
             tableRow(widths, header, rightAligned, size, true, false);
         }
         int shaded = 0;
@@ -109,7 +112,7 @@ final class PageFlow implements AutoCloseable {
         float x = MARGIN;
         for (int column = 0; column < widths.length; column++) {
             float width = widths[column] * WIDTH;
-            List<String> lines = wrap(fonts.printable(cells.get(column)), font, size, width - 2 * CELL_PADDING);
+            List<String> lines = cellLines(cells.get(column), font, size, width - 2 * CELL_PADDING);
             float lineY = y - CELL_PADDING;
             for (String line : lines) {
                 lineY -= size * LEADING;
@@ -135,7 +138,7 @@ final class PageFlow implements AutoCloseable {
         PDFont font = header ? fonts.bold() : fonts.regular();
         int lines = 1;
         for (int column = 0; column < widths.length; column++) {
-            lines = Math.max(lines, wrap(fonts.printable(cells.get(column)), font, size,
+            lines = Math.max(lines, cellLines(cells.get(column), font, size,
                     widths[column] * WIDTH - 2 * CELL_PADDING).size());
         }
         return lines * size * LEADING + 2 * CELL_PADDING;
@@ -167,6 +170,15 @@ final class PageFlow implements AutoCloseable {
     }
 
     /** Breaks {@code text} into lines no wider than {@code width}: at spaces, or inside a word too long for a line. */
+    /** A table cell's lines: its own line breaks kept, each line wrapped to the column. */
+    private List<String> cellLines(String cell, PDFont font, float size, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String part : cell.split("\n", -1)) {
+            lines.addAll(wrap(fonts.printable(part), font, size, width));
+        }
+        return lines;
+    }
+
     private List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();

@@ -9,8 +9,14 @@ import dev.provingground.report.model.LevelTrack;
 import dev.provingground.report.model.ListedEvent;
 import dev.provingground.report.model.ReportModel;
 import dev.provingground.report.model.RobotFigures;
+import dev.provingground.report.model.RulesInForce;
 import dev.provingground.report.model.SpeedHistogram;
 import dev.provingground.report.text.Messages;
+import dev.provingground.trackrecord.context.LogStamp;
+import dev.provingground.trackrecord.context.RobotIdentity;
+import dev.provingground.trackrecord.context.RobotRegistration;
+import dev.provingground.trackrecord.context.RuleChange;
+import dev.provingground.trackrecord.export.Period;
 import dev.provingground.trackrecord.kpi.Metric;
 import dev.provingground.trackrecord.verify.BundleFacts;
 import java.awt.image.BufferedImage;
@@ -42,6 +48,8 @@ public final class ReportDocument {
     private static final HexFormat HEX = HexFormat.of();
     private static final float BODY = 9.5f;
     private static final float SMALL = 8f;
+    /** Points the identity section's heading, note, table header and first robot take: kept on one page. */
+    private static final float IDENTITY_HEAD = 150;
 
     private final ReportFonts fonts;
 
@@ -63,6 +71,7 @@ public final class ReportDocument {
                 cover(flow, model, text);
                 summary(flow, model, text);
                 robots(flow, model, text);
+                rules(flow, model, text);
                 charts(document, flow, model, text);
                 maps(document, flow, model, text);
                 lists(flow, model, text);
@@ -97,7 +106,12 @@ public final class ReportDocument {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(text.get("cover.firm"), model.firm() == null ? "—" : model.firm()));
         rows.add(List.of(text.get("cover.site"), model.site()));
-        rows.add(List.of(text.get("cover.period"), period(model, text)));
+        if (model.period() == null) {
+            rows.add(List.of(text.get("cover.period"), period(model, text)));
+        } else {
+            rows.add(List.of(text.get("cover.periodLocal"), localPeriod(model.period(), text)));
+            rows.add(List.of(text.get("cover.periodUtc"), utcPeriod(model.period(), text)));
+        }
         rows.add(List.of(text.get("cover.robots"), model.robots().isEmpty() ? "—"
                 : String.join(", ", model.robots().stream().map(RobotFigures::robot).toList())));
         long count = facts.end() - facts.start();
@@ -120,8 +134,73 @@ public final class ReportDocument {
         flow.paragraph(text.get("cover.attachment", model.bundleFileName()), BODY, false, PageFlow.INK);
         flow.paragraph(text.get("cover.generated", model.asOf() == null ? "—" : TIME.format(model.asOf())), BODY, false,
                 PageFlow.INK);
+        identities(flow, model, text);
+    }
+
+    /** Each robot as its registration in the log describes it, with the leaves that prove it. */
+    private void identities(PageFlow flow, ReportModel model, Messages text) throws IOException {
+        flow.need(IDENTITY_HEAD);
         flow.heading(text.get("identity.title"), 13);
-        flow.paragraph(text.get("identity.absent"), BODY, false, PageFlow.MUTED);
+        if (model.context() == null) {
+            flow.paragraph(text.get("identity.absent"), BODY, false, PageFlow.MUTED);
+            return;
+        }
+        flow.paragraph(text.get("identity.note"), SMALL, false, PageFlow.MUTED);
+        flow.space(4);
+        List<List<String>> rows = new ArrayList<>();
+        for (RobotIdentity robot : model.context().robots()) {
+            RobotRegistration registration = robot.registration();
+            String rotations = text.get("identity.rotations") + ": " + (robot.credentialRotations().isEmpty()
+                    ? text.get("identity.none")
+                    : String.join("; ", robot.credentialRotations().stream().map(at -> stamp(at, text)).toList()));
+            String firm = robot.firm() == null ? "—" : robot.firm();
+            if (registration == null) {
+                rows.add(List.of(robot.id() + "\n" + firm, text.get("identity.notRegistered"), "", "", rotations));
+                continue;
+            }
+            String speedClass = registration.speedClass() == null ? text.get("identity.noSpeedClass")
+                    : registration.speedClass() + " · " + number(registration.speedClassLimitKmh()) + " km/h";
+            rows.add(List.of(robot.id() + "\n" + firm,
+                    registration.manufacturer() + "\n" + registration.serialNumber(),
+                    registration.modelName() + " (" + registration.profile() + ")\n" + registration.kind() + " · "
+                            + registration.environment(),
+                    number(registration.massWithPayloadKg()) + " kg\n" + speedClass + "\n"
+                            + text.get("identity.speedCap") + " " + number(registration.speedCapMps()) + " m/s\n"
+                            + text.get("identity.uvc") + " " + text.get(registration.uvc() ? "identity.yes" : "identity.no"),
+                    stamp(robot.registered(), text) + "\n" + rotations));
+        }
+        flow.table(new float[]{0.14f, 0.18f, 0.22f, 0.22f, 0.24f},
+                List.of(text.get("identity.robotFirm"), text.get("identity.manufacturerSerial"),
+                        text.get("identity.modelKind"), text.get("identity.physical"), text.get("identity.registered")),
+                rows, new boolean[5], SMALL);
+    }
+
+    private static String stamp(LogStamp at, Messages text) {
+        return TIME.format(at.time()) + " · " + text.get("identity.leaf", Long.toString(at.leaf()));
+    }
+
+    /** A number as the bundle gives it, without a trailing {@code .0}. */
+    private static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** The period in the site's local time; an open end gives the first or last exported event's time. */
+    private static String localPeriod(Period period, Messages text) {
+        if (period.timeZone() == null) return text.get("cover.zoneUnknown");
+        String zone = period.timeZone().getId() + ("server".equals(period.zoneSource()) ? " " + text.get("cover.zoneFromServer") : "");
+        return bound(period.from(), period.firstEvent(), period::local, text) + " — "
+                + bound(period.to(), period.lastEvent(), period::local, text) + " (" + zone + ")";
+    }
+
+    private static String utcPeriod(Period period, Messages text) {
+        return bound(period.from(), period.firstEvent(), TIME::format, text) + " — "
+                + bound(period.to(), period.lastEvent(), TIME::format, text);
+    }
+
+    private static String bound(Instant bound, Instant event, java.util.function.Function<Instant, String> format,
+                                Messages text) {
+        return bound != null ? format.apply(bound)
+                : text.get("cover.period.open", event == null ? "—" : format.apply(event));
     }
 
     /** The period the bundle was exported for; an open end says so and gives the first or last event's time. */
@@ -138,15 +217,70 @@ public final class ReportDocument {
         flow.newPage();
         flow.heading(text.get("summary.title"), 16);
         flow.paragraph(text.get("summary.note"), SMALL, false, PageFlow.MUTED);
+        if (model.kpis().version() < 2) {
+            flow.paragraph(text.get("summary.noBasis"), SMALL, false, PageFlow.MUTED);
+        }
         flow.space(6);
         List<List<String>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Metric metric : model.kpis().metrics()) {
-            rows.add(List.of(metric.name(), metric.value() == null ? text.get("summary.undefined")
-                    : metric.value().toPlainString(), metric.unit()));
+            Metric.Basis basis = metric.basis();
+            String value = metric.value() != null ? metric.value().toPlainString() : missing(basis, text);
+            if (basis != null && basis.note() != null) {
+                notes.add(metric.name() + ": " + basis.note());
+                value += " *";
+            }
+            rows.add(List.of(metric.name(), value, metric.unit(),
+                    basis == null ? "" : plain(basis.numerator()) + " / " + plain(basis.denominator()),
+                    basis == null || basis.sampleSize() == null ? "" : Long.toString(basis.sampleSize()),
+                    basis == null || basis.ciLow() == null ? "" : plain(basis.ciLow()) + " – " + plain(basis.ciHigh())));
         }
-        flow.table(new float[]{0.55f, 0.25f, 0.2f},
-                List.of(text.get("summary.metric"), text.get("summary.value"), text.get("summary.unit")), rows,
-                new boolean[]{false, true, false}, BODY);
+        flow.table(new float[]{0.30f, 0.15f, 0.10f, 0.16f, 0.06f, 0.23f},
+                List.of(text.get("summary.metric"), text.get("summary.value"), text.get("summary.unit"),
+                        text.get("summary.basis"), text.get("summary.sampleSize"), text.get("summary.ci")), rows,
+                new boolean[]{false, true, false, true, true, true}, SMALL);
+        if (!notes.isEmpty()) {
+            flow.paragraph(text.get("summary.notes"), SMALL, true, PageFlow.INK);
+            for (String note : notes) {
+                flow.paragraph("* " + note, SMALL, false, PageFlow.MUTED);
+            }
+            flow.space(6);
+        }
+    }
+
+    /** Why a value is missing, in the report's language: too little data, or a rate over nothing. */
+    private static String missing(Metric.Basis basis, Messages text) {
+        return basis != null && basis.note() != null && basis.note().startsWith("not enough data")
+                ? text.get("summary.notEnoughData") : text.get("summary.undefined");
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "—" : value.toPlainString();
+    }
+
+    /** The site, zone, rule and elevator changes in force over the period, each with the leaf that proves it. */
+    private void rules(PageFlow flow, ReportModel model, Messages text) throws IOException {
+        flow.heading(text.get("rules.title"), 16);
+        if (model.context() == null) {
+            flow.paragraph(text.get("rules.absent"), BODY, false, PageFlow.MUTED);
+            return;
+        }
+        Period period = model.period();
+        List<RuleChange> changes = RulesInForce.over(model.context().rules(), period == null ? null : period.from());
+        flow.paragraph(text.get("rules.note"), SMALL, false, PageFlow.MUTED);
+        flow.space(4);
+        if (changes.isEmpty()) {
+            flow.paragraph(text.get("rules.none"), BODY, false, PageFlow.MUTED);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (RuleChange change : changes) {
+            rows.add(List.of(Long.toString(change.at().leaf()), TIME.format(change.at().time()),
+                    change.target() + " " + change.targetId() + " · " + change.action() + " · " + change.actor(),
+                    RulesInForce.details(change)));
+        }
+        flow.table(new float[]{0.07f, 0.22f, 0.21f, 0.5f}, List.of(text.get("lists.index"), text.get("lists.time"),
+                text.get("rules.change"), text.get("lists.details")), rows, new boolean[]{true, false, false, false}, SMALL);
     }
 
     private void robots(PageFlow flow, ReportModel model, Messages text) throws IOException {

@@ -1,6 +1,8 @@
 package dev.provingground.trackrecord.verify;
 
+import dev.provingground.trackrecord.context.BundleContext;
 import dev.provingground.trackrecord.event.TrackEvent;
+import dev.provingground.trackrecord.export.Period;
 import dev.provingground.trackrecord.kpi.KpiReport;
 
 /**
@@ -20,6 +22,14 @@ public interface BundleReading {
      * @param leafIndex the event's index in the log, for an inclusion proof
      */
     void event(long leafIndex, TrackEvent event);
+
+    /**
+     * The bundle's context (robots' identity, site, levels, rules with history) as derived again from the proven leaves,
+     * and the manifest's period in UTC and local time, after context.json and the period were found equal to what the
+     * log says. Called before {@link #kpisVerified}; not called for a version 1 bundle, which has neither.
+     */
+    default void contextVerified(BundleContext context, Period period) {
+    }
 
     /** The KPIs recomputed from the events, after they were found equal to the bundle's kpis.json. */
     default void kpisVerified(KpiReport kpis) {

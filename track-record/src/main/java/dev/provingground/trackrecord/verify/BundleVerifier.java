@@ -9,6 +9,7 @@ import dev.provingground.trackrecord.event.EventCodec;
 import dev.provingground.trackrecord.event.EventFormatException;
 import dev.provingground.trackrecord.event.TrackEvent;
 import dev.provingground.trackrecord.export.BundleLayout;
+import dev.provingground.trackrecord.export.Period;
 import dev.provingground.trackrecord.context.BundleContext;
 import dev.provingground.trackrecord.context.ContextAccumulator;
 import dev.provingground.trackrecord.context.RobotIdentity;
@@ -151,6 +152,7 @@ public final class BundleVerifier {
             new PeriodCheck().check(manifest.period(), manifest.scope(), firstAndLast, derived);
             checkFormulas(files);
             covers = "; " + PeriodCheck.describe(manifest.period()) + "; " + describeRobots(derived);
+            reading.contextVerified(derived, Period.fromJson(manifest.period()));
         }
         reading.kpisVerified(recomputed);
 
