@@ -51,8 +51,12 @@ final class ConsoleServer implements AutoCloseable {
     private static final String PROFILE = "indoor-delivery";
     private static final double PROFILE_SPEED = 0.76;
     private static final long SETUP_TIMEOUT_SECONDS = 120;
-    /** Orders in flight at once while the fleet is set going. */
-    private static final int ORDERS_IN_FLIGHT = 256;
+    /**
+     * Orders in flight at once while the fleet is set going. Each may hold a connection open afterwards (the JDK
+     * client keeps idle ones), and the server allows one address 256 at once (http.maxConnectionsPerAddress): the
+     * browser, from the same address, must still get in.
+     */
+    private static final int ORDERS_IN_FLIGHT = 32;
     private static final long ORDER_RETRY_SECONDS = 60;
     private static final int CONNECT_CHUNK = 100;
     private static final int CONNECT_ATTEMPTS = 3;
