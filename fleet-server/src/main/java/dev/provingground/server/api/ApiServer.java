@@ -1,5 +1,6 @@
 package dev.provingground.server.api;
 
+import dev.provingground.server.api.validation.RequestSchemas;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.errors.PortInUseException;
 import dev.provingground.server.auth.ConnectionGate;
@@ -76,6 +77,8 @@ public final class ApiServer implements Lifecycle {
         // While storage cannot write, a change is refused before its body is read.
         router.route("/api/v1/*").handler(new StorageGate(parts.storage()));
         BodyLimits.mount(router, config);
+        router.route("/api/v1/*").handler(new RequestValidation(
+                RequestSchemas.fromClasspath(OpenApiRoutes.class, OpenApiRoutes.RESOURCE)));
         events.mount(router);
         new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock(), parts.storage())
                 .mount(router);

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ public final class AccessControl {
     private final Clock clock;
     private final Map<String, Firm> firms = new ConcurrentHashMap<>();
     private final Map<String, ApiToken> tokens = new ConcurrentHashMap<>();
+    /** Firm ids whose registration is being written; not yet firms. */
+    private final Set<String> registering = ConcurrentHashMap.newKeySet();
 
     public AccessControl(AccessStore store, Clock clock) {
         this.store = store;
@@ -60,24 +63,33 @@ public final class AccessControl {
                     + (id == null ? "nothing" : "\"" + id + "\""));
         if (name == null || name.isBlank()) throw new InvalidInputException("firm.name", "required");
         Firm firm = new Firm(id, name.strip(), clock.instant());
-        if (firms.putIfAbsent(id, firm) != null) throw new ConflictException("firm \"" + id + "\" is already registered");
-        IssuedToken token = newToken(Role.VENDOR, id);
-        return store.saveFirm(firm).thenCompose(v -> store.saveToken(token.stored()))
-                .thenApply(v -> new Issued<>(firm, token.text()));
+        // Durable before applied: the id is only reserved while the store writes; a failed write leaves no firm.
+        if (firms.containsKey(id) || !registering.add(id))
+            throw new ConflictException("firm \"" + id + "\" is already registered");
+        IssuedToken token = unsavedToken(Role.VENDOR, id);
+        return store.saveFirm(firm).thenCompose(v -> store.saveToken(token.stored())).whenComplete((v, failure) -> {
+            if (failure == null) {
+                tokens.put(token.stored().id(), token.stored());
+                firms.put(id, firm);
+            }
+            registering.remove(id);
+        }).thenApply(v -> new Issued<>(firm, token.text()));
     }
 
     public CompletableFuture<String> issueToken(Role role, String firm) {
         if (role == Role.VENDOR && !firms.containsKey(firm))
             throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
-        IssuedToken token = newToken(role, role == Role.OPERATOR ? null : firm);
-        return store.saveToken(token.stored()).thenApply(v -> token.text());
+        IssuedToken token = unsavedToken(role, role == Role.OPERATOR ? null : firm);
+        return store.saveToken(token.stored()).thenApply(v -> {
+            tokens.put(token.stored().id(), token.stored());
+            return token.text();
+        });
     }
 
-    private IssuedToken newToken(Role role, String firm) {
+    private IssuedToken unsavedToken(Role role, String firm) {
         String id = SecretHasher.randomText(9);
         String secret = SecretHasher.newSecret();
         ApiToken stored = new ApiToken(id, role, firm, SecretHasher.hash(secret), clock.instant());
-        tokens.put(id, stored);
         return new IssuedToken(stored, "pg." + id + "." + secret);
     }
 

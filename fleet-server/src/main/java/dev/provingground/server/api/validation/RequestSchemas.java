@@ -1,0 +1,169 @@
+package dev.provingground.server.api.validation;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every operation of the OpenAPI document with what a request to it must satisfy: its path parameters follow
+ * {@link IdGrammar}, and a JSON request body passes {@link JsonTokenScan} and then the operation's schema in its
+ * strict form ({@link StrictSchemas}). Built once at start; thread-safe afterwards.
+ */
+public final class RequestSchemas {
+
+    /**
+     * What is wrong with a request to the operation at {@code template}: the RFC 6901 pointer of the value in the
+     * body, or the name of the path parameter ({@code pathParameter}, pointer empty).
+     */
+    public record Violation(String template, String pathParameter, String pointer, String message, boolean malformed) {
+
+        /** The field as the API names fields elsewhere: {@code nodes[0].x}, a path parameter by its name. */
+        public String field() {
+            if (pathParameter != null) return pathParameter;
+            if (pointer.isEmpty()) return "(body)";
+            StringBuilder field = new StringBuilder();
+            for (String part : pointer.substring(1).split("/", -1)) {
+                String name = part.replace("~1", "/").replace("~0", "~");
+                if (name.matches("\\d+")) field.append('[').append(name).append(']');
+                else field.append(field.length() == 0 ? "" : ".").append(name);
+            }
+            return field.toString();
+        }
+    }
+
+    private record Operation(String method, String template, Pattern path, List<String> parameters,
+                             Validator body, int literals) {
+    }
+
+    private static final Pattern SUMMARY = Pattern.compile(
+            "A sub-?schema had errors|Property \".*\" does not match schema|Items did not match schema"
+                    + "|.*does not match additional properties schema.*");
+
+    private final List<Operation> operations;
+
+    private RequestSchemas(List<Operation> operations) {
+        this.operations = operations;
+    }
+
+    /** The document at {@code resource} on the classpath of {@code anchor}. */
+    public static RequestSchemas fromClasspath(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("OpenAPI document " + resource + " missing");
+            return of(new Yaml(new LoaderOptions()).load(in));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static RequestSchemas of(Map<String, Object> document) {
+        Map<String, Object> components = (Map<String, Object>) ((Map<String, Object>) document
+                .getOrDefault("components", Map.of())).getOrDefault("schemas", Map.of());
+        StrictSchemas strict = new StrictSchemas(components);
+        List<Operation> operations = new ArrayList<>();
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        paths.forEach((template, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
+            if (!List.of("get", "put", "post", "delete", "patch").contains(method)) return;
+            Validator body = bodyValidator(strict, (Map<String, Object>) op);
+            List<String> names = new ArrayList<>();
+            StringBuilder regex = new StringBuilder("^");
+            int literals = 0;
+            for (String segment : template.substring(1).split("/")) {
+                regex.append('/');
+                if (segment.startsWith("{") && segment.endsWith("}")) {
+                    names.add(segment.substring(1, segment.length() - 1));
+                    regex.append("([^/]*)");
+                } else {
+                    regex.append(Pattern.quote(segment));
+                    literals++;
+                }
+            }
+            operations.add(new Operation(method.toUpperCase(Locale.ROOT), template, Pattern.compile(regex + "$"),
+                    names, body, literals));
+        }));
+        operations.sort(Comparator.comparingInt(Operation::literals).reversed());
+        return new RequestSchemas(List.copyOf(operations));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Validator bodyValidator(StrictSchemas strict, Map<String, Object> op) {
+        if (!(op.get("requestBody") instanceof Map<?, ?> requestBody)) return null;
+        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) requestBody).get("content");
+        if (content == null) return null;
+        Object media = content.containsKey("application/json") ? content.get("application/json")
+                : content.get("application/geo+json");
+        if (!(media instanceof Map<?, ?> m) || m.get("schema") == null) return null;
+        Object schema = strict.strict(m.get("schema"), null);
+        JsonObject json = (JsonObject) Json.decodeValue(Json.encode(schema));
+        return Validator.create(JsonSchema.of(json), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
+                .setBaseUri("https://provingground.dev/api/v1/request").setOutputFormat(OutputFormat.Basic));
+    }
+
+    /** Whether a documented operation with a JSON body answers {@code method} on {@code path}. */
+    public boolean hasBody(String method, String path) {
+        Operation op = find(method, path);
+        return op != null && op.body() != null;
+    }
+
+    /**
+     * The first thing wrong with a request, or null. An undocumented method or path is not judged here (the router
+     * answers 404 or 405); a documented one without a JSON body is checked for its path ids only.
+     */
+    public Violation check(String method, String rawPath, byte[] body) {
+        Operation op = find(method, rawPath);
+        if (op == null) return null;
+        var matcher = op.path().matcher(rawPath);
+        matcher.matches();
+        for (int i = 0; i < op.parameters().size(); i++) {
+            String value;
+            try {
+                value = URLDecoder.decode(matcher.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return new Violation(op.template(), op.parameters().get(i), "", "not a valid percent-encoded id", false);
+            }
+            String problem = IdGrammar.problem(value);
+            if (problem != null) return new Violation(op.template(), op.parameters().get(i), "", problem, false);
+        }
+        if (op.body() == null) return null;
+        JsonTokenScan.Problem scanned = JsonTokenScan.scan(body == null ? new byte[0] : body);
+        if (scanned != null) return new Violation(op.template(), null, scanned.pointer(), scanned.message(), scanned.malformed());
+        Object document;
+        try {
+            document = Json.decodeValue(io.vertx.core.buffer.Buffer.buffer(body));
+        } catch (DecodeException e) {
+            return new Violation(op.template(), null, "", "malformed JSON: " + e.getMessage(), true);
+        }
+        OutputUnit result = op.body().validate(document);
+        if (Boolean.TRUE.equals(result.getValid())) return null;
+        List<OutputUnit> units = result.getErrors() == null ? List.of(result) : result.getErrors();
+        OutputUnit first = units.stream().filter(u -> u.getError() == null || !SUMMARY.matcher(u.getError()).matches())
+                .findFirst().orElse(units.get(0));
+        String location = first.getInstanceLocation() == null ? "" : first.getInstanceLocation();
+        return new Violation(op.template(), null, location.startsWith("#") ? location.substring(1) : location,
+                first.getError(), false);
+    }
+
+    private Operation find(String method, String path) {
+        for (Operation op : operations)
+            if (op.method().equals(method) && op.path().matcher(path).matches()) return op;
+        return null;
+    }
+}
