@@ -77,8 +77,8 @@ public final class ApiServer implements Lifecycle {
         // While storage cannot write, a change is refused before its body is read.
         router.route("/api/v1/*").handler(new StorageGate(parts.storage()));
         BodyLimits.mount(router, config);
-        router.route("/api/v1/*").handler(new RequestValidation(
-                RequestSchemas.fromClasspath(OpenApiRoutes.class, OpenApiRoutes.RESOURCE)));
+        RequestSchemas schemas = RequestSchemas.fromClasspath(OpenApiRoutes.class, OpenApiRoutes.RESOURCE);
+        router.route("/api/v1/*").handler(new RequestValidation(schemas));
         events.mount(router);
         new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock(), parts.storage())
                 .mount(router);
@@ -92,6 +92,7 @@ public final class ApiServer implements Lifecycle {
         new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
         new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
         new OpenApiRoutes().mount(router);
+        new SchemaRoutes(schemas).mount(router);
         new RejectionRoutes(parts.rejections().recent(), parts.registry()).mount(router);
         new WhoAmIRoutes().mount(router);
         new ConsoleRoutes().mount(router);

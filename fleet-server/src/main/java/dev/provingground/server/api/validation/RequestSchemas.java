@@ -57,10 +57,22 @@ public final class RequestSchemas {
             "A sub-?schema had errors|Property \".*\" does not match schema|Items did not match schema"
                     + "|.*does not match additional properties schema.*");
 
-    private final List<Operation> operations;
+    /** The documents published as JSON Schemas (docs/schemas/), by file name, and their component in the document. */
+    public static final Map<String, String> PUBLISHED = Map.of("site.schema.json", "Site", "zone.schema.json", "Zone",
+            "zone-collection.schema.json", "ZoneCollection", "elevator-rules.schema.json", "ElevatorRules");
 
-    private RequestSchemas(List<Operation> operations) {
+    private final List<Operation> operations;
+    private final Map<String, JsonObject> published;
+
+    private RequestSchemas(List<Operation> operations, Map<String, JsonObject> published) {
         this.operations = operations;
+        this.published = published;
+    }
+
+    /** The published schema of that file name (e.g. {@code site.schema.json}), or null. */
+    public JsonObject published(String name) {
+        JsonObject schema = published.get(name);
+        return schema == null ? null : schema.copy();
     }
 
     /** The document at {@code resource} on the classpath of {@code anchor}. */
@@ -100,7 +112,14 @@ public final class RequestSchemas {
                     names, body, literals));
         }));
         operations.sort(Comparator.comparingInt(Operation::literals).reversed());
-        return new RequestSchemas(List.copyOf(operations));
+        Map<String, JsonObject> published = new java.util.TreeMap<>();
+        PUBLISHED.forEach((file, component) -> {
+            JsonObject schema = new JsonObject().put("$schema", "https://json-schema.org/draft/2020-12/schema")
+                    .put("$id", "https://provingground.dev/schemas/" + file);
+            schema.mergeIn(json(strict.strict(Map.of("$ref", "#/components/schemas/" + component), null)));
+            published.put(file, schema);
+        });
+        return new RequestSchemas(List.copyOf(operations), Map.copyOf(published));
     }
 
     @SuppressWarnings("unchecked")
@@ -111,10 +130,12 @@ public final class RequestSchemas {
         Object media = content.containsKey("application/json") ? content.get("application/json")
                 : content.get("application/geo+json");
         if (!(media instanceof Map<?, ?> m) || m.get("schema") == null) return null;
-        Object schema = strict.strict(m.get("schema"), null);
-        JsonObject json = (JsonObject) Json.decodeValue(Json.encode(schema));
-        return Validator.create(JsonSchema.of(json), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
+        return Validator.create(JsonSchema.of(json(strict.strict(m.get("schema"), null))), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
                 .setBaseUri("https://provingground.dev/api/v1/request").setOutputFormat(OutputFormat.Basic));
+    }
+
+    private static JsonObject json(Object schema) {
+        return (JsonObject) Json.decodeValue(Json.encode(schema));
     }
 
     /** Whether a documented operation with a JSON body answers {@code method} on {@code path}. */
