@@ -178,8 +178,46 @@ public final class RequestSchemas {
         OutputUnit first = units.stream().filter(u -> u.getError() == null || !SUMMARY.matcher(u.getError()).matches())
                 .findFirst().orElse(units.get(0));
         String location = first.getInstanceLocation() == null ? "" : first.getInstanceLocation();
-        return new Violation(op.template(), null, location.startsWith("#") ? location.substring(1) : location,
-                first.getError(), false);
+        String pointer = location.startsWith("#") ? location.substring(1) : location;
+        var missing = first.getError() == null ? null : REQUIRED.matcher(first.getError());
+        if (missing != null && missing.matches())
+            return new Violation(op.template(), null, pointer + "/" + missing.group(1).replace("~", "~0")
+                    .replace("/", "~1"), "required", false);
+        return new Violation(op.template(), null, pointer, explained(first.getError(), document, pointer), false);
+    }
+
+    private static final Pattern ENUM = Pattern.compile("Instance does not match any of \\[(.*)]");
+    private static final Pattern REQUIRED = Pattern.compile("Instance does not have required property \"(.*)\"");
+    private static final Pattern BOUND = Pattern.compile(".* is (less|greater) than (or equal to )?(\\S+)");
+
+    /** The validator's message in the API's words, with the value that was sent when it is a scalar. */
+    static String explained(String error, Object document, String pointer) {
+        String message = error == null ? "does not match its schema" : error;
+        var enumeration = ENUM.matcher(message);
+        if (enumeration.matches()) message = "must be one of [" + enumeration.group(1).replace("\"", "")
+                .replace(",", ", ") + "]";
+        var bound = BOUND.matcher(message);
+        if (bound.matches()) message = bound.group(1).equals("less")
+                ? (bound.group(2) == null ? "must be at least " : "must be more than ") + bound.group(3)
+                : (bound.group(2) == null ? "must be at most " : "must be less than ") + bound.group(3);
+        Object value = at(document, pointer);
+        if (value != null && !(value instanceof JsonObject) && !(value instanceof io.vertx.core.json.JsonArray)) {
+            String sent = Json.encode(value);
+            message += ", got " + (sent.length() <= 60 ? sent : sent.substring(0, 57) + "...");
+        }
+        return message;
+    }
+
+    private static Object at(Object node, String pointer) {
+        if (pointer.isEmpty()) return node;
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            String part = raw.replace("~1", "/").replace("~0", "~");
+            if (node instanceof JsonObject o) node = o.getValue(part);
+            else if (node instanceof io.vertx.core.json.JsonArray a && part.matches("\\d+")
+                    && Integer.parseInt(part) < a.size()) node = a.getValue(Integer.parseInt(part));
+            else return null;
+        }
+        return node;
     }
 
     private Operation find(String method, String path) {
