@@ -60,7 +60,11 @@ class RequestCorpusIT {
             var task = send(server, "POST", "/api/v1/tasks", task(0).encode());
             String taskId = task.bodyAsJsonObject().getJsonObject("booking", new JsonObject()).getString("id", "t1");
 
-            List<RequestCorpus.Request> corpus = new RequestCorpus(SEED).generate(operations(robot, taskId), CORPUS_SIZE);
+            List<RequestCorpus.Operation> operations = operations(robot, taskId);
+            assertThat(operations.stream().map(op -> op.method() + " " + op.template()).toList())
+                    .as("every POST/PUT operation of the OpenAPI document with a JSON body or none")
+                    .containsExactlyInAnyOrderElementsOf(documentedChanges(server));
+            List<RequestCorpus.Request> corpus = new RequestCorpus(SEED).generate(operations, CORPUS_SIZE);
             total = corpus.size();
             List<String> before = digest(server);
             for (RequestCorpus.Request request : corpus) {
@@ -101,6 +105,21 @@ class RequestCorpusIT {
         } finally {
             again.stop();
         }
+    }
+
+    /** The POST and PUT operations the served OpenAPI document lists, but the floor-plan image upload (not JSON). */
+    @SuppressWarnings("unchecked")
+    private static List<String> documentedChanges(TestServer server) {
+        java.util.Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(
+                server.get("/api/v1/openapi.yaml", server.operatorToken).bodyAsString());
+        List<String> changes = new ArrayList<>();
+        ((java.util.Map<String, Object>) document.get("paths")).forEach((path, item) -> {
+            if (path.endsWith("/floor-plan")) return;
+            for (String method : List.of("post", "put"))
+                if (((java.util.Map<String, Object>) item).containsKey(method))
+                    changes.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+        });
+        return changes;
     }
 
     private List<RequestCorpus.Operation> operations(String robot, String task) {
