@@ -35,7 +35,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(options.verbose);
+        // The demo is for the machine it runs on: loopback unless asked for more.
+        if (options.bind == null) options.bind = "127.0.0.1";
         ServerConfig config = options.resolve(System.getenv());
+        if (config.tls().enabled()) {
+            // Its simulated robots, lift controllers and robot agents speak plain MQTT and HTTP to the server.
+            System.err.println("demo: TLS is not offered by the demo, whose simulated fleet connects in plain MQTT on "
+                    + "loopback; run `serve --tls-cert FILE --tls-key FILE` for HTTPS and MQTTS (docs/CONFIGURATION.md)");
+            return 2;
+        }
         Site site = DemoSite.load();
         var running = ServeCommand.RunningServer.start(config, List.of(site));
         // From here on the demo is a client like any other: the server's ports and an operator token are all it gets.

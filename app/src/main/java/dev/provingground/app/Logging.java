@@ -30,6 +30,9 @@ public final class Logging {
         level("dev.provingground", verbose ? Level.FINE : Level.INFO);
         level("io.netty", Level.WARNING);
         level("io.vertx", Level.WARNING);
+        // vertx-micrometer-metrics registers its connection gauges again for each server socket by design, which
+        // Micrometer reports once as a warning (vertx-micrometer-metrics#259, micrometer#6931); nothing is lost.
+        level("io.micrometer.core.instrument.MeterRegistry", Level.SEVERE);
     }
 
     private static void level(String name, Level level) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code ./proving-ground}: one launcher for every command. */
 @Command(name = "proving-ground", mixinStandardHelpOptions = true, version = "Proving Ground 0.1.0",
         description = "Fleet operations server for service-robot trials.",
-        subcommands = {DemoCommand.class, ServeCommand.class, SimCommand.class, AgentCommand.class, ExportCli.class, VerifyCli.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, SimCommand.class, AgentCommand.class, ExportCli.class, VerifyCli.class, ReportCli.class,
                 ProvingGround.BenchPointer.class})
 public final class ProvingGround implements Runnable {
 

@@ -3,6 +3,7 @@ package dev.provingground.app;
 import dev.provingground.server.errors.PortInUseException;
 import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.config.ServerConfig;
+import dev.provingground.server.metrics.ServerMetrics;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,10 @@ public final class ServeCommand implements Callable<Integer> {
         Logging.configure(options.verbose);
         ServerConfig config = options.resolve(System.getenv());
         RunningServer running = RunningServer.start(config, List.of());
-        System.out.println("Proving Ground server: http://localhost:" + running.server().httpPort() + "/api/v1/health"
-                + "  MQTT port " + running.server().mqttPort());
+        boolean tls = config.tls().enabled();
+        System.out.println("Proving Ground server: " + (tls ? "https" : "http") + "://" + config.http().host() + ":"
+                + running.server().httpPort() + "/api/v1/health  " + (tls ? "MQTTS" : "MQTT") + " port "
+                + running.server().mqttPort());
         System.out.println("Operator token: " + running.server().operatorTokenFile().toAbsolutePath()
                 + "   Stop with Ctrl-C.");
         running.awaitShutdown();
@@ -41,8 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
                                 List<Runnable> beforeStop) {
 
         public static RunningServer start(ServerConfig config, List<Site> sites) throws Exception {
-            Vertx vertx = Vertx.vertx();
-            FleetServer server = new FleetServer(vertx, config, Clock.systemUTC(), sites);
+            ServerMetrics metrics = new ServerMetrics();
+            Vertx vertx = ServerMetrics.newVertx(metrics);
+            FleetServer server = new FleetServer(vertx, config, Clock.systemUTC(), sites, metrics);
             try {
                 server.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {

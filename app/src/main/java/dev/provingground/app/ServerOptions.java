@@ -3,6 +3,7 @@ package dev.provingground.app;
 import dev.provingground.server.config.ConfigLoader;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
+import dev.provingground.server.config.TlsConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -31,6 +32,15 @@ public final class ServerOptions {
     @Option(names = "--mqtt-broker", paramLabel = "HOST", description = "use an external MQTT broker at HOST instead of the embedded endpoint")
     public String mqttBroker;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "interface the HTTP API and the embedded MQTT endpoint listen on, e.g. 127.0.0.1 (serve default: 0.0.0.0, every interface, so robots on the LAN reach it; demo default: 127.0.0.1)")
+    public String bind;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve HTTPS and MQTTS with this certificate chain (PEM, leaf first); needs --tls-key")
+    public Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "private key of --tls-cert (PEM, PKCS#8 or PKCS#1)")
+    public Path tlsKey;
+
     @Option(names = "--site", paramLabel = "FILE", description = "a site file to load (repeatable)")
     public List<Path> siteFiles = new ArrayList<>();
 
@@ -47,6 +57,12 @@ public final class ServerOptions {
                     m.username(), m.password(), m.clientId(), m.reconnectMillis()));
         }
         if (mqttPort != null) c = c.withMqtt(c.mqtt().withPort(mqttPort));
+        if (bind != null) {
+            c = c.withHttp(c.http().withHost(bind));
+            // With a broker, mqtt.host is where the broker is, not where the server listens.
+            if (c.mqtt().mode() == MqttConfig.Mode.EMBEDDED) c = c.withMqtt(c.mqtt().withHost(bind));
+        }
+        if (tlsCert != null || tlsKey != null) c = c.withTls(new TlsConfig(tlsCert, tlsKey));
         if (!siteFiles.isEmpty()) {
             List<Path> all = new ArrayList<>(c.sites());
             all.addAll(siteFiles);

@@ -23,13 +23,14 @@ final class ArchitectureRules {
             "geofence", List.of(),
             "site", List.of("geofence"),
             "trackrecord", List.of(),
-            "server", List.of("vda5050", "profiles", "geofence", "site", "trackrecord"),
+            "report", List.of("trackrecord"),
+            "server", List.of("vda5050", "profiles", "geofence", "site", "trackrecord", "report"),
             "sim", List.of("vda5050", "profiles", "geofence", "site"),
             "agent", List.of("vda5050", "profiles"),
-            "app", List.of("vda5050", "profiles", "geofence", "site", "trackrecord", "server", "sim", "agent"));
+            "app", List.of("vda5050", "profiles", "geofence", "site", "trackrecord", "report", "server", "sim", "agent"));
 
     /** Libraries that must stay plain Java, usable without a server. */
-    static final List<String> WITHOUT_VERTX = List.of("profiles", "geofence", "site", "trackrecord");
+    static final List<String> WITHOUT_VERTX = List.of("profiles", "geofence", "site", "trackrecord", "report");
 
     private ArchitectureRules() {
     }

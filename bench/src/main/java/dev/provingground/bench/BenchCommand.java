@@ -1,11 +1,13 @@
 package dev.provingground.bench;
 
 import dev.provingground.bench.agent.AgentBenchmark;
+import dev.provingground.bench.console.ConsoleBenchmark;
 import dev.provingground.bench.geofence.GeofenceBenchmark;
 import dev.provingground.app.Logging;
 import dev.provingground.bench.server.DispatchBenchmark;
 import dev.provingground.bench.server.EnforcementBenchmark;
 import dev.provingground.bench.trackrecord.TrackRecordBenchmark;
+import dev.provingground.bench.report.ReportBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "proving-ground bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
         subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
-                BenchCommand.Dispatch.class, BenchCommand.Agent.class})
+                BenchCommand.Dispatch.class, BenchCommand.Agent.class, BenchCommand.Console.class,
+                BenchCommand.Report.class})
 public final class BenchCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -126,6 +129,60 @@ public final class BenchCommand implements Runnable {
             AgentBenchmark.Options options = AgentBenchmark.Options.defaults().withMessages(messages).withRounds(rounds);
             if (childJvm != null) options = options.withJvmOptions(List.of(childJvm.trim().split("\\s+")));
             AgentBenchmark.run(options, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "console", mixinStandardHelpOptions = true,
+            description = "The console's live map in headless chromium with a large fleet on one level: long tasks"
+                    + " (p95, p50, max, blocked time) and main-thread busy time against the same page with a small fleet;"
+                    + " fails if the markers stop moving.")
+    static final class Console implements Callable<Integer> {
+
+        @Option(names = "--robots", defaultValue = "1000", description = "robots on the measured level (default: ${DEFAULT-VALUE})")
+        int robots;
+
+        @Option(names = "--baseline-robots", defaultValue = "10", description = "robots on the baseline level (default: ${DEFAULT-VALUE})")
+        int baselineRobots;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "length of each measured window (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            ConsoleBenchmark.Options options;
+            try {
+                options = ConsoleBenchmark.Options.defaults().withRobots(robots).withBaselineRobots(baselineRobots)
+                        .withSeconds(seconds);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            try {
+                ConsoleBenchmark.Result result = ConsoleBenchmark.run(options, System.out);
+                if (result.markersKeptMoving()) return 0;
+                System.err.println("console bench: the markers stopped moving: in a slice, fewer than half as many markers "
+                        + "moved as robots the server saw move, or none moved (see the slices above)");
+                return 1;
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Seconds to draw the PDF report of a bundle, against the seconds verify takes on the same bundle.")
+    static final class Report implements Callable<Integer> {
+
+        @Option(names = "--events", defaultValue = "1000000", description = "events in the bundle (default: ${DEFAULT-VALUE})")
+        int events;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            ReportBenchmark.run(ReportBenchmark.Options.defaults().withEvents(events), System.out);
             return 0;
         }
     }

@@ -32,7 +32,8 @@ function kpiView(report) {
       from: report.scope.from ? formatTime(report.scope.from) : t('evidence.start'),
       to: report.scope.to ? formatTime(report.scope.to) : t('evidence.now'),
       events: formatNumber(report.eventsInScope, 0) })),
-    h('div', { class: 'kpis' }, headline.map((m) => h('div', { class: 'kpi', 'data-metric': m.name },
+    // A rate's note ("not enough data: …") is the bundle's own words, shown on hover.
+    h('div', { class: 'kpis' }, headline.map((m) => h('div', { class: 'kpi', 'data-metric': m.name, title: m.note || '' },
       h('div', { class: 'value' }, value(m), ' ', h('small', {}, unit(m))),
       h('div', { class: 'label' }, t(`kpi.${m.name}`))))),
     rest.length ? h('details', {}, h('summary', {}, t('evidence.allMetrics', { count: rest.length })),

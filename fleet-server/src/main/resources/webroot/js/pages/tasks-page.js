@@ -136,7 +136,27 @@ function mount(container) {
   const filter = h('select', { id: 'task-filter', onchange: () => reload() },
     h('option', { value: '' }, t('tasks.all')),
     ['queued', 'standby', 'underway', 'completed', 'failed', 'canceled'].map((s) => h('option', { value: s }, tOr(`taskStatus.${s}`, s))));
+  // Task events come in bursts on a busy site: one load at a time, and one more after it (a second later) for
+  // whatever changed meanwhile, rather than the whole list fetched and drawn again for every event.
+  let loading = false;
+  let again = false;
   async function reload() {
+    if (loading) {
+      again = true;
+      return;
+    }
+    loading = true;
+    try {
+      await load();
+    } finally {
+      loading = false;
+      if (again) {
+        again = false;
+        setTimeout(reload, 1000);
+      }
+    }
+  }
+  async function load() {
     try {
       const query = filter.value ? `?status=${seg(filter.value)}` : '';
       const { tasks } = await api(`/api/v1/tasks${query}`);

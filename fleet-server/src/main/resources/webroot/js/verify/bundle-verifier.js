@@ -1,7 +1,8 @@
 // Checks a track-record export bundle in the browser, nothing sent anywhere: the checkpoint's Ed25519 signature, the
 // signed root recomputed from events.jsonl and the range proof, and on a mismatch the first line that differs
-// (through leaf-hashes.bin, once it reproduces the signed root itself). KPIs are not recomputed here; the
-// command-line verifier (./proving-ground verify) does that too.
+// (through leaf-hashes.bin, once it reproduces the signed root itself). Bundles of format 1 and 2 are read. KPIs, the
+// identity and rules section (context.json) and its context leaves are not checked here; the command-line verifier
+// (./proving-ground verify) checks those too.
 import { unzip } from '../zip.js';
 import { leafHash, rootOfRange, equal, fromBase64, hex } from './merkle.js';
 import { parseKey, verifyNote } from './signed-note.js';
@@ -65,8 +66,8 @@ export async function verifyBundle(buffer, pinned) {
     const size = Number(sizeText);
     const signedRoot = fromBase64(rootText);
     const manifest = json('manifest.json');
-    if (manifest.format !== 'proving-ground-track-record-bundle' || manifest.version !== 1)
-      throw new Problem('manifest.json: not a proving-ground-track-record-bundle version 1 manifest');
+    if (manifest.format !== 'proving-ground-track-record-bundle' || ![1, 2].includes(manifest.version))
+      throw new Problem('manifest.json: not a proving-ground-track-record-bundle version 1 to 2 manifest');
     if (manifest.origin !== origin) throw new Problem(`manifest.json: origin ${manifest.origin} differs from the checkpoint's ${origin}`);
     if (manifest.treeSize !== size) throw new Problem(`manifest.json: treeSize ${manifest.treeSize} differs from the checkpoint's ${size}`);
     const { start, end } = manifest.range;

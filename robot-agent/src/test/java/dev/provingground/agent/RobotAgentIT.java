@@ -254,7 +254,9 @@ class RobotAgentIT {
             assertThat(ofOutage.get(ofOutage.size() - 1).agvPosition().x()).as("the robot drove on during the outage")
                     .isGreaterThan(ofOutage.get(0).agvPosition().x());
             // The first message after the reconnect is ONLINE, then the current state, then the backlog.
-            List<TestBroker.Message> after = h.broker.messages.subList(indexOfLastWill(h) + 1, h.broker.messages.size());
+            // A copy: the agent goes on publishing while the test reads.
+            List<TestBroker.Message> received = List.copyOf(h.broker.messages);
+            List<TestBroker.Message> after = received.subList(indexOfLastWill(received) + 1, received.size());
             List<String> topics = after.stream().map(TestBroker.Message::topic).toList();
             int firstState = topics.indexOf(h.topic(Topic.STATE));
             int firstBackfill = topics.indexOf(h.backfillTopic());
@@ -292,8 +294,7 @@ class RobotAgentIT {
         }
     }
 
-    private static int indexOfLastWill(AgentHarness h) {
-        List<TestBroker.Message> all = h.broker.messages;
+    private static int indexOfLastWill(List<TestBroker.Message> all) {
         for (int i = all.size() - 1; i >= 0; i--) if (all.get(i).fromWill()) return i;
         throw new AssertionError("no will");
     }

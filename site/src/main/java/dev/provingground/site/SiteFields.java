@@ -125,12 +125,34 @@ final class SiteFields {
         return value.textValue();
     }
 
+    /** Magnitude no number of a site document plausibly has; beyond it sums and areas start to overflow. */
+    static final double MAX_MAGNITUDE = 1e9;
+    /** Bound of a level-frame coordinate in metres, as for robot positions and zone vertices. */
+    static final double MAX_COORDINATE = 1e6;
+
     Double requiredFiniteNumber(String field) {
-        return finiteNumber(field, required(field));
+        return requiredFiniteNumber(field, -MAX_MAGNITUDE, MAX_MAGNITUDE);
     }
 
     Double optionalFiniteNumber(String field) {
-        return finiteNumber(field, present(field));
+        return optionalFiniteNumber(field, -MAX_MAGNITUDE, MAX_MAGNITUDE);
+    }
+
+    /** A finite number within [min, max]; a problem naming the field and the bounds otherwise. */
+    Double requiredFiniteNumber(String field, double min, double max) {
+        return within(field, finiteNumber(field, required(field)), min, max);
+    }
+
+    Double optionalFiniteNumber(String field, double min, double max) {
+        return within(field, finiteNumber(field, present(field)), min, max);
+    }
+
+    private Double within(String field, Double number, double min, double max) {
+        if (number != null && !(number >= min && number <= max)) {
+            problems.add(pathOf(field), "must be between " + min + " and " + max + ", found " + number);
+            return null;
+        }
+        return number;
     }
 
     private Double finiteNumber(String field, JsonNode value) {

@@ -124,7 +124,7 @@ final class SiteReader {
         if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
             problems.add(anchor.pathOf("longitude"), "longitude " + longitude + " is out of range (must be between -180 and 180)");
         }
-        Double rotation = anchor.optionalFiniteNumber("rotationDeg");
+        Double rotation = anchor.optionalFiniteNumber("rotationDeg", -360, 360);
         return build(anchor.path(), mark, () -> new GeoAnchor(latitude, longitude, rotation == null ? 0 : rotation));
     }
 
@@ -224,8 +224,8 @@ final class SiteReader {
                 problems.add(waypoint.pathOf("id"), "duplicate waypoint id " + quote(id) + " (first at " + first.path() + ")");
             }
         }
-        Double x = waypoint.requiredFiniteNumber("x");
-        Double y = waypoint.requiredFiniteNumber("y");
+        Double x = waypoint.requiredFiniteNumber("x", -SiteFields.MAX_COORDINATE, SiteFields.MAX_COORDINATE);
+        Double y = waypoint.requiredFiniteNumber("y", -SiteFields.MAX_COORDINATE, SiteFields.MAX_COORDINATE);
         return build(path, mark, () -> new Waypoint(id, x, y));
     }
 
@@ -273,7 +273,7 @@ final class SiteReader {
         checkWaypointOnLevel(lane.pathOf("from"), from, level.id());
         checkWaypointOnLevel(lane.pathOf("to"), to, level.id());
         Boolean oneWay = lane.optionalBoolean("oneWay", false);
-        Double speedLimit = lane.optionalFiniteNumber("speedLimit");
+        Double speedLimit = lane.optionalFiniteNumber("speedLimit", -SiteFields.MAX_MAGNITUDE, 100);
         if (speedLimit != null && speedLimit <= 0) {
             problems.add(lane.pathOf("speedLimit"), "speed limit must be positive (m/s), found " + speedLimit);
         }

@@ -161,6 +161,17 @@ class SiteFormatValidationTest {
     }
 
     @Test
+    void coordinatesBeyondAThousandKilometresAndImpossibleSpeedsAreRejected() {
+        ObjectNode site = smallSite();
+        at(site, "/levels/0/waypoints/1").put("x", -1e300);
+        at(site, "/levels/1/waypoints/0").put("y", 1e308);
+
+        assertThat(problemsOf(site.toString()).problems()).containsExactly(
+                "small.json: levels[0].waypoints[1].x: must be between -1000000.0 and 1000000.0, found -1.0E300",
+                "small.json: levels[1].waypoints[0].y: must be between -1000000.0 and 1000000.0, found 1.0E308");
+    }
+
+    @Test
     void anInvalidTimeZoneIsReported() {
         ObjectNode site = smallSite();
         site.put("timeZone", "Mars/Olympus_Mons");

@@ -19,8 +19,10 @@ import dev.provingground.trackrecord.export.BundleWriter;
 import dev.provingground.trackrecord.export.ExportQuery;
 import dev.provingground.trackrecord.export.ExportResult;
 import dev.provingground.trackrecord.export.ProgressListener;
+import dev.provingground.trackrecord.export.SiteBundleWriter;
 import dev.provingground.trackrecord.merkle.ConsistencyProof;
 import dev.provingground.trackrecord.merkle.InclusionProof;
+import dev.provingground.trackrecord.store.CommitObserver;
 import dev.provingground.trackrecord.store.GroupCommitWriter;
 import dev.provingground.trackrecord.store.LogCatalog;
 import dev.provingground.trackrecord.store.LogReader;
@@ -238,6 +240,11 @@ public final class TrackRecordStore implements AutoCloseable {
     }
 
     /** Completes once everything appended before it is durable. */
+    /** Reports how long each group commit takes (a server's commit-latency histogram). */
+    public void observeCommits(CommitObserver observer) {
+        writer.observeCommits(observer);
+    }
+
     public CompletableFuture<Void> flush() {
         return writer.flush();
     }
@@ -299,6 +306,20 @@ public final class TrackRecordStore implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Writes a site bundle: the bundle of every log of {@code site} that has a signed checkpoint (see
+     * {@link SiteBundleWriter}).
+     *
+     * @throws IllegalArgumentException when the site has no log with a checkpoint
+     */
+    public List<ExportResult> exportSite(String site, ExportQuery query, OutputStream target) throws IOException {
+        List<LogId> logs = logs().stream().filter(l -> l.site().equals(site))
+                .filter(l -> latestCheckpoint(l).isPresent()).toList();
+        if (logs.isEmpty()) throw new IllegalArgumentException("site " + site + " has no signed track record yet");
+        return SiteBundleWriter.write(site, logs, query, clock.instant(),
+                (log, q, out) -> export(log, q, out, ProgressListener.NONE), target);
     }
 
     /** Commits everything queued, signs final checkpoints and closes the files. */

@@ -2,6 +2,7 @@ package dev.provingground.trackrecord;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.provingground.trackrecord.context.RobotRegistration;
 import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.ElevatorRide;
 import dev.provingground.trackrecord.event.EmergencyStop;
@@ -56,6 +57,42 @@ public final class Scenario {
         return new TrackEvent(at(-60), SITE, null, null,
                 new ConfigurationChange("operator-kim", ConfigurationChange.Target.RULE, "speed-limit-lobby",
                         ConfigurationChange.Action.UPDATE, details));
+    }
+
+    /** Robot r1: an outdoor delivery robot of the 15 km/h class. */
+    public static final RobotRegistration R1 = new RobotRegistration("Acme Robotics", "SN-0001", "sidewalk-delivery",
+            "Sidewalk Delivery", "DELIVERY", "OUTDOOR", 34.0, "UP_TO_100_KG", 15.0, 1.667, false);
+    /** Robot r2: an indoor disinfection robot with a UV-C lamp. */
+    public static final RobotRegistration R2 = new RobotRegistration("Acme Robotics", "SN-0002", "uvc-disinfection",
+            "UV-C Disinfection", "DISINFECTION", "INDOOR", 120.0, null, null, 1.0, true);
+
+    /** The site's definition, as the server records a site change: time zone and levels. */
+    public static TrackEvent siteDefinition(Instant time) {
+        ObjectNode details = JsonNodeFactory.instance.objectNode().put("change", "CREATED").put("version", 1);
+        ObjectNode definition = details.putObject("definition").put("id", SITE).put("timeZone", "Asia/Seoul");
+        definition.putArray("levels").add(JsonNodeFactory.instance.objectNode().put("id", "L1"))
+                .add(JsonNodeFactory.instance.objectNode().put("id", "L2"));
+        return new TrackEvent(time, SITE, FIRM, null, new ConfigurationChange("operator-kim",
+                ConfigurationChange.Target.SITE, SITE, ConfigurationChange.Action.CREATE, details));
+    }
+
+    /** A robot's registration as the server records it. */
+    public static TrackEvent registration(Instant time, String robot, RobotRegistration registration) {
+        return new TrackEvent(time, SITE, FIRM, robot, new ConfigurationChange("operator-kim",
+                ConfigurationChange.Target.ROBOT, robot, ConfigurationChange.Action.CREATE, registration.toDetails()));
+    }
+
+    /** A robot's credential rotation as the server records it. */
+    public static TrackEvent credentialRotation(Instant time, String robot) {
+        return new TrackEvent(time, SITE, FIRM, robot, new ConfigurationChange("operator-kim",
+                ConfigurationChange.Target.CREDENTIAL, robot, ConfigurationChange.Action.UPDATE,
+                JsonNodeFactory.instance.objectNode().put("change", RobotRegistration.CREDENTIALS_ROTATED)));
+    }
+
+    /** Site definition, both robots' registrations and a rotation of r1's credentials, from {@code time} on. */
+    public static List<TrackEvent> identity(Instant time) {
+        return List.of(siteDefinition(time), registration(time.plusSeconds(10), "r1", R1),
+                registration(time.plusSeconds(20), "r2", R2), credentialRotation(time.plusSeconds(30), "r1"));
     }
 
     /** The firm log's events, in log order, the rule change first. */

@@ -31,7 +31,7 @@ interface JsonValueReader<T> {
         if (!value.isNumber()) {
             throw wrongType(context, path, "number", value);
         }
-        return value.doubleValue();
+        return finite(value, path, context);
     };
 
     /** JSON Schema integers: any number without a fractional part (so {@code 3.0} counts), within 64 bits. */
@@ -88,6 +88,19 @@ interface JsonValueReader<T> {
         };
     }
 
+    /**
+     * The number as a double, refused when it is not finite: {@code 1e400} parses to infinity, and an integer of
+     * more than 308 digits too; neither is a quantity any robot measures.
+     */
+    static double finite(JsonNode value, String path, DecodeContext context) {
+        double d = value.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw Vda5050DecodeException.outOfBounds(context.subject(), path,
+                    "number is not finite (too large for a 64-bit floating-point number)");
+        }
+        return d;
+    }
+
     static Vda5050DecodeException wrongType(DecodeContext context, String path, String expected, JsonNode value) {
         return Vda5050DecodeException.invalid(context.subject(), path,
                 "expected " + expected + " but got " + describe(value));
@@ -133,7 +146,7 @@ interface JsonValueReader<T> {
                 if (value.isIntegralNumber() && value.canConvertToLong()) {
                     return value.longValue();
                 }
-                return value.doubleValue();
+                return finite(value, path, context);
             case ARRAY: {
                 List<Object> list = new ArrayList<>(value.size());
                 for (int i = 0; i < value.size(); i++) {

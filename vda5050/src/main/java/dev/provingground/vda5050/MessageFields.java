@@ -53,9 +53,18 @@ final class MessageFields {
         return value == null ? null : JsonValueReader.STRING.read(value, pathOf(name), context);
     }
 
+    /** A whole number of at least 0: VDA 5050 has no negative integer field (ids, counters, lengths). */
     Long integer(String name, boolean required) {
         JsonNode value = value(name, required);
-        return value == null ? null : JsonValueReader.INTEGER.read(value, pathOf(name), context);
+        if (value == null) {
+            return null;
+        }
+        long number = JsonValueReader.INTEGER.read(value, pathOf(name), context);
+        if (number < 0) {
+            throw Vda5050DecodeException.outOfBounds(context.subject(), pathOf(name),
+                    "integer " + number + " is negative, expected 0 or more");
+        }
+        return number;
     }
 
     long integerOrZero(String name, boolean required) {
@@ -63,9 +72,19 @@ final class MessageFields {
         return value == null ? 0L : value;
     }
 
+    /** A finite number within the field's bounds ({@link NumberBounds}); anything else is refused. */
     Double number(String name, boolean required) {
         JsonNode value = value(name, required);
-        return value == null ? null : JsonValueReader.NUMBER.read(value, pathOf(name), context);
+        if (value == null) {
+            return null;
+        }
+        double number = JsonValueReader.NUMBER.read(value, pathOf(name), context);
+        NumberBounds.Range range = NumberBounds.of(name);
+        if (!range.contains(number)) {
+            throw Vda5050DecodeException.outOfBounds(context.subject(), pathOf(name),
+                    "number " + number + " is outside " + range);
+        }
+        return number;
     }
 
     Boolean bool(String name, boolean required) {
@@ -73,9 +92,19 @@ final class MessageFields {
         return value == null ? null : JsonValueReader.BOOLEAN.read(value, pathOf(name), context);
     }
 
+    /** A date-time between {@link NumberBounds#EARLIEST} and {@link NumberBounds#LATEST}. */
     Instant timestamp(String name, boolean required) {
         JsonNode value = value(name, required);
-        return value == null ? null : JsonValueReader.TIMESTAMP.read(value, pathOf(name), context);
+        if (value == null) {
+            return null;
+        }
+        Instant time = JsonValueReader.TIMESTAMP.read(value, pathOf(name), context);
+        if (time.isBefore(NumberBounds.EARLIEST) || !time.isBefore(NumberBounds.LATEST)) {
+            throw Vda5050DecodeException.outOfBounds(context.subject(), pathOf(name),
+                    "time " + value.textValue() + " is not between " + NumberBounds.EARLIEST + " and "
+                            + NumberBounds.LATEST);
+        }
+        return time;
     }
 
     <E extends Enum<E>> E enumValue(String name, boolean required, Class<E> type) {

@@ -33,16 +33,19 @@ public final class DemoElevators {
     private final DemoApi api;
     private final Site site;
     private final LiftCodec codec = new LiftCodec();
+    private final Clock clock;
     private final List<SimElevatorClient> clients = new ArrayList<>();
 
     public DemoElevators(Vertx vertx, ServerEndpoint server, Site site) {
-        this(vertx, new DemoApi(vertx, server), site);
+        this(vertx, new DemoApi(vertx, server), site, Clock.systemUTC());
     }
 
-    DemoElevators(Vertx vertx, DemoApi api, Site site) {
+    /** @param clock the cars' time (see {@link DemoLauncher.Settings#clock()}) */
+    DemoElevators(Vertx vertx, DemoApi api, Site site, Clock clock) {
         this.vertx = vertx;
         this.api = api;
         this.site = site;
+        this.clock = clock;
     }
 
     /**
@@ -73,7 +76,7 @@ public final class DemoElevators {
                 SimElevatorSpec spec = SimElevatorSpec.typical(car.id(), car.levels())
                         .withHallCalls(HALL_CALLS_PER_MINUTE, seed++);
                 SimElevatorClient client = new SimElevatorClient(vertx, new SimElevatorCar(spec), site.id(), codec,
-                        Clock.systemUTC(), TICK_MS);
+                        clock, TICK_MS);
                 clients.add(client);
                 connected.add(api.call(HttpMethod.POST, "/api/v1/sites/" + site.id() + "/elevators/" + elevator.id()
                                 + "/cars/" + car.id() + "/credentials", api.operatorToken(), null, 201)

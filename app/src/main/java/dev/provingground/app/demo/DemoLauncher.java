@@ -31,18 +31,25 @@ public final class DemoLauncher {
      * @param fleet       the simulated robots' settings (tick, reports, fault mode)
      * @param taskRound   how often the task stream looks for idle demo robots
      * @param assistAfter how long the remote operator takes to look at a robot enforcement paused
+     * @param clock       what the simulated robots, lift cars and robot agents stamp their messages with (and the
+     *                    cars move by): the server's clock, also when it runs faster than the wall clock
      */
-    public record Settings(SimFleet.Settings fleet, Duration taskRound, Duration assistAfter) {
+    public record Settings(SimFleet.Settings fleet, Duration taskRound, Duration assistAfter, Clock clock) {
         public static Settings defaults() {
-            return new Settings(SimFleet.Settings.defaults(), Duration.ofSeconds(2), Duration.ofSeconds(8));
+            return new Settings(SimFleet.Settings.defaults(), Duration.ofSeconds(2), Duration.ofSeconds(8),
+                    Clock.systemUTC());
         }
 
         public Settings withFleet(SimFleet.Settings settings) {
-            return new Settings(settings, taskRound, assistAfter);
+            return new Settings(settings, taskRound, assistAfter, clock);
         }
 
         public Settings withAssistAfter(Duration after) {
-            return new Settings(fleet, taskRound, after);
+            return new Settings(fleet, taskRound, after, clock);
+        }
+
+        public Settings withClock(Clock time) {
+            return new Settings(fleet, taskRound, assistAfter, time);
         }
     }
 
@@ -89,14 +96,14 @@ public final class DemoLauncher {
             specs.add(new SimRobotSpec(plan.firm().manufacturer(), plan.serialNumber(), plan.profile(), r.id(),
                     r.password(), plan.level(), plan.start().x(), plan.start().y(), 0, 60 + (specs.size() * 7) % 40));
         }
-        elevators = new DemoElevators(vertx, api, site);
+        elevators = new DemoElevators(vertx, api, site, settings.clock());
         await(elevators.start(server.mqttHost(), server.mqttPort()));
         // Robots step into and out of the same simulated cars the server sends to their floors.
         SimBuilding building = new SimBuilding(elevators.clients());
-        fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings.fleet(), Clock.systemUTC())
+        fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings.fleet(), settings.clock())
                 .useLifts(building);
         await(fleet.start(server.mqttHost(), server.mqttPort()));
-        ros = new DemoRosRobots(vertx, site, building, settings.fleet().timeScale());
+        ros = new DemoRosRobots(vertx, site, building, settings.fleet().timeScale(), settings.clock());
         await(ros.start(rosRobots, server.mqttHost(), server.mqttPort()));
         operator = new DemoOperator(vertx, api, server, robots.keySet(), settings.assistAfter());
         await(operator.start());

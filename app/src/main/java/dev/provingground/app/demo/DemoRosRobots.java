@@ -41,16 +41,21 @@ final class DemoRosRobots {
     private final Site site;
     private final LiftDoors lifts;
     private final double timeScale;
+    private final Clock clock;
     private final List<Running> running = new ArrayList<>();
     private final List<String> deployments = new ArrayList<>();
     private Path backfill;
 
-    /** @param timeScale simulated seconds per real second, as for the demo's other simulated robots */
-    DemoRosRobots(Vertx vertx, Site site, LiftDoors lifts, double timeScale) {
+    /**
+     * @param timeScale simulated seconds per real second, as for the demo's other simulated robots
+     * @param clock     what the agents stamp their messages with, as the demo's other simulated robots do
+     */
+    DemoRosRobots(Vertx vertx, Site site, LiftDoors lifts, double timeScale, Clock clock) {
         this.vertx = vertx;
         this.site = site;
         this.lifts = lifts;
         this.timeScale = timeScale;
+        this.clock = clock;
     }
 
     /** Starts each robot's rosbridge, then its agent; completes once all are deployed. */
@@ -79,7 +84,7 @@ final class DemoRosRobots {
             deployments.add(rosId);
             RobotAgent agent = new RobotAgent(DemoAgentConfig.of(r.robot(), site, r.id(), r.password(), mqttHost,
                     mqttPort, ros.uri(), backfill.resolve(plan.serialNumber())), profile,
-                    new Vda5050Codec(), Clock.systemUTC());
+                    new Vda5050Codec(), clock);
             return vertx.deployVerticle(agent).map(agentId -> {
                 deployments.add(agentId);
                 running.add(new Running(r.id(), r.robot(), ros, agent));

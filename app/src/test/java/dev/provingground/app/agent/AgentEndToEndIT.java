@@ -27,6 +27,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -45,8 +47,10 @@ import static org.assertj.core.api.Assertions.within;
  * End to end over real sockets: a simulated Nav2 robot behind its rosbridge server, the robot agent, and the real
  * fleet server. Tasks complete; an e-stop and a diagnostics error show up on the server (the e-stop in the track
  * record); a PAUSE keep-out zone cancels the ROS goal and stopPause resumes it; an MQTT outage while driving comes
- * back as backfill, and the firm's bundle verifies with the distance the robot drove.
+ * back as backfill, and the firm's bundle verifies with the distance the robot drove. Each test has its own server,
+ * robot and agent on free ports, so the three run side by side: the 60 s outage sets the pace.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AgentEndToEndIT {
 
     @TempDir
@@ -67,34 +71,47 @@ class AgentEndToEndIT {
                 """).getBytes(StandardCharsets.UTF_8), "hall.json");
     }
 
+    /** A Nav2 robot of the firm acme on the hall: the simulated robot behind its rosbridge server, and its agent. */
+    private record HallRobot(String id, SimRosbridgeServer ros, RobotAgent agent, String deployment) {
+    }
+
+    /** Registers A-1 and starts its simulated robot and agent, the agent speaking MQTT to {@code mqttPort}. */
+    private HallRobot startHallRobot(TestServer server, Vertx vertx, int mqttPort) {
+        JsonObject robot = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "Acme")
+                .put("serialNumber", "A-1").put("firm", "acme").put("profile", "indoor-delivery").put("site", "hall"))
+                .bodyAsJsonObject().getJsonObject("robot");
+        String robotId = robot.getString("id");
+        HardwareProfile profile = ProfileCatalog.builtIn().require("indoor-delivery");
+        SimRosbridgeServer ros = new SimRosbridgeServer(new SimRosRobot(new SimRobot("Acme", "A-1", profile, "map",
+                0, 0, 0, 90)), new SimRosbridgeServer.Settings("127.0.0.1", 0, SimRosbridgeServer.Flavour.NAV2, 20, 3.0));
+        Await.result(vertx.deployVerticle(ros));
+        AgentConfig config = AgentConfig.parse(new JsonObject()
+                .put("manufacturer", "Acme").put("serialNumber", "A-1").put("profile", "indoor-delivery")
+                .put("mqtt", new JsonObject().put("port", mqttPort).put("username", robotId)
+                        .put("password", robot.getJsonObject("mqtt").getString("password"))
+                        .put("keepAliveSeconds", 5).put("reconnectSeconds", 0.2).put("maxReconnectSeconds", 1))
+                .put("rosbridge", new JsonObject().put("uri", ros.uri()))
+                .put("ros", new JsonObject().put("estopTopic", "/estop"))
+                .put("maps", new JsonArray().add(new JsonObject().put("rosMap", "map").put("levelMapId", "L1")))
+                .put("stateIntervalSeconds", 0.5)
+                .put("backfill", new JsonObject().put("directory", agentData.toString())));
+        RobotAgent agent = new RobotAgent(config, profile, new Vda5050Codec(), Clock.systemUTC());
+        String deployment = Await.result(vertx.deployVerticle(agent));
+        Await.until("the robot's position on the server", Duration.ofSeconds(20), () ->
+                server.get("/api/v1/robots/" + robotId, server.operatorToken).bodyAsJsonObject().getJsonObject("position") != null);
+        return new HallRobot(robotId, ros, agent, deployment);
+    }
+
     @Test
-    void aRosRobotDoesTasksReportsItsFaultsIsPausedByAKeepOutZoneAndBackfillsAnOutage() throws Exception {
+    void aRosRobotDoesTasksReportsItsFaultsAndIsPausedByAKeepOutZone() throws Exception {
         try (TestServer server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(hall()))) {
-            String acmeToken = server.registerFirm("acme");
-            JsonObject robot = server.post("/api/v1/robots", server.operatorToken, new JsonObject().put("manufacturer", "Acme")
-                    .put("serialNumber", "A-1").put("firm", "acme").put("profile", "indoor-delivery").put("site", "hall"))
-                    .bodyAsJsonObject().getJsonObject("robot");
-            String robotId = robot.getString("id");
-            HardwareProfile profile = ProfileCatalog.builtIn().require("indoor-delivery");
+            server.registerFirm("acme");
             Vertx vertx = Vertx.vertx();
-            try (OutageProxy proxy = OutageProxy.start(vertx, server.server.mqttPort())) {
-                SimRosbridgeServer ros = new SimRosbridgeServer(new SimRosRobot(new SimRobot("Acme", "A-1", profile, "map",
-                        0, 0, 0, 90)), new SimRosbridgeServer.Settings("127.0.0.1", 0, SimRosbridgeServer.Flavour.NAV2, 20, 3.0));
-                Await.result(vertx.deployVerticle(ros));
-                AgentConfig config = AgentConfig.parse(new JsonObject()
-                        .put("manufacturer", "Acme").put("serialNumber", "A-1").put("profile", "indoor-delivery")
-                        .put("mqtt", new JsonObject().put("port", proxy.port()).put("username", robotId)
-                                .put("password", robot.getJsonObject("mqtt").getString("password"))
-                                .put("keepAliveSeconds", 5).put("reconnectSeconds", 0.2).put("maxReconnectSeconds", 1))
-                        .put("rosbridge", new JsonObject().put("uri", ros.uri()))
-                        .put("ros", new JsonObject().put("estopTopic", "/estop"))
-                        .put("maps", new JsonArray().add(new JsonObject().put("rosMap", "map").put("levelMapId", "L1")))
-                        .put("stateIntervalSeconds", 0.5)
-                        .put("backfill", new JsonObject().put("directory", agentData.toString())));
-                RobotAgent agent = new RobotAgent(config, profile, new Vda5050Codec(), Clock.systemUTC());
-                String deployment = Await.result(vertx.deployVerticle(agent));
-                Await.until("the robot's position on the server", Duration.ofSeconds(20), () ->
-                        server.get("/api/v1/robots/" + robotId, server.operatorToken).bodyAsJsonObject().getJsonObject("position") != null);
+            try {
+                HallRobot robot = startHallRobot(server, vertx, server.server.mqttPort());
+                String robotId = robot.id();
+                SimRosbridgeServer ros = robot.ros();
+                RobotAgent agent = robot.agent();
 
                 // A task completes.
                 String first = task(server, "far");
@@ -137,9 +154,24 @@ class AgentEndToEndIT {
                 assertThat(ros.goalsReceived()).as("the goal was sent again on resume").isGreaterThan(goalsWhilePaused);
                 assertThat(goalsWhilePaused).isGreaterThan(goalsBefore);
                 assertThat(ros.pose()[0]).isCloseTo(0, within(0.1));
-                restAWhile(ros, agent);
                 assertThat(server.call(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/sites/hall/zones/pit",
                         server.operatorToken, null).statusCode()).isBetween(200, 204);
+            } finally {
+                Await.result(vertx.close());
+            }
+        }
+    }
+
+    @Test
+    void anMqttOutageWhileDrivingIsBackfilledAndTheFirmsBundleVerifiesWithTheDistanceDriven() throws Exception {
+        try (TestServer server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(hall()))) {
+            String acmeToken = server.registerFirm("acme");
+            Vertx vertx = Vertx.vertx();
+            try (OutageProxy proxy = OutageProxy.start(vertx, server.server.mqttPort())) {
+                HallRobot robot = startHallRobot(server, vertx, proxy.port());
+                String robotId = robot.id();
+                SimRosbridgeServer ros = robot.ros();
+                RobotAgent agent = robot.agent();
 
                 // The MQTT link goes down for 60 s while the robot drives a long straight order; every state of the gap
                 // comes back as backfill. (A direct order, not a task: a task would be dispatched again on the
@@ -161,16 +193,20 @@ class AgentEndToEndIT {
                 Await.until("the backlog sent", Duration.ofSeconds(30), () -> agent.isMqttUp() && agent.backlogSize() == 0);
                 assertThat(queuedInOutage).as("a state every 0.5 s of the outage").isGreaterThanOrEqualTo(110);
                 assertThat(agent.backfillPublished()).isGreaterThanOrEqualTo(queuedInOutage);
+                // The order has done its part: the operator stops the robot where it is rather than letting it drive on.
+                var stop = server.post("/api/v1/robots/" + robotId + "/instant-actions", server.operatorToken,
+                        new JsonObject().put("actions", new JsonArray().add(new JsonObject().put("actionType", "cancelOrder")
+                                .put("actionId", "operator-stop-1"))));
+                assertThat(stop.statusCode()).as(stop.bodyAsString()).isEqualTo(202);
                 Await.until("the robot at rest", Duration.ofSeconds(60), () -> standsStill(ros) && agent.lastState() != null
                         && !agent.lastState().driving());
                 Await.until("the late samples recorded", Duration.ofSeconds(20), () -> server.get(
                         "/api/v1/events?type=state.samples", server.operatorToken).bodyAsString().contains("\"late\":true"));
                 restAWhile(ros, agent);
                 double drove = ros.odometerMetres();
-                Await.result(vertx.undeploy(deployment));
+                Await.result(vertx.undeploy(robot.deployment()));
                 Await.until("the robot offline", Duration.ofSeconds(10), () -> "OFFLINE".equals(server.get(
                         "/api/v1/robots/" + robotId, server.operatorToken).bodyAsJsonObject().getString("connection")));
-
                 var res = server.get("/api/v1/reports/export?site=hall&firm=acme&robot=" + robotId, acmeToken);
                 assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
                 Path bundle = out.resolve("acme.zip");

@@ -5,6 +5,7 @@ import dev.provingground.app.demo.Endpoints;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.support.TestRobot;
 import dev.provingground.server.support.TestServer;
+import dev.provingground.server.time.ScaledClock;
 import dev.provingground.vda5050.Header;
 import dev.provingground.vda5050.Topic;
 import dev.provingground.vda5050.Vda5050Codec;
@@ -35,6 +36,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +53,13 @@ class ConsoleIT {
 
     /** 24 demo robots put 8 on L1 at the start (the mix repeats every 12, four of them on L1). */
     private static final int ROBOTS = 24;
+    /**
+     * The demo's time runs this many times faster than the wall clock: the server, the simulated robots, the lift cars
+     * and the robot agents all read one {@link ScaledClock}, so the speeds, timeouts and rates among them stay as they
+     * are. The delivery between floors (a robot to fetch, a lift ride or two, minutes of demo time) then completes while
+     * the other tests run; the page follows it live all the same.
+     */
+    private static final double TIME_SCALE = 3;
 
     private Path data;
     private TestServer server;
@@ -63,16 +73,34 @@ class ConsoleIT {
 
     @BeforeAll
     void startDemoAndBrowser() throws Exception {
-        driver = Browser.start();
-        data = Files.createTempDirectory("console-it");
-        Site site = DemoSite.load();
-        server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(site));
-        // Registered before the demo so the test holds the firm's vendor token; the demo reuses the firm.
-        vendorToken = server.registerFirm("servewell");
-        demo = new DemoLauncher(server.vertx, Endpoints.of(server), site);
-        demo.start(ROBOTS, SimFleet.Settings.defaults());
-        base = "http://127.0.0.1:" + server.server.httpPort();
+        // The browser starts while the server and the demo do.
+        CompletableFuture<ChromeDriver> browser = CompletableFuture.supplyAsync(Browser::start);
+        try {
+            data = Files.createTempDirectory("console-it");
+            Site site = DemoSite.load();
+            ScaledClock clock = new ScaledClock(TIME_SCALE);
+            server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(site), clock);
+            // Registered before the demo so the test holds the firm's vendor token; the demo reuses the firm.
+            vendorToken = server.registerFirm("servewell");
+            demo = new DemoLauncher(server.vertx, Endpoints.of(server), site);
+            demo.start(ROBOTS, DemoLauncher.Settings.defaults().withClock(clock)
+                    .withFleet(SimFleet.Settings.defaults().withTimeScale(TIME_SCALE)));
+            base = "http://127.0.0.1:" + server.server.httpPort();
+        } finally {
+            driver = started(browser);
+        }
         page = new ConsolePage(driver, base);
+    }
+
+    /** The browser, or what stopped it from starting (a missing chromium skips the test, as it would have). */
+    private static ChromeDriver started(CompletableFuture<ChromeDriver> browser) {
+        try {
+            return browser.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
+            throw e;
+        }
     }
 
     @AfterEach
@@ -111,8 +139,11 @@ class ConsoleIT {
         Browser.screenshot(driver, "01-operator-L1");
         // Within 5 s at least six markers must stand somewhere else than they stood.
         page.until(Duration.ofSeconds(5), d -> moved(before, page.markerPositions()).size() >= 6);
-        assertThat(page.all(".robot[data-state]")).allMatch(e -> e.getAttribute("data-state").matches(
-                "driving|paused|charging|error|offline|idle"));
+        // Read in one go: markers are drawn anew as robots report, so an element found first may be gone when read.
+        @SuppressWarnings("unchecked")
+        List<String> states = (List<String>) page.js(
+                "return [...document.querySelectorAll('.robot[data-state]')].map(e => e.dataset.state);");
+        assertThat(states).isNotEmpty().allMatch(state -> state.matches("driving|paused|charging|error|offline|idle"));
 
         // One click shows another level, with its own graph and robots.
         page.find("#level-L2").click();
@@ -127,18 +158,20 @@ class ConsoleIT {
     void aDeliveryBetweenFloorsIsRequestedByPickingPlacesAndAnotherTaskIsCancelled() {
         page.signIn(server.operatorToken, "en");
         page.open("tasks");
-        // A parcel from the parcel room on floor 1 to office 206 on floor 2: the robot rides an elevator. Requested
-        // early, so the ride runs while the other tests do; the last test watches it complete.
+        // A parcel from the meeting room on floor 2 to the nurse station on floor 3: the robot rides an elevator.
+        // Requested early, so the ride runs while the other tests do; the last test watches it complete. Both floors'
+        // ways are clear of the zones later tests put up (the keep-out square in L1's hall, the test ward in L3's
+        // east wing), any of which would leave the robot carrying the parcel no way to the drop-off.
         new Select(page.find("#task-category")).selectByValue("delivery");
-        new Select(page.find("#task-pickup")).selectByVisibleText("L1 · parcel-room");
-        new Select(page.find("#task-dropoff")).selectByVisibleText("L2 · office-206");
+        new Select(page.find("#task-pickup")).selectByVisibleText("L2 · meeting-room");
+        new Select(page.find("#task-dropoff")).selectByVisibleText("L3 · nurse-station");
         page.find("#task-submit").click();
         page.until(d -> page.find("#task-created").getText().contains("task-"));
         delivery = page.find("#task-created [data-raw]").getText();
         JsonObject stored = server.get("/api/v1/tasks/" + delivery, server.operatorToken).bodyAsJsonObject();
         assertThat(stored.getString("category")).isEqualTo("delivery");
-        assertThat(stored.getJsonObject("detail").getJsonObject("pickup").getString("place")).isEqualTo("parcel-room");
-        assertThat(stored.getJsonObject("detail").getJsonObject("dropoff").getString("place")).isEqualTo("office-206");
+        assertThat(stored.getJsonObject("detail").getJsonObject("pickup").getString("place")).isEqualTo("meeting-room");
+        assertThat(stored.getJsonObject("detail").getJsonObject("dropoff").getString("place")).isEqualTo("nurse-station");
 
         // Another one, cancelled from the list: a delivery from a ward on floor 3 to the lobby desk on floor 1,
         // minutes of work, so it cannot be over before the click (a go-to can, when a robot stands at the place).
@@ -151,7 +184,11 @@ class ConsoleIT {
         String other = page.find("#task-created [data-raw]").getText();
         String row = "#task-list tr[data-task='" + other + "']";
         page.until(d -> !page.all(row + " button.cancel").isEmpty());
-        page.find(row + " button.cancel").click();
+        // The list is drawn anew as tasks change: a button found just before may be gone by the click, so try again.
+        page.until(d -> {
+            page.find(row + " button.cancel").click();
+            return true;
+        });
         page.until(d -> "canceled".equals(page.find(row).getAttribute("data-status")));
         assertThat(server.get("/api/v1/tasks/" + other, server.operatorToken).bodyAsJsonObject().getString("status"))
                 .isEqualTo("canceled");
@@ -174,14 +211,20 @@ class ConsoleIT {
                 .orElseGet(() -> page.all(".robot[data-state=driving]").get(0).getAttribute("data-robot"));
         double x = at.get(robot).get(0).doubleValue();
         double y = at.get(robot).get(1).doubleValue();
-        double half = 4;
+        // The square must still hold the robot once drawn and saved: 4 m of its way on each side at the wall clock's
+        // pace, as many times that as the demo's time runs faster; kept within the building's 60 m by 30 m.
+        double half = 4 * TIME_SCALE;
+        double x0 = Math.max(0.5, x - half);
+        double x1 = Math.min(59.5, x + half);
+        double y0 = Math.max(0.5, y - half);
+        double y1 = Math.min(29.5, y + half);
 
         page.find("#zone-new").click();
         page.find("#zone-id").sendKeys("console-keep-out");
-        page.clickMapAt(x - half, y - half);
-        page.clickMapAt(x + half, y - half);
-        page.clickMapAt(x + half, y + half);
-        page.clickMapAt(x - half, y + half);
+        page.clickMapAt(x0, y0);
+        page.clickMapAt(x1, y0);
+        page.clickMapAt(x1, y1);
+        page.clickMapAt(x0, y1);
         page.until(ExpectedConditions.elementToBeClickable(By.id("zone-finish"))).click();
         new Select(page.find("#zone-kind")).selectByValue("KEEP_OUT");
         new Select(page.find("#zone-on-violation")).selectByValue("PAUSE");

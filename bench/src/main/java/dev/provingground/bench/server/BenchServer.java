@@ -1,5 +1,6 @@
 package dev.provingground.bench.server;
 
+import dev.provingground.bench.SetUp;
 import dev.provingground.server.wiring.FleetServer;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.config.HttpConfig;
@@ -23,16 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import dev.provingground.server.events.EventSink;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A real fleet server in this process, on loopback with free ports and a throw-away data directory, set up for the
@@ -181,21 +177,11 @@ final class BenchServer implements AutoCloseable {
     }
 
     static <T> T await(Future<T> future) {
-        return join(future.toCompletionStage().toCompletableFuture());
+        return SetUp.await(future, SETUP_TIMEOUT_SECONDS, "the bench server");
     }
 
     private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while setting up the bench server", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the bench server did not answer within " + SETUP_TIMEOUT_SECONDS + " s", e);
-        }
+        return SetUp.join(future, SETUP_TIMEOUT_SECONDS, "the bench server");
     }
 
     /** Stops the server, closes its Vert.x and deletes the data directory. */
@@ -207,17 +193,8 @@ final class BenchServer implements AutoCloseable {
             try {
                 await(vertx.close());
             } finally {
-                deleteRecursively(dataDir);
+                SetUp.deleteRecursively(dataDir);
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the bench data directory " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.provingground.server.api;
 
+import dev.provingground.server.auth.TokenCheck;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
@@ -23,8 +24,10 @@ public class ApiError extends RuntimeException {
         this.details = details;
     }
 
-    public static ApiError unauthorized() {
-        return new ApiError(401, "unauthorized", "send Authorization: Bearer <token>; this token is missing or unknown");
+    /** 401 naming why: no token, an unknown one, or one that expired or was revoked. */
+    public static ApiError unauthorized(TokenCheck.Refusal why) {
+        return new ApiError(401, "unauthorized", "send Authorization: Bearer <token>; " + why.meaning(),
+                Map.of("reason", why.metricName()));
     }
 
     public static ApiError forbidden(String message) {

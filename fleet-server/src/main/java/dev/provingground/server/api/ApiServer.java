@@ -5,7 +5,11 @@ import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.errors.PortInUseException;
 import dev.provingground.server.auth.ConnectionGate;
 import dev.provingground.server.auth.LoginGuard;
+import dev.provingground.server.config.AuthConfig;
 import dev.provingground.server.config.HttpConfig;
+import dev.provingground.server.config.TlsConfig;
+import dev.provingground.server.metrics.ServerMetrics;
+import io.vertx.core.net.PemKeyCertOptions;
 import dev.provingground.server.lifecycle.Lifecycle;
 import dev.provingground.server.time.Scheduler;
 import dev.provingground.server.live.LiveFeed;
@@ -33,7 +37,10 @@ import dev.provingground.server.tasks.TaskService;
 import dev.provingground.trackrecord.TrackRecordStore;
 import java.nio.file.Path;
 
-/** The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere), {@code /metrics}, and the console at {@code /}. */
+/**
+ * The HTTP side: REST under {@code /api/v1} (bearer tokens everywhere but health and the OpenAPI document),
+ * {@code /metrics}, and the console at {@code /}; over TLS when {@code tls} names a certificate.
+ */
 public final class ApiServer implements Lifecycle {
 
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
@@ -57,17 +64,32 @@ public final class ApiServer implements Lifecycle {
     private final Router router;
     private final LiveRobots liveRobots;
     private final Scheduler scheduler;
+    private final TlsConfig tls;
     private final ConnectionGate connections;
     private HttpServer server;
 
-    public ApiServer(Vertx vertx, HttpConfig config, Parts parts, Scheduler scheduler) {
+    /**
+     * How the API is reached and guarded: TLS (or plain), who may read {@code /metrics}, and the meters it serves
+     * (failed logins are counted into them by {@link Parts#logins()}).
+     */
+    public record Security(TlsConfig tls, AuthConfig auth, ServerMetrics metrics) {
+    }
+
+    public ApiServer(Vertx vertx, HttpConfig config, Parts parts, Scheduler scheduler, Security security) {
         this.vertx = vertx;
         this.scheduler = scheduler;
         this.config = config;
+        this.tls = security.tls();
         this.router = Router.router(vertx);
         connections = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerAddress());
-        new MetricsRoutes(parts.registry(), parts.rejections(), parts.logins(), connections, parts.storage()).mount(router);
+        security.metrics().counted("pg.http.connections.refused",
+                "HTTP connections closed at once: over a connection limit", connections, ConnectionGate::refused);
         BearerAuth auth = new BearerAuth(parts.access(), parts.logins());
+        new MetricsRoutes(security.metrics(), auth, security.auth().metricsOpenOnLoopback()).mount(router);
+        // Readable without a token: health (without internals unless a token is sent) and the API's description.
+        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock(), parts.storage())
+                .mount(router, auth);
+        new OpenApiRoutes().mount(router);
         EventRoutes events = new EventRoutes(parts.trackRecord(), parts.liveFeed());
         events.mountLive(router, auth);
         liveRobots = new LiveRobots(parts.registry());
@@ -80,9 +102,9 @@ public final class ApiServer implements Lifecycle {
         RequestSchemas schemas = RequestSchemas.fromClasspath(OpenApiRoutes.class, OpenApiRoutes.RESOURCE);
         router.route("/api/v1/*").handler(new RequestValidation(schemas));
         events.mount(router);
-        new HealthRoutes(parts.registry(), parts.rejections(), parts.mqttMode(), parts.clock(), parts.storage())
-                .mount(router);
         new FirmRoutes(parts.access()).mount(router);
+        new TokenRoutes(parts.access()).mount(router);
+        new ManufacturerRoutes(parts.access()).mount(router);
         new RobotRoutes(parts.registry(), parts.orders(), parts.orderRequests()).mount(router);
         new SiteRoutes(parts.sites(), parts.siteService()).mount(router);
         new FloorPlanRoutes(parts.floorPlans()).mount(router);
@@ -91,9 +113,9 @@ public final class ApiServer implements Lifecycle {
         new TaskRoutes(parts.tasks(), parts.registry(), parts.access()).mount(router);
         new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
         new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
-        new OpenApiRoutes().mount(router);
         new SchemaRoutes(schemas).mount(router);
         new RejectionRoutes(parts.rejections().recent(), parts.registry()).mount(router);
+        new QuarantineRoutes(parts.storage()).mount(router);
         new WhoAmIRoutes().mount(router);
         new ConsoleRoutes().mount(router);
         router.route().failureHandler(new ErrorHandler());
@@ -107,11 +129,14 @@ public final class ApiServer implements Lifecycle {
 
     @Override
     public Future<Void> start() {
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()));
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+        if (tls.enabled()) options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString()));
+        server = vertx.createHttpServer(options);
         liveRobots.start(scheduler);
         server.connectionHandler(this::admit);
         return server.requestHandler(router).listen().<Void>map(s -> {
-            LOG.info("HTTP API on " + config.host() + ":" + s.actualPort());
+            LOG.info("HTTP API on " + (tls.enabled() ? "https://" : "http://") + config.host() + ":" + s.actualPort());
             return null;
         }).recover(e -> Future.failedFuture(PortInUseException.isAddressInUse(e)
                 ? new PortInUseException("HTTP", config.host(), config.port(), "--http-port or http.port (PG_HTTP_PORT)")

@@ -3,6 +3,7 @@ package dev.provingground.server.api;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.auth.LoginGuard;
 import dev.provingground.server.auth.Principal;
+import dev.provingground.server.auth.TokenCheck;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -10,8 +11,9 @@ import java.time.Duration;
 
 /**
  * Every API call carries {@code Authorization: Bearer <token>}; the principal it names is put on the context. Runs
- * before any body is read: a request without a valid token is refused with its body unread. A wrong token counts as a
- * failed login of its source address; an address blocked after too many gets 429 without its token being looked at.
+ * before any body is read: a request without a valid token is refused with its body unread, answered 401 naming why
+ * (missing, unknown, expired, revoked). A refused token counts as a failed login of its source address; an address
+ * blocked after too many gets 429 without its token being looked at.
  */
 final class BearerAuth implements Handler<RoutingContext> {
 
@@ -35,22 +37,33 @@ final class BearerAuth implements Handler<RoutingContext> {
                     + "; try again in " + seconds + " s"));
             return;
         }
+        TokenCheck check = access.check(tokenOf(ctx));
+        if (check instanceof TokenCheck.Refused refused) {
+            // A request without any token is not a guess at one; a wrong, expired or revoked token is.
+            if (refused.why() != TokenCheck.Refusal.MISSING)
+                logins.failed(LoginGuard.Kind.HTTP_TOKEN, address, refused.why().metricName() + " token on "
+                        + ctx.request().method() + " " + ctx.request().path());
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"proving-ground\"");
+            ctx.fail(ApiError.unauthorized(refused.why()));
+            return;
+        }
+        ctx.put(KEY, ((TokenCheck.Accepted) check).principal());
+        ctx.next();
+    }
+
+    /** Whether the request presents a token at all (right or wrong): public routes answer more to one that does. */
+    static boolean presentsToken(RoutingContext ctx) {
+        String token = tokenOf(ctx);
+        return token != null && !token.isEmpty();
+    }
+
+    private static String tokenOf(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         // Browsers cannot set headers on a WebSocket: RFC 6750 section 2.3's query parameter serves the live feeds.
         if (token == null && (ctx.request().path().equals("/api/v1/live") || ctx.request().path().equals("/api/v1/live/robots")))
             token = ctx.queryParams().get("access_token");
-        var principal = access.authenticate(token);
-        if (principal.isEmpty()) {
-            // A request without any token is not a guess at one; a wrong token is.
-            if (token != null) logins.failed(LoginGuard.Kind.HTTP_TOKEN, address, "unknown or malformed token on "
-                    + ctx.request().method() + " " + ctx.request().path());
-            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"proving-ground\"");
-            ctx.fail(ApiError.unauthorized());
-            return;
-        }
-        ctx.put(KEY, principal.get());
-        ctx.next();
+        return token;
     }
 
     static Principal principal(RoutingContext ctx) {

@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * {@code /api/v1/health}: is the server up, can it write, how many robots are online, what was refused and why.
- * {@code status} is {@code DOWN} (HTTP 503) while the database or the track record cannot write; {@code storage}
- * then says so in plain words, and to a caller with a token also which store, the error, since when, and how many
- * robot events are held in memory or were refused.
+ * {@code status} is {@code DOWN} (HTTP 503) while the database or the track record cannot write. Readable without a
+ * token (load balancers, uptime checks): then it says only the status and the time. A caller that sends a token has
+ * it checked like anywhere else (a wrong one is a failed login) and is told the internals: {@code storage} in plain
+ * words, which store fails, the error, since when, and how many robot events are held in memory or were refused.
  */
 final class HealthRoutes {
 
@@ -39,8 +40,19 @@ final class HealthRoutes {
         this.startedAt = clock.instant();
     }
 
-    void mount(Router router) {
-        router.get("/api/v1/health").handler(this::health);
+    /** Mounted before the bearer check, so a caller without a token gets the short answer instead of a 401. */
+    void mount(Router router, BearerAuth auth) {
+        router.get("/api/v1/health").handler(ctx -> {
+            if (BearerAuth.presentsToken(ctx)) ctx.next();
+            else summary(ctx);
+        }).handler(auth).handler(this::health);
+    }
+
+    /** Status and time only: whether the server can work, without its internals. */
+    private void summary(RoutingContext ctx) {
+        boolean failing = storage.failing();
+        ctx.response().setStatusCode(failing ? 503 : 200);
+        ctx.json(new JsonObject().put("status", failing ? "DOWN" : "UP").put("time", clock.instant().toString()));
     }
 
     private void health(RoutingContext ctx) {
@@ -57,7 +69,8 @@ final class HealthRoutes {
         JsonObject storageJson = new JsonObject().put("status", failing ? "DOWN" : "UP");
         if (failing) storageJson.put("reason", "storage cannot write; changes are refused and robot events are held "
                 + "in memory until it recovers");
-        if (BearerAuth.principal(ctx) != null) stores.forEach((name, h) -> storageJson.put(name, details(h)));
+        stores.forEach((name, h) -> storageJson.put(name, details(h)));
+        storageJson.put("quarantinedRecords", storage.quarantined().size());
         ctx.response().setStatusCode(failing ? 503 : 200);
         ctx.json(new JsonObject()
                 .put("status", failing ? "DOWN" : "UP")

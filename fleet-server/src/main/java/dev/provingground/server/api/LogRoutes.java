@@ -1,7 +1,12 @@
 package dev.provingground.server.api;
 
+import dev.provingground.report.BundleRefusedException;
+import dev.provingground.report.ReportGenerator;
+import dev.provingground.report.pdf.ReportFonts;
+import dev.provingground.report.text.Language;
 import dev.provingground.server.auth.Principal;
 import dev.provingground.server.sites.SiteCatalog;
+import dev.provingground.site.Site;
 import dev.provingground.trackrecord.log.LogId;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.export.ExportQuery;
@@ -24,7 +29,8 @@ import java.io.IOException;
 import java.util.concurrent.CompletionException;
 
 /**
- * The track record over HTTP: signed checkpoints, the verifier key, RFC 9162 proofs, and export bundles. Each works
+ * The track record over HTTP: signed checkpoints, the verifier key, RFC 9162 proofs, export bundles and their PDF
+ * reports. Each works
  * on a site's log, or with {@code firm=F} on that firm's log at the site; a vendor may read only its own firm's
  * logs. Reads of the store and exports run on worker threads.
  */
@@ -35,6 +41,7 @@ final class LogRoutes {
     private final TrackRecordStore store;
     private final SiteCatalog sites;
     private final Path exportDir;
+    private ReportGenerator reports;
 
     LogRoutes(TrackRecordStore store, SiteCatalog sites, Path exportDir) {
         this.store = store;
@@ -48,6 +55,7 @@ final class LogRoutes {
         router.get("/api/v1/sites/:site/log/proof/inclusion").handler(this::inclusion);
         router.get("/api/v1/sites/:site/log/proof/consistency").handler(this::consistency);
         router.get("/api/v1/reports/export").handler(this::export);
+        router.get("/api/v1/reports/pdf").handler(this::pdf);
     }
 
     private LogId log(RoutingContext ctx, String site) {
@@ -111,35 +119,106 @@ final class LogRoutes {
                 .onFailure(e -> ctx.fail(asBadRequest(e, "to")));
     }
 
-    /** The bundle is written to a temporary file on a worker, then sent with its length so clients can show progress. */
+    /**
+     * One firm's bundle ({@code firm=F}), or for an operator without {@code firm} the site bundle: every log of the
+     * site, each a bundle of its own. Written to a temporary file on a worker, then sent with its length so clients
+     * can show progress.
+     */
     private void export(RoutingContext ctx) {
-        LogId log = log(ctx, ctx.queryParams().get("site"));
-        if (ctx.queryParams().get("firm") == null)
-            throw ApiError.badRequest("firm", "required: a bundle is one firm's record at the site");
+        BundleRequest request = bundleRequest(ctx);
+        ctx.vertx().executeBlocking(() -> writeBundle(request))
+                .onSuccess(file -> send(ctx, file, "application/zip", request.fileName() + ".zip"))
+                .onFailure(e -> ctx.fail(asBadRequest(e, request.log().isSiteLog() ? "site" : "since")));
+    }
+
+    /**
+     * The PDF report of the bundle {@link #export} would send: the bundle is written, verified against this server's
+     * key and drawn on a worker (PDF rendering never runs on the event loop), then sent; both files are removed after.
+     */
+    private void pdf(RoutingContext ctx) {
+        String lang = ctx.queryParams().get("lang");
+        Language language;
+        try {
+            language = lang == null ? Language.EN : Language.of(lang);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("lang", e.getMessage());
+        }
+        BundleRequest request = bundleRequest(ctx);
+        if (request.log().isSiteLog())
+            throw ApiError.badRequest("firm", "required: a report is one firm's record at the site");
+        ctx.vertx().executeBlocking(() -> {
+            Path bundle = writeBundle(request);
+            Path pdf = Files.createTempFile(exportDir, "report-", ".pdf");
+            try {
+                reports().write(bundle, store.verifierKey(), language, pdf);
+                return pdf;
+            } catch (RuntimeException | IOException | BundleRefusedException e) {
+                Files.deleteIfExists(pdf);
+                throw e instanceof BundleRefusedException ? new IllegalStateException(e.getMessage(), e) : e;
+            } finally {
+                Files.deleteIfExists(bundle);
+            }
+        }).onSuccess(pdf -> send(ctx, pdf, "application/pdf", request.fileName() + ".pdf"))
+                .onFailure(e -> ctx.fail(asBadRequest(e, "since")));
+    }
+
+    /** The report generator, made on first use (on a worker: it reads the font). */
+    private synchronized ReportGenerator reports() {
+        if (reports == null) {
+            reports = new ReportGenerator(ReportFonts.load());
+        }
+        return reports;
+    }
+
+    private BundleRequest bundleRequest(RoutingContext ctx) {
+        String site = ctx.queryParams().get("site");
+        LogId log = log(ctx, site);
         Instant from = time(ctx, "from");
         Instant to = time(ctx, "to");
         if (from != null && to != null && !from.isBefore(to)) throw ApiError.badRequest("from", "must be before to");
         String robot = ctx.queryParams().get("robot");
-        ExportQuery query = new ExportQuery(from, to, robot == null ? Set.of() : Set.of(robot),
-                ctx.queryParams().get("since"));
-        ctx.vertx().executeBlocking(() -> {
-            store.checkpointNow(present(log)).join();
-            Files.createDirectories(exportDir);
-            Path file = Files.createTempFile(exportDir, "export-", ".zip");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                store.export(log, query, out, ProgressListener.NONE);
-            } catch (RuntimeException | IOException e) {
-                Files.deleteIfExists(file);
-                throw e;
+        String since = ctx.queryParams().get("since");
+        if (log.isSiteLog() && since != null)
+            throw ApiError.badRequest("since", "a site bundle holds several logs, each with its own checkpoint: "
+                    + "add firm= to export one log since a checkpoint");
+        return new BundleRequest(site, log, new ExportQuery(from, to, robot == null ? Set.of() : Set.of(robot), since,
+                sites.find(site).map(Site::timeZone).orElse(null)));
+    }
+
+    /** Blocking: fresh checkpoints, then the bundle (a firm's, or every log's of a site) in a temporary file. */
+    private Path writeBundle(BundleRequest request) throws IOException {
+        Files.createDirectories(exportDir);
+        Path file = Files.createTempFile(exportDir, "export-", ".zip");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            if (request.log().isSiteLog()) {
+                store.flush().join();
+                for (LogId each : store.logs()) {
+                    if (each.site().equals(request.site())) store.checkpointNow(each).join();
+                }
+                store.exportSite(request.site(), request.query(), out);
+            } else {
+                store.checkpointNow(present(request.log())).join();
+                store.export(request.log(), request.query(), out, ProgressListener.NONE);
             }
-            return file;
-        }).onSuccess(file -> {
-            String name = log.origin().replace('/', '_') + ".zip";
-            ctx.response().putHeader("content-type", "application/zip")
-                    .putHeader("content-disposition", "attachment; filename=\"" + name + "\"")
-                    .sendFile(file.toString())
-                    .onComplete(done -> ctx.vertx().executeBlocking(() -> Files.deleteIfExists(file)));
-        }).onFailure(e -> ctx.fail(asBadRequest(e, "since")));
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
+    }
+
+    private static void send(RoutingContext ctx, Path file, String type, String name) {
+        ctx.response().putHeader("content-type", type)
+                .putHeader("content-disposition", "attachment; filename=\"" + name + "\"")
+                .sendFile(file.toString())
+                .onComplete(done -> ctx.vertx().executeBlocking(() -> Files.deleteIfExists(file)));
+    }
+
+    private record BundleRequest(String site, LogId log, ExportQuery query) {
+
+        String fileName() {
+            return log.isSiteLog() ? "site_" + site : log.origin().replace('/', '_');
+        }
     }
 
     private static Throwable asBadRequest(Throwable e, String field) {

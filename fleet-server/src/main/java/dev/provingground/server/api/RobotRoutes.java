@@ -48,7 +48,7 @@ final class RobotRoutes {
         var registration = new RobotRegistry.Registration(Bodies.string(body, "manufacturer"),
                 Bodies.string(body, "serialNumber"), firm, Bodies.string(body, "profile"), Bodies.string(body, "site"),
                 dispatch == null ? DispatchMode.SERVER : DispatchMode.parse("dispatch", dispatch));
-        Future.fromCompletionStage(registry.register(registration), ctx.vertx().getOrCreateContext())
+        Future.fromCompletionStage(registry.register(registration, p.actor()), ctx.vertx().getOrCreateContext())
                 .onSuccess(issued -> {
                     Robot r = issued.value();
                     JsonObject out = RobotJson.of(r, registry.status(r.id()));
@@ -90,7 +90,8 @@ final class RobotRoutes {
 
     private void rotate(RoutingContext ctx) {
         Robot r = visibleRobot(ctx);
-        Future.fromCompletionStage(registry.rotateCredentials(r.id()), ctx.vertx().getOrCreateContext())
+        Future.fromCompletionStage(registry.rotateCredentials(r.id(), BearerAuth.principal(ctx).actor()),
+                        ctx.vertx().getOrCreateContext())
                 .onSuccess(password -> ctx.json(new JsonObject().put("id", r.id())
                         .put("mqtt", new JsonObject().put("username", r.id()).put("password", password))))
                 .onFailure(ctx::fail);

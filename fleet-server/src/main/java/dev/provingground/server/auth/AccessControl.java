@@ -2,8 +2,11 @@ package dev.provingground.server.auth;
 
 import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.errors.InvalidInputException;
+import dev.provingground.server.errors.NotFoundException;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Firms and bearer tokens. A token reads {@code pg.<id>.<secret>}: the id finds the stored hash in O(1), the secret
- * is checked against it in constant time.
+ * Firms, bearer tokens and manufacturer claims. A token reads {@code pg.<id>.<secret>}: the id finds the stored hash
+ * in O(1), the secret is checked against it in constant time. Tokens expire after the configured lifetime and can
+ * be revoked; both are kept, so a refused token says why.
  */
 public final class AccessControl {
 
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
     private static final Pattern FIRM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final AccessStore store;
@@ -27,21 +32,106 @@ public final class AccessControl {
     private final Map<String, ApiToken> tokens = new ConcurrentHashMap<>();
     /** Firm ids whose registration is being written; not yet firms. */
     private final Set<String> registering = ConcurrentHashMap.newKeySet();
+    private final Map<String, ManufacturerClaim> claims = new ConcurrentHashMap<>();
+    /** Manufacturer names whose first claim is being written; not yet claimed. */
+    private final Map<String, ManufacturerClaim> claiming = new ConcurrentHashMap<>();
+    private final Duration tokenLifetime;
 
     public AccessControl(AccessStore store, Clock clock) {
+        this(store, clock, DEFAULT_TOKEN_LIFETIME);
+    }
+
+    /** @param tokenLifetime how long tokens issued from now on are valid; also given to stored tokens without expiry */
+    public AccessControl(AccessStore store, Clock clock, Duration tokenLifetime) {
         this.store = store;
         this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
         store.loadFirms().forEach(f -> firms.put(f.id(), f));
-        store.loadTokens().forEach(t -> tokens.put(t.id(), t));
+        store.loadTokens().forEach(t -> tokens.put(t.id(),
+                t.expiresAt() == null ? t.expiringAt(t.createdAt().plus(tokenLifetime)) : t));
+        store.loadClaims().forEach(c -> claims.put(c.manufacturer(), c));
     }
 
     public Optional<Principal> authenticate(String bearer) {
-        if (bearer == null) return Optional.empty();
+        return check(bearer) instanceof TokenCheck.Accepted a ? Optional.of(a.principal()) : Optional.empty();
+    }
+
+    /** The principal {@code bearer} names, or why it is refused (missing, unknown, expired, revoked). */
+    public TokenCheck check(String bearer) {
+        if (bearer == null || bearer.isEmpty()) return new TokenCheck.Refused(TokenCheck.Refusal.MISSING);
         String[] parts = bearer.split("\\.");
-        if (parts.length != 3 || !parts[0].equals("pg")) return Optional.empty();
+        if (parts.length != 3 || !parts[0].equals("pg")) return new TokenCheck.Refused(TokenCheck.Refusal.UNKNOWN);
         ApiToken token = tokens.get(parts[1]);
-        if (token == null || !SecretHasher.matches(token.secret(), parts[2])) return Optional.empty();
-        return Optional.of(new Principal(token.id(), token.role(), token.firm()));
+        if (token == null || !SecretHasher.matches(token.secret(), parts[2]))
+            return new TokenCheck.Refused(TokenCheck.Refusal.UNKNOWN);
+        TokenCheck.Refusal refusal = token.refusalAt(clock.instant());
+        if (refusal != null) return new TokenCheck.Refused(refusal);
+        return new TokenCheck.Accepted(new Principal(token.id(), token.role(), token.firm()));
+    }
+
+    /** The firm's tokens (hashes only, never a secret), newest first; every firm's and operators' for null. */
+    public List<ApiToken> tokens(String firm) {
+        return tokens.values().stream().filter(t -> firm == null || firm.equals(t.firm()))
+                .sorted(Comparator.comparing(ApiToken::createdAt).reversed().thenComparing(ApiToken::id)).toList();
+    }
+
+    /**
+     * Revokes a token at once; revoking one already revoked changes nothing. A vendor may revoke only its own
+     * firm's tokens: another's reads as not found, as it would when listing.
+     */
+    public CompletableFuture<ApiToken> revoke(String tokenId, Principal by) {
+        ApiToken token = tokens.get(tokenId);
+        if (token == null || !(by.isOperator() || (token.firm() != null && by.mayActFor(token.firm()))))
+            throw new NotFoundException("no token \"" + tokenId + "\"");
+        if (token.revokedAt() != null) return CompletableFuture.completedFuture(token);
+        ApiToken revoked = token.revoked(clock.instant());
+        return store.saveToken(revoked).thenApply(v -> {
+            tokens.put(tokenId, revoked);
+            return revoked;
+        });
+    }
+
+    /** The claim on {@code manufacturer}, if a firm holds it. */
+    public Optional<ManufacturerClaim> claimOn(String manufacturer) {
+        return Optional.ofNullable(claims.get(manufacturer));
+    }
+
+    /** Claims the firm holds (every claim for null), by name. */
+    public List<ManufacturerClaim> claims(String firm) {
+        return claims.values().stream().filter(c -> firm == null || firm.equals(c.firm()))
+                .sorted(Comparator.comparing(ManufacturerClaim::manufacturer)).toList();
+    }
+
+    /**
+     * The first claim wins: an unclaimed name goes to {@code firm}; a name the firm holds already is returned as it
+     * is; a name another firm holds is refused, naming that firm. Only an operator moves a claim ({@link #assign}).
+     */
+    public CompletableFuture<ManufacturerClaim> claim(String manufacturer, String firm, String actor) {
+        if (!firms.containsKey(firm)) throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
+        ManufacturerClaim fresh = new ManufacturerClaim(manufacturer, firm, clock.instant(), actor);
+        ManufacturerClaim held = claims.get(manufacturer);
+        if (held == null) held = claiming.putIfAbsent(manufacturer, fresh);
+        // Durable before applied: the name is only reserved while the store writes, so two claims on one name
+        // cannot both win and a claim that cannot be stored leaves the name unclaimed.
+        if (held == null) return store.saveClaim(fresh).whenComplete((v, failure) -> {
+            if (failure == null) claims.putIfAbsent(manufacturer, fresh);
+            claiming.remove(manufacturer, fresh);
+        }).thenApply(v -> claims.get(manufacturer));
+        if (claims.get(manufacturer) != held)
+            throw new ConflictException("manufacturer name \"" + manufacturer + "\" is being claimed; try again");
+        if (held.firm().equals(firm)) return CompletableFuture.completedFuture(held);
+        throw new ConflictException("manufacturer name \"" + manufacturer + "\" is claimed by firm \"" + held.firm()
+                + "\"; an operator can reassign it (PUT /api/v1/manufacturers/{name})");
+    }
+
+    /** An operator gives the name to {@code firm}, whoever held it before. */
+    public CompletableFuture<ManufacturerClaim> assign(String manufacturer, String firm, String actor) {
+        if (!firms.containsKey(firm)) throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
+        ManufacturerClaim claim = new ManufacturerClaim(manufacturer, firm, clock.instant(), actor);
+        return store.saveClaim(claim).thenApply(v -> {
+            claims.put(manufacturer, claim);
+            return claim;
+        });
     }
 
     public Optional<Firm> firm(String id) {
@@ -50,10 +140,6 @@ public final class AccessControl {
 
     public List<Firm> firms() {
         return firms.values().stream().sorted(Comparator.comparing(Firm::id)).toList();
-    }
-
-    public boolean hasOperatorToken() {
-        return tokens.values().stream().anyMatch(t -> t.role() == Role.OPERATOR);
     }
 
     /** Registers a firm and issues its first vendor token; the token text is in the result and nowhere else. */
@@ -77,19 +163,31 @@ public final class AccessControl {
     }
 
     public CompletableFuture<String> issueToken(Role role, String firm) {
+        return issue(role, firm).thenApply(Issued::secret);
+    }
+
+    /** A new token, valid for the configured lifetime: what is stored, and its text (shown this once). */
+    public CompletableFuture<Issued<ApiToken>> issue(Role role, String firm) {
         if (role == Role.VENDOR && !firms.containsKey(firm))
             throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
         IssuedToken token = unsavedToken(role, role == Role.OPERATOR ? null : firm);
+        // Durable before applied: the token authenticates only once it is stored.
         return store.saveToken(token.stored()).thenApply(v -> {
             tokens.put(token.stored().id(), token.stored());
-            return token.text();
+            return new Issued<>(token.stored(), token.text());
         });
+    }
+
+    /** The time tokens are judged at. */
+    public Instant now() {
+        return clock.instant();
     }
 
     private IssuedToken unsavedToken(Role role, String firm) {
         String id = SecretHasher.randomText(9);
         String secret = SecretHasher.newSecret();
-        ApiToken stored = new ApiToken(id, role, firm, SecretHasher.hash(secret), clock.instant());
+        Instant now = clock.instant();
+        ApiToken stored = new ApiToken(id, role, firm, SecretHasher.hash(secret), now, now.plus(tokenLifetime), null);
         return new IssuedToken(stored, "pg." + id + "." + secret);
     }
 

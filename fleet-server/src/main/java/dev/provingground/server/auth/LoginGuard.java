@@ -1,18 +1,20 @@
 package dev.provingground.server.auth;
 
 import dev.provingground.server.config.LoginConfig;
+import dev.provingground.server.metrics.ServerMetrics;
+import io.micrometer.core.instrument.Counter;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
  * Every login of the server passes here, HTTP bearer tokens and MQTT passwords alike: an address that failed too
  * often is refused before its credentials are even read ({@link LoginThrottle}); each failure is logged on one line
- * (address and kind of credential, never the secret) and counted for {@code /metrics} and health.
+ * (address and kind of credential, never the secret) and counted for {@code /metrics}
+ * ({@code pg_login_failures_total{kind}}, {@code pg_login_blocked_total{kind}}): the one count of failed logins.
  */
 public final class LoginGuard {
 
@@ -28,14 +30,14 @@ public final class LoginGuard {
     }
 
     private final LoginThrottle throttle;
-    private final Map<Kind, LongAdder> failures = new EnumMap<>(Kind.class);
-    private final Map<Kind, LongAdder> refusedWhileBlocked = new EnumMap<>(Kind.class);
+    private final Map<Kind, Counter> failures = new EnumMap<>(Kind.class);
+    private final Map<Kind, Counter> refusedWhileBlocked = new EnumMap<>(Kind.class);
 
-    public LoginGuard(LoginConfig config, Clock clock) {
+    public LoginGuard(LoginConfig config, Clock clock, ServerMetrics metrics) {
         this.throttle = new LoginThrottle(config, clock);
         for (Kind k : Kind.values()) {
-            failures.put(k, new LongAdder());
-            refusedWhileBlocked.put(k, new LongAdder());
+            failures.put(k, metrics.loginFailure(k.metricName()));
+            refusedWhileBlocked.put(k, metrics.loginBlocked(k.metricName()));
         }
     }
 
@@ -59,13 +61,5 @@ public final class LoginGuard {
 
     public void succeeded(String address) {
         throttle.succeeded(address);
-    }
-
-    public long failures(Kind kind) {
-        return failures.get(kind).sum();
-    }
-
-    public long refusedWhileBlocked(Kind kind) {
-        return refusedWhileBlocked.get(kind).sum();
     }
 }

@@ -42,4 +42,8 @@ public record HttpConfig(String host, int port, long maxBodyBytes, long maxComma
     public HttpConfig withPort(int p) {
         return new HttpConfig(host, p, maxBodyBytes, maxCommandBodyBytes, maxConnections, maxConnectionsPerAddress);
     }
+
+    public HttpConfig withHost(String h) {
+        return new HttpConfig(h, port, maxBodyBytes);
+    }
 }

@@ -54,6 +54,10 @@ public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, S
                 maxConnections);
     }
 
+    public MqttConfig withHost(String h) {
+        return new MqttConfig(mode, h, port, maxMessageSize, username, password, clientId, reconnectMillis);
+    }
+
     public MqttConfig withMaxMessageSize(int size) {
         return new MqttConfig(mode, host, port, size, username, password, clientId, reconnectMillis,
                 maxConnections);

@@ -14,9 +14,13 @@ import java.util.List;
  * @param profilesDir   extra hardware-profile files; null = only the built-in profiles
  * @param store         persistence tuning
  * @param logins        how failed logins are slowed down per source address
+ * @param evidence      how robots' reports are judged before they go on the record
+ * @param tls           TLS for HTTP and the embedded MQTT endpoint (PEM files); none by default
+ * @param auth          token lifetime and access to {@code /metrics}
  */
 public record ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, List<Path> sites, Path profilesDir,
-                           StoreConfig store, LoginConfig logins) {
+                           StoreConfig store, LoginConfig logins, EvidenceConfig evidence, TlsConfig tls,
+                           AuthConfig auth) {
 
     public ServerConfig {
         if (dataDir == null) throw new IllegalArgumentException("dataDir: required");
@@ -25,36 +29,51 @@ public record ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, List<
         if (store == null) throw new IllegalArgumentException("store: required");
         sites = sites == null ? List.of() : List.copyOf(sites);
         if (logins == null) logins = LoginConfig.defaults();
+        if (evidence == null) evidence = EvidenceConfig.defaults();
+        if (tls == null) tls = TlsConfig.none();
+        if (auth == null) auth = AuthConfig.defaults();
     }
 
-    /** With the default login throttling. */
+    /** With the default login throttling and evidence settings, without TLS, default token lifetime and metrics access. */
     public ServerConfig(Path dataDir, HttpConfig http, MqttConfig mqtt, List<Path> sites, Path profilesDir,
                         StoreConfig store) {
-        this(dataDir, http, mqtt, sites, profilesDir, store, LoginConfig.defaults());
+        this(dataDir, http, mqtt, sites, profilesDir, store, null, null, null, null);
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(Path.of("data"), HttpConfig.defaults(), MqttConfig.defaults(), List.of(), null,
-                StoreConfig.defaults(), LoginConfig.defaults());
+                StoreConfig.defaults());
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(dir, http, mqtt, sites, profilesDir, store, logins);
+        return new ServerConfig(dir, http, mqtt, sites, profilesDir, store, logins, evidence, tls, auth);
     }
 
     public ServerConfig withHttp(HttpConfig h) {
-        return new ServerConfig(dataDir, h, mqtt, sites, profilesDir, store, logins);
+        return new ServerConfig(dataDir, h, mqtt, sites, profilesDir, store, logins, evidence, tls, auth);
     }
 
     public ServerConfig withMqtt(MqttConfig m) {
-        return new ServerConfig(dataDir, http, m, sites, profilesDir, store, logins);
+        return new ServerConfig(dataDir, http, m, sites, profilesDir, store, logins, evidence, tls, auth);
     }
 
     public ServerConfig withSites(List<Path> s) {
-        return new ServerConfig(dataDir, http, mqtt, s, profilesDir, store, logins);
+        return new ServerConfig(dataDir, http, mqtt, s, profilesDir, store, logins, evidence, tls, auth);
     }
 
     public ServerConfig withLogins(LoginConfig l) {
-        return new ServerConfig(dataDir, http, mqtt, sites, profilesDir, store, l);
+        return new ServerConfig(dataDir, http, mqtt, sites, profilesDir, store, l, evidence, tls, auth);
+    }
+
+    public ServerConfig withEvidence(EvidenceConfig e) {
+        return new ServerConfig(dataDir, http, mqtt, sites, profilesDir, store, logins, e, tls, auth);
+    }
+
+    public ServerConfig withTls(TlsConfig t) {
+        return new ServerConfig(dataDir, http, mqtt, sites, profilesDir, store, logins, evidence, t, auth);
+    }
+
+    public ServerConfig withAuth(AuthConfig a) {
+        return new ServerConfig(dataDir, http, mqtt, sites, profilesDir, store, logins, evidence, tls, a);
     }
 }

@@ -1,5 +1,6 @@
 package dev.provingground.server.enforcement;
 
+import dev.provingground.server.metrics.Latency;
 import dev.provingground.geofence.Position;
 import dev.provingground.geofence.evaluation.Evaluation;
 import dev.provingground.geofence.evaluation.GeofenceEngine;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import dev.provingground.geofence.evaluation.ViolationRule;
 import java.util.logging.Logger;
 import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.registry.RobotPosition;
@@ -44,12 +47,23 @@ public final class Enforcement implements RobotListener {
     private final OrderSender orders;
     private final EventHub events;
     private final Map<String, Boolean> lampOn = new ConcurrentHashMap<>();
+    private final Function<String, Double> computedSpeed;
+    private final SpeedEpisodes speeds = new SpeedEpisodes();
+    private Latency latency = Latency.NONE;
 
-    public Enforcement(ZoneService zones, ProfileCatalog profiles, OrderSender orders, EventHub events) {
+    /** @param computedSpeed a robot's speed as the server computed it from its positions, null while unknown */
+    public Enforcement(ZoneService zones, ProfileCatalog profiles, OrderSender orders, EventHub events,
+                       Function<String, Double> computedSpeed) {
+        this.computedSpeed = computedSpeed;
         this.zones = zones;
         this.profiles = profiles;
         this.orders = orders;
         this.events = events;
+    }
+
+    /** From now on the time to evaluate and enforce each position goes to {@code latency}. */
+    public void measuredBy(Latency latency) {
+        this.latency = latency;
     }
 
     @Override
@@ -69,7 +83,8 @@ public final class Enforcement implements RobotListener {
     public void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {
         if (to == ConnectionState.ONLINE) return;
         // A robot that is gone occupies nothing and breaks no rule any more: close what was open.
-        publish(robot, engine(robot).robotGone(robot.id(), at));
+        GeofenceEngine engine = engine(robot);
+        if (engine != null) publish(robot, engine.robotGone(robot.id(), at));
     }
 
     private void evaluate(Robot robot, AgvPosition p, Velocity v, boolean lamp,
@@ -77,18 +92,36 @@ public final class Enforcement implements RobotListener {
         if (p == null || !p.positionInitialized()) return;
         GeofenceEngine engine = engine(robot);
         if (engine == null) return;
-        double speed = v == null || v.vx() == null || v.vy() == null ? 0 : Math.hypot(v.vx(), v.vy());
+        long started = System.nanoTime();
+        try {
+            evaluate(engine, robot, p, v, lamp, previous, at);
+        } finally {
+            latency.record(System.nanoTime() - started);
+        }
+    }
+
+    private void evaluate(GeofenceEngine engine, Robot robot, AgvPosition p, Velocity v, boolean lamp,
+                          RobotPosition previous, Instant at) {
+        // Judged on the robot's word and on the server's own measure: either one above the limit is an overspeed.
+        Double reported = v == null || v.vx() == null || v.vy() == null ? null : Math.hypot(v.vx(), v.vy());
+        SpeedEpisodes.Reading reading = new SpeedEpisodes.Reading(reported, computedSpeed.apply(robot.id()));
+        // A previous position that is not a real one (stored before the decoder refused such numbers) means no path;
+        // without this guard one bad sample made every later update throw, and the robot was never judged again.
         Position before = previous != null && p.mapId().equals(previous.mapId())
+                && Double.isFinite(previous.x()) && Double.isFinite(previous.y())
                 ? new Position(previous.x(), previous.y()) : null;
         Double cap = profiles.find(robot.profile()).map(pr -> pr.speedCapMps()).orElse(null);
         Evaluation evaluation = engine.evaluate(new RobotUpdate(robot.id(), robot.kind(), robot.firm(), p.mapId(),
-                p.x(), p.y(), speed, cap, lamp, at, before));
+                p.x(), p.y(), reading.judged(), cap, lamp, at, before));
         publish(robot, evaluation.events());
+        speeds.seen(robot.id(), reading);
     }
 
     private void publish(Robot robot, List<GeofenceEvent> geofenceEvents) {
         for (GeofenceEvent e : geofenceEvents) {
-            events.publish(GeofenceEventMapper.toTrackEvent(robot, e));
+            if (e instanceof ViolationStarted started && started.violation().rule() == ViolationRule.SPEED_LIMIT_EXCEEDED)
+                speeds.started(robot.id());
+            events.publish(GeofenceEventMapper.toTrackEvent(robot, e, speeds));
             if (e instanceof ViolationStarted started) enforce(robot, started.violation());
         }
     }

@@ -11,7 +11,6 @@ import dev.provingground.server.registry.Robot;
 import dev.provingground.trackrecord.event.EventBody;
 import dev.provingground.trackrecord.event.GeofenceTransition;
 import dev.provingground.trackrecord.event.GeofenceTransition.Transition;
-import dev.provingground.trackrecord.event.Overspeed;
 import dev.provingground.trackrecord.event.TrackEvent;
 
 import java.util.Locale;
@@ -27,11 +26,12 @@ final class GeofenceEventMapper {
     private GeofenceEventMapper() {
     }
 
-    static TrackEvent toTrackEvent(Robot robot, GeofenceEvent event) {
-        return new TrackEvent(event.time(), robot.site(), robot.firm(), robot.id(), body(event));
+    /** @param speeds the robot's speed episodes, to say which source an overspeed came from */
+    static TrackEvent toTrackEvent(Robot robot, GeofenceEvent event, SpeedEpisodes speeds) {
+        return new TrackEvent(event.time(), robot.site(), robot.firm(), robot.id(), body(robot.id(), event, speeds));
     }
 
-    static EventBody body(GeofenceEvent event) {
+    static EventBody body(String robot, GeofenceEvent event, SpeedEpisodes speeds) {
         if (event instanceof ZoneEntered e)
             return new GeofenceTransition(e.zoneId(), null, Transition.ENTER, null, null, e.level(),
                     e.position().x(), e.position().y(), null, null, null);
@@ -42,7 +42,7 @@ final class GeofenceEventMapper {
         ViolationEnded ended = (ViolationEnded) event;
         Violation v = ended.violation();
         if (v.rule() == ViolationRule.SPEED_LIMIT_EXCEEDED && v.maxExcess() > 0)
-            return new Overspeed(zoneOf(v), v.limit(), v.limit() + v.maxExcess(), seconds(v));
+            return speeds.ended(robot, zoneOf(v), v.limit(), v.limit() + v.maxExcess(), seconds(v));
         return violation(v, Transition.VIOLATION);
     }
 

@@ -21,7 +21,10 @@ import dev.provingground.vda5050.AgvPosition;
 /**
  * Batches each robot's states into {@code state.samples} events: at most one sample per {@code minSpacing}, a batch
  * per {@code batchLength} (and at most {@link StateSamples#MAX_SAMPLES}). Distances and operating hours in the KPIs
- * come from these samples. A robot that goes offline has its batch written at once.
+ * come from these samples. A robot that goes offline has its batch written at once. Samples are timed by the server's
+ * receive time, never the robot's clock. The first state after a position jump is always sampled and marked, so the
+ * KPIs count the jump as unexplained displacement; a state without a velocity is sampled at the speed the server
+ * computed from positions (0 only when there is none yet).
  */
 public final class StateSampler implements RobotListener {
 
@@ -30,6 +33,7 @@ public final class StateSampler implements RobotListener {
     private final Duration minSpacing;
     private final Duration batchLength;
     private final Map<String, Batch> batches = new HashMap<>();
+    private final MeasuredMotion motion;
 
     private static final class Batch {
         final Robot robot;
@@ -41,8 +45,9 @@ public final class StateSampler implements RobotListener {
     }
 
     public StateSampler(EventHub events, BiFunction<Robot, AgvPosition, StateSamples.AreaClass> areaOf,
-                        Duration minSpacing, Duration batchLength) {
+                        MeasuredMotion motion, Duration minSpacing, Duration batchLength) {
         this.events = events;
+        this.motion = motion;
         this.areaOf = areaOf;
         this.minSpacing = minSpacing;
         this.batchLength = batchLength;
@@ -53,16 +58,19 @@ public final class StateSampler implements RobotListener {
         var p = state.agvPosition();
         if (p == null || !p.positionInitialized()) return;
         Batch batch = batches.computeIfAbsent(robot.id(), k -> new Batch(robot));
-        if (!batch.samples.isEmpty()) {
+        boolean jumped = motion.takeJump(robot.id());
+        if (!batch.samples.isEmpty() && !jumped) {
             Instant last = batch.samples.get(batch.samples.size() - 1).time();
             if (Duration.between(last, at).compareTo(minSpacing) < 0) return;
         }
         var v = state.velocity();
-        double speed = v == null || v.vx() == null || v.vy() == null ? 0 : Math.hypot(v.vx(), v.vy());
+        Double computed = motion.computedSpeed(robot.id());
+        double speed = v == null || v.vx() == null || v.vy() == null ? (computed == null ? 0 : computed)
+                : Math.hypot(v.vx(), v.vy());
         Double battery = state.batteryState() == null ? null
                 : Math.max(0, Math.min(100, state.batteryState().batteryCharge()));
         batch.samples.add(new StateSamples.Sample(at, p.mapId(), p.x(), p.y(), speed, mode(state),
-                areaOf.apply(robot, p), battery));
+                areaOf.apply(robot, p), battery, jumped));
         if (batch.samples.size() >= StateSamples.MAX_SAMPLES
                 || Duration.between(batch.samples.get(0).time(), at).compareTo(batchLength) >= 0) write(batch);
     }

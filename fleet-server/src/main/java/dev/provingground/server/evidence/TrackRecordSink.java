@@ -7,6 +7,7 @@ import dev.provingground.trackrecord.event.ConfigurationChange;
 import dev.provingground.trackrecord.event.TrackEvent;
 import dev.provingground.trackrecord.store.StorageUnavailableException;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,20 +19,24 @@ import java.util.logging.Logger;
 /**
  * Every event the server produces goes into the track record: a firm's event into that firm's log at the site,
  * a site-wide configuration change into the site log and every firm log of the site. A firm log opened later
- * starts with a snapshot of the rules in force, so each firm's record shows the rules it ran under.
+ * starts with snapshots of what is in force — the site's definition, then its zones and rules — so each firm's record
+ * shows the site, levels and rules it ran under.
  */
 public final class TrackRecordSink implements EventSink {
 
     private static final Logger LOG = Logger.getLogger(TrackRecordSink.class.getName());
 
     private final TrackRecordStore store;
-    private final Function<String, TrackEvent> rulesInForce;
+    private final List<Function<String, TrackEvent>> inForce;
     private final Set<LogId> known = ConcurrentHashMap.newKeySet();
 
-    /** @param rulesInForce the site's current zone set as a configuration event, by site */
-    public TrackRecordSink(TrackRecordStore store, Function<String, TrackEvent> rulesInForce) {
+    /**
+     * @param inForce what is in force at a site as configuration events, by site (e.g. its definition, its zone
+     *                set), recorded in this order at the head of a firm log; a function may return null
+     */
+    public TrackRecordSink(TrackRecordStore store, List<Function<String, TrackEvent>> inForce) {
         this.store = store;
-        this.rulesInForce = rulesInForce;
+        this.inForce = List.copyOf(inForce);
         known.addAll(store.logs());
     }
 
@@ -40,9 +45,11 @@ public final class TrackRecordSink implements EventSink {
         if (event.firm() != null && known.add(event.log())) {
             // Appends are queued in call order, so the snapshot lands before the event that opened the log.
             store.ensureLog(event.log());
-            TrackEvent rules = rulesInForce.apply(event.site());
-            if (rules != null) store.record(new TrackEvent(event.time(), rules.site(), event.firm(), null, rules.body()))
-                    .thenApply(x -> (Void) null).exceptionally(e -> failed(rules, e));
+            for (Function<String, TrackEvent> snapshot : inForce) {
+                TrackEvent rules = snapshot.apply(event.site());
+                if (rules != null) store.record(new TrackEvent(event.time(), rules.site(), event.firm(), null, rules.body()))
+                        .thenApply(x -> (Void) null).exceptionally(e -> failed(rules, e));
+            }
         }
         if (event.firm() == null && event.body() instanceof ConfigurationChange) known.add(LogId.siteLog(event.site()));
         CompletableFuture<Void> appended = event.firm() == null && event.body() instanceof ConfigurationChange

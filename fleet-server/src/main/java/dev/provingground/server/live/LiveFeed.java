@@ -37,6 +37,12 @@ public final class LiveFeed implements EventSink {
         String text = new String(json, StandardCharsets.UTF_8);
         clients.forEach((socket, principal) -> {
             if (event.firm() != null && !principal.mayActFor(event.firm())) return;
+            // A browser that just went away is closed before its close handler runs: it is let go here, and must not
+            // cost the other clients this event.
+            if (socket.isClosed()) {
+                clients.remove(socket);
+                return;
+            }
             if (socket.writeQueueFull()) {
                 dropped++;
                 return;

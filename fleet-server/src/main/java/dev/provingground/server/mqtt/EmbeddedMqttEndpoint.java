@@ -4,6 +4,8 @@ import dev.provingground.server.auth.LoginGuard;
 import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.errors.PortInUseException;
 import dev.provingground.server.config.MqttConfig;
+import dev.provingground.server.config.TlsConfig;
+import io.vertx.core.net.PemKeyCertOptions;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.server.registry.RobotListener;
 import dev.provingground.server.registry.RobotRegistry;
@@ -47,6 +49,7 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
     private BackfillInbound backfill;
     private final Map<String, RobotConnection> connections = new ConcurrentHashMap<>();
     private MqttServer server;
+    private TlsConfig tls = TlsConfig.none();
 
     public EmbeddedMqttEndpoint(Vertx vertx, MqttConfig config, RobotRegistry registry, InboundPipeline pipeline,
                                 RejectionLog rejections, LoginGuard logins, Clock clock) {
@@ -83,6 +86,11 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
         this.backfill = backfill;
     }
 
+    /** From the next start on, robots and lift controllers connect over TLS (MQTTS) with this certificate. */
+    public void serveTls(TlsConfig tls) {
+        this.tls = tls;
+    }
+
     @Override
     public Future<Void> start() {
         MqttServerOptions options = new MqttServerOptions()
@@ -93,11 +101,14 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
                 // large that reading them is itself the harm (and closes that connection).
                 .setMaxMessageSize(transportLimit(config.maxMessageSize()))
                 .setTimeoutOnConnect(10);
+        if (tls.enabled()) options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString()));
         server = MqttServer.create(vertx, options);
         server.endpointHandler(this::onConnect);
         server.exceptionHandler(e -> LOG.fine(() -> "MQTT transport error: " + e));
         return server.listen().<Void>map(s -> {
-            LOG.info("MQTT endpoint for robots and lift controllers on " + config.host() + ":" + s.actualPort()
+            LOG.info("MQTT endpoint for robots and lift controllers on " + (tls.enabled() ? "mqtts://" : "mqtt://")
+                    + config.host() + ":" + s.actualPort()
                     + " (max message " + config.maxMessageSize() + " bytes)");
             return null;
         }).recover(e -> Future.failedFuture(PortInUseException.isAddressInUse(e)

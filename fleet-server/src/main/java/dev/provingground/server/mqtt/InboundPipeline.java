@@ -1,5 +1,6 @@
 package dev.provingground.server.mqtt;
 
+import dev.provingground.server.metrics.Latency;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.vda5050.Connection;
 import dev.provingground.vda5050.Factsheet;
@@ -24,6 +25,7 @@ public final class InboundPipeline {
     private final RejectionLog rejections;
     private final int maxMessageSize;
     private final Map<String, Factsheet> factsheets = new ConcurrentHashMap<>();
+    private Latency handling = Latency.NONE;
 
     public InboundPipeline(Vda5050Codec codec, RobotRegistry registry, RejectionLog rejections, int maxMessageSize) {
         this.codec = codec;
@@ -32,8 +34,22 @@ public final class InboundPipeline {
         this.maxMessageSize = maxMessageSize;
     }
 
+    /** From now on the time from a message's arrival to handled (accepted or refused) goes to {@code handling}. */
+    public void measuredBy(Latency handling) {
+        this.handling = handling;
+    }
+
     /** @return true if the message was accepted */
     public boolean handle(InboundMessage msg) {
+        long started = System.nanoTime();
+        try {
+            return accept(msg);
+        } finally {
+            handling.record(System.nanoTime() - started);
+        }
+    }
+
+    private boolean accept(InboundMessage msg) {
         String robotId = msg.robot().id();
         if (msg.payload().length > maxMessageSize) {
             rejections.rejectRobot(Rejection.OVERSIZE, robotId, msg.address().toString(),

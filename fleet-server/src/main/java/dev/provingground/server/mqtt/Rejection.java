@@ -17,6 +17,7 @@ public enum Rejection {
     OVERSIZE("payload larger than the configured maximum message size"),
     MALFORMED_JSON("payload is not JSON"),
     INVALID_MESSAGE("JSON that is not a valid VDA 5050 message or LiftState (wrong type, missing field, unknown value)"),
+    NUMBER_OUT_OF_BOUNDS("a number that is not finite or outside its field's bounds (docs/EVENTS.md), or an implausible time"),
     HEADER_MISMATCH("manufacturer/serialNumber (or a lift state's lift_name) in the message differ from the topic");
 
     private final String meaning;

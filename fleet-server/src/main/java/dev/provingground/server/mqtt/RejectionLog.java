@@ -8,7 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import dev.provingground.server.metrics.ServerMetrics;
+import io.micrometer.core.instrument.Counter;
 import java.util.logging.Logger;
 
 /**
@@ -20,7 +21,7 @@ public final class RejectionLog {
 
     private static final Logger LOG = Logger.getLogger("dev.provingground.server.mqtt.rejections");
 
-    private final Map<Rejection, LongAdder> counts = new EnumMap<>(Rejection.class);
+    private final Map<Rejection, Counter> counts = new EnumMap<>(Rejection.class);
     /** Log windows per client and reason; bounded, so clients that each fail once cannot grow it without end. */
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     static final int MAX_WINDOWS = 10_000;
@@ -33,10 +34,18 @@ public final class RejectionLog {
     }
 
     public RejectionLog(Clock clock, long quietMillis, RecentRefusals recent) {
+        this(clock, quietMillis, recent, new ServerMetrics());
+    }
+
+    /**
+     * Counts into {@code metrics} ({@code pg_mqtt_rejected_total{reason}}); failed logins are counted as such by
+     * {@code LoginGuard}, this only counts them among the refusals.
+     */
+    public RejectionLog(Clock clock, long quietMillis, RecentRefusals recent, ServerMetrics metrics) {
         this.clock = clock;
         this.quietMillis = quietMillis;
         this.recent = recent;
-        for (Rejection r : Rejection.values()) counts.put(r, new LongAdder());
+        for (Rejection r : Rejection.values()) counts.put(r, metrics.rejection(r.metricName()));
     }
 
     /**
@@ -65,10 +74,13 @@ public final class RejectionLog {
 
     /** A robot's message that could not be decoded, with where it is wrong. */
     public void rejectUndecodable(String robotId, String topic, Vda5050DecodeException e) {
-        Rejection reason = e.kind() == Vda5050DecodeException.Kind.MALFORMED_JSON ? Rejection.MALFORMED_JSON
-                : Rejection.INVALID_MESSAGE;
-        List<SchemaViolation> violations = reason == Rejection.INVALID_MESSAGE
-                ? List.of(DecodeViolations.of(e)) : List.of();
+        Rejection reason = switch (e.kind()) {
+            case MALFORMED_JSON -> Rejection.MALFORMED_JSON;
+            case OUT_OF_BOUNDS -> Rejection.NUMBER_OUT_OF_BOUNDS;
+            case INVALID_MESSAGE -> Rejection.INVALID_MESSAGE;
+        };
+        List<SchemaViolation> violations = reason == Rejection.MALFORMED_JSON
+                ? List.of() : List.of(DecodeViolations.of(e));
         record(reason, robotId, topic + ": " + e.getMessage(),
                 new Refusal(clock.instant(), robotId, topic, reason, e.getMessage(), violations));
     }
@@ -105,12 +117,12 @@ public final class RejectionLog {
     }
 
     public long count(Rejection reason) {
-        return counts.get(reason).sum();
+        return (long) counts.get(reason).count();
     }
 
     public Map<Rejection, Long> snapshot() {
         Map<Rejection, Long> out = new EnumMap<>(Rejection.class);
-        counts.forEach((r, c) -> out.put(r, c.sum()));
+        counts.forEach((r, c) -> out.put(r, (long) c.count()));
         return out;
     }
 

@@ -27,6 +27,22 @@ public interface RobotListener {
     }
 
     /**
+     * The robot's MQTT password was replaced, for the record: who did it and when.
+     *
+     * @param actor who asked, as a configuration change names its actor
+     */
+    default void credentialsRotated(Robot robot, String actor, Instant at) {
+    }
+
+    /**
+     * A robot was registered.
+     *
+     * @param actor who registered it, as a configuration change names its actor
+     */
+    default void registered(Robot robot, String actor, Instant at) {
+    }
+
+    /**
      * Someone switched who gives the robot its work.
      *
      * @param robot the robot as it is now

@@ -71,6 +71,17 @@ public final class RobotRegistry {
             idByAddress.put(address(e.robot().manufacturer(), e.robot().serialNumber()), e.robot().id());
             status.put(e.robot().id(), e.status());
         }
+        claimNamesOfEarlierRobots();
+    }
+
+    /**
+     * Robots registered before manufacturer names were claimed give their name to the firm that registered under it
+     * first; a second firm's robots already there stay, but it registers no more under that name.
+     */
+    private void claimNamesOfEarlierRobots() {
+        robots.values().stream().sorted(Comparator.comparing(Robot::registeredAt).thenComparing(Robot::id))
+                .filter(r -> access.claimOn(r.manufacturer()).isEmpty() && access.firm(r.firm()).isPresent())
+                .forEach(r -> access.claim(r.manufacturer(), r.firm(), "registry"));
     }
 
     public void addListener(RobotListener listener) {
@@ -98,12 +109,26 @@ public final class RobotRegistry {
         }
     }
 
-    /** Validates, stores, and returns the robot with its MQTT password (shown only this once). */
-    public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r) {
-        String manufacturer = requireText("manufacturer", r.manufacturer());
+    /** A manufacturer name as robots are registered under and firms claim: an MQTT topic level. */
+    public static String manufacturerName(String raw) {
+        String manufacturer = requireText("manufacturer", raw);
         if (manufacturer.length() > 128 || manufacturer.chars().anyMatch(c -> c == '/' || c == '+' || c == '#' || c < 0x20))
             throw new InvalidInputException("manufacturer",
                     "must be at most 128 characters without '/', '+', '#' or control characters (it is an MQTT topic level)");
+        return manufacturer;
+    }
+
+    /** Validates, stores, and returns the robot with its MQTT password (shown only this once). */
+    public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r) {
+        return register(r, "system");
+    }
+
+    /**
+     * Validates, stores, and returns the robot with its MQTT password (shown only this once); listeners hear who
+     * registered it. The firm claims the manufacturer name if no firm has yet.
+     */
+    public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r, String actor) {
+        String manufacturer = manufacturerName(r.manufacturer());
         String serial = requireText("serialNumber", r.serialNumber());
         if (!SERIAL.matcher(serial).matches())
             throw new InvalidInputException("serialNumber",
@@ -116,6 +141,8 @@ public final class RobotRegistry {
         String site = resolveSite(r.site());
 
         String id = idFor(manufacturer, serial);
+        if (robots.containsKey(id))
+            throw new ConflictException("robot " + manufacturer + "/" + serial + " is already registered as " + id);
         String password = SecretHasher.newSecret();
         Instant now = clock.instant();
         Robot robot = new Robot(id, manufacturer, serial, firm, profileId, profile.service().kind().name(), site,
@@ -123,12 +150,20 @@ public final class RobotRegistry {
         // Durable before applied: the id is only reserved while the store writes; a failed write leaves no trace.
         if (robots.containsKey(id) || !registering.add(id))
             throw new ConflictException("robot " + manufacturer + "/" + serial + " is already registered as " + id);
+        CompletableFuture<?> claimed;
+        try {
+            claimed = access.claim(manufacturer, firm, "firm:" + firm);
+        } catch (RuntimeException refused) {
+            registering.remove(id);
+            throw refused;
+        }
         RobotStatus initial = RobotStatus.never(now);
-        return store.save(new RobotStore.Entry(robot, initial)).whenComplete((v, failure) -> {
+        return claimed.thenCompose(c -> store.save(new RobotStore.Entry(robot, initial))).whenComplete((v, failure) -> {
             if (failure == null) {
                 status.put(id, initial);
                 idByAddress.put(address(manufacturer, serial), id);
                 robots.put(id, robot);
+                tell(l -> l.registered(robot, actor, now));
             }
             registering.remove(id);
         }).thenApply(v -> new AccessControl.Issued<>(robot, password));
@@ -136,11 +171,18 @@ public final class RobotRegistry {
 
     /** Issues a new MQTT password; the old one stops working at once, and a session opened with it is closed. */
     public CompletableFuture<String> rotateCredentials(String id) {
+        return rotateCredentials(id, "system");
+    }
+
+    /** As {@link #rotateCredentials(String)}, recording who asked. */
+    public CompletableFuture<String> rotateCredentials(String id, String actor) {
         Robot robot = require(id);
         String password = SecretHasher.newSecret();
         Robot updated = robot.withMqttSecret(SecretHasher.hash(password));
         robots.put(id, updated);
+        Instant at = clock.instant();
         tell(l -> l.credentialsRotated(updated));
+        tell(l -> l.credentialsRotated(updated, actor, at));
         return store.save(new RobotStore.Entry(updated, status.get(id))).thenApply(v -> password);
     }
 

@@ -34,7 +34,6 @@ public final class SiteHistory {
 
     /**
      * @param configured the sites from configuration, in order
-     * @throws dev.provingground.site.SiteValidationException when a stored version no longer reads as a site
      */
     public static SiteHistory load(SiteStore store, List<Site> configured, Clock clock) {
         SiteHistory h = new SiteHistory(store);
@@ -44,14 +43,13 @@ public final class SiteHistory {
             if (h.current.containsKey(site.id()))
                 throw new IllegalArgumentException("site \"" + site.id() + "\" is configured twice");
             List<SiteVersion> earlier = stored.remove(site.id());
-            if (earlier == null) {
+            if (earlier == null || !h.adopt(earlier)) {
                 SiteVersion initial = new SiteVersion(site.id(), 1, SiteVersion.Change.CONFIGURED, "config",
                         clock.instant(), text(site));
                 h.versions.put(site.id(), new ArrayList<>(List.of(initial)));
                 h.unsaved.put(site.id(), initial);
                 h.current.put(site.id(), site);
             } else {
-                h.adopt(earlier);
                 SiteVersion first = earlier.get(0);
                 if (first.change() == SiteVersion.Change.CONFIGURED && !first.definition().equals(text(site)))
                     LOG.warning("site \"" + site.id() + "\": its configuration differs from the one its stored edits"
@@ -62,12 +60,28 @@ public final class SiteHistory {
         return h;
     }
 
-    private void adopt(List<SiteVersion> stored) {
-        SiteVersion last = stored.get(stored.size() - 1);
-        Site site = SiteFormat.read(last.definition().getBytes(StandardCharsets.UTF_8),
-                "stored site " + last.site() + " version " + last.version());
-        versions.put(last.site(), new ArrayList<>(stored));
-        current.put(last.site(), site);
+    /**
+     * Takes the newest stored version that still reads as a site. A newer one that does not (stored by an older,
+     * laxer server) is quarantined, so it never keeps the server from starting.
+     *
+     * @return false when no stored version reads as a site
+     */
+    private boolean adopt(List<SiteVersion> stored) {
+        List<SiteVersion> usable = new ArrayList<>(stored);
+        while (!usable.isEmpty()) {
+            SiteVersion last = usable.get(usable.size() - 1);
+            try {
+                Site site = SiteFormat.read(last.definition().getBytes(StandardCharsets.UTF_8),
+                        "stored site " + last.site() + " version " + last.version());
+                versions.put(last.site(), usable);
+                current.put(last.site(), site);
+                return true;
+            } catch (RuntimeException e) {
+                store.quarantine(last, "no longer a valid site: " + e.getMessage());
+                usable.remove(usable.size() - 1);
+            }
+        }
+        return false;
     }
 
     /** The version of every site to start with: configured ones first, in configuration order. */

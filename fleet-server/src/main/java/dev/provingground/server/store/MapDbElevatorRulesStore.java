@@ -5,7 +5,6 @@ import dev.provingground.server.elevator.ElevatorRulesStore;
 import dev.provingground.server.elevator.RulesJson;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,10 +19,7 @@ public final class MapDbElevatorRulesStore implements ElevatorRulesStore {
 
     @Override
     public Map<String, ElevatorRules> loadAll() {
-        Map<String, ElevatorRules> all = new LinkedHashMap<>();
-        rules.readAll().forEach((key, bytes) ->
-                all.put(key, RulesJson.read(new JsonObject(new String(bytes, StandardCharsets.UTF_8)))));
-        return all;
+        return rules.readAll(bytes -> RulesJson.read(new JsonObject(new String(bytes, StandardCharsets.UTF_8))));
     }
 
     @Override

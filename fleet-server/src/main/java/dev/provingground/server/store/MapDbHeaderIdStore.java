@@ -18,10 +18,7 @@ public final class MapDbHeaderIdStore implements HeaderIdStore {
 
     @Override
     public Map<String, Long> loadReservations() {
-        Map<String, Long> out = new HashMap<>();
-        reservations.readAll().forEach((key, value) -> out.put(key,
-                Long.parseLong(new String(value, StandardCharsets.US_ASCII))));
-        return out;
+        return new HashMap<>(reservations.readAll(value -> Long.parseLong(new String(value, StandardCharsets.US_ASCII))));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.provingground.server.elevator.LiftCredential;
 import dev.provingground.server.elevator.LiftCredentialStore;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 public final class MapDbLiftCredentialStore implements LiftCredentialStore {
@@ -18,7 +19,7 @@ public final class MapDbLiftCredentialStore implements LiftCredentialStore {
 
     @Override
     public Collection<LiftCredential> loadAll() {
-        return credentials.readAll().values().stream().map(CREDENTIAL::decode).toList();
+        return List.copyOf(credentials.readAll(CREDENTIAL::decode).values());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.provingground.server.store;
 import dev.provingground.server.registry.RobotStore;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 public final class MapDbRobotStore implements RobotStore {
@@ -18,7 +19,7 @@ public final class MapDbRobotStore implements RobotStore {
 
     @Override
     public Collection<Entry> loadAll() {
-        return robots.readAll().values().stream().map(ENTRY::decode).toList();
+        return List.copyOf(robots.readAll(ENTRY::decode).values());
     }
 
     @Override

@@ -23,15 +23,24 @@ public final class MapDbSiteStore implements SiteStore {
 
     @Override
     public List<SiteVersion> loadHistory() {
-        return history.readAll().values().stream().map(VERSION::decode)
+        return history.readAll(VERSION::decode).values().stream()
                 .sorted(Comparator.comparing(SiteVersion::site).thenComparingLong(SiteVersion::version)).toList();
+    }
+
+    @Override
+    public void quarantine(SiteVersion version, String reason) {
+        history.quarantine(key(version), reason);
     }
 
     @Override
     public CompletableFuture<Void> save(Collection<SiteVersion> versions) {
         return store.writeAll(writes -> {
             for (SiteVersion v : versions)
-                writes.put(history, v.site() + "/" + String.format("%012d", v.version()), VERSION.encode(v));
+                writes.put(history, key(v), VERSION.encode(v));
         });
+    }
+
+    private static String key(SiteVersion v) {
+        return v.site() + "/" + String.format("%012d", v.version());
     }
 }

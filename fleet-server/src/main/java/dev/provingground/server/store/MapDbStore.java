@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import dev.provingground.trackrecord.store.StorageHealth;
 import dev.provingground.trackrecord.store.StorageUnavailableException;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One MapDB file with transactions on (opened crash-safe, see {@link CrashSafeMapDb}) and a single writer thread that
@@ -48,6 +50,10 @@ public final class MapDbStore implements AutoCloseable {
     private final StoreConfig config;
     private final Clock clock;
     private final Map<String, HTreeMap<String, byte[]>> tables = new ConcurrentHashMap<>();
+    private static final String QUARANTINE_TABLE = "_quarantine";
+    private static final VersionedJson<QuarantinedRecord> QUARANTINED = new VersionedJson<>(QuarantinedRecord.class, 1);
+    /** Every record set aside, this run's and earlier runs'; shown to operators. */
+    private final List<QuarantinedRecord> quarantined = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
@@ -66,6 +72,14 @@ public final class MapDbStore implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.config = config;
+        // Read before the writer starts; a quarantine entry that is unreadable itself is only logged.
+        table(QUARANTINE_TABLE).readAll().forEach((key, bytes) -> {
+            try {
+                quarantined.add(QUARANTINED.decode(bytes));
+            } catch (RuntimeException e) {
+                LOG.warning("quarantine entry " + key + " is unreadable too: " + reasonOf(e));
+            }
+        });
         this.writer = new Thread(this::writeLoop, "mapdb-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -102,6 +116,39 @@ public final class MapDbStore implements AutoCloseable {
         /** A consistent copy of what is committed; call before writes start (start-up). */
         public Map<String, byte[]> readAll() {
             return new LinkedHashMap<>(tables.get(name));
+        }
+
+        /**
+         * Each committed value decoded, by key. A value that cannot be decoded is quarantined ({@link #quarantine})
+         * and left out, so one unreadable record never keeps the server from starting.
+         */
+        public <T> Map<String, T> readAll(Function<byte[], T> decode) {
+            Map<String, T> out = new LinkedHashMap<>();
+            readAll().forEach((key, bytes) -> {
+                try {
+                    out.put(key, decode.apply(bytes));
+                } catch (RuntimeException e) {
+                    quarantine(key, reasonOf(e));
+                }
+            });
+            return out;
+        }
+
+        /**
+         * Sets a record the server cannot use aside: one commit moves it from this table into {@code _quarantine},
+         * with the reason, and a SEVERE log line names it; operators list it with {@code GET /api/v1/quarantine}.
+         */
+        public CompletableFuture<Void> quarantine(String key, String reason) {
+            byte[] bytes = tables.get(name).get(key);
+            if (bytes == null) return CompletableFuture.completedFuture(null);
+            QuarantinedRecord record = new QuarantinedRecord(name, key, reason, clock.instant(), bytes);
+            quarantined.add(record);
+            LOG.severe("quarantined stored record " + name + "/" + key + " (" + bytes.length + " bytes): " + reason
+                    + "; the server runs without it, and it is kept in table " + QUARANTINE_TABLE
+                    + " (GET /api/v1/quarantine)");
+            Table aside = table(QUARANTINE_TABLE);
+            return writeAll(w -> w.put(aside, name + "/" + key + "@" + record.at().toEpochMilli(),
+                    QUARANTINED.encode(record)).remove(this, key));
         }
 
         public CompletableFuture<Void> put(String key, byte[] value) {
@@ -149,6 +196,21 @@ public final class MapDbStore implements AutoCloseable {
      */
     public CompletableFuture<Void> flush() {
         return last.get().handle((v, e) -> null);
+    }
+
+    /** The stored records set aside because they could not be read, oldest first. */
+    public List<QuarantinedRecord> quarantined() {
+        return List.copyOf(quarantined);
+    }
+
+    /** One line: the exception's message and its causes', so a log line or API answer says what was wrong. */
+    private static String reasonOf(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 1000; t = t.getCause()) {
+            if (!out.isEmpty()) out.append(": ");
+            out.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        }
+        return out.toString().replaceAll("\\s+", " ");
     }
 
     /** Whether the last commit worked; while it did not, why and since when. Safe from any thread. */

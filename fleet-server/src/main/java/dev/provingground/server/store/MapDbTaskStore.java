@@ -32,7 +32,7 @@ public final class MapDbTaskStore implements TaskStore {
 
     @Override
     public Collection<Task> loadAll() {
-        return tasks.readAll().values().stream().map(TASK::decode).toList();
+        return List.copyOf(tasks.readAll(TASK::decode).values());
     }
 
     @Override

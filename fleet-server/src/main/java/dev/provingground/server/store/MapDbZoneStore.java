@@ -28,14 +28,19 @@ public final class MapDbZoneStore implements ZoneStore {
 
     @Override
     public Collection<ZoneVersion> loadCurrent() {
-        return current.readAll().values().stream().map(VERSION::decode).toList();
+        return List.copyOf(current.readAll(VERSION::decode).values());
     }
 
     @Override
     public List<ZoneVersion> loadHistory() {
-        return history.readAll().values().stream().map(VERSION::decode)
+        return history.readAll(VERSION::decode).values().stream()
                 .sorted(Comparator.comparing(ZoneVersion::site).thenComparing(ZoneVersion::zoneId)
                         .thenComparingLong(ZoneVersion::version)).toList();
+    }
+
+    @Override
+    public void quarantine(ZoneVersion zone, String reason) {
+        current.quarantine(zone.site() + "/" + zone.zoneId(), reason);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.store.StorageHealth;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,11 @@ public final class StorageStatus {
         stores.put("database", database.health());
         stores.put("trackRecord", trackRecord.health());
         return stores;
+    }
+
+    /** The database's records set aside at start-up because they could not be read, oldest first. */
+    public List<QuarantinedRecord> quarantined() {
+        return database.quarantined();
     }
 
     /** True while either store cannot write. */

@@ -1,5 +1,7 @@
 package dev.provingground.server.tasks;
 
+import dev.provingground.server.metrics.Latency;
+import java.util.function.Function;
 import dev.provingground.geofence.GeofenceConfig;
 import dev.provingground.profiles.Environment;
 import dev.provingground.profiles.HardwareProfile;
@@ -56,6 +58,7 @@ public final class Dispatcher {
      */
     private final Map<String, Map<RouterKey, SiteRouter>> routers = new HashMap<>();
     private final Map<String, Located> located = new HashMap<>();
+    private Function<String, Latency> decisionLatency = outcome -> Latency.NONE;
 
     /**
      * @param cars which elevator cars routes may use: cars closed to a robot's kind are never used; cars not serving
@@ -75,7 +78,20 @@ public final class Dispatcher {
     public record Outcome(Optional<String> robot, DispatchDecision decision, boolean impossible, String reason) {
     }
 
+    /** From now on each choice's duration goes to the histogram of its outcome (assigned, waiting, impossible). */
+    public void measuredBy(Function<String, Latency> byOutcome) {
+        this.decisionLatency = byOutcome;
+    }
+
     public Outcome choose(Task task, Set<String> busy, Instant now) {
+        long started = System.nanoTime();
+        Outcome outcome = decide(task, busy, now);
+        String label = outcome.impossible() ? "impossible" : outcome.robot().isPresent() ? "assigned" : "waiting";
+        decisionLatency.apply(label).record(System.nanoTime() - started);
+        return outcome;
+    }
+
+    private Outcome decide(Task task, Set<String> busy, Instant now) {
         TaskRequest request = task.request();
         Site site = sites.find(request.site()).orElseThrow();
         Map<String, Set<String>> notServingByKind = new HashMap<>();
@@ -83,6 +99,8 @@ public final class Dispatcher {
         // Robots of one class share a router; for each, one reverse search from the first stop costs every robot's
         // way there, and the rest of the task is the same for all of them.
         Map<SiteRouter, TaskCost> costs = new HashMap<>();
+        // Why robots of one class standing at one waypoint cannot reach the stops: worked out once per decision.
+        Map<List<Object>, String> unreachableWhy = new HashMap<>();
         List<DispatchDecision.Candidate> candidates = new ArrayList<>();
         String best = null;
         double bestSeconds = Double.POSITIVE_INFINITY;
@@ -133,7 +151,10 @@ public final class Dispatcher {
                             notServing.stream().filter(c -> !closed.contains(c)).sorted().toList()) + ")";
                     anyCouldLater = true;
                 } else if (e == null) {
-                    excluded = "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
+                    RobotClass robotClass = new RobotClass(r.kind(), r.firm(), profile.speedCapMps(),
+                            profile.service().elevatorCapable());
+                    excluded = unreachableWhy.computeIfAbsent(List.of(robotClass, at.id(), notServing),
+                            k -> unreachable(site, robotClass, notServing, at, task, now));
                 } else {
                     seconds = e.seconds;
                     energy = e.energyWh;
@@ -162,6 +183,16 @@ public final class Dispatcher {
             return new Outcome(Optional.empty(), decision, true, why);
         }
         return new Outcome(Optional.empty(), decision, false, "waiting for a robot");
+    }
+
+    /** Why a robot cannot reach the task's stops, naming the zones and rules in its way where they are the cause. */
+    private String unreachable(Site site, RobotClass robotClass, Set<String> notServing, Waypoint at, Task task,
+                               Instant now) {
+        Set<String> blockers = ZoneBlockers.between(site, zones.engine(site.id()).zones(), robotClass,
+                notServing, at.id(), task.request().stops().subList(task.progress().stopIndex(),
+                        task.request().stops().size()), now);
+        if (blockers.isEmpty()) return "cannot reach every stop (no route without an elevator ride, or a zone forbids it)";
+        return "cannot reach every stop: the way is blocked by " + String.join("; ", blockers);
     }
 
     private static boolean outdoorStop(Site site, Task task) {

@@ -64,6 +64,8 @@ public final class TaskService {
         book.addListener(journeys::orderReplaced);
         elevators.addListener(reactor);
         registry.addListener(reactor);
+        // Added after the track record's sink, so a zone's violation is on the record before the cancellation.
+        events.addSink(new ZoneCancels(book, journeys, taskEvents, clock));
     }
 
     /** Accepts a task and queues it for a dispatch round; completes once it is saved. */

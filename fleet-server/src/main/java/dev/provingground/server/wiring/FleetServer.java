@@ -1,5 +1,6 @@
 package dev.provingground.server.wiring;
 
+import dev.provingground.server.metrics.ServerMetrics;
 import dev.provingground.server.api.ApiServer;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.config.ServerConfig;
@@ -40,6 +41,7 @@ public final class FleetServer {
     private final ServerConfig config;
     private final Environment environment;
     private final Wiring wiring;
+    private final ServerMetrics metrics;
     private Context context;
     private Scheduler scheduler;
     private ServerParts parts;
@@ -50,12 +52,31 @@ public final class FleetServer {
         this(vertx, config, Environment.production(clock), extraSites);
     }
 
+    /**
+     * A production server whose meters go to {@code metrics}; give the same to {@link ServerMetrics#newVertx} so
+     * {@code /metrics} shows Vert.x's own meters too.
+     */
+    public FleetServer(Vertx vertx, ServerConfig config, Clock clock, List<Site> extraSites, ServerMetrics metrics) {
+        this(vertx, config, Environment.production(clock), extraSites, metrics);
+    }
+
     /** A server keeping time and meeting robots as {@code environment} says (tests: virtual time, in-process links). */
     public FleetServer(Vertx vertx, ServerConfig config, Environment environment, List<Site> extraSites) {
+        this(vertx, config, environment, extraSites, new ServerMetrics());
+    }
+
+    private FleetServer(Vertx vertx, ServerConfig config, Environment environment, List<Site> extraSites,
+                        ServerMetrics metrics) {
         this.vertx = vertx;
         this.config = config;
         this.environment = environment;
-        this.wiring = new Wiring(vertx, config, environment, extraSites);
+        this.metrics = metrics;
+        this.wiring = new Wiring(vertx, config, environment, extraSites, metrics);
+    }
+
+    /** The server's meters, as {@code /metrics} serves them. */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     /** Opens the data directory, starts MQTT and HTTP; completes when both listen. */

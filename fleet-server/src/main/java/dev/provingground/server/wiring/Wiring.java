@@ -6,6 +6,7 @@ import dev.provingground.server.api.ApiServer;
 import dev.provingground.server.api.OrderRequests;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.auth.Role;
+import dev.provingground.server.auth.TokenCheck;
 import dev.provingground.server.config.ServerConfig;
 import dev.provingground.server.elevator.ElevatorService;
 import dev.provingground.server.elevator.LiftCredentials;
@@ -18,6 +19,10 @@ import dev.provingground.server.evidence.InterventionDetector;
 import dev.provingground.server.evidence.RobotErrorEvents;
 import dev.provingground.server.evidence.SafetyEvents;
 import dev.provingground.server.evidence.StateSampler;
+import dev.provingground.server.evidence.ClockSkewWatch;
+import dev.provingground.server.evidence.MeasuredMotion;
+import dev.provingground.server.evidence.MotionJudge;
+import dev.provingground.server.config.EvidenceConfig;
 import dev.provingground.server.evidence.BackfillSampler;
 import dev.provingground.server.mqtt.BackfillInbound;
 import dev.provingground.server.mqtt.EmbeddedMqttEndpoint;
@@ -30,6 +35,8 @@ import dev.provingground.server.live.LiveFeed;
 import dev.provingground.server.mqtt.InboundPipeline;
 import dev.provingground.server.mqtt.LiftStateInbound;
 import dev.provingground.server.mqtt.RejectionLog;
+import dev.provingground.server.mqtt.RecentRefusals;
+import dev.provingground.server.metrics.ServerMetrics;
 import dev.provingground.server.mqtt.RobotTransport;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
@@ -57,6 +64,7 @@ import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
 import dev.provingground.trackrecord.TrackRecordConfig;
 import dev.provingground.trackrecord.TrackRecordStore;
+import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.Vda5050Codec;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -101,9 +109,11 @@ final class Wiring {
     private final Environment environment;
     private final Clock clock;
     private final List<Site> extraSites;
+    private final ServerMetrics metrics;
 
-    Wiring(Vertx vertx, ServerConfig config, Environment environment, List<Site> extraSites) {
+    Wiring(Vertx vertx, ServerConfig config, Environment environment, List<Site> extraSites, ServerMetrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
         this.config = config;
         this.environment = environment;
         this.clock = environment.clock();
@@ -117,42 +127,63 @@ final class Wiring {
     ServerParts build(Context context, Scheduler scheduler) {
         ProfileCatalog profiles = config.profilesDir() == null ? ProfileCatalog.builtIn()
                 : ProfileCatalog.builtIn().withProfilesFrom(config.profilesDir());
+        // Named before anything is opened, rather than when the listeners start after the stores.
+        config.tls().checkReadable();
         MapDbStore store = MapDbStore.open(config.dataDir().resolve("fleet.db"), config.store(), clock);
         TrackRecordStore trackRecord = null;
         try {
             SiteHistory siteHistory = SiteHistory.load(new MapDbSiteStore(store), loadSites(), clock);
             SiteCatalog sites = new SiteCatalog(siteHistory.sitesAtStartUp());
-            AccessControl access = new AccessControl(new MapDbAccessStore(store), clock);
+            AccessControl access = new AccessControl(new MapDbAccessStore(store), clock,
+                    Duration.ofDays(config.auth().tokenLifetimeDays()));
             ensureOperatorToken(access);
             RobotRegistry registry = new RobotRegistry(new MapDbRobotStore(store), profiles, access,
                     () -> Set.copyOf(sites.ids()), clock);
-            RejectionLog rejections = new RejectionLog(clock, 10_000);
-            LoginGuard logins = new LoginGuard(config.logins(), clock);
+            RejectionLog rejections = new RejectionLog(clock, 10_000, new RecentRefusals(1000), metrics);
+            countRobotsByConnection(registry);
+            LoginGuard logins = new LoginGuard(config.logins(), clock, metrics);
             Vda5050Codec codec = new Vda5050Codec();
             InboundPipeline pipeline = new InboundPipeline(codec, registry, rejections, config.mqtt().maxMessageSize());
+            pipeline.measuredBy(metrics.messageHandling());
             RobotTransport link = environment.links().robots(new Links.RobotSide(vertx, config.mqtt(), registry,
                     pipeline, rejections, clock, scheduler, logins));
+            if (link instanceof EmbeddedMqttEndpoint embedded) embedded.serveTls(config.tls());
             OrderSender orders = new OrderSender(codec, link, clock, registry::protocolVersion,
                     new HeaderIdReservations(new MapDbHeaderIdStore(store)));
             EventHub events = new EventHub();
             LiveFeed liveFeed = new LiveFeed();
             events.addSink(liveFeed);
             registry.addListener(new LinkEvents(events));
-            registry.addListener(new RobotConfigEvents(events));
+            registry.addListener(new RobotConfigEvents(events, profiles));
+            // Before every listener that reads the speed it computes or the jump it judges.
+            EvidenceConfig evidence = config.evidence();
+            MeasuredMotion motion = new MeasuredMotion(new MotionJudge(
+                    Duration.ofMillis(evidence.jumpTimingAllowanceMillis()), evidence.jumpMarginMetres()), profiles, events);
+            registry.addListener(motion);
+            ClockSkewWatch clocks = new ClockSkewWatch(events, Duration.ofMillis(evidence.clockSkewThresholdMillis()));
+            registry.addListener(clocks);
             ZoneService zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(),
                     clock);
-            registry.addListener(new Enforcement(zones, profiles, orders, events));
+            Enforcement enforcement = new Enforcement(zones, profiles, orders, events, motion::computedSpeed);
+            enforcement.measuredBy(metrics.enforcement());
+            registry.addListener(enforcement);
             FloorPlanImageStore floorPlanImages = new FileFloorPlanImageStore(config.dataDir().resolve("floor-plans"));
             SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, floorPlanImages,
                     clock);
             trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
                     TrackRecordStore.CheckpointTiming.OWNER);
-            events.addSink(new TrackRecordSink(trackRecord, zones::rulesInForce));
+            trackRecord.observeCommits(metrics.trackRecordCommit()::record);
+            StorageStatus storage = new StorageStatus(store, trackRecord);
+            countStorage(storage);
+            events.addSink(new TrackRecordSink(trackRecord,
+                    List.of(siteService::definitionInForce, zones::rulesInForce)));
             AreaClassifier areas = new AreaClassifier(sites, zones);
-            StateSampler sampler = new StateSampler(events, areas::classify, Duration.ofSeconds(1),
+            StateSampler sampler = new StateSampler(events, areas::classify, motion, Duration.ofSeconds(1),
                     Duration.ofSeconds(30));
             registry.addListener(sampler);
-            BackfillSampler backfill = new BackfillSampler(events, areas::classify, Duration.ofSeconds(1),
+            BackfillSampler backfill = new BackfillSampler(events, areas::classify, clocks::onServerTime,
+                    new MotionJudge(Duration.ofMillis(evidence.jumpTimingAllowanceMillis()), evidence.jumpMarginMetres()),
+                    motion::limitsOf, Duration.ofSeconds(1),
                     Duration.ofSeconds(30), Duration.ofSeconds(2));
             acceptBackfill(link, new BackfillInbound(codec, backfill::lateState, rejections,
                     config.mqtt().maxMessageSize()), registry, rejections);
@@ -165,15 +196,17 @@ final class Wiring {
             elevators.attachLifts(environment.links().lifts(link, new Links.LiftSide(
                     new LiftStateInbound(elevators, rejections, config.mqtt().maxMessageSize(), context),
                     liftCredentials, rejections, config.mqtt())));
+            Dispatcher dispatcher = new Dispatcher(sites, zones, registry, profiles, elevators);
+            dispatcher.measuredBy(metrics::dispatchDecision);
             // Listens to the registry's robots from here on, after the evidence above.
             TaskService tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
-                    new Dispatcher(sites, zones, registry, profiles, elevators), sites, zones, registry, orders, events,
+                    dispatcher, sites, zones, registry, orders, events,
                     elevators, clock, scheduler, environment.ids());
             ApiServer api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                     new OrderRequests(), rejections, config.mqtt().mode().name(), clock, liveFeed, zones,
                     trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
                     elevators, liftCredentials, events, new FloorPlanChanges(siteService, floorPlanImages), logins,
-                    new StorageStatus(store, trackRecord)), scheduler);
+                    storage), scheduler, new ApiServer.Security(config.tls(), config.auth(), metrics));
             return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
                     backfill, elevators, tasks, api);
         } catch (RuntimeException | Error e) {
@@ -239,6 +272,31 @@ final class Wiring {
         }
     }
 
+    /**
+     * {@code pg_storage_*{store}}: whether each store can write, what it holds or dropped, and its outages, read when
+     * scraped.
+     */
+    private void countStorage(StorageStatus storage) {
+        for (String name : storage.stores().keySet()) {
+            metrics.gauge("pg.storage.failing", "1 while the store cannot write (disk full, I/O errors)",
+                    () -> storage.stores().get(name).failing() ? 1 : 0, "store", name);
+            metrics.gauge("pg.storage.held.events", "Events held in memory until the store can write",
+                    () -> storage.stores().get(name).heldEvents(), "store", name);
+            metrics.counted("pg.storage.dropped.events", "Events refused because no more could be held", storage,
+                    s -> s.stores().get(name).droppedEvents(), "store", name);
+            metrics.counted("pg.storage.outages", "Spells of failing storage since start", storage,
+                    s -> s.stores().get(name).outages(), "store", name);
+        }
+    }
+
+    /** {@code pg_robots{connection}}: registered robots by connection state, counted when scraped. */
+    private void countRobotsByConnection(RobotRegistry registry) {
+        for (ConnectionState state : ConnectionState.values())
+            metrics.gauge("pg.robots", "Registered robots by connection state", () -> registry.all().stream()
+                    .filter(r -> registry.status(r.id()) != null && registry.status(r.id()).connection() == state)
+                    .count(), "connection", state.name());
+    }
+
     private List<Site> loadSites() {
         List<Site> all = new ArrayList<>(extraSites);
         for (Path p : config.sites()) all.add(SiteFormat.read(p));
@@ -246,12 +304,17 @@ final class Wiring {
     }
 
     /**
-     * The first start creates an operator token in {@code <data>/operator.token} (mode 0600). Deleting that file and
-     * restarting issues a fresh one; earlier tokens stay valid.
+     * The first start creates an operator token in {@code <data>/operator.token} (mode 0600). Deleting that file, or
+     * the token in it expiring or being revoked, and restarting issues a fresh one; earlier tokens stay as they are.
      */
     private void ensureOperatorToken(AccessControl access) {
         Path file = config.dataDir().resolve(FleetServer.OPERATOR_TOKEN_FILE);
-        if (Files.exists(file) && access.hasOperatorToken()) return;
+        if (Files.exists(file)) {
+            TokenCheck check = access.check(readToken(file));
+            if (check instanceof TokenCheck.Accepted) return;
+            LOG.warning("the operator token in " + file.toAbsolutePath() + " is no longer valid ("
+                    + ((TokenCheck.Refused) check).why().meaning() + "); issuing a new one");
+        }
         String token = access.issueToken(Role.OPERATOR, null).join();
         try {
             Files.createDirectories(config.dataDir());
@@ -264,6 +327,14 @@ final class Wiring {
             throw new IllegalStateException("cannot write the operator token to " + file + ": " + e.getMessage(), e);
         }
         LOG.info("operator token written to " + file.toAbsolutePath());
+    }
+
+    private static String readToken(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the operator token in " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void closeQuietly(String what, Runnable close) {

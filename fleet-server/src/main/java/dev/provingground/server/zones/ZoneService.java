@@ -62,8 +62,15 @@ public final class ZoneService {
         Map<String, List<Zone>> current = new HashMap<>();
         for (ZoneVersion v : store.loadCurrent()) {
             if (!engines.containsKey(v.site())) continue; // a site no longer configured keeps its zones in the store
-            current.computeIfAbsent(v.site(), k -> new ArrayList<>())
-                    .add(geoJson.readFeature(v.feature(), "stored zone " + v.site() + "/" + v.zoneId(), context(v.site())));
+            Zone zone;
+            try {
+                zone = geoJson.readFeature(v.feature(), "stored zone " + v.site() + "/" + v.zoneId(), context(v.site()));
+            } catch (RuntimeException e) {
+                // Stored by an older, laxer server (a vertex at -1e300): set aside rather than refuse to start.
+                store.quarantine(v, "no longer a valid zone: " + e.getMessage());
+                continue;
+            }
+            current.computeIfAbsent(v.site(), k -> new ArrayList<>()).add(zone);
         }
         current.forEach((site, zones) -> engines.get(site).replaceAll(zones));
     }

@@ -13,6 +13,9 @@ public interface ZoneStore {
     /** Every version of every zone, deleted ones included, each zone's oldest first (read at start-up). */
     List<ZoneVersion> loadHistory();
 
+    /** Sets the zone's stored current version aside: it cannot be read any more, and the server runs without it. */
+    void quarantine(ZoneVersion zone, String reason);
+
     /** Records the versions of one change together (all or none). */
     CompletableFuture<Void> save(Collection<ZoneVersion> versions);
 }

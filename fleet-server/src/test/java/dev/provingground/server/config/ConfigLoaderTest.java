@@ -44,6 +44,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tlsAndTokenSettingsComeFromTheEnvironmentAndACertificateWithoutItsKeyIsNamed() {
+        ServerConfig c = new ConfigLoader().load(null, Map.of("PG_TLS_CERT_FILE", "/etc/pg/cert.pem",
+                "PG_TLS_KEY_FILE", "/etc/pg/key.pem", "PG_AUTH_TOKEN_LIFETIME_DAYS", "30",
+                "PG_AUTH_METRICS_OPEN_ON_LOOPBACK", "true"));
+        assertThat(c.tls()).isEqualTo(new TlsConfig(Path.of("/etc/pg/cert.pem"), Path.of("/etc/pg/key.pem")));
+        assertThat(c.auth()).isEqualTo(new AuthConfig(30, true));
+        assertThat(ServerConfig.defaults().tls().enabled()).isFalse();
+        assertThatThrownBy(() -> new ConfigLoader().load(null, Map.of("PG_TLS_CERT_FILE", "/etc/pg/cert.pem")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("tls").hasMessageContaining("keyFile");
+    }
+
+    @Test
     void environmentNamesFollowTheSettingPath() {
         assertThat(ConfigLoader.envName("mqtt.maxMessageSize")).isEqualTo("PG_MQTT_MAX_MESSAGE_SIZE");
         assertThat(ConfigLoader.envName("dataDir")).isEqualTo("PG_DATA_DIR");

@@ -67,6 +67,19 @@ class EnforcementTest {
     }
 
     @Test
+    void aRobotWhoseLastKnownPositionIsNotFiniteIsStillPausedAtItsNextRealPositionInAKeepOutZone() {
+        addZone(Zones.withProperty(Zones.rectangle("pit", "KEEP_OUT", 4, -1, 6, 1), "onViolation", "PAUSE"));
+        alpha.sendState("L1", 1, 0, 90);
+        // What a server from before the decoder's bounds kept as the robot's position (and may still have stored):
+        // it used to make every later update throw, so the robot was never judged again.
+        virtual.onServer(() -> virtual.server().registry().applyState(alphaId,
+                alpha.state("L1", Double.POSITIVE_INFINITY, 0, 90), virtual.clock().instant()));
+        alpha.sendState("L1", 5, 0, 90);
+
+        virtual.advanceUntil("startPause at the robot", Duration.ofSeconds(5), () -> received(alpha, "startPause"));
+    }
+
+    @Test
     void robotEnteringAKeepOutZoneIsRecordedAndPaused() {
         addZone(Zones.withProperty(Zones.rectangle("pit", "KEEP_OUT", 4, -1, 6, 1), "onViolation", "PAUSE"));
         alpha.sendState("L1", 1, 0, 90);

@@ -45,7 +45,7 @@ class RecordedEventsIT {
         // A zone before the robots' firm logs exist (their logs open with a snapshot of it) and one after (copied
         // into each firm log), incidents site-wide and per robot: every kind of entry the record holds.
         zone(server, "first", 0);
-        try (TestRobot ra = robot(server, a, "Acme", "A-1"); TestRobot rb = robot(server, b, "Bolt", "B-1")) {
+        try (TestRobot ra = server.connectRobot(a, "Acme", "A-1"); TestRobot rb = server.connectRobot(b, "Bolt", "B-1")) {
             for (int i = 0; i < 5; i++) {
                 ra.sendState("L1", 1 + i, 1, 90);
                 rb.sendState("L1", 2 + i, 2, 80);
@@ -91,7 +91,7 @@ class RecordedEventsIT {
         server.registerFirm("acme");
         JsonObject a = server.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
         long lastBefore;
-        try (TestRobot robot = robot(server, a, "Acme", "A-1")) {
+        try (TestRobot robot = server.connectRobot(a, "Acme", "A-1")) {
             lastBefore = -1;
             for (int i = 0; i < 3; i++) {
                 long id = sendInstantAction(server, a.getString("id"));
@@ -103,7 +103,7 @@ class RecordedEventsIT {
         server.stop();
 
         TestServer again = TestServer.start(data);
-        try (TestRobot robot = robot(again, a, "Acme", "A-1")) {
+        try (TestRobot robot = again.connectRobot(a, "Acme", "A-1")) {
             assertThat(sendInstantAction(again, a.getString("id"))).isGreaterThan(lastBefore);
             robot.disconnectCleanly();
         } finally {
@@ -124,13 +124,6 @@ class RecordedEventsIT {
         assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(201);
     }
 
-    private static TestRobot robot(TestServer server, JsonObject registered, String manufacturer, String serial) {
-        JsonObject mqtt = registered.getJsonObject("mqtt");
-        TestRobot robot = TestRobot.create(server.vertx, manufacturer, serial, mqtt.getString("username"),
-                mqtt.getString("password"));
-        robot.connectOnline(server.server.mqttPort());
-        return robot;
-    }
 
     private static long sendInstantAction(TestServer server, String robotId) {
         var res = server.post("/api/v1/robots/" + robotId + "/instant-actions", server.operatorToken,

@@ -5,10 +5,18 @@ import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;
+import dev.provingground.trackrecord.context.BundleContext;
+import dev.provingground.trackrecord.context.ContextFiles;
+import dev.provingground.trackrecord.context.RobotIdentity;
+import dev.provingground.trackrecord.context.RuleChange;
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.verify.BundleVerifier;
 import dev.provingground.trackrecord.verify.VerifyResult;
+import dev.provingground.report.ReportGenerator;
 import io.vertx.core.json.JsonObject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,7 @@ class TrackRecordApiTest {
     TestServer server;
     String acmeToken;
     String boltToken;
+    String robotId;
 
     @BeforeEach
     void start() throws Exception {
@@ -46,6 +55,7 @@ class TrackRecordApiTest {
         acmeToken = server.registerFirm("acme");
         boltToken = server.registerFirm("bolt");
         JsonObject r = server.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
+        robotId = r.getString("id");
         server.post("/api/v1/sites/test/zones", server.operatorToken,
                 Zones.withProperty(Zones.rectangle("pit", "KEEP_OUT", 4, -1, 6, 1), "onViolation", "PAUSE"));
         try (InProcessRobot robot = virtual.robot("Acme", "A-1", r.getString("id"),
@@ -87,6 +97,50 @@ class TrackRecordApiTest {
     }
 
     @Test
+    void theBundleNamesTheRobotAsRegisteredWithItsModelAndCredentialRotationFromTheLog() throws Exception {
+        assertThat(server.post("/api/v1/robots/" + robotId + "/credentials", acmeToken, new JsonObject()).statusCode())
+                .isEqualTo(200);
+
+        Path bundle = export(acmeToken, "acme");
+
+        VerifyResult result = new BundleVerifier().verify(bundle, null);
+        assertThat(result.ok()).as(result.summary()).isTrue();
+        assertThat(result.summary()).contains("robots " + robotId + " (Acme A-1, ");
+        BundleContext context = ContextFiles.parse(entry(bundle, "context.json").getBytes(StandardCharsets.UTF_8));
+        RobotIdentity robot = context.robot(robotId).orElseThrow();
+        assertThat(robot.firm()).isEqualTo("acme");
+        assertThat(robot.registration().manufacturer()).isEqualTo("Acme");
+        assertThat(robot.registration().serialNumber()).isEqualTo("A-1");
+        assertThat(robot.registration().profile()).isEqualTo("indoor-delivery");
+        assertThat(robot.registration().kind()).isEqualTo("DELIVERY");
+        assertThat(robot.registration().environment()).isEqualTo("INDOOR");
+        assertThat(robot.registered()).isNotNull();
+        assertThat(robot.credentialRotations()).hasSize(1);
+        assertThat(context.rules()).extracting(RuleChange::targetId).contains("pit");
+        assertThat(context.timeZone()).as("from the site definition the firm log starts with").isEqualTo("UTC");
+        assertThat(context.levels()).isNotEmpty();
+        assertThat(entry(bundle, "events.jsonl")).doesNotContain("\"password\"").doesNotContain("mqttSecret");
+        assertThat(entry(bundle, "manifest.json")).contains("\"timeZone\" : \"UTC\"");
+    }
+
+    @Test
+    void anOperatorGetsTheSiteBundleWithEveryLogOfTheSiteEachVerifyingAlone() throws Exception {
+        var res = server.get("/api/v1/reports/export?site=test", server.operatorToken);
+        assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
+        assertThat(res.getHeader("content-disposition")).contains("site_test.zip");
+        Path bundle = out.resolve("site.zip");
+        Files.write(bundle, res.body().getBytes());
+
+        VerifyResult result = new BundleVerifier().verify(bundle, null);
+
+        assertThat(result.ok()).as(result.summary()).isTrue();
+        assertThat(result.summary()).startsWith("VALID site bundle test, 2 logs: proving-ground/test: ")
+                .contains("| proving-ground/test/acme: ");
+        assertThat(entry(bundle, "site-manifest.json")).contains("logs/firm-acme.zip").contains("logs/site.zip");
+        assertThat(server.get("/api/v1/reports/export?site=test", acmeToken).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void changingOneByteOfOneEventMakesVerificationFailNamingTheLine() throws Exception {
         Path bundle = export(acmeToken, "acme");
         String events = entry(bundle, "events.jsonl");
@@ -123,6 +177,35 @@ class TrackRecordApiTest {
         assertThat(server.get("/api/v1/reports/export?site=test&firm=acme", boltToken).statusCode()).isEqualTo(403);
         assertThat(server.get("/api/v1/sites/test/log/checkpoint", boltToken).statusCode()).isEqualTo(403);
         assertThat(server.get("/api/v1/sites/test/log/checkpoint", server.operatorToken).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theReportOfAFirmIsAPdfCarryingTheBundleThatVerifiesWithTheServersKey() throws Exception {
+        var res = server.get("/api/v1/reports/pdf?site=test&firm=acme&lang=ko", acmeToken);
+
+        assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
+        assertThat(res.getHeader("content-type")).isEqualTo("application/pdf");
+        assertThat(res.getHeader("content-disposition")).contains("proving-ground_test_acme.pdf");
+        Path bundle = out.resolve("attached.zip");
+        try (PDDocument pdf = Loader.loadPDF(res.body().getBytes())) {
+            var attached = pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()
+                    .get(ReportGenerator.ATTACHMENT_NAME);
+            Files.write(bundle, attached.getEmbeddedFile().toByteArray());
+            assertThat(new PDFTextStripper().getText(pdf)).contains("운행 기록 보고서").contains("proving-ground/test/acme");
+        }
+        VerifierKey key = VerifierKey.parse(server.get("/api/v1/sites/test/log/key?firm=acme", acmeToken)
+                .bodyAsString().trim());
+        VerifyResult result = new BundleVerifier().verify(bundle, key);
+        assertThat(result.ok()).as(result.firstProblem()).isTrue();
+        assertThat(entry(bundle, "events.jsonl")).contains("\"transition\":\"VIOLATION\"");
+    }
+
+    @Test
+    void aVendorGets403OnAnotherFirmsReportAndAnUnknownLanguageIsABadRequestNamingIt() {
+        assertThat(server.get("/api/v1/reports/pdf?site=test&firm=acme", boltToken).statusCode()).isEqualTo(403);
+        var res = server.get("/api/v1/reports/pdf?site=test&firm=acme&lang=fr", acmeToken);
+        assertThat(res.statusCode()).isEqualTo(400);
+        assertThat(res.bodyAsJsonObject().getJsonObject("error").getString("message")).startsWith("lang:").contains("ko");
     }
 
     @Test

@@ -76,9 +76,9 @@ class EventsAndLiveFeedTest {
 
         var all = server.get("/api/v1/events?type=robot.link", server.operatorToken).bodyAsJsonObject();
         assertThat(all.getJsonArray("events")).hasSize(2);
-        var own = server.get("/api/v1/events", acmeToken).bodyAsJsonObject();
+        var own = server.get("/api/v1/events?type=robot.link", acmeToken).bodyAsJsonObject();
         assertThat(own.getJsonArray("events")).hasSize(1);
-        var byRobot = server.get("/api/v1/events?robot=" + boltRobot.getString("id"), server.operatorToken)
+        var byRobot = server.get("/api/v1/events?type=robot.link&robot=" + boltRobot.getString("id"), server.operatorToken)
                 .bodyAsJsonObject();
         assertThat(byRobot.getJsonArray("events")).hasSize(1);
         var future = server.get("/api/v1/events?since=2999-01-01T00:00:00Z", server.operatorToken).bodyAsJsonObject();

@@ -1,6 +1,7 @@
 package dev.provingground.server.store;
 
 import dev.provingground.server.support.Await;
+import dev.provingground.server.support.PrometheusText;
 import dev.provingground.server.support.SmallDisk;
 import dev.provingground.server.support.TestRobot;
 import dev.provingground.server.support.TestServer;
@@ -82,6 +83,10 @@ class DiskFullIT {
             });
             JsonObject down = health();
             assertThat(down.getString("status")).isEqualTo("DOWN");
+            var open = server.get("/api/v1/health", null);
+            assertThat(open.statusCode()).as("health without a token").isEqualTo(503);
+            assertThat(open.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
+            assertThat(open.bodyAsJsonObject().fieldNames()).containsExactlyInAnyOrder("status", "time");
             assertThat(down.getJsonObject("storage").getString("reason")).contains("storage cannot write");
             assertThat(down.getJsonObject("storage").getJsonObject("trackRecord").getString("reason"))
                     .contains("No space left on device");
@@ -104,10 +109,10 @@ class DiskFullIT {
             assertThat(up.getInteger("heldEvents")).isZero();
             assertThat(up.getLong("droppedEvents")).isZero();
             assertThat(up.getLong("outages")).isEqualTo(1);
-            assertThat(server.get("/metrics", null).bodyAsString())
-                    .contains("pg_storage_failing{store=\"trackRecord\"} 0")
-                    .contains("pg_storage_outages_total{store=\"trackRecord\"} 1")
-                    .contains("pg_storage_dropped_events_total{store=\"trackRecord\"} 0");
+            String metrics = server.get("/metrics", server.operatorToken).bodyAsString();
+            assertThat(PrometheusText.value(metrics, "pg_storage_failing{store=\"trackRecord\"}")).isZero();
+            assertThat(PrometheusText.value(metrics, "pg_storage_outages_total{store=\"trackRecord\"}")).isEqualTo(1);
+            assertThat(PrometheusText.value(metrics, "pg_storage_dropped_events_total{store=\"trackRecord\"}")).isZero();
             toggleLinks(robots, 2);
             // /events reads the durable record: the connect, 2 + 1 + 3 + 2 OFFLINE/ONLINE pairs of each robot.
             Await.until("the events before, during and after the outage recorded", Duration.ofSeconds(10),

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Data written by an earlier server still loads: each record below is byte for byte what the version before a field
@@ -162,9 +161,18 @@ class OlderStoredRecordsTest {
     }
 
     @Test
-    void aTaskRecordOfAVersionThisServerDoesNotKnowIsRefusedLoudly() {
-        assertThatThrownBy(() -> load("task-1a2b3c4d-5e6f", version(9, DELIVERY_V2)))
-                .hasMessageContaining("version 9").hasMessageContaining("reads version 1 to 3");
+    void aTaskRecordOfAVersionThisServerDoesNotKnowIsQuarantinedSayingWhy() {
+        try (MapDbStore store = MapDbStore.open(data.resolve("fleet.db"), StoreConfig.defaults())) {
+            store.table("tasks").put("task-1a2b3c4d-5e6f", version(9, DELIVERY_V2)).join();
+
+            assertThat(new MapDbTaskStore(store).loadAll()).isEmpty();
+            assertThat(store.quarantined()).singleElement().satisfies(q -> {
+                assertThat(q.table() + "/" + q.key()).isEqualTo("tasks/task-1a2b3c4d-5e6f");
+                assertThat(q.reason()).contains("version 9").contains("reads version 1 to 3");
+            });
+            store.flush().join();
+            assertThat(store.table("tasks").readAll()).as("moved out of its table").isEmpty();
+        }
     }
 
     private Task load(String id, byte[] stored) {
@@ -175,11 +183,13 @@ class OlderStoredRecordsTest {
     }
 
     @Test
-    void aRobotRecordOfAVersionThisServerDoesNotKnowIsRefusedLoudly() {
+    void aRobotRecordOfAVersionThisServerDoesNotKnowIsQuarantinedSayingWhy() {
         try (MapDbStore store = MapDbStore.open(data.resolve("fleet.db"), StoreConfig.defaults())) {
             store.table("robots").put("rb-0a1b2c3d4e", version(9, ROBOT_V1)).join();
-            assertThatThrownBy(() -> new MapDbRobotStore(store).loadAll())
-                    .hasMessageContaining("version 9").hasMessageContaining("reads version 1 to 2");
+
+            assertThat(new MapDbRobotStore(store).loadAll()).isEmpty();
+            assertThat(store.quarantined()).singleElement()
+                    .satisfies(q -> assertThat(q.reason()).contains("version 9").contains("reads version 1 to 2"));
         }
     }
 }

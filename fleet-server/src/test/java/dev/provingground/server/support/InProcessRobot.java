@@ -16,7 +16,10 @@ import dev.provingground.vda5050.Vda5050Codec;
 import dev.provingground.vda5050.VdaMessage;
 import dev.provingground.vda5050.Velocity;
 
+import dev.provingground.vda5050.Header;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -37,6 +40,7 @@ public final class InProcessRobot implements AutoCloseable {
     private final HeaderCounter headers;
     private final Vda5050Codec codec = new Vda5050Codec();
     private Robot identity;
+    private Duration clockAhead = Duration.ZERO;
 
     InProcessRobot(VirtualServer server, String manufacturer, String serialNumber, String username, String password) {
         this.server = server;
@@ -61,8 +65,17 @@ public final class InProcessRobot implements AutoCloseable {
         publish(Connection.create(ConnectionState.ONLINE));
     }
 
+    /** From now on the robot's clock runs {@code ahead} of the server's (negative: behind), as its headers show. */
+    public void runClockAhead(Duration ahead) {
+        clockAhead = ahead;
+    }
+
     public void publish(VdaMessage message) {
-        VdaMessage stamped = message.withHeader(headers.next(message.topic()));
+        Header header = headers.next(message.topic());
+        if (!clockAhead.isZero() && header.timestamp() != null)
+            header = new Header(header.headerId(), header.timestamp().plus(clockAhead), header.version(),
+                    header.manufacturer(), header.serialNumber());
+        VdaMessage stamped = message.withHeader(header);
         byte[] bytes = codec.encode(stamped);
         server.onServer(() -> server.link().robots().fromRobot(identity, message.topic(), bytes));
         server.settle();

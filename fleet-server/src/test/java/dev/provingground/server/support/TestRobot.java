@@ -105,6 +105,17 @@ public final class TestRobot implements AutoCloseable {
                 new SafetyState(EStop.NONE, false));
     }
 
+    /**
+     * A valid state on level L1 whose {@code agvPosition.x} is the JSON text {@code x} written verbatim, so tests can
+     * send what no encoder writes: {@code 1e400}, {@code NaN}, {@code 1e308}.
+     */
+    public byte[] stateWithRawX(String x) {
+        String json = new String(codec.encode(state("L1", 12345.5, 15, 90).withHeader(headers.next(Topic.STATE))),
+                java.nio.charset.StandardCharsets.UTF_8);
+        if (!json.contains("\"x\":12345.5")) throw new AssertionError("x not written as expected: " + json);
+        return json.replace("\"x\":12345.5", "\"x\":" + x).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public void sendState(String mapId, double x, double y, double battery) {
         publish(state(mapId, x, y, battery));
     }

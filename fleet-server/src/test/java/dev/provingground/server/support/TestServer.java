@@ -2,10 +2,13 @@ package dev.provingground.server.support;
 
 import dev.provingground.server.wiring.Environment;
 import dev.provingground.server.wiring.FleetServer;
+import dev.provingground.server.config.AuthConfig;
 import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.ServerConfig;
 import dev.provingground.server.config.StoreConfig;
+import dev.provingground.server.time.ScaledClock;
+import dev.provingground.server.time.ScaledScheduler;
 import dev.provingground.site.Site;
 import dev.provingground.site.SiteFormat;
 import io.vertx.core.Vertx;
@@ -51,13 +54,40 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
+     * A default server whose {@code /metrics} a scraper on loopback reads without a token: for tests that read the
+     * failed-login counters from the very address those failures blocked.
+     */
+    public static TestServer startWithMetricsOpenOnLoopback(Path dataDir) throws Exception {
+        return start(dataDir, MqttConfig.defaults().withPort(0), List.of(testSite()),
+                Environment.production(Clock.systemUTC()), new StoreConfig(10, 1000, 50),
+                new AuthConfig(AuthConfig.defaults().tokenLifetimeDays(), true));
+    }
+
+    /**
+     * A real server whose clock runs faster than the wall clock: its periodic work (dispatch, lift ticks, leases,
+     * flushes) runs as much more often, so whatever shares the clock (a simulated fleet, lift cars) stays in step.
+     */
+    public static TestServer start(Path dataDir, MqttConfig mqtt, List<Site> sites, ScaledClock clock) throws Exception {
+        Environment production = Environment.production(clock);
+        return start(dataDir, mqtt, sites, new Environment(clock,
+                context -> new ScaledScheduler(production.scheduler().apply(context), clock), production.links(),
+                production.ids()), new StoreConfig(10, 1000, 50));
+    }
+
+    /**
      * A server in the given environment, e.g. virtual time and an in-process link: its HTTP API still listens on a
      * loopback port, so tests talk to it as an operator would.
      */
     public static TestServer start(Path dataDir, MqttConfig mqtt, List<Site> sites, Environment environment,
                                    StoreConfig store) throws Exception {
+        return start(dataDir, mqtt, sites, environment, store, AuthConfig.defaults());
+    }
+
+    /** As above, with token lifetime and metrics access as {@code auth} says. */
+    public static TestServer start(Path dataDir, MqttConfig mqtt, List<Site> sites, Environment environment,
+                                   StoreConfig store, AuthConfig auth) throws Exception {
         ServerConfig config = new ServerConfig(dataDir, new HttpConfig("127.0.0.1", 0, 1 << 20),
-                mqttOnLoopback(mqtt), List.of(), null, store);
+                mqttOnLoopback(mqtt), List.of(), null, store).withAuth(auth);
         Vertx vertx = Vertx.vertx();
         FleetServer server = new FleetServer(vertx, config, environment, sites);
         try {
@@ -114,6 +144,15 @@ public final class TestServer implements AutoCloseable {
                 .put("serialNumber", serial).put("firm", firm).put("profile", profile).put("site", "test"));
         if (res.statusCode() != 201) throw new AssertionError("robot registration: " + res.statusCode() + " " + res.bodyAsString());
         return res.bodyAsJsonObject().getJsonObject("robot");
+    }
+
+    /** Logs in as a robot registered by {@link #registerRobot} (with its MQTT credentials) and goes online. */
+    public TestRobot connectRobot(JsonObject registered, String manufacturer, String serial) {
+        JsonObject mqtt = registered.getJsonObject("mqtt");
+        TestRobot robot = TestRobot.create(vertx, manufacturer, serial, mqtt.getString("username"),
+                mqtt.getString("password"));
+        robot.connectOnline(server.mqttPort());
+        return robot;
     }
 
     public void stop() {

@@ -1,13 +1,10 @@
 package dev.provingground.server.time;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that stands still until a {@link VirtualScheduler} moves it; readable from any thread. */
-public final class VirtualClock extends Clock {
+public final class VirtualClock extends UtcClock {
 
     private volatile Instant now;
 
@@ -29,16 +26,5 @@ public final class VirtualClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        if (zone.equals(ZoneOffset.UTC)) return this;
-        throw new UnsupportedOperationException("virtual time is kept in UTC");
     }
 }

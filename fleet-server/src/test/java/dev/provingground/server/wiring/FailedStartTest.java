@@ -50,7 +50,7 @@ class FailedStartTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             FleetServer refused = server(taken.getLocalPort());
 
-            assertThatThrownBy(() -> Await.result(refused.start())).hasMessageContaining("ddress already in use");
+            assertThatThrownBy(() -> Await.result(refused.start())).hasMessageContaining("is already in use");
         }
 
         FleetServer next = server(0);

@@ -10,6 +10,12 @@ import dev.provingground.geofence.Position;
  */
 final class RawGeometryCheck {
 
+    /**
+     * Bound of a level-frame coordinate, in metres; the same as a robot's position (docs/ZONES.md). Beyond it
+     * areas and distances overflow: a vertex at -1e300 was stored as "-Infinity" and stopped the server for good.
+     */
+    static final double MAX_LOCAL_COORDINATE = 1e6;
+
     private final FeatureProblems problems;
     private final CoordinateFrame frame;
     private int vertices;
@@ -109,6 +115,11 @@ final class RawGeometryCheck {
             }
             if (!Double.isFinite(n.doubleValue())) {
                 problems.add(path + "[" + k + "]", "coordinate is " + (Double.isNaN(n.doubleValue()) ? "NaN" : "infinite"));
+                return null;
+            }
+            if (frame == CoordinateFrame.LOCAL && Math.abs(n.doubleValue()) > MAX_LOCAL_COORDINATE) {
+                problems.add(path + "[" + k + "]", "coordinate " + n.doubleValue() + " is outside -1e6..1e6 m"
+                        + " (a level's frame spans at most a thousand kilometres each way)");
                 return null;
             }
         }

@@ -247,6 +247,17 @@ class GeoJsonZonesTest {
     }
 
     @Test
+    void aVertexFarOutsideAnyLevelIsRejectedBeforeItCanOverflowToInfinity() {
+        ZoneValidationException e = rejected(collection(
+                feature("far", "[[[0,0],[4,-1e300],[4,3],[0,3],[0,0]]]", "\"level\":\"L1\",\"kind\":\"KEEP_OUT\""),
+                feature("big", "[[[0,0],[1e308,0],[4,3],[0,3],[0,0]]]", "\"level\":\"L1\",\"kind\":\"KEEP_OUT\"")));
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.problems().get(0).path()).isEqualTo("geometry.coordinates[0][1][1]");
+        assertThat(e.problems().get(0).message()).contains("-1.0E300 is outside -1e6..1e6 m");
+        assertThat(e.problems().get(1).message()).contains("1.0E308 is outside -1e6..1e6 m");
+    }
+
+    @Test
     void zoneWithMoreVerticesThanTheLimitIsRejected() {
         GeoJsonZones strict = new GeoJsonZones(GeofenceConfig.defaults().withMaxVertices(4));
         String pentagon = "[[[0,0],[4,0],[5,2],[4,3],[0,3],[0,0]]]";

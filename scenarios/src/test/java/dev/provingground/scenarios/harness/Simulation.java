@@ -58,6 +58,7 @@ public final class Simulation implements AutoCloseable {
     private final List<LinkedCar> cars = new ArrayList<>();
     private final List<Runnable> afterEachStep = new ArrayList<>();
     private long steps;
+    private boolean bundlesChecked;
 
     private Simulation(VirtualServer virtual) {
         this.virtual = virtual;
@@ -290,14 +291,28 @@ public final class Simulation implements AutoCloseable {
         virtual.onServer(work);
     }
 
-    /** Robots and controllers leave cleanly, then the server stops. */
+    /**
+     * Robots and controllers leave cleanly, every log's bundle is checked ({@link BundleChecks}: it verifies and its
+     * counts add up), then the server stops.
+     */
     public void stop() {
         onServer(() -> {
             for (LinkedRobot r : robots) r.disconnect();
             for (LinkedCar c : cars) c.disconnect();
             link.deliver();
         });
-        virtual.stop();
+        try {
+            if (!bundlesChecked) {
+                bundlesChecked = true;
+                settle();
+                int checked = BundleChecks.assertEveryBundleVerifiesAndAddsUp(server().trackRecord());
+                if (!robots.isEmpty() && checked == 0) {
+                    throw new AssertionError("robots took part, yet no log had a record to check");
+                }
+            }
+        } finally {
+            virtual.stop();
+        }
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -29,7 +31,7 @@ import java.util.logging.Logger;
 public final class SimElevatorClient {
 
     private static final Logger LOG = Logger.getLogger(SimElevatorClient.class.getName());
-    private static final long STATE_PERIOD_MS = 1000;
+    private static final Duration STATE_PERIOD = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final SimElevatorCar car;
@@ -43,10 +45,14 @@ public final class SimElevatorClient {
     private int port;
     private volatile boolean stopping;
     private long timerId = -1;
-    private long lastTickNanos;
-    private long lastPublishNanos;
+    private Instant lastTick;
+    private Instant lastPublish = Instant.MIN;
 
-    /** @param tickMs how often the car is advanced, in wall-clock milliseconds */
+    /**
+     * @param clock  the car's time: it moves by what passes on this clock (a clock that runs faster than the wall
+     *               clock runs the car faster) and stamps its states with it
+     * @param tickMs how often the car is advanced, in wall-clock milliseconds
+     */
     public SimElevatorClient(Vertx vertx, SimElevatorCar car, String site, LiftCodec codec, Clock clock, long tickMs) {
         this.vertx = vertx;
         this.car = car;
@@ -90,7 +96,7 @@ public final class SimElevatorClient {
             if (!stopping) vertx.setTimer(RECONNECT_MILLIS, t -> reconnect());
         });
         return session().onSuccess(v -> {
-            lastTickNanos = System.nanoTime();
+            lastTick = clock.instant();
             timerId = vertx.setPeriodic(tickMs, t -> tick());
         });
     }
@@ -121,14 +127,15 @@ public final class SimElevatorClient {
     }
 
     private void tick() {
-        long now = System.nanoTime();
-        double dt = (now - lastTickNanos) / 1e9;
-        lastTickNanos = now;
+        Instant now = clock.instant();
+        // A wall clock set back (NTP) must not run the car backwards.
+        double dt = Math.max(0, Duration.between(lastTick, now).toNanos() / 1e9);
+        lastTick = now;
         withCar(c -> {
             c.advance(dt);
             return null;
         });
-        if (now - lastPublishNanos >= STATE_PERIOD_MS * 1_000_000L) publishState();
+        if (!now.isBefore(lastPublish.plus(STATE_PERIOD))) publishState();
         else publishIfChanged();
     }
 
@@ -138,8 +145,8 @@ public final class SimElevatorClient {
 
     public Future<Void> publishState() {
         if (client == null || !client.isConnected()) return Future.succeededFuture();
-        lastPublishNanos = System.nanoTime();
-        LiftState state = withCar(c -> c.state(clock.instant()));
+        lastPublish = clock.instant();
+        LiftState state = withCar(c -> c.state(lastPublish));
         return client.publish(LiftTopic.state(site, car.liftName()).toString(), Buffer.buffer(codec.encode(state)),
                 MqttQoS.AT_MOST_ONCE, false, true).mapEmpty();
     }

@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
  * envelope must name a robot. A reader accepts versions up to the current one.
  */
 public enum EventType {
-    ROBOT_LINK("robot.link", 1, RobotLink.class, RobotField.REQUIRED),
-    STATE_SAMPLES("state.samples", 1, StateSamples.class, RobotField.REQUIRED),
+    ROBOT_LINK("robot.link", 2, RobotLink.class, RobotField.REQUIRED),
+    STATE_SAMPLES("state.samples", 2, StateSamples.class, RobotField.REQUIRED),
     TASK("task", 1, TaskLifecycle.class, RobotField.OPTIONAL),
     GEOFENCE("geofence", 1, GeofenceTransition.class, RobotField.REQUIRED),
-    OVERSPEED("overspeed", 1, Overspeed.class, RobotField.REQUIRED),
+    OVERSPEED("overspeed", 2, Overspeed.class, RobotField.REQUIRED),
     ESTOP("estop", 1, EmergencyStop.class, RobotField.REQUIRED),
     INTERVENTION("intervention", 1, Intervention.class, RobotField.REQUIRED),
     INCIDENT("incident", 1, Incident.class, RobotField.OPTIONAL),
@@ -22,7 +22,9 @@ public enum EventType {
     UVC_LAMP("uvc.lamp", 1, UvcLamp.class, RobotField.REQUIRED),
     CONFIGURATION_CHANGE("config.change", 1, ConfigurationChange.class, RobotField.OPTIONAL),
     ROBOT_ERROR("robot.error", 1, RobotError.class, RobotField.REQUIRED),
-    RECORD_GAP("record.gap", 1, RecordGap.class, RobotField.OPTIONAL);
+    RECORD_GAP("record.gap", 1, RecordGap.class, RobotField.OPTIONAL),
+    POSITION_JUMP("position.jump", 1, PositionJump.class, RobotField.REQUIRED),
+    CLOCK_SKEW("clock.skew", 1, ClockSkew.class, RobotField.REQUIRED);
 
     /** Whether an event of this type must carry the envelope's {@code robot}. */
     public enum RobotField { REQUIRED, OPTIONAL }

@@ -33,9 +33,12 @@ public record StateSamples(List<Sample> samples, Boolean late) implements EventB
      * @param mode    operating mode
      * @param area    area class at the position
      * @param battery battery charge in percent (0–100), when reported
+     * @param jump    true when the server found the change from the robot's previous position implausible (a
+     *                {@code position.jump} event): the step from the previous sample to this one is unexplained
+     *                displacement, not distance driven (version 2); null (absent) otherwise
      */
     public record Sample(Instant time, String mapId, double x, double y, double speed, OperatingMode mode,
-                         AreaClass area, Double battery) {
+                         AreaClass area, Double battery, Boolean jump) {
         public Sample {
             Require.present(time, "samples[].time");
             Require.text(mapId, "samples[].mapId");
@@ -48,6 +51,19 @@ public record StateSamples(List<Sample> samples, Boolean late) implements EventB
                 throw new IllegalArgumentException("samples[].battery must be between 0 and 100, got " + battery);
             }
             time = TrackEvent.canonicalTime(time);
+            // One spelling for a plain sample, so its canonical bytes are what they always were.
+            if (Boolean.FALSE.equals(jump)) jump = null;
+        }
+
+        /** A sample reached by an ordinary step. */
+        public Sample(Instant time, String mapId, double x, double y, double speed, OperatingMode mode,
+                      AreaClass area, Double battery) {
+            this(time, mapId, x, y, speed, mode, area, battery, null);
+        }
+
+        /** Whether the step to this sample was a position jump. */
+        public boolean afterJump() {
+            return Boolean.TRUE.equals(jump);
         }
     }
 

@@ -12,6 +12,10 @@ import dev.provingground.trackrecord.checkpoint.VerifierKey;
 import dev.provingground.trackrecord.event.EventCodec;
 import dev.provingground.trackrecord.event.EventFormatException;
 import dev.provingground.trackrecord.kpi.KpiAccumulator;
+import dev.provingground.trackrecord.context.BundleContext;
+import dev.provingground.trackrecord.context.ContextAccumulator;
+import dev.provingground.trackrecord.context.ContextFiles;
+import dev.provingground.trackrecord.event.TrackEvent;
 import dev.provingground.trackrecord.kpi.KpiFiles;
 import dev.provingground.trackrecord.kpi.KpiReport;
 import dev.provingground.trackrecord.kpi.KpiScope;
@@ -22,6 +26,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -37,6 +44,8 @@ public final class BundleWriter {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final int PROGRESS_EVERY = 4096;
+    /** Every leaf starts with its type (EventCodec writes it first), so context leaves are found without parsing. */
+    private static final byte[] CONFIG_CHANGE_PREFIX = "{\"type\":\"config.change\"".getBytes(StandardCharsets.UTF_8);
 
     private final EventCodec codec = new EventCodec();
     private final VerifierKey verifierKey;
@@ -64,13 +73,13 @@ public final class BundleWriter {
         ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
         zip.setComment("Proving Ground track-record bundle " + reader.logId().origin() + " [" + start + ", " + end + ") of "
                 + treeSize);
-        put(zip, BundleLayout.MANIFEST, manifest(reader, treeSize, start, end, scope, since));
-        put(zip, BundleLayout.README, ReadmeText.render(reader.logId().origin(), treeSize, start, end, scope, since != null,
-                verifierKey).getBytes(StandardCharsets.UTF_8));
         put(zip, BundleLayout.CHECKPOINT, checkpoint.note().getBytes(StandardCharsets.UTF_8));
         put(zip, BundleLayout.VERIFIER_KEY, (verifierKey.encoded() + "\n").getBytes(StandardCharsets.UTF_8));
 
-        KpiAccumulator kpis = new KpiAccumulator(scope);
+        ContextAccumulator context = new ContextAccumulator(reader.logId());
+        writeContextLeaves(zip, reader, tree, treeSize, start, context);
+        KpiAccumulator kpis = new KpiAccumulator(scope, context::registration);
+        Instant[] firstAndLast = new Instant[2];
         zip.putNextEntry(new ZipEntry(BundleLayout.EVENTS));
         long total = end - start;
         progress.progress(0, total);
@@ -81,12 +90,11 @@ public final class BundleWriter {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            try {
-                kpis.accept(codec.decode(entry));
-            } catch (EventFormatException e) {
-                throw new IllegalStateException(reader.logId() + ": leaf " + index + " is not a track event: "
-                        + e.getMessage(), e);
-            }
+            TrackEvent event = decode(reader, index, entry);
+            context.accept(index, event);
+            kpis.accept(event);
+            if (firstAndLast[0] == null) firstAndLast[0] = event.time();
+            firstAndLast[1] = event.time();
             long done = index - start + 1;
             if (done % PROGRESS_EVERY == 0) {
                 progress.progress(done, total);
@@ -105,6 +113,12 @@ public final class BundleWriter {
         });
         zip.closeEntry();
 
+        BundleContext bundleContext = context.context();
+        Period period = period(query, firstAndLast, bundleContext);
+        put(zip, BundleLayout.CONTEXT, ContextFiles.json(bundleContext));
+        put(zip, BundleLayout.MANIFEST, manifest(reader, treeSize, start, end, scope, since, period));
+        put(zip, BundleLayout.README, ReadmeText.render(reader.logId().origin(), treeSize, start, end, scope, since != null,
+                verifierKey, period, bundleContext).getBytes(StandardCharsets.UTF_8));
         put(zip, BundleLayout.RANGE_PROOF, rangeProof(tree, treeSize, start, end));
         if (since != null) {
             put(zip, BundleLayout.SINCE_CHECKPOINT, since.note().getBytes(StandardCharsets.UTF_8));
@@ -113,8 +127,71 @@ public final class BundleWriter {
         KpiReport report = kpis.report();
         put(zip, BundleLayout.KPIS_JSON, KpiFiles.json(report));
         put(zip, BundleLayout.KPIS_CSV, KpiFiles.csv(report));
+        put(zip, BundleLayout.KPI_FORMULAS, KpiFiles.formulas());
         zip.finish();
         return new ExportResult(reader.logId(), treeSize, start, end, report);
+    }
+
+    /**
+     * The configuration changes before the range (robot registrations, credential rotations, site, zone and elevator
+     * changes), each with its inclusion proof against the checkpoint, so the context can be derived from proven leaves
+     * even for a period that starts long after a robot was registered.
+     */
+    private void writeContextLeaves(ZipOutputStream zip, LogReader reader, MerkleTree tree, long treeSize, long start,
+                                    ContextAccumulator context) throws IOException {
+        ObjectNode proofs = JSON.createObjectNode();
+        proofs.put("treeSize", treeSize);
+        ArrayNode leaves = proofs.putArray("leaves");
+        zip.putNextEntry(new ZipEntry(BundleLayout.CONTEXT_LEAVES));
+        reader.forEachEntry(0, start, (index, entry) -> {
+            if (!startsWith(entry, CONFIG_CHANGE_PREFIX)) return;
+            TrackEvent event = decode(reader, index, entry);
+            if (!ContextAccumulator.isContext(event)) return;
+            context.accept(index, event);
+            try {
+                zip.write(entry);
+                zip.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ObjectNode leaf = leaves.addObject();
+            leaf.put("index", index);
+            hexArray(leaf.putArray("path"), tree.inclusionPath(index, treeSize));
+        });
+        zip.closeEntry();
+        put(zip, BundleLayout.CONTEXT_PROOFS, json(proofs));
+    }
+
+    private static boolean startsWith(byte[] entry, byte[] prefix) {
+        return entry.length >= prefix.length && Arrays.equals(entry, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private TrackEvent decode(LogReader reader, long index, byte[] entry) {
+        try {
+            return codec.decode(entry);
+        } catch (EventFormatException e) {
+            throw new IllegalStateException(reader.logId() + ": leaf " + index + " is not a track event: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The zone the log's site definition names wins over the server's: it is what the record proves. */
+    private static Period period(ExportQuery query, Instant[] firstAndLast, BundleContext context) {
+        ZoneId zone = null;
+        String source = null;
+        if (context.timeZone() != null) {
+            try {
+                zone = ZoneId.of(context.timeZone());
+                source = "log";
+            } catch (DateTimeException e) {
+                zone = null;
+            }
+        }
+        if (zone == null && query.siteTimeZone() != null) {
+            zone = query.siteTimeZone();
+            source = "server";
+        }
+        return new Period(query.from(), query.to(), firstAndLast[0], firstAndLast[1], zone, source);
     }
 
     /** The recipient's checkpoint must be ours, for this log, no newer than the export, and agree with the tree. */
@@ -140,7 +217,8 @@ public final class BundleWriter {
         return since;
     }
 
-    private byte[] manifest(LogReader reader, long treeSize, long start, long end, KpiScope scope, SignedCheckpoint since) {
+    private byte[] manifest(LogReader reader, long treeSize, long start, long end, KpiScope scope, SignedCheckpoint since,
+                            Period period) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", BundleLayout.FORMAT);
         root.put("version", BundleLayout.VERSION);
@@ -167,6 +245,7 @@ public final class BundleWriter {
         } else {
             root.put("sinceTreeSize", since.treeSize());
         }
+        period.write(root.putObject("period"));
         root.put("createdAt", EventCodec.formatTime(clock.instant()));
         return json(root);
     }

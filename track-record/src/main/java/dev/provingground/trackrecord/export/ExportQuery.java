@@ -1,6 +1,7 @@
 package dev.provingground.trackrecord.export;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 
 /**
@@ -12,8 +13,14 @@ import java.util.Set;
  *                        holds every leaf of its range, or the signed root could not be recomputed
  * @param sinceCheckpoint a signed checkpoint note of this log the recipient already holds; the bundle then carries a
  *                        consistency proof from it. {@code null} for none
+ * @param siteTimeZone    the site's time zone as the server's configuration gives it, for the period in local time
+ *                        when the log holds no site definition; {@code null} when unknown
  */
-public record ExportQuery(Instant from, Instant to, Set<String> robots, String sinceCheckpoint) {
+public record ExportQuery(Instant from, Instant to, Set<String> robots, String sinceCheckpoint, ZoneId siteTimeZone) {
+
+    public ExportQuery(Instant from, Instant to, Set<String> robots, String sinceCheckpoint) {
+        this(from, to, robots, sinceCheckpoint, null);
+    }
 
     public ExportQuery {
         if (from != null && to != null && !from.isBefore(to)) {
@@ -27,14 +34,18 @@ public record ExportQuery(Instant from, Instant to, Set<String> robots, String s
     }
 
     public ExportQuery withPeriod(Instant periodFrom, Instant periodTo) {
-        return new ExportQuery(periodFrom, periodTo, robots, sinceCheckpoint);
+        return new ExportQuery(periodFrom, periodTo, robots, sinceCheckpoint, siteTimeZone);
     }
 
     public ExportQuery withRobots(Set<String> robotFilter) {
-        return new ExportQuery(from, to, robotFilter, sinceCheckpoint);
+        return new ExportQuery(from, to, robotFilter, sinceCheckpoint, siteTimeZone);
+    }
+
+    public ExportQuery withSiteTimeZone(ZoneId zone) {
+        return new ExportQuery(from, to, robots, sinceCheckpoint, zone);
     }
 
     public ExportQuery withSinceCheckpoint(String note) {
-        return new ExportQuery(from, to, robots, note);
+        return new ExportQuery(from, to, robots, note, siteTimeZone);
     }
 }

@@ -1,6 +1,10 @@
 package dev.provingground.trackrecord.export;
 
 import dev.provingground.trackrecord.checkpoint.VerifierKey;
+import dev.provingground.trackrecord.context.BundleContext;
+import dev.provingground.trackrecord.context.LogStamp;
+import dev.provingground.trackrecord.context.RobotIdentity;
+import dev.provingground.trackrecord.context.RobotRegistration;
 import dev.provingground.trackrecord.event.EventCodec;
 import dev.provingground.trackrecord.kpi.KpiScope;
 
@@ -10,10 +14,59 @@ final class ReadmeText {
     private ReadmeText() {
     }
 
+    private static String events(Period period) {
+        if (period.firstEvent() == null) return "none";
+        String first = EventCodec.formatTime(period.firstEvent());
+        String last = EventCodec.formatTime(period.lastEvent());
+        return period.timeZone() == null ? first + " to " + last + " (UTC)"
+                : first + " to " + last + " (UTC) = " + period.local(period.firstEvent()) + " to "
+                + period.local(period.lastEvent());
+    }
+
+    private static String site(BundleContext context) {
+        return context.site() + (context.firm() == null ? " (site log)" : ", firm " + context.firm())
+                + (context.levels().isEmpty() ? "" : "; levels " + String.join(", ", context.levels()))
+                + (context.timeZone() == null ? "" : "; time zone " + context.timeZone());
+    }
+
+    private static String rules(BundleContext context) {
+        long site = context.rules().stream().filter(r -> r.target().equals("SITE")).count();
+        return "Rules:      " + (context.rules().size() - site) + " zone, rule and elevator changes and " + site
+                + " site changes up to the end of the range, each with its leaf (context.json)";
+    }
+
+    private static String robotLines(BundleContext context) {
+        if (context.robots().isEmpty()) return "  none";
+        StringBuilder out = new StringBuilder();
+        for (RobotIdentity robot : context.robots()) {
+            RobotRegistration r = robot.registration();
+            out.append("  ").append(robot.id()).append(" of ").append(robot.firm()).append(": ");
+            if (r == null) {
+                out.append("no registration in the log (registered before registrations were recorded)");
+            } else {
+                out.append(r.manufacturer()).append(" serial ").append(r.serialNumber()).append(", model ")
+                        .append(r.modelName()).append(" (").append(r.profile()).append("), ").append(r.kind())
+                        .append(' ').append(r.environment()).append(", ").append(r.massWithPayloadKg())
+                        .append(" kg with payload, ")
+                        .append(r.speedClass() == null ? "no outdoor speed class" : "speed class " + r.speedClass()
+                                + " (cap " + r.speedClassLimitKmh() + " km/h)")
+                        .append(r.uvc() ? ", UV-C lamp" : "").append("; registered ")
+                        .append(EventCodec.formatTime(robot.registered().time())).append(" (leaf ")
+                        .append(robot.registered().leaf()).append(')');
+            }
+            if (!robot.credentialRotations().isEmpty()) {
+                LogStamp last = robot.credentialRotations().get(robot.credentialRotations().size() - 1);
+                out.append("; credential rotations: ").append(robot.credentialRotations().size())
+                        .append(", last ").append(EventCodec.formatTime(last.time())).append(" (leaf ")
+                        .append(last.leaf()).append(')');
+            }
+            out.append("\n");
+        }
+        return out.toString().stripTrailing();
+    }
+
     static String render(String origin, long treeSize, long start, long end, KpiScope scope, boolean hasSince,
-                         VerifierKey key) {
-        String period = (scope.from() == null ? "the log's beginning" : EventCodec.formatTime(scope.from())) + " to "
-                + (scope.to() == null ? "the checkpoint" : EventCodec.formatTime(scope.to()));
+                         VerifierKey key, Period period, BundleContext context) {
         String robots = scope.robots().isEmpty() ? "all robots" : "robots " + String.join(", ", scope.sortedRobots());
         return """
                 Proving Ground track-record bundle
@@ -22,8 +75,14 @@ final class ReadmeText {
                 Log:        %s
                 Leaves:     %d to %d (%d events) of a signed tree of %d leaves
                 Period:     %s
+                Events:     %s
                 KPIs about: %s
                 Signed by:  %s
+                Site:       %s
+                %s
+
+                ROBOTS (from their registration events in the log; leaf numbers can be proven)
+                %s
 
                 HOW TO VERIFY
                   ./proving-ground verify THIS.zip --key VERIFIER_KEY
@@ -45,7 +104,15 @@ final class ReadmeText {
                                          the line that differs when the root does not match (it is itself checked
                                          against the signed root first)
                   kpis.json, kpis.csv    the KPIs, recomputed by the verifier from events.jsonl (formulas: docs/KPIS.md)
-                  manifest.json          origin, tree size, exported range, period and robot filter%s
+                  manifest.json          origin, tree size, exported range, robot filter, and the period in UTC and
+                                         in the site's local time
+                  context.json           the robots (firm, manufacturer, serial number, model, kind, mass, speed
+                                         class, UV-C, registration and credential rotations) and the site, levels,
+                                         zones and rules with every change: derived from config.change leaves, each
+                                         named by its leaf index; the verifier derives it again and compares
+                  context-leaves.jsonl   the config.change leaves before the exported range, exact leaf bytes
+                  context-proofs.json    an RFC 9162 inclusion proof of each of them against checkpoint.txt
+                  KPIS.md                the KPI formulas this bundle's kpis.json was computed by (docs/KPIS.md)%s
 
                 MANUAL CHECK (RFC 9162 and C2SP)
                   1. Verify checkpoint.txt with the verifier key: the signature covers the note text up to and
@@ -66,7 +133,8 @@ final class ReadmeText {
                   must stay in events.jsonl for the root to be recomputed. kpis.json says which robots it covers.
                   KPIs are not signed; they are trustworthy because the verifier recomputes them from the signed
                   events.
-                """.formatted(origin, start, end - 1, end - start, treeSize, period, robots, key.encoded(),
+                """.formatted(origin, start, end - 1, end - start, treeSize, period.describe(), events(period), robots,
+                key.encoded(), site(context), rules(context), robotLines(context),
                 hasSince ? """
 
                   since-checkpoint.txt   the checkpoint you already held

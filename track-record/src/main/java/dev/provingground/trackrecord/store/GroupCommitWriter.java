@@ -149,6 +149,7 @@ public final class GroupCommitWriter {
     private final List<Entry> batch = new ArrayList<>();
     private final Deque<Entry> held = new ArrayDeque<>();
     private final Set<LogId> damaged = new LinkedHashSet<>();
+    private volatile CommitObserver commitObserver = CommitObserver.NONE;
     private int batchEvents;
     private long batchStartNanos;
     private long retryAtNanos;
@@ -169,6 +170,11 @@ public final class GroupCommitWriter {
      * Picks up every existing log (so a log whose tail was left unsigned by a crash gets its checkpoint without
      * waiting for a new event) and starts the writer thread.
      */
+    /** From now on, {@code observer} hears the duration of every group commit. */
+    public void observeCommits(CommitObserver observer) {
+        this.commitObserver = observer;
+    }
+
     public void start() {
         long now = System.nanoTime();
         for (LogStorage storage : catalog.all()) {
@@ -469,11 +475,13 @@ public final class GroupCommitWriter {
             return true;
         }
         List<LogAppender> touched = new ArrayList<>(uncommitted);
+        long commitStarted = System.nanoTime();
         try {
             for (LogAppender appender : touched) {
                 appender.stageCommit();
                 appender.activeSegment().commit();
             }
+            if (!touched.isEmpty()) commitObserver.committed(System.nanoTime() - commitStarted);
         } catch (RuntimeException e) {
             storageFailed(e, touched.stream().map(LogAppender::logId).toList());
             return false;

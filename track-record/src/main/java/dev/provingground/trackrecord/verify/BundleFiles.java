@@ -54,6 +54,15 @@ final class BundleFiles implements AutoCloseable {
         return new BundleFiles(zip);
     }
 
+    /** Every entry name, in the zip's order. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+            names.add(entries.nextElement().getName());
+        }
+        return names;
+    }
+
     boolean has(String name) {
         return zip.getEntry(name) != null;
     }
@@ -78,8 +87,10 @@ final class BundleFiles implements AutoCloseable {
     BundleManifest manifest() throws IOException {
         String file = BundleLayout.MANIFEST;
         JsonNode root = json(file);
-        if (!BundleLayout.FORMAT.equals(root.path("format").asText(null)) || root.path("version").asInt(-1) != BundleLayout.VERSION) {
-            throw new BundleProblem(file + ": not a " + BundleLayout.FORMAT + " version " + BundleLayout.VERSION + " manifest");
+        int version = root.path("version").asInt(-1);
+        if (!BundleLayout.FORMAT.equals(root.path("format").asText(null)) || version < 1 || version > BundleLayout.VERSION) {
+            throw new BundleProblem(file + ": not a " + BundleLayout.FORMAT + " version 1 to " + BundleLayout.VERSION
+                    + " manifest");
         }
         String origin = root.path("origin").asText(null);
         if (origin == null) {
@@ -104,7 +115,9 @@ final class BundleFiles implements AutoCloseable {
         }
         JsonNode since = root.path("sinceTreeSize");
         Long sinceTreeSize = since.isMissingNode() || since.isNull() ? null : requiredLong(root, "sinceTreeSize", file);
-        return new BundleManifest(origin, treeSize, start, end, scope, sinceTreeSize);
+        JsonNode period = root.path("period");
+        if (version >= 2 && !period.isObject()) throw new BundleProblem(file + ": period is missing");
+        return new BundleManifest(version, origin, treeSize, start, end, scope, sinceTreeSize, period);
     }
 
     List<byte[]> rangeProof(BundleManifest manifest) throws IOException {

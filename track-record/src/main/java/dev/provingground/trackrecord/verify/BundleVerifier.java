@@ -9,8 +9,16 @@ import dev.provingground.trackrecord.event.EventCodec;
 import dev.provingground.trackrecord.event.EventFormatException;
 import dev.provingground.trackrecord.event.TrackEvent;
 import dev.provingground.trackrecord.export.BundleLayout;
-import dev.provingground.trackrecord.kpi.KpiAccumulator;
+import dev.provingground.trackrecord.context.BundleContext;
+import dev.provingground.trackrecord.context.ContextAccumulator;
+import dev.provingground.trackrecord.context.RobotIdentity;
+import dev.provingground.trackrecord.context.RobotRegistration;
+import dev.provingground.trackrecord.kpi.KpiFiles;
+import dev.provingground.trackrecord.kpi.KpiFold;
 import dev.provingground.trackrecord.kpi.KpiReport;
+import dev.provingground.trackrecord.kpi.KpiVersions;
+import java.time.Instant;
+import java.util.function.Consumer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +40,22 @@ public final class BundleVerifier {
      *                  proves integrity but not who signed)
      */
     public VerifyResult verify(Path bundle, VerifierKey pinnedKey) {
+        return verify(bundle, pinnedKey, BundleReading.NONE);
+    }
+
+    /**
+     * Verifies the bundle and hands {@code reading} what it reads on the way; what {@code reading} gathered counts
+     * only when the result is valid.
+     */
+    public VerifyResult verify(Path bundle, VerifierKey pinnedKey, BundleReading reading) {
         try (BundleFiles files = BundleFiles.open(bundle)) {
-            return check(files, pinnedKey);
+            if (files.has(BundleLayout.SITE_MANIFEST)) {
+                if (reading != BundleReading.NONE) {
+                    return VerifyResult.invalid(bundle + ": a site bundle holds one bundle per log; read each of them");
+                }
+                return new SiteBundleCheck(this).check(files, pinnedKey);
+            }
+            return check(files, pinnedKey, reading);
         } catch (BundleProblem problem) {
             return VerifyResult.invalid(problem.getMessage());
         } catch (IOException e) {
@@ -43,7 +65,7 @@ public final class BundleVerifier {
         }
     }
 
-    private VerifyResult check(BundleFiles files, VerifierKey pinnedKey) throws IOException {
+    private VerifyResult check(BundleFiles files, VerifierKey pinnedKey, BundleReading reading) throws IOException {
         VerifierKey bundleKey = null;
         if (files.has(BundleLayout.VERIFIER_KEY)) {
             String text = files.text(BundleLayout.VERIFIER_KEY);
@@ -75,10 +97,15 @@ public final class BundleVerifier {
             throw new BundleProblem(BundleLayout.CHECKPOINT + ": " + e.getMessage());
         }
         List<byte[]> outside = files.rangeProof(manifest);
+        reading.opened(new BundleFacts(body.origin(), body.treeSize(), manifest.start(), manifest.end(), manifest.scope(),
+                checkpoint, key, pinnedKey != null, manifest.sinceTreeSize()));
 
         RfcMerkle merkle = new RfcMerkle();
         EventCodec codec = new EventCodec();
-        KpiAccumulator kpis = new KpiAccumulator(manifest.scope());
+        ContextAccumulator context = new ContextAccumulator(log);
+        if (manifest.hasContext()) new ContextLeafCheck(merkle, codec).check(files, manifest, body, log, context);
+        KpiFold kpis = kpiFold(files, manifest, context);
+        Instant[] firstAndLast = new Instant[2];
         String[] firstEventProblem = {null};
         byte[] root;
         boolean extraLines;
@@ -88,7 +115,14 @@ public final class BundleVerifier {
                 if (firstEventProblem[0] != null) {
                     return;
                 }
-                String problem = eventProblem(codec, kpis, log, Arrays.copyOfRange(buffer, offset, offset + length));
+                long leaf = manifest.start() + number - 1;
+                String problem = eventProblem(codec, log, Arrays.copyOfRange(buffer, offset, offset + length), event -> {
+                    context.accept(leaf, event);
+                    kpis.accept(event);
+                    reading.event(leaf, event);
+                    if (firstAndLast[0] == null) firstAndLast[0] = event.time();
+                    firstAndLast[1] = event.time();
+                });
                 if (problem != null) {
                     firstEventProblem[0] = BundleLayout.EVENTS + " line " + number + ": " + problem;
                 }
@@ -110,13 +144,65 @@ public final class BundleVerifier {
         }
         KpiReport recomputed = kpis.report();
         new KpiCheck().compare(files, recomputed, manifest.scope());
+        String covers = "";
+        if (manifest.hasContext()) {
+            BundleContext derived = context.context();
+            new ContextCheck().compare(files, derived);
+            new PeriodCheck().check(manifest.period(), manifest.scope(), firstAndLast, derived);
+            checkFormulas(files);
+            covers = "; " + PeriodCheck.describe(manifest.period()) + "; " + describeRobots(derived);
+        }
+        reading.kpisVerified(recomputed);
 
         long count = manifest.end() - manifest.start();
         String keyNote = pinnedKey != null ? "pinned key" : "key from the bundle, not pinned";
         String range = count == 0 ? "no events" : count + " events = leaves " + manifest.start() + ".." + (manifest.end() - 1);
         return VerifyResult.valid("VALID " + body.origin() + ": " + range + " of " + body.treeSize()
                 + ", root matches the checkpoint signed by " + key.name() + "+" + HexFormat.of().formatHex(key.keyId())
-                + " (" + keyNote + ")" + consistency + "; " + recomputed.metrics().size() + " KPIs match");
+                + " (" + keyNote + ")" + consistency + "; " + recomputed.metrics().size() + " KPIs (version "
+                + recomputed.version() + ") match" + covers);
+    }
+
+    /** The KPI computation of the version kpis.json declares; a version 2 bundle must carry version 2 KPIs. */
+    private static KpiFold kpiFold(BundleFiles files, BundleManifest manifest, ContextAccumulator context)
+            throws IOException {
+        int version;
+        try {
+            version = KpiFiles.parseJson(files.bytes(BundleLayout.KPIS_JSON, BundleFiles.MAX_SMALL_FILE)).version();
+        } catch (IllegalArgumentException e) {
+            throw new BundleProblem(BundleLayout.KPIS_JSON + ": " + e.getMessage());
+        }
+        int expected = manifest.hasContext() ? KpiFiles.VERSION : 1;
+        if (version != expected) {
+            throw new BundleProblem(BundleLayout.KPIS_JSON + ": KPI version " + version + " in a bundle of version "
+                    + manifest.version() + ", which carries KPI version " + expected);
+        }
+        return KpiVersions.fold(version, manifest.scope(), context::registration);
+    }
+
+    /** KPIS.md must be the formulas kpis.json names. */
+    private static void checkFormulas(BundleFiles files) throws IOException {
+        String named = KpiFiles.formulasSha256(files.bytes(BundleLayout.KPIS_JSON, BundleFiles.MAX_SMALL_FILE));
+        if (named == null) throw new BundleProblem(BundleLayout.KPIS_JSON + ": formulas.sha256 is missing");
+        String actual = KpiFiles.sha256(files.bytes(BundleLayout.KPI_FORMULAS, BundleFiles.MAX_SMALL_FILE));
+        if (!actual.equals(named)) {
+            throw new BundleProblem(BundleLayout.KPI_FORMULAS + ": SHA-256 " + actual + " is not the " + named
+                    + " kpis.json names; the formulas were changed");
+        }
+    }
+
+    private static String describeRobots(BundleContext context) {
+        if (context.robots().isEmpty()) return "no robots";
+        StringBuilder out = new StringBuilder("robots ");
+        for (int i = 0; i < context.robots().size(); i++) {
+            RobotIdentity robot = context.robots().get(i);
+            if (i > 0) out.append(", ");
+            out.append(robot.id());
+            RobotRegistration r = robot.registration();
+            out.append(r == null ? " (not registered in the log)"
+                    : " (" + r.manufacturer() + " " + r.serialNumber() + ", " + r.modelName() + ")");
+        }
+        return out.toString();
     }
 
     private static byte[] rootOfRange(RfcMerkle merkle, BundleManifest manifest, List<byte[]> outside, RfcMerkle.LeafHashes leaves) {
@@ -128,7 +214,7 @@ public final class BundleVerifier {
     }
 
     /** Decodes one event, checks it belongs to this log and counts it; returns what is wrong, or null. */
-    private static String eventProblem(EventCodec codec, KpiAccumulator kpis, LogId log, byte[] line) {
+    private static String eventProblem(EventCodec codec, LogId log, byte[] line, Consumer<TrackEvent> counted) {
         TrackEvent event;
         try {
             event = codec.decode(line);
@@ -141,7 +227,7 @@ public final class BundleVerifier {
         if (event.firm() != null && !event.firm().equals(log.firm())) {
             return "event of firm " + event.firm() + " cannot be in log " + log.origin();
         }
-        kpis.accept(event);
+        counted.accept(event);
         return null;
     }
 

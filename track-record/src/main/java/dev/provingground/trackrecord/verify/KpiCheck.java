@@ -7,6 +7,7 @@ import dev.provingground.trackrecord.kpi.KpiReport;
 import dev.provingground.trackrecord.kpi.KpiScope;
 import dev.provingground.trackrecord.kpi.Metric;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -50,6 +51,10 @@ final class KpiCheck {
                 throw new BundleProblem(BundleLayout.KPIS_JSON + ": " + want.name() + " is " + display(got) + " but the events give "
                         + display(want));
             }
+            String basis = basisDifference(want.basis(), got.basis());
+            if (basis != null) {
+                throw new BundleProblem(BundleLayout.KPIS_JSON + ": " + want.name() + " " + basis);
+            }
         }
         String[] csv = files.text(BundleLayout.KPIS_CSV).split("\n", -1);
         String[] want = new String(KpiFiles.csv(recomputed), StandardCharsets.UTF_8).split("\n", -1);
@@ -61,6 +66,25 @@ final class KpiCheck {
                         + expectedLine + "'");
             }
         }
+    }
+
+    /** What differs in a metric's numerator, denominator, sample size, interval or note; null when nothing. */
+    private static String basisDifference(Metric.Basis want, Metric.Basis got) {
+        if (want == null || got == null) {
+            return want == got ? null : (want == null ? "has a basis the events do not give" : "lacks its basis");
+        }
+        String[] names = {"numerator", "denominator", "ci95Low", "ci95High"};
+        BigDecimal[] wanted = {want.numerator(), want.denominator(), want.ciLow(), want.ciHigh()};
+        BigDecimal[] found = {got.numerator(), got.denominator(), got.ciLow(), got.ciHigh()};
+        for (int i = 0; i < names.length; i++) {
+            boolean same = wanted[i] == null ? found[i] == null : found[i] != null && wanted[i].compareTo(found[i]) == 0;
+            if (!same) return names[i] + " is " + found[i] + " but the events give " + wanted[i];
+        }
+        if (!Objects.equals(want.sampleSize(), got.sampleSize())) {
+            return "sampleSize is " + got.sampleSize() + " but the events give " + want.sampleSize();
+        }
+        if (!Objects.equals(want.note(), got.note())) return "note is '" + got.note() + "' but the events give '" + want.note() + "'";
+        return null;
     }
 
     private static String display(Metric metric) {

@@ -83,7 +83,8 @@ public final class VerifyCommand {
         return INVALID;
     }
 
-    private static VerifierKey readKey(String argument) throws IOException {
+    /** A verifier key from a file holding it or from the key string itself. */
+    public static VerifierKey readKey(String argument) throws IOException {
         Path file = Path.of(argument);
         if (Files.isRegularFile(file)) {
             return VerifierKey.parse(Files.readString(file, StandardCharsets.UTF_8));

@@ -28,6 +28,7 @@ class EventCodecTest {
         List<TrackEvent> events = new ArrayList<>(Scenario.acmeMorning());
         // Written by the store itself after refusing events, never by the server.
         events.add(new TrackEvent(Scenario.START, "site-a", "acme", null, new RecordGap(3, "No space left on device")));
+        events.addAll(measuredFigures());
         for (TrackEvent event : events) {
             byte[] bytes = codec.encode(event);
             assertThat(codec.decode(bytes)).isEqualTo(event);
@@ -37,13 +38,56 @@ class EventCodecTest {
         assertThat(seen).containsExactlyInAnyOrder(EventType.values());
     }
 
+    /** The events and fields with which the server says what it measured rather than what the robot said. */
+    private static List<TrackEvent> measuredFigures() {
+        return List.of(
+                new TrackEvent(Scenario.START, "site-a", "acme", "r1", new PositionJump("L1", 1, 2, 21, 2, 1.0, 20,
+                        3.5)),
+                new TrackEvent(Scenario.START, "site-a", "acme", "r1", new ClockSkew(ClockSkew.Phase.STARTED, 600, 5,
+                        null)),
+                new TrackEvent(Scenario.START, "site-a", "acme", "r1", new ClockSkew(ClockSkew.Phase.CLEARED, 0.2, 5,
+                        60.0)),
+                new TrackEvent(Scenario.START, "site-a", "acme", "r1", new Overspeed("lobby", 1.5, 1.95, 3,
+                        Overspeed.Source.COMPUTED, 1.95, 1.2)),
+                new TrackEvent(Scenario.START, "site-a", "acme", "r1", new RobotLink(RobotLink.State.CONNECTED, null,
+                        42.5)),
+                new TrackEvent(Scenario.START, "site-a", "acme", "r1", new StateSamples(List.of(new StateSamples.Sample(
+                        Scenario.START, "L1", 21, 2, 0, StateSamples.OperatingMode.AUTOMATIC,
+                        StateSamples.AreaClass.INDOOR, null, true)))));
+    }
+
+    @Test
+    void versionOneEventsOfChangedTypesStillDecode() {
+        String envelope = "\"v\":1,\"time\":\"2026-05-01T09:00:00.000Z\",\"site\":\"site-a\",\"firm\":\"acme\",\"robot\":\"r1\"";
+        assertThat(codec.decode(utf8("{\"type\":\"overspeed\"," + envelope
+                + ",\"durationSeconds\":3.5,\"limit\":1.5,\"maxSpeed\":2.1,\"zone\":\"lobby\"}")).body())
+                .isEqualTo(new Overspeed("lobby", 1.5, 2.1, 3.5));
+        assertThat(codec.decode(utf8("{\"type\":\"robot.link\"," + envelope + ",\"state\":\"LINK_LOST\"}")).body())
+                .isEqualTo(new RobotLink(RobotLink.State.LINK_LOST, null));
+        assertThat(codec.decode(utf8("{\"type\":\"state.samples\"," + envelope
+                + ",\"samples\":[{\"time\":\"2026-05-01T09:00:00Z\",\"mapId\":\"L1\",\"x\":0,\"y\":0,\"speed\":1,"
+                + "\"mode\":\"AUTOMATIC\",\"area\":\"INDOOR\"}]}")).body()).isInstanceOf(StateSamples.class);
+    }
+
+    @Test
+    void aPlainSampleKeepsItsBytesAndAJumpIsMarked() {
+        StateSamples.Sample plain = new StateSamples.Sample(Scenario.START, "L1", 0, 0, 0,
+                StateSamples.OperatingMode.AUTOMATIC, StateSamples.AreaClass.INDOOR, null, false);
+        TrackEvent event = new TrackEvent(Scenario.START, "site-a", "acme", "r1", new StateSamples(List.of(plain)));
+        assertThat(new String(codec.encode(event), StandardCharsets.UTF_8)).doesNotContain("jump");
+        assertThatThrownBy(() -> new PositionJump("L1", 0, 0, 1, 0, 1, 1, 2))
+                .hasMessageContaining("displacement 1.0 must exceed plausibleLimit 2.0");
+        assertThatThrownBy(() -> new ClockSkew(ClockSkew.Phase.STARTED, 600, 5, 1.0))
+                .hasMessageContaining("durationSeconds is required for CLEARED and absent for STARTED");
+    }
+
     @Test
     void encodingPutsTheEnvelopeFirstAndSortsTheBody() {
         TrackEvent event = new TrackEvent(Instant.parse("2026-05-01T09:00:00.123456Z"), "site-a", "acme", "r1",
                 new Overspeed("lobby", 1.5, 2.1, 3.5));
 
         assertThat(new String(codec.encode(event), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"type\":\"overspeed\",\"v\":1,\"time\":\"2026-05-01T09:00:00.123Z\",\"site\":\"site-a\",\"firm\":\"acme\","
+                "{\"type\":\"overspeed\",\"v\":2,\"time\":\"2026-05-01T09:00:00.123Z\",\"site\":\"site-a\",\"firm\":\"acme\","
                         + "\"robot\":\"r1\",\"durationSeconds\":3.5,\"limit\":1.5,\"maxSpeed\":2.1,\"zone\":\"lobby\"}");
     }
 
@@ -65,9 +109,9 @@ class EventCodecTest {
         String envelope = "\"v\":1,\"time\":\"2026-05-01T09:00:00Z\",\"site\":\"site-a\",\"firm\":\"acme\",\"robot\":\"r1\"";
         assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"teleport\"," + envelope + "}")))
                 .isInstanceOf(EventFormatException.class).hasMessage("type: unknown event type 'teleport'");
-        assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"overspeed\"," + envelope.replace("\"v\":1", "\"v\":2")
+        assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"overspeed\"," + envelope.replace("\"v\":1", "\"v\":3")
                 + ",\"zone\":\"z\",\"limit\":1,\"maxSpeed\":2,\"durationSeconds\":1}")))
-                .hasMessageContaining("v: overspeed schema version 2 is not supported");
+                .hasMessageContaining("v: overspeed schema version 3 is not supported");
         assertThatThrownBy(() -> codec.decode(utf8("{\"type\":\"overspeed\"," + envelope
                 + ",\"zone\":\"z\",\"limit\":1,\"maxSpeed\":2,\"durationSeconds\":-1}")))
                 .hasMessageContaining("overspeed: durationSeconds must not be negative, got -1.0");

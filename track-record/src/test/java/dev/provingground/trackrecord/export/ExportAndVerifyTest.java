@@ -10,7 +10,17 @@ import dev.provingground.trackrecord.TrackRecordConfig;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.checkpoint.NoteSigner;
 import dev.provingground.trackrecord.checkpoint.SignedCheckpoint;
+import dev.provingground.trackrecord.context.BundleContext;
+import dev.provingground.trackrecord.context.ContextFiles;
+import dev.provingground.trackrecord.context.LogStamp;
+import dev.provingground.trackrecord.context.RobotIdentity;
+import dev.provingground.trackrecord.context.RuleChange;
 import dev.provingground.trackrecord.event.EventCodec;
+import dev.provingground.trackrecord.kpi.KpiFiles;
+import dev.provingground.trackrecord.kpi.KpiFold;
+import dev.provingground.trackrecord.kpi.KpiReport;
+import dev.provingground.trackrecord.kpi.KpiScope;
+import dev.provingground.trackrecord.kpi.KpiVersions;
 import dev.provingground.trackrecord.event.TaskLifecycle;
 import dev.provingground.trackrecord.event.TrackEvent;
 import dev.provingground.trackrecord.verify.BundleVerifier;
@@ -63,7 +73,11 @@ class ExportAndVerifyTest {
                 .withCommitInterval(Duration.ofMillis(2)).withTileHeight(2), clock);
         store.ensureLog(ACME).get(10, TimeUnit.SECONDS);
         List<CompletableFuture<?>> pending = new ArrayList<>();
-        for (int i = 0; i < BEFORE; i++) {
+        List<TrackEvent> identity = Scenario.identity(DAY.minus(Duration.ofHours(21)));
+        for (TrackEvent event : identity) {
+            pending.add(record(event));
+        }
+        for (int i = identity.size(); i < BEFORE; i++) {
             pending.add(record(task(DAY.minus(Duration.ofHours(20)).plusSeconds(i * 60L), "early-" + i)));
         }
         for (TrackEvent event : Scenario.acmeMorning()) {
@@ -113,7 +127,8 @@ class ExportAndVerifyTest {
 
         assertThat(result.ok()).as(result.summary()).isTrue();
         assertThat(result.summary()).startsWith("VALID proving-ground/site-a/acme: " + (BEFORE + MORNING + AFTER)
-                + " events = leaves 0..").contains("(pinned key)").contains("KPIs match");
+                + " events = leaves 0..").contains("(pinned key)").contains("KPIs (version 2) match")
+                .contains("robots r1 (Acme Robotics SN-0001, Sidewalk Delivery), r2 (Acme Robotics SN-0002, UV-C Disinfection)");
         assertThat(lines(bundle)).hasSize(BEFORE + MORNING + AFTER);
     }
 
@@ -201,12 +216,12 @@ class ExportAndVerifyTest {
     @Test
     void alteredKpiCsvIsNamedByLine() throws IOException {
         Path tampered = rewrite(morningBundle(), BundleLayout.KPIS_CSV, csv -> new String(csv, StandardCharsets.UTF_8)
-                .replace("missions.failed,count,1", "missions.failed,count,0").getBytes(StandardCharsets.UTF_8));
+                .replace("missions.failed,count,1,", "missions.failed,count,0,").getBytes(StandardCharsets.UTF_8));
 
         VerifyResult result = verifier.verify(tampered, store.verifierKey());
         assertThat(result.ok()).isFalse();
-        assertThat(result.firstProblem()).startsWith("kpis.csv line ").contains("'missions.failed,count,0' but the events give "
-                + "'missions.failed,count,1'");
+        assertThat(result.firstProblem()).startsWith("kpis.csv line ").contains("'missions.failed,count,0,,,,,,' but the events give "
+                + "'missions.failed,count,1,,,,,,'");
     }
 
     @Test
@@ -271,7 +286,7 @@ class ExportAndVerifyTest {
 
         assertThat(result.ok()).as(result.summary()).isTrue();
         assertThat(lines(onlyR2)).isEqualTo(lines(all));
-        assertThat(entry(onlyR2, BundleLayout.KPIS_CSV)).contains("events.count,count,10\n").contains("distance.total_km,km,0.04\n");
+        assertThat(entry(onlyR2, BundleLayout.KPIS_CSV)).contains("events.count,count,10,,,,,,\n").contains("distance.total_km,km,0.04,,,,,,\n");
         assertThat(entry(onlyR2, BundleLayout.MANIFEST)).contains("\"robots\" : [ \"r2\" ]");
     }
 
@@ -303,6 +318,133 @@ class ExportAndVerifyTest {
                 ProgressListener.NONE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has no signed checkpoint yet");
+    }
+
+    @Test
+    void aBundleNamesItsRobotsSiteRulesAndPeriodFromTheLogWithTheLeavesThatSaySo() throws IOException {
+        Path bundle = morningBundle();
+
+        BundleContext context = ContextFiles.parse(entry(bundle, BundleLayout.CONTEXT).getBytes(StandardCharsets.UTF_8));
+
+        RobotIdentity r1 = context.robot("r1").orElseThrow();
+        assertThat(r1.registration()).isEqualTo(Scenario.R1);
+        assertThat(r1.registered().leaf()).isEqualTo(1);
+        assertThat(r1.credentialRotations()).extracting(LogStamp::leaf).containsExactly(3L);
+        assertThat(context.robot("r2").orElseThrow().registration().uvc()).isTrue();
+        assertThat(context.timeZone()).isEqualTo("Asia/Seoul");
+        assertThat(context.levels()).containsExactly("L1", "L2");
+        assertThat(context.rules()).extracting(RuleChange::target).containsExactly("SITE", "RULE");
+        assertThat(context.rules().get(1).at().leaf()).isEqualTo(BEFORE);
+        assertThat(entry(bundle, BundleLayout.CONTEXT_LEAVES).lines()).hasSize(4);
+        assertThat(entry(bundle, BundleLayout.MANIFEST)).contains("\"fromLocal\" : \"2026-05-01 09:00:00.000 +09:00\"")
+                .contains("\"timeZoneSource\" : \"log\"");
+        assertThat(entry(bundle, BundleLayout.README))
+                .contains("Period:     2026-05-01T00:00:00.000Z to 2026-05-02T00:00:00.000Z (UTC) = "
+                        + "2026-05-01 09:00:00.000 +09:00 to 2026-05-02 09:00:00.000 +09:00 (Asia/Seoul)")
+                .contains("r1 of acme: Acme Robotics serial SN-0001, model Sidewalk Delivery (sidewalk-delivery)")
+                .contains("speed class UP_TO_100_KG (cap 15.0 km/h)");
+        assertThat(entry(bundle, BundleLayout.KPI_FORMULAS)).startsWith("# Track-record KPIs");
+        VerifyResult result = verifier.verify(bundle, store.verifierKey());
+        assertThat(result.summary()).contains("period 2026-05-01T00:00:00.000Z to 2026-05-02T00:00:00.000Z UTC "
+                + "(2026-05-01 09:00:00.000 +09:00 to 2026-05-02 09:00:00.000 +09:00 Asia/Seoul)");
+    }
+
+    @Test
+    void aChangedSerialNumberInTheIdentitySectionFailsNamingTheRobotAndItsRegistrationLeaf() throws IOException {
+        Path tampered = rewrite(morningBundle(), BundleLayout.CONTEXT, json -> new String(json, StandardCharsets.UTF_8)
+                .replace("SN-0001", "SN-9999").getBytes(StandardCharsets.UTF_8));
+
+        assertInvalid(tampered, "context.json: robots[r1].serialNumber is \"SN-9999\" but the log gives \"SN-0001\" "
+                + "(registered at leaf 1)");
+    }
+
+    @Test
+    void aRobotLeftOutOfTheIdentitySectionFails() throws IOException {
+        Path tampered = rewrite(morningBundle(), BundleLayout.CONTEXT, json -> {
+            BundleContext context = ContextFiles.parse(json);
+            return ContextFiles.json(new BundleContext(context.site(), context.firm(), context.timeZone(),
+                    context.levels(), context.robots().subList(0, 1), context.rules()));
+        });
+
+        assertInvalid(tampered, "context.json: robots[r2] is missing; the log gives");
+    }
+
+    @Test
+    void aChangedRuleInTheRulesSectionFails() throws IOException {
+        Path tampered = rewrite(morningBundle(), BundleLayout.CONTEXT, json -> new String(json, StandardCharsets.UTF_8)
+                .replace("\"maxSpeed\" : 1.5", "\"maxSpeed\" : 3.0").getBytes(StandardCharsets.UTF_8));
+
+        assertInvalid(tampered, "context.json: rules[1].details.maxSpeed is 3.0 but the log gives 1.5 (leaf " + BEFORE + ")");
+    }
+
+    @Test
+    void aForgedRegistrationLeafFailsItsInclusionProof() throws IOException {
+        Path tampered = rewrite(morningBundle(), BundleLayout.CONTEXT_LEAVES, leaves -> new String(leaves,
+                StandardCharsets.UTF_8).replace("SN-0001", "SN-9999").getBytes(StandardCharsets.UTF_8));
+
+        assertInvalid(tampered, "context-leaves.jsonl line 2: is not leaf 1 of the signed tree");
+    }
+
+    @Test
+    void aLocalTimeThatIsNotTheUtcTimeInTheSitesZoneFails() throws IOException {
+        Path tampered = rewrite(morningBundle(), BundleLayout.MANIFEST, json -> new String(json, StandardCharsets.UTF_8)
+                .replace("2026-05-01 09:00:00.000 +09:00", "2026-05-01 10:00:00.000 +09:00").getBytes(StandardCharsets.UTF_8));
+
+        assertInvalid(tampered, "manifest.json: period.fromLocal is \"2026-05-01 10:00:00.000 +09:00\"");
+    }
+
+    @Test
+    void changedFormulasFail() throws IOException {
+        Path tampered = rewrite(morningBundle(), BundleLayout.KPI_FORMULAS, md -> (new String(md, StandardCharsets.UTF_8)
+                + "\nAvailability is always 1.\n").getBytes(StandardCharsets.UTF_8));
+
+        assertInvalid(tampered, "KPIS.md: SHA-256 ");
+    }
+
+    @Test
+    void aBundleExportedBeforeVersionTwoStillVerifiesWithItsVersionOneKpis() throws IOException {
+        Path old = asVersionOne(morningBundle());
+
+        VerifyResult result = verifier.verify(old, store.verifierKey());
+
+        assertThat(result.ok()).as(result.summary()).isTrue();
+        assertThat(result.summary()).contains("KPIs (version 1) match");
+        Path tampered = rewrite(old, BundleLayout.KPIS_CSV, csv -> new String(csv, StandardCharsets.UTF_8)
+                .replace("missions.failed,count,1", "missions.failed,count,0").getBytes(StandardCharsets.UTF_8));
+        assertInvalid(tampered, "kpis.csv line ");
+    }
+
+    /**
+     * The bundle as the writer of version 1 made it: no context, no formulas, no period, and KPIs of version 1
+     * (computed by the kept version 1 path, which is what that writer ran).
+     */
+    private Path asVersionOne(Path bundle) throws IOException {
+        Path out = dir.resolve("v1-" + bundle.getFileName());
+        KpiFold v1 = KpiVersions.fold(1, new KpiScope(DAY, DAY.plus(Duration.ofDays(1)), Set.of()), robot -> null);
+        lines(bundle).forEach(line -> v1.accept(codec.decode(line.getBytes(StandardCharsets.UTF_8))));
+        KpiReport report = v1.report();
+        Set<String> dropped = Set.of(BundleLayout.CONTEXT, BundleLayout.CONTEXT_LEAVES, BundleLayout.CONTEXT_PROOFS,
+                BundleLayout.KPI_FORMULAS);
+        try (ZipFile in = new ZipFile(bundle.toFile()); ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (Enumeration<? extends ZipEntry> entries = in.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                if (dropped.contains(entry.getName())) continue;
+                byte[] content = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals(BundleLayout.KPIS_JSON)) content = KpiFiles.json(report);
+                if (entry.getName().equals(BundleLayout.KPIS_CSV)) content = KpiFiles.csv(report);
+                if (entry.getName().equals(BundleLayout.MANIFEST)) {
+                    var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(content);
+                    manifest.put("version", 1);
+                    manifest.remove("period");
+                    content = manifest.toPrettyString().getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out;
     }
 
     private void assertInvalid(Path bundle, String problemStart) {

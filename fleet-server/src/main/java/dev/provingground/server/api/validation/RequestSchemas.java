@@ -49,8 +49,12 @@ public final class RequestSchemas {
         }
     }
 
+    /**
+     * @param grammars per path parameter, the pattern its OpenAPI schema declares for a value that is not an id
+     *                 (a token id, a manufacturer name), or null when it follows {@link IdGrammar}
+     */
     private record Operation(String method, String template, Pattern path, List<String> parameters,
-                             Validator body, int literals) {
+                             List<Pattern> grammars, Validator body, int literals) {
     }
 
     private static final Pattern SUMMARY = Pattern.compile(
@@ -91,10 +95,15 @@ public final class RequestSchemas {
                 .getOrDefault("components", Map.of())).getOrDefault("schemas", Map.of());
         StrictSchemas strict = new StrictSchemas(components);
         List<Operation> operations = new ArrayList<>();
+        Map<String, Object> parameterComponents = (Map<String, Object>) ((Map<String, Object>) document
+                .getOrDefault("components", Map.of())).getOrDefault("parameters", Map.of());
         Map<String, Object> paths = (Map<String, Object>) document.get("paths");
         paths.forEach((template, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
             if (!List.of("get", "put", "post", "delete", "patch").contains(method)) return;
             Validator body = bodyValidator(strict, (Map<String, Object>) op);
+            Map<String, Pattern> declared = new java.util.HashMap<>();
+            declaredPatterns(((Map<String, Object>) item).get("parameters"), parameterComponents, declared);
+            declaredPatterns(((Map<String, Object>) op).get("parameters"), parameterComponents, declared);
             List<String> names = new ArrayList<>();
             StringBuilder regex = new StringBuilder("^");
             int literals = 0;
@@ -108,8 +117,9 @@ public final class RequestSchemas {
                     literals++;
                 }
             }
+            List<Pattern> grammars = names.stream().map(declared::get).toList();
             operations.add(new Operation(method.toUpperCase(Locale.ROOT), template, Pattern.compile(regex + "$"),
-                    names, body, literals));
+                    names, java.util.Collections.unmodifiableList(new ArrayList<>(grammars)), body, literals));
         }));
         operations.sort(Comparator.comparingInt(Operation::literals).reversed());
         Map<String, JsonObject> published = new java.util.TreeMap<>();
@@ -120,6 +130,21 @@ public final class RequestSchemas {
             published.put(file, schema);
         });
         return new RequestSchemas(List.copyOf(operations), Map.copyOf(published));
+    }
+
+    /** The path parameters among {@code parameters} whose schema declares its own {@code pattern}, by name. */
+    @SuppressWarnings("unchecked")
+    private static void declaredPatterns(Object parameters, Map<String, Object> components, Map<String, Pattern> into) {
+        if (!(parameters instanceof List<?> list)) return;
+        for (Object entry : list) {
+            if (!(entry instanceof Map<?, ?> raw)) continue;
+            Map<String, Object> parameter = (Map<String, Object>) raw;
+            if (parameter.get("$ref") instanceof String ref && ref.startsWith("#/components/parameters/"))
+                parameter = (Map<String, Object>) components.get(ref.substring("#/components/parameters/".length()));
+            if (parameter == null || !"path".equals(parameter.get("in"))) continue;
+            if (parameter.get("schema") instanceof Map<?, ?> schema && schema.get("pattern") instanceof String pattern)
+                into.put((String) parameter.get("name"), Pattern.compile(pattern));
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -160,7 +185,9 @@ public final class RequestSchemas {
             } catch (IllegalArgumentException e) {
                 return new Violation(op.template(), op.parameters().get(i), "", "not a valid percent-encoded id", false);
             }
-            String problem = IdGrammar.problem(value);
+            Pattern grammar = op.grammars().get(i);
+            String problem = grammar == null ? IdGrammar.problem(value)
+                    : grammar.matcher(value).find() ? null : "must match " + grammar.pattern();
             if (problem != null) return new Violation(op.template(), op.parameters().get(i), "", problem, false);
         }
         if (op.body() == null) return null;

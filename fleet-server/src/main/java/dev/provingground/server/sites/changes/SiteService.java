@@ -219,6 +219,21 @@ public final class SiteService {
         return status != null && status.position() != null && level.equals(status.position().mapId());
     }
 
+    /**
+     * The site's definition in force (levels, time zone, places) as a configuration event, for a firm log that opens
+     * after the site was set up — sites configured from files never had a change event — so every firm's record
+     * names its site and levels; null for an unknown site.
+     */
+    public TrackEvent definitionInForce(String id) {
+        List<SiteVersion> versions = history.of(id);
+        if (catalog.find(id).isEmpty() || versions.isEmpty()) return null;
+        SiteVersion latest = versions.get(versions.size() - 1);
+        ObjectNode details = (ObjectNode) details(latest);
+        details.put("change", "SNAPSHOT");
+        return new TrackEvent(clock.instant(), id, null, null, new ConfigurationChange("system",
+                ConfigurationChange.Target.SITE, id, ConfigurationChange.Action.UPDATE, details));
+    }
+
     private static JsonNode details(SiteVersion v) {
         ObjectNode details = BODY.createObjectNode().put("change", v.change().name()).put("version", v.version());
         try {

@@ -1,0 +1,144 @@
+package dev.provingground.app;
+
+import dev.provingground.server.support.Await;
+import dev.provingground.server.support.Executables;
+import dev.provingground.server.support.RequiredPeer;
+import dev.provingground.server.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server started with {@code --tls-cert}/{@code --tls-key} (a CA and a server certificate made by openssl for this
+ * run) serves HTTPS and MQTTS on real loopback sockets: {@code curl --cacert} and {@code mosquitto_pub --cafile}
+ * connect and are served, while plain HTTP and plain MQTT to the same ports get no answer.
+ */
+class TlsIT {
+
+    @TempDir
+    Path dir;
+    ServeCommand.RunningServer running;
+    Path ca;
+    String https;
+    int mqttPort;
+    String operatorToken;
+
+    @BeforeEach
+    void start() throws Exception {
+        for (String tool : List.of("openssl", "curl", "mosquitto_pub"))
+            RequiredPeer.assume(Executables.find(tool, Path.of("/usr/bin", tool)).isPresent(), tool + " (on PATH)",
+                    "apt-get install " + (tool.startsWith("mosquitto") ? "mosquitto-clients" : tool));
+        ca = dir.resolve("ca.pem");
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Proving Ground test CA",
+                "-keyout", dir.resolve("ca.key").toString(), "-out", ca.toString());
+        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                "-keyout", dir.resolve("server.key").toString(), "-out", dir.resolve("server.csr").toString());
+        Files.writeString(dir.resolve("san.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        run("openssl", "x509", "-req", "-days", "2", "-in", dir.resolve("server.csr").toString(),
+                "-CA", ca.toString(), "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial",
+                "-extfile", dir.resolve("san.cnf").toString(), "-out", dir.resolve("server.pem").toString());
+
+        ServerOptions options = new ServerOptions();
+        new CommandLine(options).parseArgs("--data", dir.resolve("data").toString(), "--bind", "127.0.0.1",
+                "--http-port", "0", "--mqtt-port", "0", "--tls-cert", dir.resolve("server.pem").toString(),
+                "--tls-key", dir.resolve("server.key").toString());
+        running = ServeCommand.RunningServer.start(options.resolve(Map.of()), List.of(TestServer.testSite()));
+        https = "https://localhost:" + running.server().httpPort();
+        mqttPort = running.server().mqttPort();
+        operatorToken = Files.readString(running.server().operatorTokenFile()).trim();
+    }
+
+    @AfterEach
+    void stop() {
+        if (running != null) running.stop();
+    }
+
+    @Test
+    void curlAndMosquittoPubConnectWithTheCaWhilePlainConnectionsToTheTlsPortsAreRefused() throws Exception {
+        Result health = run("curl", "-sS", "--cacert", ca.toString(), https + "/api/v1/health");
+        assertThat(new JsonObject(health.out()).getString("status")).isEqualTo("UP");
+
+        Result firm = curlJson("POST", "/api/v1/firms", new JsonObject().put("id", "acme").put("name", "Acme"));
+        assertThat(firm.exit()).isZero();
+        JsonObject robot = new JsonObject(curlJson("POST", "/api/v1/robots", new JsonObject().put("manufacturer", "Acme")
+                .put("serialNumber", "A-1").put("firm", "acme").put("profile", "indoor-delivery").put("site", "test"))
+                .out()).getJsonObject("robot");
+        String connection = new JsonObject().put("headerId", 1).put("timestamp", Instant.now().toString())
+                .put("version", "2.1.0").put("manufacturer", "Acme").put("serialNumber", "A-1")
+                .put("connectionState", "ONLINE").encode();
+        List<String> publish = List.of("mosquitto_pub", "-h", "localhost", "-p", String.valueOf(mqttPort), "-q", "1",
+                "-i", "tls-it-A-1", "-u", robot.getJsonObject("mqtt").getString("username"),
+                "-P", robot.getJsonObject("mqtt").getString("password"), "-t", "uagv/v2/Acme/A-1/connection",
+                "-m", connection);
+
+        List<String> overTls = new ArrayList<>(publish);
+        overTls.addAll(List.of("--cafile", ca.toString()));
+        Result published = exec(overTls);
+        assertThat(published.exit()).as("mosquitto_pub --cafile: %s", published.out()).isZero();
+        Await.until("the server handled the message sent over MQTTS", Duration.ofSeconds(10),
+                () -> handledMessages().equals("1"));
+
+        assertThat(exec(publish).exit()).as("plain MQTT to the MQTTS port").isNotZero();
+        assertThat(exec(List.of("curl", "-sS", "-m", "10", "http://127.0.0.1:" + running.server().httpPort()
+                + "/api/v1/health")).exit()).as("plain HTTP to the HTTPS port").isNotZero();
+        assertThat(exec(List.of("curl", "-sS", "-m", "10", https + "/api/v1/health")).exit())
+                .as("HTTPS without trusting the CA").isNotZero();
+        assertThat(handledMessages()).as("the refused plain MQTT client never got as far as a message").isEqualTo("1");
+    }
+
+    /** {@code pg_mqtt_message_handling_seconds_count} as {@code /metrics} shows it over HTTPS. */
+    private String handledMessages() {
+        try {
+            String metrics = run("curl", "-sS", "--cacert", ca.toString(), "-H", "Authorization: Bearer " + operatorToken,
+                    https + "/metrics").out();
+            Matcher m = Pattern.compile("(?m)^pg_mqtt_message_handling_seconds_count (\\S+)$").matcher(metrics);
+            return m.find() ? m.group(1).replaceAll("\\.0$", "") : "absent";
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Result curlJson(String method, String path, JsonObject body) throws Exception {
+        return run("curl", "-sS", "--fail-with-body", "--cacert", ca.toString(), "-X", method,
+                "-H", "Authorization: Bearer " + operatorToken, "-H", "Content-Type: application/json",
+                "--data", body.encode(), https + path);
+    }
+
+    private record Result(int exit, String out) {
+    }
+
+    /** Runs a command that must succeed. */
+    private Result run(String... command) throws Exception {
+        Result r = exec(List.of(command));
+        if (r.exit() != 0) throw new AssertionError(String.join(" ", command) + " exited " + r.exit() + ": " + r.out());
+        return r;
+    }
+
+    private Result exec(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within 60 s");
+        }
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.provingground.server.auth;
+
+import dev.provingground.server.config.StoreConfig;
+import dev.provingground.server.errors.ConflictException;
+import dev.provingground.server.errors.NotFoundException;
+import dev.provingground.server.store.MapDbAccessStore;
+import dev.provingground.server.store.MapDbStore;
+import dev.provingground.server.time.VirtualClock;
+import dev.provingground.server.time.VirtualScheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Token expiry and revocation, and manufacturer claims, against the real MapDB store, reopened as on a restart. */
+class AccessControlTest {
+
+    @TempDir
+    Path data;
+    final VirtualScheduler time = new VirtualScheduler(Instant.parse("2026-03-01T08:00:00Z"));
+    final VirtualClock clock = time.clock();
+    MapDbStore store;
+    AccessControl access;
+
+    @BeforeEach
+    void open() {
+        reopen();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void reopen() {
+        if (store != null) {
+            store.flush().join();
+            store.close();
+        }
+        store = MapDbStore.open(data.resolve("fleet.db"), StoreConfig.defaults());
+        access = new AccessControl(new MapDbAccessStore(store), clock, Duration.ofDays(30));
+    }
+
+    private static TokenCheck.Refusal refusal(TokenCheck check) {
+        return check instanceof TokenCheck.Refused r ? r.why() : null;
+    }
+
+    @Test
+    void aTokenIsAcceptedUntilItsLifetimeHasPassedAndThenRefusedAsExpired() {
+        String token = access.registerFirm("acme", "Acme").join().secret();
+        time.advanceBy(Duration.ofDays(30).minusSeconds(1));
+        assertThat(access.check(token)).isInstanceOf(TokenCheck.Accepted.class);
+        time.advanceBy(Duration.ofSeconds(1));
+        assertThat(refusal(access.check(token))).isEqualTo(TokenCheck.Refusal.EXPIRED);
+        assertThat(access.tokens("acme").get(0).expiresAt()).isEqualTo(Instant.parse("2026-03-31T08:00:00Z"));
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAsRevokedAlsoAfterARestart() {
+        String first = access.registerFirm("acme", "Acme").join().secret();
+        String second = access.issueToken(Role.VENDOR, "acme").join();
+        Principal vendor = ((TokenCheck.Accepted) access.check(second)).principal();
+        access.revoke(first.split("\\.")[1], vendor).join();
+        reopen();
+        assertThat(refusal(access.check(first))).isEqualTo(TokenCheck.Refusal.REVOKED);
+        assertThat(access.check(second)).isInstanceOf(TokenCheck.Accepted.class);
+        assertThat(access.tokens("acme")).extracting(t -> t.revokedAt() != null).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void aVendorCannotRevokeAnotherFirmsTokenNorLearnThatItExists() {
+        String acme = access.registerFirm("acme", "Acme").join().secret();
+        String bolt = access.registerFirm("bolt", "Bolt").join().secret();
+        Principal boltVendor = ((TokenCheck.Accepted) access.check(bolt)).principal();
+        assertThatThrownBy(() -> access.revoke(acme.split("\\.")[1], boltVendor))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(access.check(acme)).isInstanceOf(TokenCheck.Accepted.class);
+    }
+
+    @Test
+    void garbageAndMissingTokensAreRefusedAsUnknownAndMissing() {
+        access.registerFirm("acme", "Acme").join();
+        assertThat(refusal(access.check(null))).isEqualTo(TokenCheck.Refusal.MISSING);
+        assertThat(refusal(access.check("pg.nope.nope"))).isEqualTo(TokenCheck.Refusal.UNKNOWN);
+        String real = access.tokens("acme").get(0).id();
+        assertThat(refusal(access.check("pg." + real + ".wrong-secret"))).isEqualTo(TokenCheck.Refusal.UNKNOWN);
+    }
+
+    @Test
+    void theFirstClaimOnAManufacturerNameWinsAndSurvivesARestart() {
+        access.registerFirm("acme", "Acme").join();
+        access.registerFirm("bolt", "Bolt").join();
+        access.claim("Acme Robotics", "acme", "firm:acme").join();
+        reopen();
+        assertThatThrownBy(() -> access.claim("Acme Robotics", "bolt", "firm:bolt"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("claimed by firm \"acme\"");
+        assertThat(access.claim("Acme Robotics", "acme", "firm:acme").join().firm()).isEqualTo("acme");
+    }
+
+    @Test
+    void anOperatorReassignsAManufacturerNameToAnotherFirm() {
+        access.registerFirm("acme", "Acme").join();
+        access.registerFirm("bolt", "Bolt").join();
+        access.claim("Shared", "acme", "firm:acme").join();
+        access.assign("Shared", "bolt", "operator:op1").join();
+        reopen();
+        assertThat(access.claimOn("Shared").orElseThrow().firm()).isEqualTo("bolt");
+        assertThatThrownBy(() -> access.claim("Shared", "acme", "firm:acme")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("\"bolt\"");
+    }
+}
