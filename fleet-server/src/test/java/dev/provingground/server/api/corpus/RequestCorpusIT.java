@@ -126,6 +126,11 @@ class RequestCorpusIT {
         List<RequestCorpus.Operation> ops = new ArrayList<>();
         ops.add(new RequestCorpus.Operation("POST", "/api/v1/firms", List.of(),
                 n -> new JsonObject().put("id", "firm-" + n).put("name", "Firm " + n)));
+        ops.add(new RequestCorpus.Operation("POST", "/api/v1/firms/{firm}/tokens", List.of("acme"), null));
+        ops.add(new RequestCorpus.Operation("POST", "/api/v1/firms/{firm}/manufacturers", List.of("acme"),
+                n -> new JsonObject().put("name", "Maker " + n)));
+        ops.add(new RequestCorpus.Operation("PUT", "/api/v1/manufacturers/{name}", List.of("Zeta"),
+                n -> new JsonObject().put("firm", "acme")));
         ops.add(new RequestCorpus.Operation("POST", "/api/v1/robots", List.of(), n -> new JsonObject()
                 .put("manufacturer", "Acme").put("serialNumber", "S-" + n).put("firm", "acme")
                 .put("profile", "indoor-delivery").put("site", "test").put("dispatch", "SERVER")));
@@ -210,7 +215,8 @@ class RequestCorpusIT {
     private static List<String> digest(TestServer server) throws Exception {
         List<Future<HttpResponse<Buffer>>> reads = new ArrayList<>();
         for (String path : List.of("/api/v1/firms", "/api/v1/robots", "/api/v1/sites/test",
-                "/api/v1/sites/test/zones", "/api/v1/tasks", "/api/v1/sites/test/elevators"))
+                "/api/v1/sites/test/zones", "/api/v1/tasks", "/api/v1/sites/test/elevators", "/api/v1/manufacturers",
+                "/api/v1/firms/acme/tokens"))
             reads.add(server.http.get(server.server.httpPort(), "127.0.0.1", path)
                     .putHeader("Authorization", "Bearer " + server.operatorToken).send());
         List<String> parts = new ArrayList<>();
