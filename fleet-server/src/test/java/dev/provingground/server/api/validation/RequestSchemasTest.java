@@ -74,6 +74,18 @@ class RequestSchemasTest {
     }
 
     @Test
+    void aTokenIdStartingWithADashAndAManufacturerNameWithASpaceFollowTheirOwnDeclaredGrammar() {
+        // Token ids are base64url: one in 32 starts with '-' or '_', and must stay revocable.
+        assertThat(schemas.check("DELETE", "/api/v1/tokens/-AbC_dEf0123", null)).isNull();
+        assertThat(schemas.check("DELETE", "/api/v1/tokens/a.b", null).pathParameter()).isEqualTo("id");
+        byte[] firm = "{\"firm\": \"acme\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(schemas.check("PUT", "/api/v1/manufacturers/Acme%20Robotics", firm)).isNull();
+        assertThat(schemas.check("PUT", "/api/v1/manufacturers/a%2Bb", firm).pathParameter()).isEqualTo("name");
+        assertThat(schemas.check("PUT", "/api/v1/manufacturers/" + "m".repeat(129), firm)).isNotNull();
+        assertThat(schemas.check("GET", "/api/v1/sites/Acme%20Robotics", null).pathParameter()).isEqualTo("site");
+    }
+
+    @Test
     void anOverLongSiteIdInTheBodyIsRefusedBeforeAnythingIsCreated() {
         var violation = schemas.check("PUT", "/api/v1/sites/test", ("{\"id\": \"" + "s".repeat(65)
                 + "\", \"name\": \"x\", \"timeZone\": \"UTC\", \"levels\": [{\"id\": \"L1\", \"floor\": 1, \"waypoints\": []}]}").getBytes(StandardCharsets.UTF_8));
