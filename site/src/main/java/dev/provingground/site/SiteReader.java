@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
  */
 final class SiteReader {
 
-    /** The site id appears in URLs and log origins ({@code proving-ground/<site>}), hence the narrow alphabet. */
-    private static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9._-]+");
+    /**
+     * The site id appears in URLs, file names and log origins ({@code proving-ground/<site>}), hence the id grammar
+     * every id follows: 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit.
+     */
+    private static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private static final Set<String> SITE_FIELDS = Set.of(
             "id", "name", "timeZone", "geoAnchor", "levels", "places", "chargers", "elevators", "passages");
@@ -77,7 +80,7 @@ final class SiteReader {
         root.rejectUnknownFields(SITE_FIELDS);
         String id = root.requiredText("id");
         if (id != null && !SITE_ID.matcher(id).matches()) {
-            problems.add(root.pathOf("id"), "site id " + quote(id) + " may only contain letters, digits, '.', '_' and '-'");
+            problems.add(root.pathOf("id"), "site id " + quote(id) + " must be 1-64 letters, digits, '.', '_' and '-', starting with a letter or digit");
         }
         String name = root.requiredText("name");
         ZoneId timeZone = timeZone(root);

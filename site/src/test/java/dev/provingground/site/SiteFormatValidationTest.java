@@ -244,8 +244,19 @@ class SiteFormatValidationTest {
         ObjectNode site = smallSite();
         site.put("id", "demo site/1");
 
-        assertThat(problemsOf(site).problems()).containsExactly(
-                "small.json: id: site id \"demo site/1\" may only contain letters, digits, '.', '_' and '-'");
+        assertThat(problemsOf(site).problems()).containsExactly("small.json: id: site id \"demo site/1\" must be 1-64 "
+                + "letters, digits, '.', '_' and '-', starting with a letter or digit");
+    }
+
+    @Test
+    void aSiteIdLongerThanSixtyFourCharactersOrStartingWithADotIsRefused() {
+        ObjectNode site = smallSite();
+        site.put("id", "s".repeat(65));
+        assertThat(problemsOf(site).problems()).hasSize(1);
+        site.put("id", "..");
+        assertThat(problemsOf(site).problems()).hasSize(1);
+        site.put("id", "s".repeat(64));
+        assertThat(SiteFixtures.read(site.toString()).id()).hasSize(64);
     }
 
     @Test

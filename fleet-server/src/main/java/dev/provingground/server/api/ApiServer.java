@@ -1,5 +1,6 @@
 package dev.provingground.server.api;
 
+import dev.provingground.server.api.validation.RequestSchemas;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.errors.PortInUseException;
 import dev.provingground.server.auth.ConnectionGate;
@@ -98,6 +99,8 @@ public final class ApiServer implements Lifecycle {
         // While storage cannot write, a change is refused before its body is read.
         router.route("/api/v1/*").handler(new StorageGate(parts.storage()));
         BodyLimits.mount(router, config);
+        RequestSchemas schemas = RequestSchemas.fromClasspath(OpenApiRoutes.class, OpenApiRoutes.RESOURCE);
+        router.route("/api/v1/*").handler(new RequestValidation(schemas));
         events.mount(router);
         new FirmRoutes(parts.access()).mount(router);
         new TokenRoutes(parts.access()).mount(router);
@@ -110,6 +113,7 @@ public final class ApiServer implements Lifecycle {
         new TaskRoutes(parts.tasks(), parts.registry(), parts.access()).mount(router);
         new ElevatorRoutes(parts.elevators(), parts.liftCredentials()).mount(router);
         new EvidenceRoutes(parts.registry(), parts.sites(), parts.eventBus(), parts.clock()).mount(router);
+        new SchemaRoutes(schemas).mount(router);
         new RejectionRoutes(parts.rejections().recent(), parts.registry()).mount(router);
         new QuarantineRoutes(parts.storage()).mount(router);
         new WhoAmIRoutes().mount(router);

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -29,7 +30,11 @@ public final class AccessControl {
     private final Clock clock;
     private final Map<String, Firm> firms = new ConcurrentHashMap<>();
     private final Map<String, ApiToken> tokens = new ConcurrentHashMap<>();
+    /** Firm ids whose registration is being written; not yet firms. */
+    private final Set<String> registering = ConcurrentHashMap.newKeySet();
     private final Map<String, ManufacturerClaim> claims = new ConcurrentHashMap<>();
+    /** Manufacturer names whose first claim is being written; not yet claimed. */
+    private final Map<String, ManufacturerClaim> claiming = new ConcurrentHashMap<>();
     private final Duration tokenLifetime;
 
     public AccessControl(AccessStore store, Clock clock) {
@@ -104,11 +109,16 @@ public final class AccessControl {
     public CompletableFuture<ManufacturerClaim> claim(String manufacturer, String firm, String actor) {
         if (!firms.containsKey(firm)) throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
         ManufacturerClaim fresh = new ManufacturerClaim(manufacturer, firm, clock.instant(), actor);
-        ManufacturerClaim held = claims.putIfAbsent(manufacturer, fresh);
-        // Taken in memory first, so two claims on one name cannot both win; given back if it cannot be stored.
-        if (held == null) return store.saveClaim(fresh).whenComplete((v, e) -> {
-            if (e != null) claims.remove(manufacturer, fresh);
-        }).thenApply(v -> fresh);
+        ManufacturerClaim held = claims.get(manufacturer);
+        if (held == null) held = claiming.putIfAbsent(manufacturer, fresh);
+        // Durable before applied: the name is only reserved while the store writes, so two claims on one name
+        // cannot both win and a claim that cannot be stored leaves the name unclaimed.
+        if (held == null) return store.saveClaim(fresh).whenComplete((v, failure) -> {
+            if (failure == null) claims.putIfAbsent(manufacturer, fresh);
+            claiming.remove(manufacturer, fresh);
+        }).thenApply(v -> claims.get(manufacturer));
+        if (claims.get(manufacturer) != held)
+            throw new ConflictException("manufacturer name \"" + manufacturer + "\" is being claimed; try again");
         if (held.firm().equals(firm)) return CompletableFuture.completedFuture(held);
         throw new ConflictException("manufacturer name \"" + manufacturer + "\" is claimed by firm \"" + held.firm()
                 + "\"; an operator can reassign it (PUT /api/v1/manufacturers/{name})");
@@ -139,10 +149,17 @@ public final class AccessControl {
                     + (id == null ? "nothing" : "\"" + id + "\""));
         if (name == null || name.isBlank()) throw new InvalidInputException("firm.name", "required");
         Firm firm = new Firm(id, name.strip(), clock.instant());
-        if (firms.putIfAbsent(id, firm) != null) throw new ConflictException("firm \"" + id + "\" is already registered");
-        IssuedToken token = newToken(Role.VENDOR, id);
-        return store.saveFirm(firm).thenCompose(v -> store.saveToken(token.stored()))
-                .thenApply(v -> new Issued<>(firm, token.text()));
+        // Durable before applied: the id is only reserved while the store writes; a failed write leaves no firm.
+        if (firms.containsKey(id) || !registering.add(id))
+            throw new ConflictException("firm \"" + id + "\" is already registered");
+        IssuedToken token = unsavedToken(Role.VENDOR, id);
+        return store.saveFirm(firm).thenCompose(v -> store.saveToken(token.stored())).whenComplete((v, failure) -> {
+            if (failure == null) {
+                tokens.put(token.stored().id(), token.stored());
+                firms.put(id, firm);
+            }
+            registering.remove(id);
+        }).thenApply(v -> new Issued<>(firm, token.text()));
     }
 
     public CompletableFuture<String> issueToken(Role role, String firm) {
@@ -153,8 +170,12 @@ public final class AccessControl {
     public CompletableFuture<Issued<ApiToken>> issue(Role role, String firm) {
         if (role == Role.VENDOR && !firms.containsKey(firm))
             throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
-        IssuedToken token = newToken(role, role == Role.OPERATOR ? null : firm);
-        return store.saveToken(token.stored()).thenApply(v -> new Issued<>(token.stored(), token.text()));
+        IssuedToken token = unsavedToken(role, role == Role.OPERATOR ? null : firm);
+        // Durable before applied: the token authenticates only once it is stored.
+        return store.saveToken(token.stored()).thenApply(v -> {
+            tokens.put(token.stored().id(), token.stored());
+            return new Issued<>(token.stored(), token.text());
+        });
     }
 
     /** The time tokens are judged at. */
@@ -162,12 +183,11 @@ public final class AccessControl {
         return clock.instant();
     }
 
-    private IssuedToken newToken(Role role, String firm) {
+    private IssuedToken unsavedToken(Role role, String firm) {
         String id = SecretHasher.randomText(9);
         String secret = SecretHasher.newSecret();
         Instant now = clock.instant();
         ApiToken stored = new ApiToken(id, role, firm, SecretHasher.hash(secret), now, now.plus(tokenLifetime), null);
-        tokens.put(id, stored);
         return new IssuedToken(stored, "pg." + id + "." + secret);
     }
 

@@ -55,6 +55,8 @@ public final class RobotRegistry {
     private final Map<String, RobotStatus> status = new ConcurrentHashMap<>();
     private final Map<String, State> lastState = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** Ids whose registration is being written; not yet robots. */
+    private final Set<String> registering = ConcurrentHashMap.newKeySet();
     private final List<RobotListener> listeners = new CopyOnWriteArrayList<>();
 
     public RobotRegistry(RobotStore store, ProfileCatalog profiles, AccessControl access, Supplier<Set<String>> siteIds,
@@ -141,19 +143,30 @@ public final class RobotRegistry {
         String id = idFor(manufacturer, serial);
         if (robots.containsKey(id))
             throw new ConflictException("robot " + manufacturer + "/" + serial + " is already registered as " + id);
-        CompletableFuture<?> claimed = access.claim(manufacturer, firm, "firm:" + firm);
         String password = SecretHasher.newSecret();
         Instant now = clock.instant();
         Robot robot = new Robot(id, manufacturer, serial, firm, profileId, profile.service().kind().name(), site,
                 SecretHasher.hash(password), now, r.dispatch());
-        if (robots.putIfAbsent(id, robot) != null)
+        // Durable before applied: the id is only reserved while the store writes; a failed write leaves no trace.
+        if (robots.containsKey(id) || !registering.add(id))
             throw new ConflictException("robot " + manufacturer + "/" + serial + " is already registered as " + id);
-        idByAddress.put(address(manufacturer, serial), id);
+        CompletableFuture<?> claimed;
+        try {
+            claimed = access.claim(manufacturer, firm, "firm:" + firm);
+        } catch (RuntimeException refused) {
+            registering.remove(id);
+            throw refused;
+        }
         RobotStatus initial = RobotStatus.never(now);
-        status.put(id, initial);
-        tell(l -> l.registered(robot, actor, now));
-        return claimed.thenCompose(c -> store.save(new RobotStore.Entry(robot, initial)))
-                .thenApply(v -> new AccessControl.Issued<>(robot, password));
+        return claimed.thenCompose(c -> store.save(new RobotStore.Entry(robot, initial))).whenComplete((v, failure) -> {
+            if (failure == null) {
+                status.put(id, initial);
+                idByAddress.put(address(manufacturer, serial), id);
+                robots.put(id, robot);
+                tell(l -> l.registered(robot, actor, now));
+            }
+            registering.remove(id);
+        }).thenApply(v -> new AccessControl.Issued<>(robot, password));
     }
 
     /** Issues a new MQTT password; the old one stops working at once, and a session opened with it is closed. */

@@ -108,7 +108,13 @@ public final class SiteHistory {
         SiteVersion initial = unsaved.remove(next.site());
         if (initial != null) toSave.add(initial);
         toSave.add(next);
-        return store.save(toSave);
+        // A version that could not be stored is no version: the history is as it was before.
+        return store.save(toSave).whenComplete((done, failure) -> {
+            if (failure == null) return;
+            List<SiteVersion> all = versions.get(next.site());
+            if (all != null) all.remove(next);
+            if (initial != null) unsaved.put(next.site(), initial);
+        });
     }
 
     public static String text(Site site) {

@@ -126,8 +126,9 @@ public final class ZoneService {
         }
         for (String gone : before.keySet())
             if (!after.containsKey(gone)) versions.add(version(site, gone, ZoneVersion.Change.DELETED, actor, null));
+        List<Zone> previous = List.copyOf(before.values());
         engine.replaceAll(incoming);
-        return commit(versions).thenApply(v -> List.copyOf(incoming));
+        return commit(versions, () -> engine.replaceAll(previous)).thenApply(v -> List.copyOf(incoming));
     }
 
     /** Adds one zone; a feature without an id gets one. */
@@ -139,11 +140,12 @@ public final class ZoneService {
         if (engine(site).zones().zone(zone.id()).isPresent())
             throw new ConflictException("zone \"" + zone.id() + "\" exists at site " + site + "; PUT it to change it");
         engine(site).put(zone);
-        return commit(List.of(version(site, zone.id(), ZoneVersion.Change.CREATED, actor, write(zone)))).thenApply(v -> zone);
+        return commit(List.of(version(site, zone.id(), ZoneVersion.Change.CREATED, actor, write(zone))),
+                () -> engine(site).remove(zone.id())).thenApply(v -> zone);
     }
 
     public CompletableFuture<Zone> update(String site, String id, String featureJson, String actor) {
-        zone(site, id).orElseThrow(() -> noZone(site, id));
+        Zone old = zone(site, id).orElseThrow(() -> noZone(site, id));
         JsonNode node = parseObject(featureJson);
         JsonNode bodyId = node.path("id");
         if (!bodyId.isMissingNode() && !bodyId.isNull() && !bodyId.asText().equals(id))
@@ -152,13 +154,14 @@ public final class ZoneService {
         ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("id", id);
         Zone zone = geoJson.readFeature(node.toString(), "zone " + id, context(site));
         engine(site).put(zone);
-        return commit(List.of(version(site, id, ZoneVersion.Change.UPDATED, actor, write(zone)))).thenApply(v -> zone);
+        return commit(List.of(version(site, id, ZoneVersion.Change.UPDATED, actor, write(zone))),
+                () -> engine(site).put(old)).thenApply(v -> zone);
     }
 
     public CompletableFuture<Void> delete(String site, String id, String actor) {
-        zone(site, id).orElseThrow(() -> noZone(site, id));
+        Zone old = zone(site, id).orElseThrow(() -> noZone(site, id));
         engine(site).remove(id);
-        return commit(List.of(version(site, id, ZoneVersion.Change.DELETED, actor, null)));
+        return commit(List.of(version(site, id, ZoneVersion.Change.DELETED, actor, null)), () -> engine(site).put(old));
     }
 
     /** Closes or opens a DISINFECTION zone. */
@@ -169,7 +172,8 @@ public final class ZoneService {
         if (z.state() == state) return CompletableFuture.completedFuture(z);
         Zone changed = engine(site).setState(id, state);
         var change = state == ZoneState.CLOSED ? ZoneVersion.Change.CLOSED : ZoneVersion.Change.OPENED;
-        return commit(List.of(version(site, id, change, actor, write(changed)))).thenApply(v -> changed);
+        return commit(List.of(version(site, id, change, actor, write(changed))),
+                () -> engine(site).setState(id, z.state())).thenApply(v -> changed);
     }
 
     /**
@@ -193,14 +197,28 @@ public final class ZoneService {
         return List.copyOf(versions);
     }
 
-    private CompletableFuture<Void> commit(List<ZoneVersion> versions) {
+    /**
+     * Stores the versions of a change already made to the engine; the history takes them at once (so the next
+     * version number is right), the track record once they are stored. A failed write undoes the change, so a
+     * request answered with an error leaves nothing behind.
+     */
+    private CompletableFuture<Void> commit(List<ZoneVersion> versions, Runnable undo) {
         if (versions.isEmpty()) return CompletableFuture.completedFuture(null);
-        for (ZoneVersion v : versions) {
-            history.computeIfAbsent(key(v.site(), v.zoneId()), k -> new ArrayList<>()).add(v);
-            events.publish(new TrackEvent(v.at(), v.site(), null, null, new ConfigurationChange(v.actor(),
-                    ConfigurationChange.Target.ZONE, v.zoneId(), action(v.change()), details(v))));
-        }
-        return store.save(versions);
+        for (ZoneVersion v : versions) history.computeIfAbsent(key(v.site(), v.zoneId()), k -> new ArrayList<>()).add(v);
+        return store.save(versions).whenComplete((done, failure) -> {
+            if (failure != null) {
+                undo.run();
+                for (ZoneVersion v : versions) {
+                    List<ZoneVersion> earlier = history.get(key(v.site(), v.zoneId()));
+                    if (earlier != null) earlier.remove(v);
+                    if (earlier != null && earlier.isEmpty()) history.remove(key(v.site(), v.zoneId()));
+                }
+                return;
+            }
+            for (ZoneVersion v : versions)
+                events.publish(new TrackEvent(v.at(), v.site(), null, null, new ConfigurationChange(v.actor(),
+                        ConfigurationChange.Target.ZONE, v.zoneId(), action(v.change()), details(v))));
+        });
     }
 
     private ZoneVersion version(String site, String id, ZoneVersion.Change change, String actor, String feature) {

@@ -155,7 +155,9 @@ class OpenApiDocumentTest {
         expectDocumented(HttpMethod.GET, "/api/v1/sites/test/log/key", vendorToken, null, 403, "forbidden");
         expectDocumented(HttpMethod.GET, "/api/v1/sites/nowhere", vendorToken, null, 404, "not_found");
         expectDocumented(HttpMethod.GET, "/api/v1/sites/nowhere/history", vendorToken, null, 404, "not_found");
-        expectDocumented(HttpMethod.PUT, "/api/v1/sites/test", vendorToken, new JsonObject(), 403, "forbidden");
+        // A well-formed site (a malformed body is refused with 400 before any role is looked at).
+        expectDocumented(HttpMethod.PUT, "/api/v1/sites/test", vendorToken,
+                server.get("/api/v1/sites/test", vendorToken).bodyAsJsonObject(), 403, "forbidden");
         expectDocumented(HttpMethod.PUT, "/api/v1/sites/test", operator, new JsonObject().put("id", "other"), 400,
                 "invalid_site");
         expectDocumented(HttpMethod.PUT, "/api/v1/sites/test/levels/L1/floor-plan?metresPerPixel=0.05", vendorToken,

@@ -115,4 +115,72 @@ class AccessControlTest {
         assertThatThrownBy(() -> access.claim("Shared", "acme", "firm:acme")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("\"bolt\"");
     }
+
+    @Test
+    void aClaimAndATokenCountOnlyOnceStoredAndAClaimWhoseWriteFailsLeavesTheNameFree() {
+        access.registerFirm("acme", "Acme").join();
+        access.registerFirm("bolt", "Bolt").join();
+        HeldWrites held = new HeldWrites(new MapDbAccessStore(store));
+        AccessControl gated = new AccessControl(held, clock, Duration.ofDays(30));
+
+        var claim = gated.claim("Pending", "acme", "firm:acme");
+        assertThat(gated.claimOn("Pending")).isEmpty();
+        assertThatThrownBy(() -> gated.claim("Pending", "bolt", "firm:bolt")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("being claimed");
+        held.release.complete(null);
+        assertThat(claim.join().firm()).isEqualTo("acme");
+        assertThat(gated.claimOn("Pending").orElseThrow().firm()).isEqualTo("acme");
+
+        held.release = new java.util.concurrent.CompletableFuture<>();
+        var token = gated.issue(Role.VENDOR, "acme");
+        var refused = gated.claim("Refused", "bolt", "firm:bolt");
+        assertThat(gated.tokens("acme")).hasSize(1);
+        held.release.completeExceptionally(new java.io.IOException("disk full"));
+        assertThatThrownBy(refused::join).hasRootCauseMessage("disk full");
+        assertThatThrownBy(token::join).hasRootCauseMessage("disk full");
+        assertThat(gated.claimOn("Refused")).isEmpty();
+        assertThat(gated.tokens("acme")).hasSize(1);
+        held.release = java.util.concurrent.CompletableFuture.completedFuture(null);
+        assertThat(gated.claim("Refused", "acme", "firm:acme").join().firm()).isEqualTo("acme");
+    }
+
+    /** The real store, with claim and token writes finishing only when the test says. */
+    private static final class HeldWrites implements AccessStore {
+        private final AccessStore real;
+        volatile java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+
+        HeldWrites(AccessStore real) {
+            this.real = real;
+        }
+
+        @Override
+        public java.util.Collection<Firm> loadFirms() {
+            return real.loadFirms();
+        }
+
+        @Override
+        public java.util.Collection<ApiToken> loadTokens() {
+            return real.loadTokens();
+        }
+
+        @Override
+        public java.util.Collection<ManufacturerClaim> loadClaims() {
+            return real.loadClaims();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> saveFirm(Firm firm) {
+            return real.saveFirm(firm);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> saveToken(ApiToken token) {
+            return release.thenCompose(v -> real.saveToken(token));
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> saveClaim(ManufacturerClaim claim) {
+            return release.thenCompose(v -> real.saveClaim(claim));
+        }
+    }
 }

@@ -130,12 +130,15 @@ public final class SiteService {
         }
         SiteVersion version = new SiteVersion(id, history.nextVersion(id),
                 before == null ? SiteVersion.Change.CREATED : SiteVersion.Change.UPDATED, actor, clock.instant(), text);
-        catalog.put(site);
-        zones.siteChanged(site);
-        events.publish(new TrackEvent(version.at(), id, null, null, new ConfigurationChange(actor,
-                ConfigurationChange.Target.SITE, id, before == null ? ConfigurationChange.Action.CREATE
-                : ConfigurationChange.Action.UPDATE, details(version))));
-        return history.append(version).thenApply(v -> new Saved(site, version, before == null));
+        // Durable before applied: a version that cannot be stored changes nothing, in memory or in the track record.
+        return history.append(version).thenApply(v -> {
+            catalog.put(site);
+            zones.siteChanged(site);
+            events.publish(new TrackEvent(version.at(), id, null, null, new ConfigurationChange(actor,
+                    ConfigurationChange.Target.SITE, id, before == null ? ConfigurationChange.Action.CREATE
+                    : ConfigurationChange.Action.UPDATE, details(version))));
+            return new Saved(site, version, before == null);
+        });
     }
 
     /**
