@@ -1,5 +1,6 @@
 package dev.provingground.server.auth;
 
+import dev.provingground.server.lifecycle.CallerContext;
 import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.errors.InvalidInputException;
 import dev.provingground.server.errors.NotFoundException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -34,7 +36,7 @@ public final class AccessControl {
     private final Set<String> registering = ConcurrentHashMap.newKeySet();
     private final Map<String, ManufacturerClaim> claims = new ConcurrentHashMap<>();
     /** Manufacturer names whose first claim is being written; not yet claimed. */
-    private final Map<String, ManufacturerClaim> claiming = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ManufacturerClaim>> claiming = new ConcurrentHashMap<>();
     private final Duration tokenLifetime;
 
     public AccessControl(AccessStore store, Clock clock) {
@@ -108,17 +110,26 @@ public final class AccessControl {
      */
     public CompletableFuture<ManufacturerClaim> claim(String manufacturer, String firm, String actor) {
         if (!firms.containsKey(firm)) throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
-        ManufacturerClaim fresh = new ManufacturerClaim(manufacturer, firm, clock.instant(), actor);
         ManufacturerClaim held = claims.get(manufacturer);
-        if (held == null) held = claiming.putIfAbsent(manufacturer, fresh);
-        // Durable before applied: the name is only reserved while the store writes, so two claims on one name
-        // cannot both win and a claim that cannot be stored leaves the name unclaimed.
-        if (held == null) return store.saveClaim(fresh).whenComplete((v, failure) -> {
-            if (failure == null) claims.putIfAbsent(manufacturer, fresh);
-            claiming.remove(manufacturer, fresh);
-        }).thenApply(v -> claims.get(manufacturer));
-        if (claims.get(manufacturer) != held)
-            throw new ConflictException("manufacturer name \"" + manufacturer + "\" is being claimed; try again");
+        if (held == null) {
+            Executor caller = CallerContext.current();
+            ManufacturerClaim fresh = new ManufacturerClaim(manufacturer, firm, clock.instant(), actor);
+            CompletableFuture<ManufacturerClaim> mine = new CompletableFuture<>();
+            CompletableFuture<ManufacturerClaim> pending = claiming.putIfAbsent(manufacturer, mine);
+            // A claim on the name is being written: this one is judged once that is stored or failed (the same firm
+            // registering two robots at once must not be refused by itself).
+            if (pending != null) return pending.handle((c, failure) -> null)
+                    .thenComposeAsync(ignored -> claim(manufacturer, firm, actor), caller);
+            // Durable before applied: the name is only reserved while the store writes, so two claims on one name
+            // cannot both win and a claim that cannot be stored leaves the name unclaimed.
+            store.saveClaim(fresh).whenCompleteAsync((v, failure) -> {
+                if (failure == null) claims.putIfAbsent(manufacturer, fresh);
+                claiming.remove(manufacturer, mine);
+                if (failure == null) mine.complete(claims.get(manufacturer));
+                else mine.completeExceptionally(failure);
+            }, caller);
+            return mine;
+        }
         if (held.firm().equals(firm)) return CompletableFuture.completedFuture(held);
         throw new ConflictException("manufacturer name \"" + manufacturer + "\" is claimed by firm \"" + held.firm()
                 + "\"; an operator can reassign it (PUT /api/v1/manufacturers/{name})");
@@ -153,13 +164,14 @@ public final class AccessControl {
         if (firms.containsKey(id) || !registering.add(id))
             throw new ConflictException("firm \"" + id + "\" is already registered");
         IssuedToken token = unsavedToken(Role.VENDOR, id);
-        return store.saveFirm(firm).thenCompose(v -> store.saveToken(token.stored())).whenComplete((v, failure) -> {
+        Executor caller = CallerContext.current();
+        return store.saveFirm(firm).thenCompose(v -> store.saveToken(token.stored())).whenCompleteAsync((v, failure) -> {
             if (failure == null) {
                 tokens.put(token.stored().id(), token.stored());
                 firms.put(id, firm);
             }
             registering.remove(id);
-        }).thenApply(v -> new Issued<>(firm, token.text()));
+        }, caller).thenApply(v -> new Issued<>(firm, token.text()));
     }
 
     public CompletableFuture<String> issueToken(Role role, String firm) {
@@ -172,10 +184,10 @@ public final class AccessControl {
             throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
         IssuedToken token = unsavedToken(role, role == Role.OPERATOR ? null : firm);
         // Durable before applied: the token authenticates only once it is stored.
-        return store.saveToken(token.stored()).thenApply(v -> {
+        return store.saveToken(token.stored()).thenApplyAsync(v -> {
             tokens.put(token.stored().id(), token.stored());
             return new Issued<>(token.stored(), token.text());
-        });
+        }, CallerContext.current());
     }
 
     /** The time tokens are judged at. */

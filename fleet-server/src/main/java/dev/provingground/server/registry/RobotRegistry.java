@@ -1,5 +1,6 @@
 package dev.provingground.server.registry;
 
+import dev.provingground.server.lifecycle.CallerContext;
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.errors.ConflictException;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -158,7 +160,8 @@ public final class RobotRegistry {
             throw refused;
         }
         RobotStatus initial = RobotStatus.never(now);
-        return claimed.thenCompose(c -> store.save(new RobotStore.Entry(robot, initial))).whenComplete((v, failure) -> {
+        Executor caller = CallerContext.current();
+        return claimed.thenCompose(c -> store.save(new RobotStore.Entry(robot, initial))).whenCompleteAsync((v, failure) -> {
             if (failure == null) {
                 status.put(id, initial);
                 idByAddress.put(address(manufacturer, serial), id);
@@ -166,7 +169,7 @@ public final class RobotRegistry {
                 tell(l -> l.registered(robot, actor, now));
             }
             registering.remove(id);
-        }).thenApply(v -> new AccessControl.Issued<>(robot, password));
+        }, caller).thenApply(v -> new AccessControl.Issued<>(robot, password));
     }
 
     /** Issues a new MQTT password; the old one stops working at once, and a session opened with it is closed. */

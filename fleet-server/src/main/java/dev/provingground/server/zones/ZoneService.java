@@ -1,5 +1,6 @@
 package dev.provingground.server.zones;
 
+import dev.provingground.server.lifecycle.CallerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provingground.geofence.GeofenceConfig;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -205,7 +207,8 @@ public final class ZoneService {
     private CompletableFuture<Void> commit(List<ZoneVersion> versions, Runnable undo) {
         if (versions.isEmpty()) return CompletableFuture.completedFuture(null);
         for (ZoneVersion v : versions) history.computeIfAbsent(key(v.site(), v.zoneId()), k -> new ArrayList<>()).add(v);
-        return store.save(versions).whenComplete((done, failure) -> {
+        Executor caller = CallerContext.current();
+        return store.save(versions).whenCompleteAsync((done, failure) -> {
             if (failure != null) {
                 undo.run();
                 for (ZoneVersion v : versions) {
@@ -218,7 +221,7 @@ public final class ZoneService {
             for (ZoneVersion v : versions)
                 events.publish(new TrackEvent(v.at(), v.site(), null, null, new ConfigurationChange(v.actor(),
                         ConfigurationChange.Target.ZONE, v.zoneId(), action(v.change()), details(v))));
-        });
+        }, caller);
     }
 
     private ZoneVersion version(String site, String id, ZoneVersion.Change change, String actor, String feature) {

@@ -125,10 +125,16 @@ class AccessControlTest {
 
         var claim = gated.claim("Pending", "acme", "firm:acme");
         assertThat(gated.claimOn("Pending")).isEmpty();
-        assertThatThrownBy(() -> gated.claim("Pending", "bolt", "firm:bolt")).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("being claimed");
+        // Claims on a name being written wait for it: the same firm gets the claim, another firm the refusal.
+        var again = gated.claim("Pending", "acme", "firm:acme");
+        var rival = gated.claim("Pending", "bolt", "firm:bolt");
+        assertThat(again).isNotDone();
+        assertThat(rival).isNotDone();
         held.release.complete(null);
         assertThat(claim.join().firm()).isEqualTo("acme");
+        assertThat(again.join().firm()).isEqualTo("acme");
+        assertThatThrownBy(rival::join).hasRootCauseInstanceOf(ConflictException.class)
+                .rootCause().hasMessageContaining("claimed by firm \"acme\"");
         assertThat(gated.claimOn("Pending").orElseThrow().firm()).isEqualTo("acme");
 
         held.release = new java.util.concurrent.CompletableFuture<>();

@@ -1,5 +1,6 @@
 package dev.provingground.server.sites.changes;
 
+import dev.provingground.server.lifecycle.CallerContext;
 import dev.provingground.server.sites.SiteHistory;
 
 import dev.provingground.server.sites.SiteCatalog;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Sites edited over the API: a new version is validated whole, refused while it would strand zones or robots on a
@@ -131,14 +133,14 @@ public final class SiteService {
         SiteVersion version = new SiteVersion(id, history.nextVersion(id),
                 before == null ? SiteVersion.Change.CREATED : SiteVersion.Change.UPDATED, actor, clock.instant(), text);
         // Durable before applied: a version that cannot be stored changes nothing, in memory or in the track record.
-        return history.append(version).thenApply(v -> {
+        return history.append(version).thenApplyAsync(v -> {
             catalog.put(site);
             zones.siteChanged(site);
             events.publish(new TrackEvent(version.at(), id, null, null, new ConfigurationChange(actor,
                     ConfigurationChange.Target.SITE, id, before == null ? ConfigurationChange.Action.CREATE
                     : ConfigurationChange.Action.UPDATE, details(version))));
             return new Saved(site, version, before == null);
-        });
+        }, CallerContext.current());
     }
 
     /**
