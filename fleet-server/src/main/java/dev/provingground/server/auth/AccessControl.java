@@ -123,15 +123,20 @@ public final class AccessControl {
             // Durable before applied: the name is only reserved while the store writes, so two claims on one name
             // cannot both win and a claim that cannot be stored leaves the name unclaimed.
             store.saveClaim(fresh).whenCompleteAsync((v, failure) -> {
-                if (failure == null) claims.putIfAbsent(manufacturer, fresh);
+                ManufacturerClaim won = failure == null ? claims.computeIfAbsent(manufacturer, m -> fresh) : null;
                 claiming.remove(manufacturer, mine);
-                if (failure == null) mine.complete(claims.get(manufacturer));
-                else mine.completeExceptionally(failure);
+                if (failure != null) mine.completeExceptionally(failure);
+                else if (!won.firm().equals(firm)) mine.completeExceptionally(claimedBy(manufacturer, won));
+                else mine.complete(won);
             }, caller);
             return mine;
         }
         if (held.firm().equals(firm)) return CompletableFuture.completedFuture(held);
-        throw new ConflictException("manufacturer name \"" + manufacturer + "\" is claimed by firm \"" + held.firm()
+        throw claimedBy(manufacturer, held);
+    }
+
+    private static ConflictException claimedBy(String manufacturer, ManufacturerClaim held) {
+        return new ConflictException("manufacturer name \"" + manufacturer + "\" is claimed by firm \"" + held.firm()
                 + "\"; an operator can reassign it (PUT /api/v1/manufacturers/{name})");
     }
 
