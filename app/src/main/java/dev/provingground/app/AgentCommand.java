@@ -1,21 +1,13 @@
 package dev.provingground.app;
 
-import dev.provingground.agent.RobotAgent;
-import dev.provingground.agent.config.AgentConfig;
-import dev.provingground.agent.config.ConfigException;
+import dev.provingground.agent.AgentProcess;
 import dev.provingground.agent.config.ConfigHelp;
-import dev.provingground.profiles.HardwareProfile;
-import dev.provingground.profiles.ProfileCatalog;
-import dev.provingground.vda5050.Vda5050Codec;
-import io.vertx.core.Vertx;
+import dev.provingground.server.wiring.Logging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,31 +39,6 @@ public final class AgentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(verbose);
         if (!verbose) MQTT_CLIENT.setLevel(Level.OFF);
-        AgentConfig settings;
-        HardwareProfile profile;
-        try {
-            settings = AgentConfig.load(config);
-            profile = ProfileCatalog.builtIn().require(settings.profile());
-        } catch (ConfigException | IllegalArgumentException e) {
-            System.err.println("proving-ground agent: " + e.getMessage());
-            return 2;
-        }
-        Vertx vertx = Vertx.vertx();
-        RobotAgent agent = new RobotAgent(settings, profile, new Vda5050Codec(), Clock.systemUTC());
-        vertx.deployVerticle(agent).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        System.out.println("agent for " + settings.robotId() + " running: rosbridge " + settings.rosbridge().uri()
-                + ", MQTT " + settings.mqtt().host() + ":" + settings.mqtt().port() + ". Stop with Ctrl-C.");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                // Undeploying says OFFLINE and disconnects cleanly, so the fleet does not act on the last will.
-                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                System.err.println("agent stop: " + e.getMessage());
-            }
-            stopped.countDown();
-        }));
-        stopped.await();
-        return 0;
+        return AgentProcess.run(config, System.out, System.err);
     }
 }

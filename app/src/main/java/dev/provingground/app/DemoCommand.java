@@ -1,6 +1,6 @@
 package dev.provingground.app;
 
-import dev.provingground.app.Logging;
+import dev.provingground.server.wiring.Logging;
 import dev.provingground.app.ServeCommand;
 import dev.provingground.app.ServerOptions;
 import dev.provingground.server.config.MqttConfig;

@@ -2,6 +2,7 @@ package dev.provingground.app;
 
 import dev.provingground.server.errors.PortInUseException;
 import dev.provingground.server.wiring.FleetServer;
+import dev.provingground.server.wiring.Logging;
 import dev.provingground.server.config.ServerConfig;
 import dev.provingground.server.metrics.ServerMetrics;
 import io.vertx.core.Vertx;

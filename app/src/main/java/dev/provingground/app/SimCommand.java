@@ -2,7 +2,7 @@ package dev.provingground.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provingground.profiles.ProfileCatalog;
-import dev.provingground.app.Logging;
+import dev.provingground.server.wiring.Logging;
 import dev.provingground.sim.demo.DemoFleet;
 import dev.provingground.sim.demo.DemoSite;
 import dev.provingground.sim.fleet.SimFleet;

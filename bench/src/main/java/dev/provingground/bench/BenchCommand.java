@@ -3,7 +3,7 @@ package dev.provingground.bench;
 import dev.provingground.bench.agent.AgentBenchmark;
 import dev.provingground.bench.console.ConsoleBenchmark;
 import dev.provingground.bench.geofence.GeofenceBenchmark;
-import dev.provingground.app.Logging;
+import dev.provingground.server.wiring.Logging;
 import dev.provingground.bench.server.DispatchBenchmark;
 import dev.provingground.bench.server.EnforcementBenchmark;
 import dev.provingground.bench.trackrecord.TrackRecordBenchmark;

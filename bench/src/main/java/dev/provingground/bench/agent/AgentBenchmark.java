@@ -1,5 +1,7 @@
 package dev.provingground.bench.agent;
 
+import dev.provingground.agent.AgentProcess;
+
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -111,8 +113,7 @@ public final class AgentBenchmark {
                     .put("maps", new JsonArray().add(new JsonObject().put("rosMap", "map").put("levelMapId", "L1")))
                     .put("backfill", new JsonObject().put("directory", dir.resolve("backlog").toString()))
                     .encodePrettily());
-            agent = child(options, dir.resolve("agent.log"), "dev.provingground.app.ProvingGround", "agent", "--config",
-                    config.toString());
+            agent = child(options, dir.resolve("agent.log"), AgentProcess.class.getName(), config.toString());
             bare = child(options, null, BareRosbridgeClient.class.getName(), "ws://127.0.0.1:" + rosPort);
             Set<String> bareDone = ConcurrentHashMap.newKeySet();
             Process bareProcess = bare;
@@ -149,6 +150,10 @@ public final class AgentBenchmark {
             return result;
         } catch (IOException e) {
             throw new IllegalStateException("agent benchmark: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The agent runs in a child JVM whose log is deleted with the run; what it said is the first clue.
+            if (dir != null) out.print(tail(dir.resolve("agent.log"), 40));
+            throw e;
         } finally {
             stop(agent);
             stop(bare);
@@ -175,6 +180,16 @@ public final class AgentBenchmark {
         if (log != null) pb.redirectErrorStream(true).redirectOutput(log.toFile());
         else pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         return pb.start();
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return "  agent log (last " + lines + " lines):\n"
+                    + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
+        } catch (IOException e) {
+            return "  agent log unreadable: " + e.getMessage() + "\n";
+        }
     }
 
     private static void readLines(Process p, Set<String> done) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.provingground.app.Logging;
+import dev.provingground.server.wiring.Logging;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 

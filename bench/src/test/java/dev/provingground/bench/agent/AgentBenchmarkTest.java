@@ -16,7 +16,12 @@ class AgentBenchmarkTest {
     void smallRunMeasuresTheAgentAndTheBareClientAndEndsWithTheSummary() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         AgentBenchmark.Options options = new AgentBenchmark.Options(3_050, 2, 3_050, List.of("-Xmx128m", "-XX:+UseSerialGC"));
-        AgentBenchmark.Result r = AgentBenchmark.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        AgentBenchmark.Result r;
+        try {
+            r = AgentBenchmark.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "; the benchmark said:\n" + bytes.toString(StandardCharsets.UTF_8), e);
+        }
         assertThat(r.messages()).isEqualTo(3_050);
         assertThat(r.agentMicros()).isPositive();
         assertThat(r.bareMicros()).isPositive();

@@ -1,4 +1,4 @@
-package dev.provingground.app;
+package dev.provingground.server.wiring;
 
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.SimpleFormatter;
 
-/** One line per log record, to stderr; Netty's chatter kept at warnings. */
+/** How a server, demo or benchmark process logs: one line per log record, to stderr; Netty's chatter kept at warnings. */
 public final class Logging {
 
     /** JUL keeps loggers weakly: a logger whose level we set must stay referenced or the setting is lost. */
