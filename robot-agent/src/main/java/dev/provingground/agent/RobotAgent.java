@@ -146,7 +146,8 @@ public final class RobotAgent extends VerticleBase {
         actions = new ActionRunner(ros, config.actions());
         AgentConfig.Mqtt m = config.mqtt();
         link = new VdaLink(vertx, new VdaLink.Options(m.host(), m.port(), m.username(), m.password(), m.keepAliveSeconds(),
-                seconds(m.reconnectSeconds()), seconds(m.maxReconnectSeconds())), codec, headers, new VdaLink.Listener() {
+                seconds(m.reconnectSeconds()), seconds(m.maxReconnectSeconds()), m.tls().enabled(), m.tls().caFile()),
+                codec, headers, new VdaLink.Listener() {
             @Override
             public void connected() {
                 onMqttUp();
