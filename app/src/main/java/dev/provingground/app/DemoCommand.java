@@ -82,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
             LocalCertificates.Issued issued = LocalCertificates.withJdkKeytool(Clock.systemUTC())
                     .inDirectory(config.dataDir().resolve("tls"), certificateHosts(config.http().host()));
             config = config.withTls(new TlsConfig(issued.serverCert(), issued.serverKey()));
-            caFile = issued.caCert().toAbsolutePath();
+            caFile = issued.caCert().toAbsolutePath().normalize();
         }
         Site site = DemoSite.load();
         var running = ServeCommand.RunningServer.start(config, List.of(site));

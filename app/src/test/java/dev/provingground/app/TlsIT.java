@@ -109,7 +109,7 @@ class TlsIT {
         DemoCommand.RunningDemo demo = command.start();
         running = demo.running();
         ca = demo.endpoint().caFile();
-        assertThat(ca).isEqualTo(dir.resolve("data").resolve("tls").resolve("ca.pem").toAbsolutePath());
+        assertThat(ca).isEqualTo(dir.resolve("data").resolve("tls").resolve("ca.pem").toAbsolutePath().normalize());
         https = "https://localhost:" + running.server().httpPort();
         mqttPort = running.server().mqttPort();
         operatorToken = demo.endpoint().operatorToken();
