@@ -50,6 +50,7 @@ public final class LocalCertificates {
     static final Duration RENEW_BEFORE = Duration.ofDays(1);
     private static final String CA_NAME = "CN=Proving Ground local CA (this machine only)";
     private static final DateTimeFormatter START_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+    private static final String WORK_PREFIX = "keytool-";
     private static final String PASSWORD_VARIABLE = "PG_LOCAL_CA_STORE_PASSWORD";
 
     private final Path keytool;
@@ -76,7 +77,8 @@ public final class LocalCertificates {
         Issued files = new Issued(dir.resolve("ca.pem"), dir.resolve("server.pem"), dir.resolve("server.key"));
         if (stillServes(files, names)) return files;
         Files.createDirectories(dir);
-        Path work = Files.createTempDirectory(dir, "keytool-");
+        removeLeftWork(dir);
+        Path work = Files.createTempDirectory(dir, WORK_PREFIX);
         try {
             issue(work, files, names);
         } finally {
@@ -238,6 +240,13 @@ public final class LocalCertificates {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + keytool + " " + args[0] + " ran", e);
+        }
+    }
+
+    /** A run stopped while keytool worked leaves its store behind, with a CA key in it: gone before anything else. */
+    private static void removeLeftWork(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(WORK_PREFIX)).toList()) deleteTree(p);
         }
     }
 
