@@ -3,20 +3,25 @@ package dev.provingground.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.wiring.Logging;
+import dev.provingground.app.tls.LocalCertificates;
 import dev.provingground.sim.demo.DemoFleet;
 import dev.provingground.sim.demo.DemoSite;
 import dev.provingground.sim.fleet.SimFleet;
+import dev.provingground.sim.link.MqttTarget;
 import dev.provingground.sim.robot.SimRobotSpec;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 @Command(name = "sim", mixinStandardHelpOptions = true,
@@ -28,6 +33,13 @@ public final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--mqtt-port", defaultValue = "1883", description = "MQTT port (default: ${DEFAULT-VALUE})")
     int port;
+
+    @Option(names = "--mqtt-tls", description = "connect over TLS (MQTTS), trusting the CAs the JVM trusts unless --mqtt-ca names one")
+    boolean tls;
+
+    @Option(names = "--mqtt-ca", paramLabel = "FILE",
+            description = "connect over TLS (MQTTS) and trust only the CA certificate(s) in this PEM file, e.g. DATA/tls/ca.pem of `demo --tls`")
+    Path caFile;
 
     @Option(names = "--robots", defaultValue = "12", description = "robots of the demo mix, without logins, when no --credentials (default: ${DEFAULT-VALUE})")
     int robots;
@@ -52,6 +64,15 @@ public final class SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
+        MqttTarget target = new MqttTarget(host, port, tls, caFile);
+        if (caFile != null) {
+            try {
+                LocalCertificates.certificates(caFile);
+            } catch (IOException | GeneralSecurityException e) {
+                System.err.println("sim: --mqtt-ca " + caFile + ": not a readable PEM certificate (" + e.getMessage() + ")");
+                return 2;
+            }
+        }
         List<SimRobotSpec> specs = credentials != null
                 ? Arrays.asList(new ObjectMapper().readValue(credentials.toFile(), SimRobotSpec[].class))
                 : DemoFleet.plan(DemoSite.load(), robots).stream().map(p -> new SimRobotSpec(p.firm().manufacturer(),
@@ -59,8 +80,15 @@ public final class SimCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         SimFleet fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs,
                 new SimFleet.Settings(100, stateInterval, 0, keepAlive, strayEvery, 1), Clock.systemUTC());
-        fleet.start(host, port).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        System.out.println(specs.size() + " simulated robots connected to " + host + ":" + port + ". Stop with Ctrl-C.");
+        try {
+            fleet.start(target).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // A refused certificate or login is the user's to fix: one line naming where and why.
+            System.err.println("sim: cannot connect to " + target + ": " + e.getCause().getMessage());
+            vertx.close();
+            return 1;
+        }
+        System.out.println(specs.size() + " simulated robots connected to " + target + ". Stop with Ctrl-C.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -32,17 +32,8 @@ class AgentCommandTest {
         Path file = dir.resolve("robot.json");
         Files.writeString(file, "{\"manufacturer\": \"Acme\", \"serialNumber\": \"R-1\", \"maps\": [{\"rosMap\": \"m\", "
                 + "\"levelMapId\": \"L1\"}], \"mqtt\": {\"hots\": \"x\"}}");
-        StringWriter err = new StringWriter();
-        var line = ProvingGround.commandLine();
-        line.setErr(new PrintWriter(err));
-        var stderr = System.err;
-        var captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured));
-        try {
-            assertThat(line.execute("agent", "--config", file.toString())).isEqualTo(2);
-        } finally {
-            System.setErr(stderr);
-        }
-        assertThat(captured.toString()).contains("unknown setting mqtt.hots");
+        CommandRun run = CommandRun.of("agent", "--config", file.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stderr()).contains("unknown setting mqtt.hots");
     }
 }

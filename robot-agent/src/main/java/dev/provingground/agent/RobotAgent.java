@@ -146,7 +146,8 @@ public final class RobotAgent extends VerticleBase {
         actions = new ActionRunner(ros, config.actions());
         AgentConfig.Mqtt m = config.mqtt();
         link = new VdaLink(vertx, new VdaLink.Options(m.host(), m.port(), m.username(), m.password(), m.keepAliveSeconds(),
-                seconds(m.reconnectSeconds()), seconds(m.maxReconnectSeconds())), codec, headers, new VdaLink.Listener() {
+                seconds(m.reconnectSeconds()), seconds(m.maxReconnectSeconds()), m.tls().enabled(), m.tls().caFile()),
+                codec, headers, new VdaLink.Listener() {
             @Override
             public void connected() {
                 onMqttUp();
@@ -192,8 +193,9 @@ public final class RobotAgent extends VerticleBase {
         // A state must carry a charge, and one sent before the robot said its charge says empty, which may send the
         // robot to charge: the agent goes online once it knows the charge, or after a short wait without.
         timers.add(vertx.setTimer(FIRST_CONNECT_WAIT_MILLIS, t -> startLink()));
-        LOG.info(robotId + ": agent started: rosbridge " + rb.uri() + ", MQTT " + m.host() + ":" + m.port()
-                + ", " + config.ros().flavour() + (backlog.size() > 0 ? ", " + backlog.size() + " states in the backlog" : ""));
+        LOG.info(robotId + ": agent started: rosbridge " + rb.uri() + ", MQTT "
+                + (m.tls().enabled() ? "mqtts://" : "mqtt://") + m.host() + ":" + m.port() + ", " + config.ros().flavour()
+                + (backlog.size() > 0 ? ", " + backlog.size() + " states in the backlog" : ""));
         return Future.succeededFuture();
     }
 

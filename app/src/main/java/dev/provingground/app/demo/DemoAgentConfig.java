@@ -4,6 +4,7 @@ import dev.provingground.agent.config.AgentConfig;
 import dev.provingground.agent.frames.FrameTransform;
 import dev.provingground.site.Level;
 import dev.provingground.site.Site;
+import dev.provingground.sim.link.MqttTarget;
 import dev.provingground.sim.ros.SimRosbridgeServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +21,7 @@ final class DemoAgentConfig {
     private DemoAgentConfig() {
     }
 
-    static AgentConfig of(DemoRosRobot robot, Site site, String robotId, String password, String mqttHost, int mqttPort,
+    static AgentConfig of(DemoRosRobot robot, Site site, String robotId, String password, MqttTarget mqtt,
                           String rosbridgeUri, Path backfill) {
         boolean ros2 = robot.flavour() == SimRosbridgeServer.Flavour.NAV2;
         // ROS 1 names its message and service types without the "srv"/"msg" part.
@@ -28,8 +29,7 @@ final class DemoAgentConfig {
         return AgentConfig.parse(new JsonObject()
                 .put("manufacturer", robot.plan().firm().manufacturer()).put("serialNumber", robot.plan().serialNumber())
                 .put("profile", robot.plan().profile())
-                .put("mqtt", new JsonObject().put("host", mqttHost).put("port", mqttPort).put("username", robotId)
-                        .put("password", password))
+                .put("mqtt", mqtt(mqtt).put("username", robotId).put("password", password))
                 .put("rosbridge", new JsonObject().put("uri", rosbridgeUri))
                 .put("ros", new JsonObject().put("flavour", ros2 ? "NAV2" : "MOVE_BASE").put("estopTopic", "/estop"))
                 .put("maps", maps(robot, site))
@@ -39,6 +39,17 @@ final class DemoAgentConfig {
                         .put("elevatorAlight", service("/elevator/alight", "pg_msgs/srv/Lift")))
                 .put("stateIntervalSeconds", 0.5)
                 .put("backfill", new JsonObject().put("directory", backfill.toString())));
+    }
+
+    /** Where the agent finds the fleet, as {@code mqtt.host}, {@code port} and {@code tls} of its file. */
+    private static JsonObject mqtt(MqttTarget target) {
+        JsonObject mqtt = new JsonObject().put("host", target.host()).put("port", target.port());
+        if (target.tls()) {
+            JsonObject tls = new JsonObject().put("enabled", true);
+            if (target.caFile() != null) tls.put("caFile", target.caFile().toString());
+            mqtt.put("tls", tls);
+        }
+        return mqtt;
     }
 
     /**

@@ -24,7 +24,7 @@ final class DemoApi {
     private final ServerEndpoint server;
 
     DemoApi(Vertx vertx, ServerEndpoint server) {
-        this.http = WebClient.create(vertx);
+        this.http = WebClient.create(vertx, server.webClientOptions());
         this.server = server;
     }
 

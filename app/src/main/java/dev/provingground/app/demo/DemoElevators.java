@@ -3,6 +3,7 @@ package dev.provingground.app.demo;
 import dev.provingground.sim.elevator.SimElevatorCar;
 import dev.provingground.sim.elevator.SimElevatorClient;
 import dev.provingground.sim.elevator.SimElevatorSpec;
+import dev.provingground.sim.link.MqttTarget;
 import dev.provingground.site.Elevator;
 import dev.provingground.site.ElevatorCar;
 import dev.provingground.site.Site;
@@ -69,6 +70,11 @@ public final class DemoElevators {
 
     /** Issues each car's login over the API and connects the car to {@code mqttHost:mqttPort}; completes when all are. */
     public Future<Void> start(String mqttHost, int mqttPort) {
+        return start(MqttTarget.plain(mqttHost, mqttPort));
+    }
+
+    /** Like {@link #start(String, int)}, to {@code mqtt}: plain MQTT or MQTTS. */
+    public Future<Void> start(MqttTarget mqtt) {
         List<Future<Void>> connected = new ArrayList<>();
         long seed = 7;
         for (Elevator elevator : site.elevators()) {
@@ -80,7 +86,7 @@ public final class DemoElevators {
                 clients.add(client);
                 connected.add(api.call(HttpMethod.POST, "/api/v1/sites/" + site.id() + "/elevators/" + elevator.id()
                                 + "/cars/" + car.id() + "/credentials", api.operatorToken(), null, 201)
-                        .compose(login -> client.connect(mqttHost, mqttPort, login.getString("username"),
+                        .compose(login -> client.connect(mqtt, login.getString("username"),
                                 login.getString("password"))));
             }
         }

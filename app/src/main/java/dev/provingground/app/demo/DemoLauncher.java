@@ -97,14 +97,14 @@ public final class DemoLauncher {
                     r.password(), plan.level(), plan.start().x(), plan.start().y(), 0, 60 + (specs.size() * 7) % 40));
         }
         elevators = new DemoElevators(vertx, api, site, settings.clock());
-        await(elevators.start(server.mqttHost(), server.mqttPort()));
+        await(elevators.start(server.mqtt()));
         // Robots step into and out of the same simulated cars the server sends to their floors.
         SimBuilding building = new SimBuilding(elevators.clients());
         fleet = new SimFleet(vertx, ProfileCatalog.builtIn(), specs, settings.fleet(), settings.clock())
                 .useLifts(building);
-        await(fleet.start(server.mqttHost(), server.mqttPort()));
+        await(fleet.start(server.mqtt()));
         ros = new DemoRosRobots(vertx, site, building, settings.fleet().timeScale(), settings.clock());
-        await(ros.start(rosRobots, server.mqttHost(), server.mqttPort()));
+        await(ros.start(rosRobots, server.mqtt()));
         operator = new DemoOperator(vertx, api, server, robots.keySet(), settings.assistAfter());
         await(operator.start());
         tasks = new DemoTasks(vertx, api, site, robots, 5050, settings.taskRound().toMillis());

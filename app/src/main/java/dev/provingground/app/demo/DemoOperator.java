@@ -48,7 +48,7 @@ final class DemoOperator {
 
     /** Completes once the live feed is open. */
     Future<Void> start() {
-        client = vertx.createWebSocketClient();
+        client = vertx.createWebSocketClient(server.webSocketOptions());
         return connect();
     }
 

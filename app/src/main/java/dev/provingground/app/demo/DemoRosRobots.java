@@ -3,6 +3,7 @@ package dev.provingground.app.demo;
 import dev.provingground.agent.RobotAgent;
 import dev.provingground.profiles.HardwareProfile;
 import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.sim.link.MqttTarget;
 import dev.provingground.sim.robot.LiftDoors;
 import dev.provingground.sim.robot.SimRobot;
 import dev.provingground.sim.ros.SimRosRobot;
@@ -59,7 +60,7 @@ final class DemoRosRobots {
     }
 
     /** Starts each robot's rosbridge, then its agent; completes once all are deployed. */
-    Future<Void> start(List<Registered> robots, String mqttHost, int mqttPort) {
+    Future<Void> start(List<Registered> robots, MqttTarget mqtt) {
         try {
             // The agents' store-and-forward queues are of this run only: the demo's robots get fresh logins each start.
             backfill = Files.createTempDirectory("pg-demo-agents-");
@@ -67,11 +68,11 @@ final class DemoRosRobots {
             return Future.failedFuture(e);
         }
         Future<Void> chain = Future.succeededFuture();
-        for (Registered r : robots) chain = chain.compose(v -> startOne(r, mqttHost, mqttPort));
+        for (Registered r : robots) chain = chain.compose(v -> startOne(r, mqtt));
         return chain;
     }
 
-    private Future<Void> startOne(Registered r, String mqttHost, int mqttPort) {
+    private Future<Void> startOne(Registered r, MqttTarget mqtt) {
         HardwareProfile profile = ProfileCatalog.builtIn().require(r.robot().plan().profile());
         var plan = r.robot().plan();
         // The simulated robot lives in its own ROS map; where it starts there is the start place put through the map.
@@ -82,8 +83,8 @@ final class DemoRosRobots {
                 r.robot().flavour(), 20, timeScale));
         return vertx.deployVerticle(ros).compose(rosId -> {
             deployments.add(rosId);
-            RobotAgent agent = new RobotAgent(DemoAgentConfig.of(r.robot(), site, r.id(), r.password(), mqttHost,
-                    mqttPort, ros.uri(), backfill.resolve(plan.serialNumber())), profile,
+            RobotAgent agent = new RobotAgent(DemoAgentConfig.of(r.robot(), site, r.id(), r.password(), mqtt,
+                    ros.uri(), backfill.resolve(plan.serialNumber())), profile,
                     new Vda5050Codec(), clock);
             return vertx.deployVerticle(agent).map(agentId -> {
                 deployments.add(agentId);

@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,22 @@ public record AgentConfig(String manufacturer, String serialNumber, String profi
                           double stateIntervalSeconds, double visualizationIntervalSeconds, Backfill backfill,
                           double problemErrorSeconds) {
 
-    /** The fleet's MQTT endpoint or broker and the robot's login there. */
+    /** The fleet's MQTT endpoint or broker, the robot's login there, and whether the link runs over TLS. */
     public record Mqtt(String host, int port, String username, String password, int keepAliveSeconds,
-                       double reconnectSeconds, double maxReconnectSeconds) {
+                       double reconnectSeconds, double maxReconnectSeconds, Tls tls) {
+    }
+
+    /**
+     * MQTTS to the fleet: the server's certificate must chain to the CA in {@code caFile} (PEM), or to one the JVM
+     * trusts when there is none, and name {@code mqtt.host}.
+     *
+     * @param enabled MQTTS instead of plain MQTT
+     * @param caFile  the CA certificate(s) to trust, PEM; null = the JVM's trusted CAs
+     */
+    public record Tls(boolean enabled, Path caFile) {
+        public static Tls none() {
+            return new Tls(false, null);
+        }
     }
 
     /** The robot's rosbridge v2 server. */
@@ -105,7 +120,7 @@ public record AgentConfig(String manufacturer, String serialNumber, String profi
         Fields m = root.object("mqtt");
         Mqtt mqtt = new Mqtt(m.text("host", "127.0.0.1"), m.integer("port", 1883, 1, 65535), m.text("username", null),
                 m.text("password", null), m.integer("keepAliveSeconds", 15, 1, 3600),
-                m.positive("reconnectSeconds", 0.5), m.positive("maxReconnectSeconds", 10));
+                m.positive("reconnectSeconds", 0.5), m.positive("maxReconnectSeconds", 10), tls(m.object("tls")));
         m.finish();
 
         Fields rb = root.object("rosbridge");
@@ -170,6 +185,29 @@ public record AgentConfig(String manufacturer, String serialNumber, String profi
                 Map.copyOf(actions), stateInterval, visualizationInterval, backfill, problemErrorSeconds);
         config.mapFrames(); // fits every transform now, so a bad pair list fails at start, not at the first pose
         return config;
+    }
+
+    /**
+     * {@code mqtt.tls}: on when asked for or when a CA file is named. The CA file is read now, so a wrong path or a
+     * file that holds no certificate fails at start rather than as a link that never comes up.
+     */
+    private static Tls tls(Fields t) {
+        String ca = t.text("caFile", null);
+        boolean enabled = t.flag("enabled", ca != null);
+        t.finish();
+        if (ca == null) return new Tls(enabled, null);
+        if (!enabled) throw new ConfigException(t.path("enabled") + " is false but " + t.path("caFile")
+                + " is set: remove one (a CA file is for TLS)");
+        Path caFile = Path.of(ca);
+        try (var in = Files.newInputStream(caFile)) {
+            if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty())
+                throw new ConfigException(t.path("caFile") + ": " + caFile + " holds no certificate");
+        } catch (IOException e) {
+            throw new ConfigException(t.path("caFile") + ": cannot read " + caFile.toAbsolutePath() + ": " + e, e);
+        } catch (CertificateException e) {
+            throw new ConfigException(t.path("caFile") + ": " + caFile + " is not a PEM certificate: " + e.getMessage(), e);
+        }
+        return new Tls(true, caFile);
     }
 
     private static MapSetting map(Object value, String path) {

@@ -20,6 +20,8 @@ public final class ConfigHelp {
             new Setting("mqtt.keepAliveSeconds", "15", "keep-alive and ping interval; a ping unanswered this long: link dead"),
             new Setting("mqtt.reconnectSeconds", "0.5", "first wait before reconnecting; doubles each failure"),
             new Setting("mqtt.maxReconnectSeconds", "10", "longest wait between reconnect attempts"),
+            new Setting("mqtt.tls.enabled", "false; true with caFile", "MQTTS: TLS to the fleet, its certificate checked"),
+            new Setting("mqtt.tls.caFile", "none: the JVM's CAs", "PEM file of the CA the fleet's certificate must chain to"),
             new Setting("rosbridge.uri", "ws://127.0.0.1:9090", "the robot's rosbridge v2 server"),
             new Setting("rosbridge.callTimeoutSeconds", "10", "a ROS service call without answer in this time fails"),
             new Setting("rosbridge.maxReconnectSeconds", "10", "longest wait between rosbridge reconnect attempts"),

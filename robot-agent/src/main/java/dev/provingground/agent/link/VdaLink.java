@@ -15,10 +15,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 
+import javax.net.ssl.SSLException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,9 +36,15 @@ public final class VdaLink {
 
     private static final Logger LOG = Logger.getLogger(VdaLink.class.getName());
 
-    /** Where and how to connect. */
+    /**
+     * Where and how to connect.
+     *
+     * @param tls    MQTTS: the broker's certificate must chain to {@code caFile} (or a CA the JVM trusts when null)
+     *               and name {@code host}
+     * @param caFile PEM file of the CA to trust; null = the JVM's trusted CAs
+     */
     public record Options(String host, int port, String username, String password, int keepAliveSeconds,
-                          Duration reconnect, Duration maxReconnect) {
+                          Duration reconnect, Duration maxReconnect, boolean tls, Path caFile) {
     }
 
     /** What the link hands to the agent; called on the agent's context. */
@@ -101,6 +110,10 @@ public final class VdaLink {
                 .setWillMessageBytes(Buffer.buffer(codec.encode(will)))
                 .setWillQoS(1);
         if (options.username() != null) o.setUsername(options.username()).setPassword(options.password());
+        if (options.tls()) {
+            o.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+            if (options.caFile() != null) o.setTrustOptions(new PemTrustOptions().addCertPath(options.caFile().toString()));
+        }
         MqttClient c = MqttClient.create(vertx, o);
         client = c;
         c.publishHandler(this::onMessage);
@@ -124,17 +137,25 @@ public final class VdaLink {
                     connected = true;
                     connects++;
                     backoff.reset();
-                    LOG.info(robotId + ": MQTT link up to " + options.host() + ":" + options.port()
+                    LOG.info(robotId + ": MQTT link up to " + (options.tls() ? "mqtts://" : "mqtt://") + options.host() + ":" + options.port()
                             + (connects > 1 ? " (reconnect " + (connects - 1) + ")" : ""));
                     watch(c);
                     publish(Connection.create(ConnectionState.ONLINE)).onComplete(ar -> listener.connected());
                 })
                 .onFailure(e -> {
                     if (client != c || connected) return;
-                    LOG.fine(() -> robotId + ": MQTT " + options.host() + ":" + options.port() + " not reachable: " + e.getMessage());
+                    // A broker not up yet is normal and retried quietly; a certificate refused is a setting to fix.
+                    if (isTlsFailure(e)) LOG.warning(robotId + ": MQTTS " + options.host() + ":" + options.port()
+                            + " refused over TLS (mqtt.tls.caFile, mqtt.host): " + e.getMessage());
+                    else LOG.fine(() -> robotId + ": MQTT " + options.host() + ":" + options.port() + " not reachable: " + e.getMessage());
                     if (c.isConnected()) c.disconnect();
                     retryLater();
                 });
+    }
+
+    private static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof SSLException) return true;
+        return false;
     }
 
     /**

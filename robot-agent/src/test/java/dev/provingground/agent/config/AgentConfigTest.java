@@ -4,6 +4,10 @@ import dev.provingground.agent.frames.MapFrames;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +57,35 @@ class AgentConfigTest {
     }
 
     @Test
+    void theLinkIsPlainMqttUnlessTlsIsAskedForAndACaFileTurnsTlsOn() throws Exception {
+        assertThat(AgentConfig.parse(minimal()).mqtt().tls()).isEqualTo(AgentConfig.Tls.none());
+        assertThat(AgentConfig.parse(minimal().put("mqtt", new JsonObject().put("tls", new JsonObject()
+                .put("enabled", true)))).mqtt().tls()).isEqualTo(new AgentConfig.Tls(true, null));
+        Path ca = Path.of(getClass().getResource("/tls/ca.pem").toURI());
+        assertThat(AgentConfig.parse(minimal().put("mqtt", new JsonObject().put("tls", new JsonObject()
+                .put("caFile", ca.toString())))).mqtt().tls()).isEqualTo(new AgentConfig.Tls(true, ca));
+    }
+
+    @Test
+    void aCaFileThatIsMissingOrHoldsNoCertificateIsRefusedAtLoadNamingTheSetting(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("absent.pem");
+        assertThatThrownBy(() -> AgentConfig.parse(withCaFile(missing)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.tls.caFile: cannot read")
+                .hasMessageContaining("absent.pem");
+        Path notPem = Files.writeString(dir.resolve("robot.json"), "{\"not\": \"a certificate\"}");
+        assertThatThrownBy(() -> AgentConfig.parse(withCaFile(notPem)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.tls.caFile");
+        Path ca = Path.of(getClass().getResource("/tls/ca.pem").toURI());
+        assertThatThrownBy(() -> AgentConfig.parse(minimal().put("mqtt", new JsonObject().put("tls", new JsonObject()
+                .put("enabled", false).put("caFile", ca.toString())))))
+                .hasMessageContaining("mqtt.tls.enabled is false but mqtt.tls.caFile is set");
+    }
+
+    private static JsonObject withCaFile(Path caFile) {
+        return minimal().put("mqtt", new JsonObject().put("tls", new JsonObject().put("caFile", caFile.toString())));
+    }
+
+    @Test
     void wrongSettingsAreNamedWithTheirPath() {
         assertThatThrownBy(() -> AgentConfig.parse(minimal().put("mqtt", new JsonObject().put("prot", 1))))
                 .hasMessageContaining("unknown setting mqtt.prot");
@@ -77,10 +110,10 @@ class AgentConfigTest {
     void theHelpNamesEverySettingTheReaderKnows() {
         String table = ConfigHelp.table();
         for (String name : new String[]{"mqtt.host", "mqtt.password", "rosbridge.uri", "ros.poseTopic", "ros.estopTopic",
-                "ros.operatingModeTopic", "ros.moveBaseNamespace", "maps[].pointPairs", "actions.<actionType>.service",
+                "ros.operatingModeTopic", "ros.moveBaseNamespace", "mqtt.tls.caFile", "maps[].pointPairs", "actions.<actionType>.service",
                 "stateIntervalSeconds", "visualizationIntervalSeconds", "backfill.maxSamples", "problemErrorSeconds"}) {
             assertThat(table).contains(name);
         }
-        assertThat(ConfigHelp.SETTINGS).hasSize(51);
+        assertThat(ConfigHelp.SETTINGS).hasSize(53);
     }
 }

@@ -27,4 +27,17 @@ class DocumentedExamplesTest {
                 .isCloseTo(Math.PI / 2, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(configs.get(0).actions()).containsKeys("trayHandover", "uvcLampOn", "liftDoor");
     }
+
+    @Test
+    void theSettingsTableOfTheDocumentListsEverySettingWithItsDefault() throws Exception {
+        String whole = Files.readString(Path.of("..", "docs", "ROBOT-AGENT.md"));
+        String doc = whole.substring(whole.indexOf("\n## Settings\n"), whole.indexOf("\n### MQTTS\n"));
+        for (ConfigHelp.Setting s : ConfigHelp.SETTINGS)
+            assertThat(doc).contains("| `" + s.name() + "` | " + s.fallback() + " | " + s.meaning() + " |");
+        Matcher rows = Pattern.compile("(?m)^\\| `([^`]+)` \\|").matcher(doc);
+        List<String> documented = new ArrayList<>();
+        while (rows.find()) documented.add(rows.group(1));
+        assertThat(documented).as("no setting documented that the reader does not know")
+                .containsExactlyElementsOf(ConfigHelp.SETTINGS.stream().map(ConfigHelp.Setting::name).toList());
+    }
 }

@@ -4,12 +4,14 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 import io.vertx.mqtt.MqttTopicSubscription;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +42,23 @@ public final class TestBroker implements AutoCloseable {
     public final List<Message> messages = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
 
-    private TestBroker(Vertx vertx) {
+    private TestBroker(Vertx vertx, MqttServerOptions options) {
         this.vertx = vertx;
-        this.server = MqttServer.create(vertx, new MqttServerOptions().setHost("127.0.0.1").setPort(0));
+        this.server = MqttServer.create(vertx, options.setHost("127.0.0.1").setPort(0));
         server.endpointHandler(this::onConnect);
     }
 
     public static TestBroker start(Vertx vertx) {
-        TestBroker b = new TestBroker(vertx);
+        return started(new TestBroker(vertx, new MqttServerOptions()));
+    }
+
+    /** A broker speaking MQTTS only, with the certificate chain and key in these PEM files. */
+    public static TestBroker startTls(Vertx vertx, Path certFile, Path keyFile) {
+        return started(new TestBroker(vertx, new MqttServerOptions().setSsl(true).setKeyCertOptions(
+                new PemKeyCertOptions().setCertPath(certFile.toString()).setKeyPath(keyFile.toString()))));
+    }
+
+    private static TestBroker started(TestBroker b) {
         Eventually.result(b.server.listen());
         return b;
     }

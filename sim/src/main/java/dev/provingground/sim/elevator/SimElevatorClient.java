@@ -1,5 +1,6 @@
 package dev.provingground.sim.elevator;
 
+import dev.provingground.sim.link.MqttTarget;
 import dev.provingground.site.lift.LiftCodec;
 import dev.provingground.site.lift.LiftMode;
 import dev.provingground.site.lift.LiftRequest;
@@ -41,8 +42,7 @@ public final class SimElevatorClient {
     private final long tickMs;
     private static final long RECONNECT_MILLIS = 500;
     private MqttClient client;
-    private String host;
-    private int port;
+    private MqttTarget target;
     private volatile boolean stopping;
     private long timerId = -1;
     private Instant lastTick;
@@ -74,6 +74,11 @@ public final class SimElevatorClient {
      * embedded endpoint requires; a broker may take or ignore it.
      */
     public Future<Void> connect(String host, int port, String username, String password) {
+        return connect(MqttTarget.plain(host, port), username, password);
+    }
+
+    /** Like {@link #connect(String, int, String, String)}, to {@code target}: plain MQTT or over TLS. */
+    public Future<Void> connect(MqttTarget target, String username, String password) {
         LiftState will = offlineState();
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId("lift-" + site + "-" + car.liftName())
@@ -86,10 +91,9 @@ public final class SimElevatorClient {
                 .setWillQoS(1)
                 .setWillRetain(true);
         if (username != null) options.setUsername(username).setPassword(password);
-        client = MqttClient.create(vertx, options);
+        client = MqttClient.create(vertx, target.applyTo(options));
         client.publishHandler(this::onMessage);
-        this.host = host;
-        this.port = port;
+        this.target = target;
         stopping = false;
         // The car runs on whether or not the server hears it; a lost link is dialled again until it holds.
         client.closeHandler(v -> {
@@ -102,7 +106,7 @@ public final class SimElevatorClient {
     }
 
     private Future<Void> session() {
-        return client.connect(port, host)
+        return client.connect(target.port(), target.host())
                 .compose(ack -> client.subscribe(LiftTopic.request(site, car.liftName()).toString(), 1))
                 .compose(id -> publishState());
     }

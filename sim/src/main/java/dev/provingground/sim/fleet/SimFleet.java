@@ -1,6 +1,7 @@
 package dev.provingground.sim.fleet;
 
 import dev.provingground.profiles.ProfileCatalog;
+import dev.provingground.sim.link.MqttTarget;
 import dev.provingground.sim.robot.SimRobot;
 import dev.provingground.sim.robot.SimRobotClient;
 import dev.provingground.sim.robot.SimRobotSpec;
@@ -87,11 +88,16 @@ public final class SimFleet {
 
     /** Connects every robot and starts the clock; completes when all are connected. */
     public Future<Void> start(String host, int port) {
+        return start(MqttTarget.plain(host, port));
+    }
+
+    /** Connects every robot to {@code target} (plain MQTT or over TLS) and starts the clock; completes when all are. */
+    public Future<Void> start(MqttTarget target) {
         List<Future<Void>> connects = new ArrayList<>();
-        for (SimRobotClient c : clients) connects.add(c.connect(host, port));
+        for (SimRobotClient c : clients) connects.add(c.connect(target));
         return Future.all(connects).map(v -> {
             timer = vertx.setPeriodic(settings.tickMillis(), id -> tick());
-            LOG.info(clients.size() + " simulated robots connected to " + host + ":" + port);
+            LOG.info(clients.size() + " simulated robots connected to " + target);
             return null;
         });
     }

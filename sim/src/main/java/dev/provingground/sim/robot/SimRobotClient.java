@@ -1,5 +1,6 @@
 package dev.provingground.sim.robot;
 
+import dev.provingground.sim.link.MqttTarget;
 import dev.provingground.vda5050.Connection;
 import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.HeaderCounter;
@@ -41,8 +42,7 @@ public final class SimRobotClient {
     private MqttClient client;
     private volatile boolean connected;
     private volatile boolean stopping;
-    private String host;
-    private int port;
+    private MqttTarget target;
     /** Pause between attempts to get a lost link back, as a robot's firmware would retry. */
     static final long RECONNECT_MILLIS = 1000;
 
@@ -62,8 +62,12 @@ public final class SimRobotClient {
     }
 
     public Future<Void> connect(String host, int port) {
-        this.host = host;
-        this.port = port;
+        return connect(MqttTarget.plain(host, port));
+    }
+
+    /** Connects to {@code target}, plain or over TLS, and keeps reconnecting there whenever the link is lost. */
+    public Future<Void> connect(MqttTarget target) {
+        this.target = target;
         Connection will = Connection.create(ConnectionState.CONNECTIONBROKEN).withHeader(headers.next(Topic.CONNECTION));
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(spec.manufacturer() + "-" + spec.serialNumber())
@@ -76,7 +80,7 @@ public final class SimRobotClient {
                 .setWillMessageBytes(Buffer.buffer(codec.encode(will)))
                 .setWillQoS(1);
         if (spec.username() != null) options.setUsername(spec.username()).setPassword(spec.password());
-        client = MqttClient.create(vertx, options);
+        client = MqttClient.create(vertx, target.applyTo(options));
         client.publishHandler(this::onMessage);
         client.closeHandler(v -> {
             if (connected) LOG.info(spec.serialNumber() + ": MQTT link closed; reconnecting");
@@ -88,7 +92,7 @@ public final class SimRobotClient {
 
     /** Connects, subscribes, announces ONLINE and reports the state: at start and after every lost link. */
     private Future<Void> session() {
-        return client.connect(port, host)
+        return client.connect(target.port(), target.host())
                 .compose(ack -> client.subscribe(Map.of(topic(Topic.ORDER), 0, topic(Topic.INSTANT_ACTIONS), 0)))
                 .compose(id -> {
                     connected = true;
