@@ -158,6 +158,14 @@ public final class TrackRecordStore implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * The logs that could not be opened and were moved aside to {@code quarantine/} instead of keeping the store
+     * from opening; each starts again empty on its next event.
+     */
+    public List<LogCatalog.SetAsideLog> logsSetAside() {
+        return catalog.setAside();
+    }
+
     public VerifierKey verifierKey() {
         return signer.verifierKey();
     }

@@ -167,12 +167,16 @@ final class Wiring {
             Enforcement enforcement = new Enforcement(zones, profiles, orders, events, motion::computedSpeed);
             enforcement.measuredBy(metrics.enforcement());
             registry.addListener(enforcement);
-            FloorPlanImageStore floorPlanImages = new FileFloorPlanImageStore(config.dataDir().resolve("floor-plans"));
+            FloorPlanImageStore floorPlanImages = new FileFloorPlanImageStore(config.dataDir().resolve("floor-plans"),
+                    store);
             SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, floorPlanImages,
                     clock);
             trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
                     TrackRecordStore.CheckpointTiming.OWNER);
             trackRecord.observeCommits(metrics.trackRecordCommit()::record);
+            for (var aside : trackRecord.logsSetAside())
+                store.quarantined("track-record", aside.log().origin(), "track-record log cannot be opened: "
+                        + aside.reason() + "; it starts again empty", aside.keptAt().toString(), new byte[0]);
             StorageStatus storage = new StorageStatus(store, trackRecord);
             countStorage(storage);
             events.addSink(new TrackRecordSink(trackRecord,

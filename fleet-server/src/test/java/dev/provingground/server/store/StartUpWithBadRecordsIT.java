@@ -3,6 +3,7 @@ package dev.provingground.server.store;
 import dev.provingground.server.config.StoreConfig;
 import dev.provingground.server.support.Await;
 import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.CapturedLog;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
 import dev.provingground.site.SiteFormat;
@@ -25,10 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,31 +43,16 @@ class StartUpWithBadRecordsIT {
     @TempDir
     Path out;
 
-    private final List<String> storeLog = new CopyOnWriteArrayList<>();
-    private final Logger storeLogger = Logger.getLogger(MapDbStore.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            storeLog.add(record.getLevel() + " " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog storeLog;
 
     @BeforeEach
     void listen() {
-        storeLogger.addHandler(capture);
+        storeLog = CapturedLog.of(MapDbStore.class);
     }
 
     @AfterEach
     void stopListening() {
-        storeLogger.removeHandler(capture);
+        storeLog.close();
     }
 
     @Test
@@ -160,8 +142,8 @@ class StartUpWithBadRecordsIT {
                     .filter(r -> r.getString("key").equals("test/far")).findFirst().orElseThrow();
             assertThat(far.getString("reason")).contains("-1.0E300 is outside -1e6..1e6 m");
             assertThat(far.getString("content")).contains("-1e300");
-            assertThat(storeLog).anyMatch(l -> l.startsWith("SEVERE quarantined stored record zones/test/broken"));
-            assertThat(storeLog).anyMatch(l -> l.startsWith("SEVERE quarantined stored record zones/test/far"));
+            assertThat(storeLog.lines()).anyMatch(l -> l.startsWith("SEVERE quarantined stored record zones/test/broken"));
+            assertThat(storeLog.lines()).anyMatch(l -> l.startsWith("SEVERE quarantined stored record zones/test/far"));
             assertThat(again.get("/api/v1/quarantine", again.registerFirm("bolt")).statusCode())
                     .as("operators only").isEqualTo(403);
             assertThat(again.get("/api/v1/health", again.operatorToken).bodyAsJsonObject().getJsonObject("storage")
@@ -182,7 +164,7 @@ class StartUpWithBadRecordsIT {
         try {
             assertThat(third.get("/api/v1/quarantine", third.operatorToken).bodyAsJsonObject()
                     .getJsonArray("records")).as("kept across restarts").hasSize(3);
-            assertThat(storeLog).as("set aside once, not again at every start")
+            assertThat(storeLog.lines()).as("set aside once, not again at every start")
                     .noneMatch(l -> l.contains("quarantined stored record"));
         } finally {
             third.stop();
