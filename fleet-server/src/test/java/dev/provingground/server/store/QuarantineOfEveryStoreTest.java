@@ -7,9 +7,8 @@ import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.Zones;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -34,17 +33,8 @@ class QuarantineOfEveryStoreTest {
     @TempDir
     Path data;
 
-    private CapturedLog storeLog;
-
-    @BeforeEach
-    void listen() {
-        storeLog = CapturedLog.of(MapDbStore.class);
-    }
-
-    @AfterEach
-    void stopListening() {
-        storeLog.close();
-    }
+    @RegisterExtension
+    final CapturedLog storeLog = CapturedLog.of(MapDbStore.class);
 
     @Test
     void anUnreadableRecordOfEveryKindIsQuarantinedListedAndLoggedAndTheServerStarts() throws Exception {

@@ -16,9 +16,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -43,17 +42,8 @@ class StartUpWithBadRecordsIT {
     @TempDir
     Path out;
 
-    private CapturedLog storeLog;
-
-    @BeforeEach
-    void listen() {
-        storeLog = CapturedLog.of(MapDbStore.class);
-    }
-
-    @AfterEach
-    void stopListening() {
-        storeLog.close();
-    }
+    @RegisterExtension
+    final CapturedLog storeLog = CapturedLog.of(MapDbStore.class);
 
     @Test
     void extremeZonesSitesAndRobotStatesAreRefusedAndAfterARestartEveryFirmsExportVerifies() throws Exception {

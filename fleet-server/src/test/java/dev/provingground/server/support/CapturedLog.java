@@ -1,13 +1,20 @@
 package dev.provingground.server.support;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** The lines one logger writes while captured, each as {@code LEVEL message}; close to stop capturing. */
-public final class CapturedLog extends Handler implements AutoCloseable {
+/**
+ * The lines one logger writes during each test, each as {@code LEVEL message}: a JUnit extension, registered with
+ * {@code @RegisterExtension}.
+ */
+public final class CapturedLog extends Handler implements BeforeEachCallback, AfterEachCallback {
 
     private final Logger logger;
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -16,11 +23,20 @@ public final class CapturedLog extends Handler implements AutoCloseable {
         this.logger = logger;
     }
 
-    /** Starts capturing what the logger of {@code source} writes. */
+    /** Captures what the logger of {@code source} writes while a test runs. */
     public static CapturedLog of(Class<?> source) {
-        CapturedLog log = new CapturedLog(Logger.getLogger(source.getName()));
-        log.logger.addHandler(log);
-        return log;
+        return new CapturedLog(Logger.getLogger(source.getName()));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        lines.clear();
+        logger.addHandler(this);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        logger.removeHandler(this);
     }
 
     /** What was written since capturing started or was last cleared, oldest first. */
@@ -43,6 +59,5 @@ public final class CapturedLog extends Handler implements AutoCloseable {
 
     @Override
     public void close() {
-        logger.removeHandler(this);
     }
 }
