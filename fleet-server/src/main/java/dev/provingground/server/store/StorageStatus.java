@@ -3,17 +3,14 @@ package dev.provingground.server.store;
 import dev.provingground.trackrecord.TrackRecordStore;
 import dev.provingground.trackrecord.store.StorageHealth;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Whether the server can write: its database and its track record, each as its writer last found. Both recover by
- * themselves once writing works again (their writers retry with back-off), so this only reports. Three states:
- * failing (a store cannot write: changes are refused), degraded (everything writes, but part of what the server
- * keeps is missing or late: records quarantined at this start, robot events still held from a failed spell), or
- * well.
+ * themselves once writing works again (their writers retry with back-off), so this only reports; {@link #verdict()}
+ * is what health makes of it.
  */
 public final class StorageStatus {
 
@@ -41,23 +38,14 @@ public final class StorageStatus {
         return database.quarantined();
     }
 
-    /**
-     * Why the server works but not wholly, each reason in plain words; empty when nothing is amiss. Records
-     * quarantined at an earlier start are listed by {@link #quarantined()} but no longer degrade: they were
-     * reported when they were set aside.
-     */
-    public List<String> degradations() {
-        List<String> reasons = new ArrayList<>();
-        StorageHealth record = trackRecord.health();
-        if (!record.failing() && record.heldEvents() > 0)
-            reasons.add(record.heldEvents() + " robot events held in memory while storage failed are not yet written "
-                    + "to the track record");
-        int setAside = database.quarantinedThisRun().size();
-        if (setAside > 0)
-            reasons.add(setAside + " stored record" + (setAside == 1 ? "" : "s") + " could not be read at start-up "
-                    + "and " + (setAside == 1 ? "was" : "were") + " quarantined; the server runs without "
-                    + (setAside == 1 ? "it" : "them") + " (GET /api/v1/quarantine)");
-        return reasons;
+    /** What health reports: DOWN, DEGRADED or UP, and why. */
+    public HealthVerdict verdict() {
+        return HealthVerdict.of(stores().values(), quarantinedThisRun());
+    }
+
+    /** How many records were quarantined at this start (earlier starts' are in {@link #quarantined()} too). */
+    public int quarantinedThisRun() {
+        return database.quarantinedThisRun().size();
     }
 
     /** True while either store cannot write. */
