@@ -1,21 +1,27 @@
 package dev.provingground.server.store;
 
 import dev.provingground.server.config.StoreConfig;
+import dev.provingground.server.support.Await;
 import dev.provingground.server.support.CapturedLog;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.Zones;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QuarantineOfEveryStoreTest {
 
+    private static final String PLAN = "/api/v1/sites/test/levels/L1/floor-plan";
     private static final byte[] GARBAGE = {1, '{', 'n', 'o', 't', ' ', 'a', ' ', 'r', 'e', 'c', 'o', 'r', 'd'};
 
     @TempDir
@@ -38,7 +45,9 @@ class QuarantineOfEveryStoreTest {
 
     @Test
     void anUnreadableRecordOfEveryKindIsQuarantinedListedAndLoggedAndTheServerStarts() throws Exception {
+        byte[] png = png();
         String vendor;
+        String imageName;
         try (VirtualServer first = VirtualServer.start(data)) {
             TestServer api = first.api();
             vendor = api.registerFirm("acme");
@@ -46,6 +55,9 @@ class QuarantineOfEveryStoreTest {
             api.registerRobot("acme", "Acme", "A-1", "indoor-delivery");
             assertThat(api.post("/api/v1/sites/test/zones", api.operatorToken,
                     Zones.rectangle("keep", "KEEP_OUT", 0, 0, 1, 1)).statusCode()).isEqualTo(201);
+            var uploaded = uploadPlan(api, png);
+            assertThat(uploaded.statusCode()).as(uploaded.bodyAsString()).isEqualTo(200);
+            imageName = uploaded.bodyAsJsonObject().getJsonObject("floorPlan").getString("image");
             first.settle();
         }
         assertThat(data.resolve("track-record/logs/test/_site/segment-000001.mapdb")).exists();
@@ -70,11 +82,10 @@ class QuarantineOfEveryStoreTest {
             db.table("tokens").put(token, GARBAGE).join();
             broken.forEach((table, key) -> db.table(table).put(key, GARBAGE).join());
         }
-        byte[] image = "a floor plan that was once a PNG".getBytes(StandardCharsets.UTF_8);
-        String imageName = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image));
-        image[3] ^= 1;
-        Files.createDirectories(data.resolve("floor-plans"));
-        Files.write(data.resolve("floor-plans").resolve(imageName), image);
+        Path imageFile = data.resolve("floor-plans").resolve(imageName);
+        byte[] damaged = Files.readAllBytes(imageFile);
+        damaged[damaged.length / 2] ^= 1;
+        Files.write(imageFile, damaged);
         Files.write(data.resolve("track-record/logs/test/_site/segment-000001.mapdb"), new byte[4096]);
 
         int expected = broken.size() + 3;
@@ -106,7 +117,15 @@ class QuarantineOfEveryStoreTest {
             assertThat(summary.bodyAsJsonObject().fieldNames()).containsExactlyInAnyOrder("status", "time");
             assertThat(summary.bodyAsJsonObject().getString("status")).isEqualTo("DEGRADED");
 
-            // What was readable is there, and the site log records again from its first leaf.
+            // What was readable is there; the damaged plan is missing until uploaded again; the site log records again
+            // from its first leaf.
+            var plan = api.get(PLAN, api.operatorToken);
+            assertThat(plan.statusCode()).isEqualTo(404);
+            assertThat(plan.bodyAsJsonObject().getJsonObject("error").getString("message"))
+                    .contains("is not on this server (see GET /api/v1/quarantine); upload it again");
+            assertThat(api.get("/api/v1/sites/test", api.operatorToken).statusCode()).isEqualTo(200);
+            assertThat(uploadPlan(api, png).statusCode()).isEqualTo(200);
+            assertThat(api.get(PLAN, api.operatorToken).statusCode()).isEqualTo(200);
             assertThat(api.get("/api/v1/robots", vendor).bodyAsJsonObject().getJsonArray("robots")).isEmpty();
             assertThat(api.post("/api/v1/sites/test/zones", api.operatorToken,
                     Zones.rectangle("again", "KEEP_OUT", 2, 2, 3, 3)).statusCode()).isEqualTo(201);
@@ -124,6 +143,20 @@ class QuarantineOfEveryStoreTest {
             assertThat(api.get("/api/v1/health", api.operatorToken).bodyAsJsonObject().getString("status"))
                     .as("reported at the start that found them").isEqualTo("UP");
         }
+    }
+
+    private static HttpResponse<Buffer> uploadPlan(TestServer api, byte[] image) {
+        return Await.result(api.http.request(HttpMethod.PUT, api.server.httpPort(), "127.0.0.1",
+                        PLAN + "?metresPerPixel=0.05").putHeader("Authorization", "Bearer " + api.operatorToken)
+                .putHeader("content-type", "image/png").sendBuffer(Buffer.buffer(image)));
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 40; x++) img.setRGB(x, 15, 0x3366cc);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
     }
 
     private static String robotId() {
