@@ -224,9 +224,10 @@ public final class RobotRegistry {
         CompletableFuture<Changed> pending = changing.putIfAbsent(id, mine);
         if (pending != null) return pending.handle((c, failure) -> null)
                 .thenComposeAsync(ignored -> changeRecord(id, change), caller);
-        Robot before = require(id);
+        Robot before;
         Robot after;
         try {
+            before = require(id);
             after = change.apply(before);
         } catch (RuntimeException refused) {
             changing.remove(id, mine);
