@@ -3,6 +3,7 @@ package dev.provingground.server.store;
 import dev.provingground.server.config.StoreConfig;
 import dev.provingground.server.support.Await;
 import dev.provingground.server.support.CapturedLog;
+import dev.provingground.server.support.PrometheusText;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.VirtualServer;
 import dev.provingground.server.support.Zones;
@@ -112,6 +113,10 @@ class QuarantineOfEveryStoreTest {
             assertThat(health.bodyAsJsonObject().getJsonObject("storage").getString("reason"))
                     .isEqualTo(expected + " stored records could not be read at start-up and were quarantined; "
                             + "the server runs without them (GET /api/v1/quarantine)");
+            String scrape = api.get("/metrics", api.operatorToken).bodyAsString();
+            assertThat(PrometheusText.value(scrape, "pg_health{status=\"DEGRADED\"}")).isEqualTo(1);
+            assertThat(PrometheusText.value(scrape, "pg_health{status=\"UP\"}")).isZero();
+            assertThat(PrometheusText.value(scrape, "pg_storage_quarantined_records")).isEqualTo(expected);
             var summary = api.get("/api/v1/health", null);
             assertThat(summary.statusCode()).isEqualTo(200);
             assertThat(summary.bodyAsJsonObject().fieldNames()).containsExactlyInAnyOrder("status", "time");
