@@ -112,9 +112,10 @@ public final class TrackRecordStore implements AutoCloseable {
 
     /**
      * Opens (creating on first use) the store in {@code dataDir}: the checkpoint key pair is created there on first
-     * start, every existing log is checked against its latest checkpoint, and the writer thread starts.
+     * start, every existing log is checked against its latest checkpoint, and the writer thread starts. A log that
+     * cannot be opened is moved aside rather than failing the store ({@link #logsSetAside()}).
      *
-     * @throws IllegalStateException when another process holds the directory, or stored data is damaged
+     * @throws IllegalStateException when another process holds the directory, or the checkpoint key is damaged
      */
     public static TrackRecordStore open(Path dataDir, TrackRecordConfig config) {
         return open(dataDir, config, Clock.systemUTC());
