@@ -112,9 +112,10 @@ public final class TrackRecordStore implements AutoCloseable {
 
     /**
      * Opens (creating on first use) the store in {@code dataDir}: the checkpoint key pair is created there on first
-     * start, every existing log is checked against its latest checkpoint, and the writer thread starts.
+     * start, every existing log is checked against its latest checkpoint, and the writer thread starts. A log that
+     * cannot be opened is moved aside rather than failing the store ({@link #logsSetAside()}).
      *
-     * @throws IllegalStateException when another process holds the directory, or stored data is damaged
+     * @throws IllegalStateException when another process holds the directory, or the checkpoint key is damaged
      */
     public static TrackRecordStore open(Path dataDir, TrackRecordConfig config) {
         return open(dataDir, config, Clock.systemUTC());
@@ -156,6 +157,14 @@ public final class TrackRecordStore implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /**
+     * The logs that could not be opened and were moved aside to {@code quarantine/} instead of keeping the store
+     * from opening; each starts again empty on its next event.
+     */
+    public List<LogCatalog.SetAsideLog> logsSetAside() {
+        return catalog.setAside();
     }
 
     public VerifierKey verifierKey() {

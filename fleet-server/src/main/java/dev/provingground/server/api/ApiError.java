@@ -42,6 +42,11 @@ public class ApiError extends RuntimeException {
         return status;
     }
 
+    /** The error's code, one of a fixed set ({@code invalid_input}, {@code forbidden} …); clients branch on it. */
+    public String code() {
+        return code;
+    }
+
     public JsonObject toJson() {
         JsonObject error = new JsonObject().put("code", code).put("message", getMessage());
         if (!details.isEmpty()) error.put("details", new JsonObject(new LinkedHashMap<>(details)));

@@ -118,7 +118,7 @@ public final class ApiServer implements Lifecycle {
         new QuarantineRoutes(parts.storage()).mount(router);
         new WhoAmIRoutes().mount(router);
         new ConsoleRoutes().mount(router);
-        router.route().failureHandler(new ErrorHandler());
+        router.route().failureHandler(new ErrorHandler(security.metrics()));
         router.route("/api/v1/*").last().handler(ctx -> ctx.fail(404));
     }
 

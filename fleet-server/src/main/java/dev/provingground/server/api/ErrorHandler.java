@@ -5,6 +5,7 @@ import dev.provingground.geofence.validation.ZoneValidationException;
 import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.errors.InvalidInputException;
 import dev.provingground.server.errors.NotFoundException;
+import dev.provingground.server.metrics.ServerMetrics;
 import dev.provingground.server.sites.InvalidSiteException;
 import dev.provingground.server.sites.LevelInUseException;
 import dev.provingground.server.sites.floorplans.InvalidFloorPlanException;
@@ -22,14 +23,24 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Turns every failure of a route into the one error shape, with the status that says what went wrong. */
+/**
+ * Turns every failure of a route into the one error shape, with the status that says what went wrong, and counts
+ * every refusal (4xx, 503) by its code.
+ */
 final class ErrorHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(ErrorHandler.class.getName());
 
+    private final ServerMetrics metrics;
+
+    ErrorHandler(ServerMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         ApiError error = toApiError(ctx);
+        if (error.status() < 500 || error.status() == 503) metrics.refusedRequest(error.code()).increment();
         if (error.status() == 503)
             LOG.fine(() -> ctx.request().method() + " " + ctx.request().path() + " refused: storage cannot write");
         else if (error.status() >= 500)

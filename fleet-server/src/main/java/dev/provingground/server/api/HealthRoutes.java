@@ -4,6 +4,7 @@ import dev.provingground.server.mqtt.Rejection;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.vda5050.ConnectionState;
+import dev.provingground.server.store.HealthVerdict;
 import dev.provingground.server.store.StorageStatus;
 import dev.provingground.trackrecord.store.StorageHealth;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,9 @@ import java.util.Map;
 
 /**
  * {@code /api/v1/health}: is the server up, can it write, how many robots are online, what was refused and why.
- * {@code status} is {@code DOWN} (HTTP 503) while the database or the track record cannot write. Readable without a
+ * {@code status} is {@code DOWN} (HTTP 503) while the database or the track record cannot write (changes are
+ * refused), {@code DEGRADED} (HTTP 200) while everything writes but part of what the server keeps is missing
+ * ({@link HealthVerdict}), else {@code UP}. Readable without a
  * token (load balancers, uptime checks): then it says only the status and the time. A caller that sends a token has
  * it checked like anywhere else (a wrong one is a failed login) and is told the internals: {@code storage} in plain
  * words, which store fails, the error, since when, and how many robot events are held in memory or were refused.
@@ -50,9 +53,10 @@ final class HealthRoutes {
 
     /** Status and time only: whether the server can work, without its internals. */
     private void summary(RoutingContext ctx) {
-        boolean failing = storage.failing();
-        ctx.response().setStatusCode(failing ? 503 : 200);
-        ctx.json(new JsonObject().put("status", failing ? "DOWN" : "UP").put("time", clock.instant().toString()));
+        HealthVerdict verdict = storage.verdict();
+        ctx.response().setStatusCode(verdict.status() == HealthVerdict.Status.DOWN ? 503 : 200);
+        ctx.json(new JsonObject().put("status", verdict.status().name())
+                .put("time", clock.instant().toString()));
     }
 
     private void health(RoutingContext ctx) {
@@ -65,15 +69,15 @@ final class HealthRoutes {
         JsonObject rejected = new JsonObject();
         rejections.snapshot().forEach((Rejection r, Long n) -> rejected.put(r.metricName(), n));
         Map<String, StorageHealth> stores = storage.stores();
-        boolean failing = stores.values().stream().anyMatch(StorageHealth::failing);
-        JsonObject storageJson = new JsonObject().put("status", failing ? "DOWN" : "UP");
-        if (failing) storageJson.put("reason", "storage cannot write; changes are refused and robot events are held "
-                + "in memory until it recovers");
+        HealthVerdict verdict = HealthVerdict.of(stores.values(), storage.quarantinedThisRun());
+        String status = verdict.status().name();
+        JsonObject storageJson = new JsonObject().put("status", status);
+        if (verdict.status() != HealthVerdict.Status.UP) storageJson.put("reason", verdict.reason());
         stores.forEach((name, h) -> storageJson.put(name, details(h)));
         storageJson.put("quarantinedRecords", storage.quarantined().size());
-        ctx.response().setStatusCode(failing ? 503 : 200);
+        ctx.response().setStatusCode(verdict.status() == HealthVerdict.Status.DOWN ? 503 : 200);
         ctx.json(new JsonObject()
-                .put("status", failing ? "DOWN" : "UP")
+                .put("status", status)
                 .put("storage", storageJson)
                 .put("startedAt", startedAt.toString())
                 .put("time", clock.instant().toString())

@@ -87,10 +87,10 @@ public final class AccessControl {
             throw new NotFoundException("no token \"" + tokenId + "\"");
         if (token.revokedAt() != null) return CompletableFuture.completedFuture(token);
         ApiToken revoked = token.revoked(clock.instant());
-        return store.saveToken(revoked).thenApply(v -> {
+        return store.saveToken(revoked).thenApplyAsync(v -> {
             tokens.put(tokenId, revoked);
             return revoked;
-        });
+        }, CallerContext.current());
     }
 
     /** The claim on {@code manufacturer}, if a firm holds it. */
@@ -144,10 +144,10 @@ public final class AccessControl {
     public CompletableFuture<ManufacturerClaim> assign(String manufacturer, String firm, String actor) {
         if (!firms.containsKey(firm)) throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
         ManufacturerClaim claim = new ManufacturerClaim(manufacturer, firm, clock.instant(), actor);
-        return store.saveClaim(claim).thenApply(v -> {
+        return store.saveClaim(claim).thenApplyAsync(v -> {
             claims.put(manufacturer, claim);
             return claim;
-        });
+        }, CallerContext.current());
     }
 
     public Optional<Firm> firm(String id) {
@@ -170,7 +170,7 @@ public final class AccessControl {
             throw new ConflictException("firm \"" + id + "\" is already registered");
         IssuedToken token = unsavedToken(Role.VENDOR, id);
         Executor caller = CallerContext.current();
-        return store.saveFirm(firm).thenCompose(v -> store.saveToken(token.stored())).whenCompleteAsync((v, failure) -> {
+        return store.saveFirm(firm, token.stored()).whenCompleteAsync((v, failure) -> {
             if (failure == null) {
                 tokens.put(token.stored().id(), token.stored());
                 firms.put(id, firm);

@@ -12,7 +12,11 @@ public interface AccessStore {
 
     Collection<ManufacturerClaim> loadClaims();
 
-    CompletableFuture<Void> saveFirm(Firm firm);
+    /**
+     * Stores a new firm together with its first token, in one commit: a crash or a failed write leaves both or
+     * neither, never a firm no token can act for.
+     */
+    CompletableFuture<Void> saveFirm(Firm firm, ApiToken firstToken);
 
     CompletableFuture<Void> saveToken(ApiToken token);
 

@@ -70,6 +70,16 @@ public final class ServerMetrics {
     }
 
     /**
+     * A REST request refused: answered 4xx (validation, authentication, ownership, limits) or 503 (storage cannot
+     * write), by the error code it was answered with, which is one of a fixed set.
+     */
+    public Counter refusedRequest(String reason) {
+        return Counter.builder("pg.http.refused")
+                .description("REST requests refused (4xx, or 503 while storage cannot write), by the error code answered")
+                .tag("reason", reason).register(registry);
+    }
+
+    /**
      * A failed login by the credential that failed ({@code http_token}: an unknown, expired or revoked bearer token;
      * {@code mqtt_password}: wrong MQTT credentials or over-long CONNECT fields).
      */

@@ -30,6 +30,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.function.Consumer;
@@ -59,6 +60,8 @@ public final class RobotRegistry {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     /** Ids whose registration is being written; not yet robots. */
     private final Set<String> registering = ConcurrentHashMap.newKeySet();
+    /** Robots whose record a change is writing; the next change to one waits for it. */
+    private final Map<String, CompletableFuture<Changed>> changing = new ConcurrentHashMap<>();
     private final List<RobotListener> listeners = new CopyOnWriteArrayList<>();
 
     public RobotRegistry(RobotStore store, ProfileCatalog profiles, AccessControl access, Supplier<Set<String>> siteIds,
@@ -179,28 +182,68 @@ public final class RobotRegistry {
 
     /** As {@link #rotateCredentials(String)}, recording who asked. */
     public CompletableFuture<String> rotateCredentials(String id, String actor) {
-        Robot robot = require(id);
+        require(id);
         String password = SecretHasher.newSecret();
-        Robot updated = robot.withMqttSecret(SecretHasher.hash(password));
-        robots.put(id, updated);
-        Instant at = clock.instant();
-        tell(l -> l.credentialsRotated(updated));
-        tell(l -> l.credentialsRotated(updated, actor, at));
-        return store.save(new RobotStore.Entry(updated, status.get(id))).thenApply(v -> password);
+        SecretHasher.HashedSecret secret = SecretHasher.hash(password);
+        return changeRecord(id, robot -> robot.withMqttSecret(secret)).thenApply(changed -> {
+            Instant at = clock.instant();
+            tell(l -> l.credentialsRotated(changed.after()));
+            tell(l -> l.credentialsRotated(changed.after(), actor, at));
+            return password;
+        });
     }
 
     /**
-     * Sets who gives the robot its work; listeners hear of a real change at once (the task service takes back a task
-     * the robot carries when it becomes {@link DispatchMode#VENDOR}). Setting the mode it already has changes nothing.
+     * Sets who gives the robot its work; listeners hear of a real change once it is stored (the task service takes
+     * back a task the robot carries when it becomes {@link DispatchMode#VENDOR}). Setting the mode it already has
+     * changes nothing.
      */
     public CompletableFuture<Robot> setDispatch(String id, DispatchMode mode, String actor) {
-        Robot robot = require(id);
-        if (robot.dispatch() == mode) return CompletableFuture.completedFuture(robot);
-        Robot updated = robot.withDispatch(mode);
-        robots.put(id, updated);
-        Instant at = clock.instant();
-        tell(l -> l.dispatchChanged(updated, robot.dispatch(), actor, at));
-        return store.save(new RobotStore.Entry(updated, status.get(id))).thenApply(v -> updated);
+        require(id);
+        return changeRecord(id, robot -> robot.dispatch() == mode ? robot : robot.withDispatch(mode)).thenApply(changed -> {
+            if (changed.after() != changed.before()) {
+                Instant at = clock.instant();
+                tell(l -> l.dispatchChanged(changed.after(), changed.before().dispatch(), actor, at));
+            }
+            return changed.after();
+        });
+    }
+
+    /** A robot's record before and after a change; the same record when the change changed nothing. */
+    private record Changed(Robot before, Robot after) {
+    }
+
+    /**
+     * Durable before applied: writes the robot's record as {@code change} makes it and puts it in memory only once
+     * stored, on the caller's event loop, so a failed write changes nothing and answers the storage error. Changes to
+     * one robot are written one after another, each made from the record the one before left, so neither is lost.
+     */
+    private CompletableFuture<Changed> changeRecord(String id, UnaryOperator<Robot> change) {
+        Executor caller = CallerContext.current();
+        CompletableFuture<Changed> mine = new CompletableFuture<>();
+        CompletableFuture<Changed> pending = changing.putIfAbsent(id, mine);
+        if (pending != null) return pending.handle((c, failure) -> null)
+                .thenComposeAsync(ignored -> changeRecord(id, change), caller);
+        Robot before;
+        Robot after;
+        try {
+            before = require(id);
+            after = change.apply(before);
+        } catch (RuntimeException refused) {
+            changing.remove(id, mine);
+            throw refused;
+        }
+        if (after == before) {
+            changing.remove(id, mine);
+            return CompletableFuture.completedFuture(new Changed(before, before));
+        }
+        store.save(new RobotStore.Entry(after, status.get(id))).whenCompleteAsync((v, failure) -> {
+            if (failure == null) robots.put(id, after);
+            changing.remove(id, mine);
+            if (failure != null) mine.completeExceptionally(failure);
+            else mine.complete(new Changed(before, after));
+        }, caller);
+        return mine;
     }
 
     private String resolveSite(String requested) {
@@ -333,6 +376,9 @@ public final class RobotRegistry {
         if (dirty.isEmpty()) return CompletableFuture.completedFuture(null);
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (String id : List.copyOf(dirty)) {
+            // A change of the robot's record is being written with its status: this write would carry the record
+            // as it was and, committed after the change, undo it on disk. The status stays dirty for the next flush.
+            if (changing.containsKey(id)) continue;
             dirty.remove(id);
             // A failed write (storage failing) is tried again at the next flush rather than lost.
             writes.add(store.save(new RobotStore.Entry(robots.get(id), status.get(id)))

@@ -16,11 +16,13 @@ public final class MapDbAccessStore implements AccessStore {
     private static final VersionedJson<ApiToken> TOKEN = new VersionedJson<>(ApiToken.class, 2, 1);
     private static final VersionedJson<ManufacturerClaim> CLAIM = new VersionedJson<>(ManufacturerClaim.class, 1);
 
+    private final MapDbStore store;
     private final MapDbStore.Table firms;
     private final MapDbStore.Table tokens;
     private final MapDbStore.Table claims;
 
     public MapDbAccessStore(MapDbStore store) {
+        this.store = store;
         this.firms = store.table("firms");
         this.tokens = store.table("tokens");
         this.claims = store.table("manufacturer-claims");
@@ -37,8 +39,9 @@ public final class MapDbAccessStore implements AccessStore {
     }
 
     @Override
-    public CompletableFuture<Void> saveFirm(Firm firm) {
-        return firms.put(firm.id(), FIRM.encode(firm));
+    public CompletableFuture<Void> saveFirm(Firm firm, ApiToken firstToken) {
+        return store.writeAll(w -> w.put(firms, firm.id(), FIRM.encode(firm))
+                .put(tokens, firstToken.id(), TOKEN.encode(firstToken)));
     }
 
     @Override
@@ -48,7 +51,7 @@ public final class MapDbAccessStore implements AccessStore {
 
     @Override
     public Collection<ManufacturerClaim> loadClaims() {
-        return claims.readAll().values().stream().map(CLAIM::decode).toList();
+        return List.copyOf(claims.readAll(CLAIM::decode).values());
     }
 
     @Override

@@ -54,6 +54,7 @@ public final class MapDbStore implements AutoCloseable {
     private static final VersionedJson<QuarantinedRecord> QUARANTINED = new VersionedJson<>(QuarantinedRecord.class, 1);
     /** Every record set aside, this run's and earlier runs'; shown to operators. */
     private final List<QuarantinedRecord> quarantined = new CopyOnWriteArrayList<>();
+    private final List<QuarantinedRecord> quarantinedThisRun = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
@@ -141,14 +142,10 @@ public final class MapDbStore implements AutoCloseable {
         public CompletableFuture<Void> quarantine(String key, String reason) {
             byte[] bytes = tables.get(name).get(key);
             if (bytes == null) return CompletableFuture.completedFuture(null);
-            QuarantinedRecord record = new QuarantinedRecord(name, key, reason, clock.instant(), bytes);
-            quarantined.add(record);
-            LOG.severe("quarantined stored record " + name + "/" + key + " (" + bytes.length + " bytes): " + reason
-                    + "; the server runs without it, and it is kept in table " + QUARANTINE_TABLE
-                    + " (GET /api/v1/quarantine)");
-            Table aside = table(QUARANTINE_TABLE);
-            return writeAll(w -> w.put(aside, name + "/" + key + "@" + record.at().toEpochMilli(),
-                    QUARANTINED.encode(record)).remove(this, key));
+            QuarantinedRecord record = noteQuarantined(new QuarantinedRecord(name, key, reason, clock.instant(), bytes),
+                    "it is kept in table " + QUARANTINE_TABLE);
+            return writeAll(w -> w.put(table(QUARANTINE_TABLE), quarantineKey(record), QUARANTINED.encode(record))
+                    .remove(this, key));
         }
 
         public CompletableFuture<Void> put(String key, byte[] value) {
@@ -196,6 +193,40 @@ public final class MapDbStore implements AutoCloseable {
      */
     public CompletableFuture<Void> flush() {
         return last.get().handle((v, e) -> null);
+    }
+
+    /**
+     * Notes something read at start-up outside this database that could not be read and was moved aside by its own
+     * store (a floor-plan image, a track-record log): logged and listed like a quarantined record, and kept in
+     * {@code _quarantine} so later runs list it too.
+     *
+     * @param source  what kind of thing it is, e.g. {@code floor-plans}
+     * @param key     which one, e.g. the image's file name
+     * @param keptAt  where its store moved it
+     * @param content its first bytes, to recognise it by
+     */
+    public CompletableFuture<Void> quarantined(String source, String key, String reason, String keptAt, byte[] content) {
+        QuarantinedRecord record = noteQuarantined(new QuarantinedRecord(source, key, reason + "; kept at " + keptAt,
+                clock.instant(), content), "its store moved it aside");
+        return writeAll(w -> w.put(table(QUARANTINE_TABLE), quarantineKey(record), QUARANTINED.encode(record)));
+    }
+
+    private QuarantinedRecord noteQuarantined(QuarantinedRecord record, String keptWhere) {
+        quarantined.add(record);
+        quarantinedThisRun.add(record);
+        LOG.severe("quarantined stored record " + record.table() + "/" + record.key() + " (" + record.value().length
+                + " bytes): " + record.reason() + "; the server runs without it, and " + keptWhere
+                + " (GET /api/v1/quarantine)");
+        return record;
+    }
+
+    private static String quarantineKey(QuarantinedRecord record) {
+        return record.table() + "/" + record.key() + "@" + record.at().toEpochMilli();
+    }
+
+    /** The records set aside since this store was opened (this start-up), oldest first. */
+    public List<QuarantinedRecord> quarantinedThisRun() {
+        return List.copyOf(quarantinedThisRun);
     }
 
     /** The stored records set aside because they could not be read, oldest first. */

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Whether the server can write: its database and its track record, each as its writer last found. Both recover by
- * themselves once writing works again (their writers retry with back-off), so this only reports.
+ * themselves once writing works again (their writers retry with back-off), so this only reports; {@link #verdict()}
+ * is what health makes of it.
  */
 public final class StorageStatus {
 
@@ -29,9 +30,22 @@ public final class StorageStatus {
         return stores;
     }
 
-    /** The database's records set aside at start-up because they could not be read, oldest first. */
+    /**
+     * The records set aside at start-up because they could not be read, this run's and earlier runs', oldest first:
+     * the database's own and what other stores moved aside (floor-plan images, track-record logs).
+     */
     public List<QuarantinedRecord> quarantined() {
         return database.quarantined();
+    }
+
+    /** What health reports: DOWN, DEGRADED or UP, and why. */
+    public HealthVerdict verdict() {
+        return HealthVerdict.of(stores().values(), quarantinedThisRun());
+    }
+
+    /** How many records were quarantined at this start (earlier starts' are in {@link #quarantined()} too). */
+    public int quarantinedThisRun() {
+        return database.quarantinedThisRun().size();
     }
 
     /** True while either store cannot write. */

@@ -52,6 +52,7 @@ import dev.provingground.server.store.MapDbLiftCredentialStore;
 import dev.provingground.server.store.MapDbRobotStore;
 import dev.provingground.server.store.MapDbSiteStore;
 import dev.provingground.server.store.MapDbStore;
+import dev.provingground.server.store.HealthVerdict;
 import dev.provingground.server.store.StorageStatus;
 import dev.provingground.server.store.MapDbTaskStore;
 import dev.provingground.server.store.MapDbZoneStore;
@@ -167,12 +168,16 @@ final class Wiring {
             Enforcement enforcement = new Enforcement(zones, profiles, orders, events, motion::computedSpeed);
             enforcement.measuredBy(metrics.enforcement());
             registry.addListener(enforcement);
-            FloorPlanImageStore floorPlanImages = new FileFloorPlanImageStore(config.dataDir().resolve("floor-plans"));
+            FloorPlanImageStore floorPlanImages = new FileFloorPlanImageStore(config.dataDir().resolve("floor-plans"),
+                    store);
             SiteService siteService = new SiteService(sites, siteHistory, zones, registry, events, floorPlanImages,
                     clock);
             trackRecord = TrackRecordStore.open(config.dataDir().resolve("track-record"), TRACK_RECORD, clock,
                     TrackRecordStore.CheckpointTiming.OWNER);
             trackRecord.observeCommits(metrics.trackRecordCommit()::record);
+            for (var aside : trackRecord.logsSetAside())
+                store.quarantined("track-record", aside.log().origin(), "track-record log cannot be opened: "
+                        + aside.reason() + "; it starts again empty", aside.keptAt().toString(), new byte[0]);
             StorageStatus storage = new StorageStatus(store, trackRecord);
             countStorage(storage);
             events.addSink(new TrackRecordSink(trackRecord,
@@ -287,6 +292,11 @@ final class Wiring {
             metrics.counted("pg.storage.outages", "Spells of failing storage since start", storage,
                     s -> s.stores().get(name).outages(), "store", name);
         }
+        metrics.gauge("pg.storage.quarantined.records", "Stored records set aside because they could not be read "
+                + "(this start's and earlier starts')", () -> storage.quarantined().size());
+        for (HealthVerdict.Status status : HealthVerdict.Status.values())
+            metrics.gauge("pg.health", "1 for the health status the server answers now (UP, DEGRADED, DOWN)",
+                    () -> storage.verdict().status() == status ? 1 : 0, "status", status.name());
     }
 
     /** {@code pg_robots{connection}}: registered robots by connection state, counted when scraped. */

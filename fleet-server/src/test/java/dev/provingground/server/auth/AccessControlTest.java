@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,7 +140,7 @@ class AccessControlTest {
                 .rootCause().hasMessageContaining("claimed by firm \"acme\"");
         assertThat(gated.claimOn("Pending").orElseThrow().firm()).isEqualTo("acme");
 
-        held.release = new java.util.concurrent.CompletableFuture<>();
+        held.release = new CompletableFuture<>();
         var token = gated.issue(Role.VENDOR, "acme");
         var refused = gated.claim("Refused", "bolt", "firm:bolt");
         assertThat(gated.tokens("acme")).hasSize(1);
@@ -146,18 +149,49 @@ class AccessControlTest {
         assertThatThrownBy(token::join).hasRootCauseMessage("disk full");
         assertThat(gated.claimOn("Refused")).isEmpty();
         assertThat(gated.tokens("acme")).hasSize(1);
-        held.release = java.util.concurrent.CompletableFuture.completedFuture(null);
+        held.release = CompletableFuture.completedFuture(null);
         assertThat(gated.claim("Refused", "acme", "firm:acme").join().firm()).isEqualTo("acme");
     }
 
-    /** The real store, with claim and token writes finishing only when the test says. */
-    private static final class HeldWrites implements AccessStore {
-        private final AccessStore real;
-        volatile java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+    @Test
+    void aFirmIsStoredWithItsFirstTokenOrNotAtAllWhenTheProcessDiesAfterOneWrite() {
+        // The real store, with the process "killed" after its first write: nothing written later reaches the disk.
+        AccessControl dying = new AccessControl(new DiesAfterFirstWrite(new MapDbAccessStore(store)), clock,
+                Duration.ofDays(30));
+        String token = dying.registerFirm("acme", "Acme").join().secret();
+        reopen();
+        assertThat(access.firm("acme")).isPresent();
+        assertThat(access.check(token)).as("the firm's token came back with it").isInstanceOf(TokenCheck.Accepted.class);
+    }
 
-        HeldWrites(AccessStore real) {
+    @Test
+    void aFirmWhoseWriteFailsIsNeitherRegisteredNorStoredAndItsIdStaysFree() {
+        HeldWrites held = new HeldWrites(new MapDbAccessStore(store));
+        held.firmRelease = held.release;
+        AccessControl gated = new AccessControl(held, clock, Duration.ofDays(30));
+        var firm = gated.registerFirm("acme", "Acme");
+        assertThat(gated.firm("acme")).as("not before it is stored").isEmpty();
+        assertThatThrownBy(() -> gated.registerFirm("acme", "Acme again")).isInstanceOf(ConflictException.class);
+        held.release.completeExceptionally(new java.io.IOException("disk full"));
+        assertThatThrownBy(firm::join).hasRootCauseMessage("disk full");
+        assertThat(gated.firm("acme")).isEmpty();
+        assertThat(gated.tokens("acme")).isEmpty();
+        reopen();
+        assertThat(access.firm("acme")).isEmpty();
+        assertThat(access.tokens("acme")).isEmpty();
+        assertThat(access.registerFirm("acme", "Acme").join().value().id()).as("the id is free again").isEqualTo("acme");
+    }
+
+    /** The real store, each write passing through {@link #gate} first: loads go straight to it. */
+    private abstract static class GatedWrites implements AccessStore {
+        private final AccessStore real;
+
+        GatedWrites(AccessStore real) {
             this.real = real;
         }
+
+        /** Runs {@code write} (a firm's, a token's or a claim's, as {@code kind} says) when and if the test lets it. */
+        abstract CompletableFuture<Void> gate(String kind, Supplier<CompletableFuture<Void>> write);
 
         @Override
         public java.util.Collection<Firm> loadFirms() {
@@ -175,18 +209,49 @@ class AccessControlTest {
         }
 
         @Override
-        public java.util.concurrent.CompletableFuture<Void> saveFirm(Firm firm) {
-            return real.saveFirm(firm);
+        public CompletableFuture<Void> saveFirm(Firm firm, ApiToken firstToken) {
+            return gate("firm", () -> real.saveFirm(firm, firstToken));
         }
 
         @Override
-        public java.util.concurrent.CompletableFuture<Void> saveToken(ApiToken token) {
-            return release.thenCompose(v -> real.saveToken(token));
+        public CompletableFuture<Void> saveToken(ApiToken token) {
+            return gate("token", () -> real.saveToken(token));
         }
 
         @Override
-        public java.util.concurrent.CompletableFuture<Void> saveClaim(ManufacturerClaim claim) {
-            return release.thenCompose(v -> real.saveClaim(claim));
+        public CompletableFuture<Void> saveClaim(ManufacturerClaim claim) {
+            return gate("claim", () -> real.saveClaim(claim));
+        }
+    }
+
+    /** The real store until its first write is done; every later write fails as if the process had died. */
+    private static final class DiesAfterFirstWrite extends GatedWrites {
+        private final AtomicBoolean wrote = new AtomicBoolean();
+
+        DiesAfterFirstWrite(AccessStore real) {
+            super(real);
+        }
+
+        @Override
+        CompletableFuture<Void> gate(String kind, Supplier<CompletableFuture<Void>> write) {
+            if (wrote.getAndSet(true)) return CompletableFuture.failedFuture(new IllegalStateException("process killed"));
+            return write.get();
+        }
+    }
+
+    /** The real store, with claim and token writes (and firm writes, if asked) finishing only when the test says. */
+    private static final class HeldWrites extends GatedWrites {
+        volatile CompletableFuture<Void> release = new CompletableFuture<>();
+        /** Firms are written at once unless a test holds them too. */
+        volatile CompletableFuture<Void> firmRelease = CompletableFuture.completedFuture(null);
+
+        HeldWrites(AccessStore real) {
+            super(real);
+        }
+
+        @Override
+        CompletableFuture<Void> gate(String kind, Supplier<CompletableFuture<Void>> write) {
+            return (kind.equals("firm") ? firmRelease : release).thenCompose(v -> write.get());
         }
     }
 }

@@ -83,6 +83,41 @@ class MetricsTest {
     }
 
     @Test
+    void everyRefusedRequestIsCountedByTheReasonItWasAnsweredWith() throws Exception {
+        try (VirtualServer virtual = VirtualServer.start(data)) {
+            TestServer server = virtual.api();
+            String vendor = server.registerFirm("acme");
+            String operator = server.operatorToken;
+            JsonObject robot = new JsonObject().put("manufacturer", "Acme").put("serialNumber", "A-1")
+                    .put("firm", "acme").put("profile", "indoor-delivery").put("site", "test");
+            assertThat(server.post("/api/v1/robots", operator, robot).statusCode()).isEqualTo(201);
+
+            assertThat(server.get("/api/v1/robots", null).statusCode()).isEqualTo(401);
+            assertThat(server.get("/api/v1/robots", "pg.nope.nope").statusCode()).isEqualTo(401);
+            assertThat(server.get("/api/v1/quarantine", vendor).statusCode()).isEqualTo(403);
+            assertThat(server.post("/api/v1/robots", operator, robot.copy().put("descripton", "x")).statusCode())
+                    .isEqualTo(400);
+            assertThat(server.post("/api/v1/robots", operator, robot.copy().put("profile", "no-such")).statusCode())
+                    .isEqualTo(400);
+            assertThat(server.post("/api/v1/robots", operator, robot).statusCode()).isEqualTo(409);
+            assertThat(server.get("/api/v1/robots/rb-0000000000", operator).statusCode()).isEqualTo(404);
+            assertThat(server.get("/api/v1/no-such-thing", operator).statusCode()).isEqualTo(404);
+            assertThat(server.post("/api/v1/firms", operator, new JsonObject().put("id", "x".repeat(300_000))
+                    .put("name", "Big")).statusCode()).isEqualTo(413);
+
+            String scrape = server.get("/metrics", operator).bodyAsString();
+            assertThat(PrometheusText.value(scrape, "pg_http_refused_total{reason=\"unauthorized\"}")).isEqualTo(2);
+            assertThat(PrometheusText.value(scrape, "pg_http_refused_total{reason=\"forbidden\"}")).isEqualTo(1);
+            assertThat(PrometheusText.value(scrape, "pg_http_refused_total{reason=\"invalid_input\"}")).isEqualTo(2);
+            assertThat(PrometheusText.value(scrape, "pg_http_refused_total{reason=\"conflict\"}")).isEqualTo(1);
+            assertThat(PrometheusText.value(scrape, "pg_http_refused_total{reason=\"not_found\"}")).isEqualTo(2);
+            assertThat(PrometheusText.value(scrape, "pg_http_refused_total{reason=\"payload_too_large\"}")).isEqualTo(1);
+            assertThat(scrape).as("accepted requests are not refusals")
+                    .doesNotContain("pg_http_refused_total{reason=\"internal\"}");
+        }
+    }
+
+    @Test
     void openedForLoopbackAScraperOnThisMachineReadsMetricsWithoutAToken() throws Exception {
         try (TestServer server = TestServer.start(data, MqttConfig.defaults().withPort(0), List.of(TestServer.testSite()),
                 Environment.production(Clock.systemUTC()), StoreConfig.defaults(), new AuthConfig(90, true))) {

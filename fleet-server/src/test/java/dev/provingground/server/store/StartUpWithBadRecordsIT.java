@@ -3,6 +3,7 @@ package dev.provingground.server.store;
 import dev.provingground.server.config.StoreConfig;
 import dev.provingground.server.support.Await;
 import dev.provingground.server.support.TestRobot;
+import dev.provingground.server.support.CapturedLog;
 import dev.provingground.server.support.TestServer;
 import dev.provingground.server.support.Zones;
 import dev.provingground.site.SiteFormat;
@@ -15,9 +16,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -25,10 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,32 +42,8 @@ class StartUpWithBadRecordsIT {
     @TempDir
     Path out;
 
-    private final List<String> storeLog = new CopyOnWriteArrayList<>();
-    private final Logger storeLogger = Logger.getLogger(MapDbStore.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            storeLog.add(record.getLevel() + " " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void listen() {
-        storeLogger.addHandler(capture);
-    }
-
-    @AfterEach
-    void stopListening() {
-        storeLogger.removeHandler(capture);
-    }
+    @RegisterExtension
+    final CapturedLog storeLog = CapturedLog.of(MapDbStore.class);
 
     @Test
     void extremeZonesSitesAndRobotStatesAreRefusedAndAfterARestartEveryFirmsExportVerifies() throws Exception {
@@ -160,8 +132,8 @@ class StartUpWithBadRecordsIT {
                     .filter(r -> r.getString("key").equals("test/far")).findFirst().orElseThrow();
             assertThat(far.getString("reason")).contains("-1.0E300 is outside -1e6..1e6 m");
             assertThat(far.getString("content")).contains("-1e300");
-            assertThat(storeLog).anyMatch(l -> l.startsWith("SEVERE quarantined stored record zones/test/broken"));
-            assertThat(storeLog).anyMatch(l -> l.startsWith("SEVERE quarantined stored record zones/test/far"));
+            assertThat(storeLog.lines()).anyMatch(l -> l.startsWith("SEVERE quarantined stored record zones/test/broken"));
+            assertThat(storeLog.lines()).anyMatch(l -> l.startsWith("SEVERE quarantined stored record zones/test/far"));
             assertThat(again.get("/api/v1/quarantine", again.registerFirm("bolt")).statusCode())
                     .as("operators only").isEqualTo(403);
             assertThat(again.get("/api/v1/health", again.operatorToken).bodyAsJsonObject().getJsonObject("storage")
@@ -182,7 +154,7 @@ class StartUpWithBadRecordsIT {
         try {
             assertThat(third.get("/api/v1/quarantine", third.operatorToken).bodyAsJsonObject()
                     .getJsonArray("records")).as("kept across restarts").hasSize(3);
-            assertThat(storeLog).as("set aside once, not again at every start")
+            assertThat(storeLog.lines()).as("set aside once, not again at every start")
                     .noneMatch(l -> l.contains("quarantined stored record"));
         } finally {
             third.stop();

@@ -18,6 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every log of a data directory, laid out as {@code logs/<site>/_site} for a site log and {@code logs/<site>/<firm>}
  * for a firm log (identifiers cannot start with '_', so the two never collide). Lookups are safe from any thread;
  * only the writer thread creates logs.
+ *
+ * <p>A log that cannot be opened (a damaged or missing segment, a checkpoint that does not verify or does not match
+ * the stored tree) never keeps the others from opening: its directory is moved whole to
+ * {@code quarantine/<site>/<log>} and the log starts again empty on its next event, so its later entries are
+ * recorded rather than lost; {@link #setAside()} says which logs were moved and why.
  */
 public final class LogCatalog implements AutoCloseable {
 
@@ -29,6 +34,17 @@ public final class LogCatalog implements AutoCloseable {
     private final TileCache cache;
     private final VerifierKey key;
     private final Map<LogId, LogStorage> logs = new ConcurrentHashMap<>();
+    private final List<SetAsideLog> setAside = new ArrayList<>();
+
+    static final String QUARANTINE_DIR = "quarantine";
+
+    /**
+     * A log that could not be opened and was moved aside.
+     *
+     * @param keptAt where its directory is now
+     */
+    public record SetAsideLog(LogId log, String reason, Path keptAt) {
+    }
 
     private LogCatalog(Path dataDir, int tileHeight, int tileCacheSize, VerifierKey key) {
         this.root = dataDir.resolve(LOGS_DIR);
@@ -60,7 +76,12 @@ public final class LogCatalog implements AutoCloseable {
                     } else {
                         continue;
                     }
-                    catalog.logs.put(id, LogStorage.open(id, logDir, tileHeight, catalog.cache, key));
+                    try {
+                        catalog.logs.put(id, LogStorage.open(id, logDir, tileHeight, catalog.cache, key));
+                    } catch (RuntimeException damaged) {
+                        catalog.setAside.add(new SetAsideLog(id, reasonOf(damaged),
+                                moveAside(dataDir.resolve(QUARANTINE_DIR).resolve(site), logDir)));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -71,6 +92,35 @@ public final class LogCatalog implements AutoCloseable {
             throw e;
         }
         return catalog;
+    }
+
+    /** The logs moved aside at open because they could not be opened. */
+    public List<SetAsideLog> setAside() {
+        return List.copyOf(setAside);
+    }
+
+    /** Moves {@code logDir} into {@code into}, under its own name or, if taken by an earlier one, a numbered one. */
+    private static Path moveAside(Path into, Path logDir) throws IOException {
+        Files.createDirectories(into);
+        String name = logDir.getFileName().toString();
+        Path target = into.resolve(name);
+        for (int n = 2; Files.exists(target); n++) {
+            target = into.resolve(name + "." + n);
+        }
+        Files.move(logDir, target);
+        return target;
+    }
+
+    /** One line: the failure's message and its causes'. */
+    private static String reasonOf(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 1000; t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (out.indexOf(message) >= 0) continue;
+            if (!out.isEmpty()) out.append(": ");
+            out.append(message);
+        }
+        return out.toString().replaceAll("\\s+", " ");
     }
 
     private static List<Path> list(Path dir) throws IOException {

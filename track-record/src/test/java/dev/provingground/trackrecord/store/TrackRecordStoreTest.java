@@ -29,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 class TrackRecordStoreTest {
 
     private static final LogId ACME = LogId.firmLog("site-a", "acme");
+    private static final LogId BOLT = LogId.firmLog("site-a", "bolt");
     private static final TrackRecordConfig FAST = TrackRecordConfig.defaults().withCommitInterval(Duration.ofMillis(2));
 
     @TempDir
@@ -303,9 +304,11 @@ class TrackRecordStoreTest {
     }
 
     @Test
-    void storedHashesThatNoLongerMatchTheSignedCheckpointAreDetectedWhenOpened() throws Exception {
+    void aLogWhoseStoredHashesNoLongerMatchItsSignedCheckpointIsMovedAsideAndStartsAgainWhileTheOthersOpen()
+            throws Exception {
         try (TrackRecordStore store = TrackRecordStore.open(dir, FAST)) {
             appendAll(store, ACME, 0, 3);
+            appendAll(store, BOLT, 0, 2);
         }
         Path segmentFile = dir.resolve("logs/site-a/acme/segment-000001.mapdb");
         try (Segment segment = Segment.open(segmentFile, 1)) {
@@ -315,9 +318,22 @@ class TrackRecordStoreTest {
             segment.commit();
         }
 
-        assertThatThrownBy(() -> TrackRecordStore.open(dir, FAST))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("stored tree does not match its signed checkpoint at size 3");
+        try (TrackRecordStore store = TrackRecordStore.open(dir, FAST)) {
+            assertThat(store.logsSetAside()).singleElement().satisfies(aside -> {
+                assertThat(aside.log()).isEqualTo(ACME);
+                assertThat(aside.reason()).contains("stored tree does not match its signed checkpoint at size 3");
+                assertThat(aside.keptAt()).isEqualTo(dir.resolve("quarantine/site-a/acme"));
+            });
+            assertThat(dir.resolve("quarantine/site-a/acme/segment-000001.mapdb")).exists();
+            assertThat(store.logs()).containsExactly(BOLT);
+            assertThat(store.size(BOLT)).isEqualTo(2);
+            appendAll(store, ACME, 0, 2);
+            assertThat(store.size(ACME)).as("starts again at leaf 0").isEqualTo(2);
+        }
+        try (TrackRecordStore store = TrackRecordStore.open(dir, FAST)) {
+            assertThat(store.logsSetAside()).as("the fresh log opens").isEmpty();
+            assertThat(store.logs()).containsExactlyInAnyOrder(ACME, BOLT);
+        }
     }
 
     @Test

@@ -77,10 +77,15 @@ public final class FloorPlanChanges {
         return sites.save(withPlan(sites.site(site), level, null), actor);
     }
 
-    /** The level's floor plan in the current version. */
+    /** The level's floor plan in the current version; 404 too when its image is not on this server. */
     public FloorPlan current(String site, String level) {
         FloorPlan plan = level(sites.site(site), level).floorPlan();
         if (plan == null) throw new NotFoundException("level \"" + level + "\" of site \"" + site + "\" has no floor plan");
+        // A damaged image is quarantined at start-up; the site version still names it until it is uploaded again.
+        if (!images.has(plan.image()))
+            throw new NotFoundException("the floor-plan image " + plan.image() + " of level \"" + level + "\" of site \""
+                    + site + "\" is not on this server (see GET /api/v1/quarantine); upload it again with PUT "
+                    + "/api/v1/sites/" + site + "/levels/" + level + "/floor-plan");
         return plan;
     }
 
