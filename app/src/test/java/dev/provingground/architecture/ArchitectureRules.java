@@ -19,18 +19,20 @@ final class ArchitectureRules {
     /** Module root package (under {@link #ROOT}) → the module root packages it may use. */
     static final Map<String, List<String>> ALLOWED = Map.of(
             "vda5050", List.of(),
-            "profiles", List.of("vda5050"),
-            "geofence", List.of(),
-            "site", List.of("geofence"),
+            "documents", List.of(),
+            "profiles", List.of("vda5050", "documents"),
+            "geofence", List.of("documents"),
+            "site", List.of("geofence", "documents"),
             "trackrecord", List.of(),
             "report", List.of("trackrecord"),
-            "server", List.of("vda5050", "profiles", "geofence", "site", "trackrecord", "report"),
+            "server", List.of("vda5050", "documents", "profiles", "geofence", "site", "trackrecord", "report"),
             "sim", List.of("vda5050", "profiles", "geofence", "site"),
             "agent", List.of("vda5050", "profiles"),
-            "app", List.of("vda5050", "profiles", "geofence", "site", "trackrecord", "report", "server", "sim", "agent"));
+            "app", List.of("vda5050", "documents", "profiles", "geofence", "site", "trackrecord", "report", "server", "sim", "agent"));
 
     /** Libraries that must stay plain Java, usable without a server. */
-    static final List<String> WITHOUT_VERTX = List.of("profiles", "geofence", "site", "trackrecord", "report");
+    static final List<String> WITHOUT_VERTX = List.of("documents", "profiles", "geofence", "site", "trackrecord",
+            "report");
 
     private ArchitectureRules() {
     }
