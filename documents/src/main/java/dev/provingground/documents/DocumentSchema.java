@@ -50,7 +50,7 @@ public final class DocumentSchema {
         return name;
     }
 
-    /** Every problem the schema finds, in document order; empty when the document has the right form. */
+    /** Every problem the schema finds, in document order (a missing field after its object's fields); empty when the document has the right form. */
     public List<DocumentProblem> check(JsonNode document) {
         List<DocumentProblem> problems = new ArrayList<>();
         for (ValidationMessage m : schema.validate(document)) {
@@ -64,7 +64,7 @@ public final class DocumentSchema {
                 default -> problems.add(new DocumentProblem(pointer, withValue(explained(m), m.getInstanceNode())));
             }
         }
-        problems.sort(Comparator.comparing(DocumentProblem::pointer));
+        problems.sort(Comparator.comparing(p -> DocumentOrder.of(document, p.pointer())));
         return problems;
     }
 
@@ -91,7 +91,8 @@ public final class DocumentSchema {
             case "maxItems" -> "must have at most " + keyword.asText() + " elements";
             case "minLength" -> keyword.asInt() == 1 ? "must not be empty" : "must have at least " + keyword.asText() + " characters";
             case "maxLength" -> "must have at most " + keyword.asText() + " characters";
-            case "pattern" -> "must match " + keyword.asText();
+            case "pattern" -> keyword.asText().equals(IdGrammar.REGEX) ? "must be an id: " + IdGrammar.RULE
+                    : "must match " + keyword.asText();
             case "false" -> "not allowed here";
             default -> error;
         };

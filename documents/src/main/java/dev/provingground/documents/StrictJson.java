@@ -3,6 +3,7 @@ package dev.provingground.documents;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,18 +11,21 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads document bytes exactly and binds a checked tree to records. Numbers are kept as written ({@code 1e400} and
  * {@code 2^70} stay themselves, so a schema bound refuses them instead of seeing Infinity or a wrapped long);
- * {@code NaN}/{@code Infinity} tokens, duplicate keys and trailing data are refused. Binding coerces nothing: a
+ * {@code NaN}/{@code Infinity} tokens are refused where they stand, duplicate keys and trailing data as malformed. Binding coerces nothing: a
  * string is never read as a number, a float never as an integer, and a field the record does not have is refused.
  */
 public final class StrictJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // NaN and Infinity are read so that they are refused where they are (see nonFinite), not as bad JSON.
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -51,7 +55,21 @@ public final class StrictJson {
         if (tree == null || tree.isMissingNode()) {
             throw new DocumentException(List.of(new DocumentProblem("", "empty document")));
         }
+        List<DocumentProblem> nonFinite = new ArrayList<>();
+        nonFinite(tree, "", nonFinite);
+        if (!nonFinite.isEmpty()) throw new DocumentException(nonFinite);
         return tree;
+    }
+
+    /** Every NaN or Infinity in the tree, in document order, where it stands. */
+    private static void nonFinite(JsonNode node, String pointer, List<DocumentProblem> found) {
+        if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+            found.add(new DocumentProblem(pointer, "must be a finite number, got " + node.asText()));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> nonFinite(f.getValue(), DocumentProblem.child(pointer, f.getKey()), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) nonFinite(node.get(i), pointer + "/" + i, found);
+        }
     }
 
     /**
