@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One kind of document's JSON Schema (draft 2020-12, as published in {@code docs/schemas/}): what it checks is form
@@ -65,6 +67,9 @@ public final class DocumentSchema {
             }
         }
         problems.sort(Comparator.comparing(p -> DocumentOrder.of(document, p.pointer())));
+        // One problem per place: 0.5 for an integer of at least 1 is "must be an integer", not that and a bound too.
+        Set<String> seen = new HashSet<>();
+        problems.removeIf(p -> !seen.add(p.pointer()));
         return problems;
     }
 
