@@ -1,11 +1,6 @@
 package dev.provingground.profiles;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.provingground.documents.DocumentException;
 import dev.provingground.documents.DocumentProblem;
 import dev.provingground.documents.DocumentSchema;
@@ -17,7 +12,6 @@ import dev.provingground.vda5050.Vda5050Codec;
 import dev.provingground.vda5050.Vda5050DecodeException;
 import dev.provingground.vda5050.Vda5050EncodeException;
 import dev.provingground.vda5050.Vda5050Json;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +31,6 @@ final class ProfileReader {
     private static final DocumentSchema SCHEMA = DocumentSchema.fromClasspath(ProfileReader.class,
             ProfileCatalog.SCHEMA_RESOURCE);
     private static final String FILE_SUFFIX = ".json";
-
-    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     /** A profile file as written: the factsheet stays a tree until the VDA 5050 codec reads it. */
     private record ProfileDocument(String id, String name, JsonNode factsheet, ServiceExtension service,
@@ -90,11 +79,9 @@ final class ProfileReader {
     private static Factsheet factsheet(JsonNode written) {
         Factsheet factsheet;
         try {
-            factsheet = Codec.INSTANCE.decode(Factsheet.class, STRICT_JSON.writeValueAsBytes(written));
+            factsheet = Codec.INSTANCE.decode(Factsheet.class, StrictJson.write(written));
         } catch (Vda5050DecodeException e) {
             throw new InvalidFieldException(factsheetPath(e.path()), decodeProblem(e));
-        } catch (JsonProcessingException e) {
-            throw new InvalidFieldException("factsheet", "cannot re-serialise: " + e.getOriginalMessage());
         }
         String ignored = firstFieldNotIn(written, Vda5050Json.mapper().valueToTree(factsheet), "factsheet");
         if (ignored != null) {
