@@ -11,6 +11,7 @@ import dev.provingground.server.auth.SecretHasher;
 import dev.provingground.vda5050.AgvPosition;
 import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.State;
+import dev.provingground.vda5050.TopicAddress;
 import dev.provingground.vda5050.Velocity;
 import dev.provingground.vda5050.Visualization;
 
@@ -30,7 +31,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import dev.provingground.vda5050.TopicAddress;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -44,7 +45,6 @@ import java.util.logging.Logger;
 public final class RobotRegistry {
 
     private static final Logger LOG = Logger.getLogger(RobotRegistry.class.getName());
-
 
     private final RobotStore store;
     private final ProfileCatalog profiles;
