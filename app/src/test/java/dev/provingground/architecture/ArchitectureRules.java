@@ -17,20 +17,24 @@ final class ArchitectureRules {
     static final String ROOT = "dev.provingground";
 
     /** Module root package (under {@link #ROOT}) → the module root packages it may use. */
-    static final Map<String, List<String>> ALLOWED = Map.of(
-            "vda5050", List.of(),
-            "profiles", List.of("vda5050"),
-            "geofence", List.of(),
-            "site", List.of("geofence"),
-            "trackrecord", List.of(),
-            "report", List.of("trackrecord"),
-            "server", List.of("vda5050", "profiles", "geofence", "site", "trackrecord", "report"),
-            "sim", List.of("vda5050", "profiles", "geofence", "site"),
-            "agent", List.of("vda5050", "profiles"),
-            "app", List.of("vda5050", "profiles", "geofence", "site", "trackrecord", "report", "server", "sim", "agent"));
+    static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+            Map.entry("vda5050", List.of()),
+            Map.entry("documents", List.of()),
+            Map.entry("profiles", List.of("vda5050", "documents")),
+            Map.entry("geofence", List.of("documents")),
+            Map.entry("site", List.of("geofence", "documents")),
+            Map.entry("trackrecord", List.of()),
+            Map.entry("report", List.of("trackrecord")),
+            Map.entry("server", List.of("vda5050", "documents", "profiles", "geofence", "site", "trackrecord",
+                    "report")),
+            Map.entry("sim", List.of("vda5050", "profiles", "geofence", "site")),
+            Map.entry("agent", List.of("vda5050", "profiles")),
+            Map.entry("app", List.of("vda5050", "documents", "profiles", "geofence", "site", "trackrecord", "report",
+                    "server", "sim", "agent")));
 
     /** Libraries that must stay plain Java, usable without a server. */
-    static final List<String> WITHOUT_VERTX = List.of("profiles", "geofence", "site", "trackrecord", "report");
+    static final List<String> WITHOUT_VERTX = List.of("documents", "profiles", "geofence", "site", "trackrecord",
+            "report");
 
     private ArchitectureRules() {
     }

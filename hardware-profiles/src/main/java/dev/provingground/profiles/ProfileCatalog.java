@@ -24,6 +24,8 @@ public final class ProfileCatalog {
     /** Where the shipped profiles live on the classpath, and the file listing them (a classpath cannot be listed). */
     static final String RESOURCE_DIRECTORY = "dev/provingground/profiles/";
     static final String INDEX = RESOURCE_DIRECTORY + "index.txt";
+    /** The JSON Schema every profile is checked against, on the classpath (published as docs/schemas/hardware-profile.schema.json). */
+    public static final String SCHEMA_RESOURCE = "/" + RESOURCE_DIRECTORY + "schema/hardware-profile.schema.json";
 
     private final Map<String, HardwareProfile> profiles;
     /** Which file each profile came from, to name both files when an id turns up twice. */

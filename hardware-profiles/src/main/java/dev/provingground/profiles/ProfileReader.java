@@ -1,12 +1,10 @@
 package dev.provingground.profiles;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.provingground.documents.DocumentException;
+import dev.provingground.documents.DocumentProblem;
+import dev.provingground.documents.DocumentSchema;
+import dev.provingground.documents.StrictJson;
 import dev.provingground.vda5050.Factsheet;
 import dev.provingground.vda5050.Header;
 import dev.provingground.vda5050.SchemaViolation;
@@ -14,144 +12,78 @@ import dev.provingground.vda5050.Vda5050Codec;
 import dev.provingground.vda5050.Vda5050DecodeException;
 import dev.provingground.vda5050.Vda5050EncodeException;
 import dev.provingground.vda5050.Vda5050Json;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Turns the bytes of one profile file into a {@link HardwareProfile}, or a {@link ProfileLoadException} naming
- * the file and the field. Stricter than VDA 5050 decoding on purpose: a profile is written by hand, so a
- * misspelt or unknown field is an error rather than something to ignore.
+ * the file and the field. The file is read exactly, checked against the published hardware-profile schema
+ * ({@code docs/schemas/hardware-profile.schema.json}: fields, types, bounds; unknown fields refused) and bound to
+ * records whose constructors check meaning (idle power not above moving power, a UV-C lamp only on a DISINFECTION
+ * robot). The factsheet is checked against the VDA 5050 factsheet schema, stricter than VDA 5050 decoding on
+ * purpose: a profile is written by hand, so a misspelt or unknown field is an error rather than something to ignore.
  */
 final class ProfileReader {
 
-    private static final Set<String> PROFILE_FIELDS = Set.of("id", "name", "factsheet", "service", "sources", "estimates");
-    private static final Set<String> SERVICE_FIELDS = Set.of("kind", "environment", "massEmptyKg", "maxPayloadKg",
-            "batteryCapacityWh", "powerIdleW", "powerMovingW", "chargePowerW", "elevatorCapable",
-            "uvcIrradianceAt1mMicroWattPerCm2");
-    private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "url", "figures");
-    private static final Set<String> ESTIMATE_FIELDS = Set.of("field", "basis");
-    /** A profile describes a model, not a message: the publisher sets these. */
-    private static final Set<String> MESSAGE_ONLY_FIELDS = Set.of("headerId", "timestamp");
+    /** The published schema, packaged from {@code docs/schemas/} (see this module's pom). */
+    private static final DocumentSchema SCHEMA = DocumentSchema.fromClasspath(ProfileReader.class,
+            ProfileCatalog.SCHEMA_RESOURCE);
     private static final String FILE_SUFFIX = ".json";
 
-    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** A profile file as written: the factsheet stays a tree until the VDA 5050 codec reads it. */
+    private record ProfileDocument(String id, String name, JsonNode factsheet, ServiceExtension service,
+                                   List<Source> sources, List<Estimate> estimates) {
+    }
 
     HardwareProfile read(String fileName, byte[] bytes) {
         try {
-            return parse(fileName, tree(fileName, bytes));
+            return parse(fileName, document(fileName, bytes));
         } catch (InvalidFieldException e) {
             throw new ProfileLoadException(fileName, e.field(), e.problem(), e);
         }
     }
 
-    private static JsonNode tree(String fileName, byte[] bytes) {
-        JsonNode tree;
+    private static ProfileDocument document(String fileName, byte[] bytes) {
         try {
-            tree = STRICT_JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ProfileLoadException(fileName, null, where + "malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ProfileLoadException(fileName, null, "cannot read: " + e.getMessage(), e);
+            JsonNode tree = StrictJson.parse(bytes);
+            SCHEMA.require(tree);
+            return StrictJson.bind(tree, ProfileDocument.class);
+        } catch (DocumentException e) {
+            DocumentProblem first = e.problems().get(0);
+            // A record's constructor names the field inside the part being bound (service → powerIdleW).
+            if (e.getCause() instanceof InvalidFieldException invalid) {
+                String part = first.pointer().isEmpty() ? "" : first.field() + ".";
+                throw new ProfileLoadException(fileName, part + invalid.field(), invalid.problem(), e);
+            }
+            throw new ProfileLoadException(fileName, first.pointer().isEmpty() ? null : first.field(),
+                    first.message(), e);
         }
-        if (tree == null || tree.isMissingNode()) {
-            throw new ProfileLoadException(fileName, null, "empty file; expected a JSON object");
-        }
-        if (!tree.isObject()) {
-            throw new ProfileLoadException(fileName, null, "expected a JSON object, got " + abbreviate(tree.toString()));
-        }
-        return tree;
     }
 
-    private HardwareProfile parse(String fileName, JsonNode tree) {
-        ProfileFields root = ProfileFields.object(tree, "").allowOnly(PROFILE_FIELDS);
-        String id = root.text("id");
+    private HardwareProfile parse(String fileName, ProfileDocument document) {
         String expectedId = fileName.endsWith(FILE_SUFFIX)
                 ? fileName.substring(0, fileName.length() - FILE_SUFFIX.length()) : fileName;
-        if (!id.equals(expectedId)) {
+        if (!document.id().equals(expectedId)) {
             throw new InvalidFieldException("id", "must equal the file name without .json (\"" + expectedId
-                    + "\"), got \"" + id + "\"");
+                    + "\"), got \"" + document.id() + "\"");
         }
-        String name = root.text("name");
-        ServiceExtension service = service(ProfileFields.object(root.node().get("service"), "service"));
-        List<Source> sources = new ArrayList<>();
-        for (ProfileFields source : root.objects("sources")) {
-            sources.add(source(source));
-        }
-        List<Estimate> estimates = new ArrayList<>();
-        if (root.has("estimates")) {
-            for (ProfileFields estimate : root.objects("estimates")) {
-                estimates.add(estimate(estimate));
-            }
-        }
-        Factsheet factsheet = factsheet(ProfileFields.object(root.node().get("factsheet"), "factsheet"));
-        HardwareProfile profile = new HardwareProfile(id, name, factsheet, service, sources, estimates);
+        Factsheet factsheet = factsheet(document.factsheet());
+        HardwareProfile profile = new HardwareProfile(document.id(), document.name(), factsheet, document.service(),
+                document.sources(), document.estimates());
         requireSchemaConformance(factsheet);
         return profile;
     }
 
-    private static ServiceExtension service(ProfileFields s) {
-        s.allowOnly(SERVICE_FIELDS);
-        RobotKind kind = s.enumValue("kind", RobotKind.class);
-        Environment environment = s.enumValue("environment", Environment.class);
-        double massEmptyKg = s.number("massEmptyKg");
-        double maxPayloadKg = s.number("maxPayloadKg");
-        double batteryCapacityWh = s.number("batteryCapacityWh");
-        double powerIdleW = s.number("powerIdleW");
-        double powerMovingW = s.number("powerMovingW");
-        double chargePowerW = s.number("chargePowerW");
-        boolean elevatorCapable = s.bool("elevatorCapable");
-        Double uvc = s.optionalNumber("uvcIrradianceAt1mMicroWattPerCm2");
-        return within("service", () -> new ServiceExtension(kind, environment, massEmptyKg, maxPayloadKg,
-                batteryCapacityWh, powerIdleW, powerMovingW, chargePowerW, elevatorCapable, uvc));
-    }
-
-    private static Source source(ProfileFields s) {
-        s.allowOnly(SOURCE_FIELDS);
-        String title = s.text("title");
-        String publisher = s.text("publisher");
-        String url = s.text("url");
-        String figures = s.text("figures");
-        return within(s.path(), () -> new Source(title, publisher, url, figures));
-    }
-
-    private static Estimate estimate(ProfileFields e) {
-        e.allowOnly(ESTIMATE_FIELDS);
-        String field = e.text("field");
-        String basis = e.text("basis");
-        return new Estimate(field, basis);
-    }
-
-    private static Factsheet factsheet(ProfileFields f) {
-        for (String name : MESSAGE_ONLY_FIELDS) {
-            if (f.node().has(name)) {
-                throw new InvalidFieldException(f.child(name), "not allowed in a profile: the publisher of a factsheet message sets it");
-            }
-        }
-        String version = f.text("version");
-        if (!version.equals(Header.PROTOCOL_VERSION)) {
-            throw new InvalidFieldException(f.child("version"), "must be \"" + Header.PROTOCOL_VERSION
-                    + "\" (profiles are written against VDA 5050 " + Header.PROTOCOL_VERSION + "), got \"" + version + "\"");
-        }
+    private static Factsheet factsheet(JsonNode written) {
         Factsheet factsheet;
         try {
-            factsheet = Codec.INSTANCE.decode(Factsheet.class, STRICT_JSON.writeValueAsBytes(f.node()));
+            factsheet = Codec.INSTANCE.decode(Factsheet.class, StrictJson.write(written));
         } catch (Vda5050DecodeException e) {
             throw new InvalidFieldException(factsheetPath(e.path()), decodeProblem(e));
-        } catch (JsonProcessingException e) {
-            throw new InvalidFieldException("factsheet", "cannot re-serialise: " + e.getOriginalMessage());
         }
-        String ignored = firstFieldNotIn(f.node(), Vda5050Json.mapper().valueToTree(factsheet), "factsheet");
+        String ignored = firstFieldNotIn(written, Vda5050Json.mapper().valueToTree(factsheet), "factsheet");
         if (ignored != null) {
             throw new InvalidFieldException(ignored, "unknown field; not part of the VDA 5050 " + Header.PROTOCOL_VERSION + " factsheet");
         }
@@ -240,18 +172,6 @@ final class ProfileReader {
         }
         String prefix = e.subject() + ": " + e.path() + ": ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-    }
-
-    private static <T> T within(String prefix, Supplier<T> construction) {
-        try {
-            return construction.get();
-        } catch (InvalidFieldException e) {
-            throw new InvalidFieldException(prefix + "." + e.field(), e.problem());
-        }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** One codec for all loads: building it compiles the schemas. */

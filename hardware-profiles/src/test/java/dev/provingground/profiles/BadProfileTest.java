@@ -29,7 +29,7 @@ class BadProfileTest {
         ProfileFiles.at(profile, "service").put("massEmptyKg", -3);
 
         assertLoadFails("sidewalk-delivery.json", profile, "service.massEmptyKg",
-                "sidewalk-delivery.json: service.massEmptyKg: must be > 0, got -3");
+                "sidewalk-delivery.json: service.massEmptyKg: must be more than 0, got -3");
     }
 
     @Test
@@ -38,7 +38,7 @@ class BadProfileTest {
         ProfileFiles.at(profile, "service").put("kind", "WAITER");
 
         assertLoadFails("serving.json", profile, "service.kind",
-                "serving.json: service.kind: unknown value \"WAITER\"; expected one of DELIVERY, SERVING, DISINFECTION");
+                "serving.json: service.kind: must be one of DELIVERY, SERVING, DISINFECTION, got \"WAITER\"");
     }
 
     @Test
@@ -220,7 +220,36 @@ class BadProfileTest {
         ProfileFiles.at(profile, "factsheet").put("timestamp", "2025-01-01T00:00:00.000Z");
 
         assertLoadFails("serving.json", profile, "factsheet.timestamp",
-                "serving.json: factsheet.timestamp: not allowed in a profile: the publisher of a factsheet message sets it");
+                "serving.json: factsheet.timestamp: not allowed here, got \"2025-01-01T00:00:00.000Z\"");
+    }
+
+    @Test
+    void aMisspeltServiceFieldIsRefusedByTheSchemaNamingWhatIsAllowed() {
+        ObjectNode profile = ProfileFiles.shipped("serving");
+        ObjectNode service = ProfileFiles.at(profile, "service");
+        service.set("massEmtyKg", service.remove("massEmptyKg"));
+        assertLoadFails("serving.json", profile, "service.massEmptyKg", "serving.json: service.massEmptyKg: required");
+        service.set("massEmptyKg", service.get("massEmtyKg"));
+        assertLoadFails("serving.json", profile, "service.massEmtyKg", "serving.json: service.massEmtyKg: unknown field;"
+                + " allowed here: batteryCapacityWh, chargePowerW, elevatorCapable, environment, kind, massEmptyKg,"
+                + " maxPayloadKg, powerIdleW, powerMovingW, uvcIrradianceAt1mMicroWattPerCm2");
+    }
+
+    @Test
+    void aBatteryOfOneE400WattHoursIsOutOfBoundsNotInfinite() throws Exception {
+        String profile = ProfileFiles.shipped("serving").toString()
+                .replaceFirst("\"batteryCapacityWh\":[0-9.]+", "\"batteryCapacityWh\":1e400");
+        ProfileFiles.write(dir, "serving.json", profile);
+        assertThatThrownBy(() -> ProfileCatalog.load(dir)).isInstanceOf(ProfileLoadException.class)
+                .hasMessage("serving.json: service.batteryCapacityWh: must be at most 1000000, got 1E+400");
+    }
+
+    @Test
+    void anElevatorFlagGivenAsTextIsNotCoerced() {
+        ObjectNode profile = ProfileFiles.shipped("serving");
+        ProfileFiles.at(profile, "service").put("elevatorCapable", "true");
+        assertLoadFails("serving.json", profile, "service.elevatorCapable",
+                "serving.json: service.elevatorCapable: must be true or false, got \"true\"");
     }
 
     @Test
@@ -238,7 +267,7 @@ class BadProfileTest {
         profile.putArray("sources");
 
         assertLoadFails("serving.json", profile, "sources",
-                "serving.json: sources: at least one public source of the figures is required");
+                "serving.json: sources: must have at least 1 element");
     }
 
     @Test
@@ -250,7 +279,7 @@ class BadProfileTest {
 
         assertThatThrownBy(() -> ProfileCatalog.load(dir))
                 .isInstanceOf(ProfileLoadException.class)
-                .hasMessage("serving.json: service.chargePowerW: must be > 0, got 0");
+                .hasMessage("serving.json: service.chargePowerW: must be more than 0, got 0");
     }
 
     @Test

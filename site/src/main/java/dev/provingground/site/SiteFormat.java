@@ -1,22 +1,20 @@
 package dev.provingground.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.provingground.documents.DocumentException;
+import dev.provingground.documents.DocumentProblem;
+import dev.provingground.documents.DocumentSchema;
+import dev.provingground.documents.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,15 +27,11 @@ import java.util.Objects;
  */
 public final class SiteFormat {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            // NaN and Infinity are read so that they are reported as "not a finite number" at their path,
-            // rather than as a bare syntax error.
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            // A key given twice would otherwise silently keep the last value.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /** Writes files: indented, for people to read and edit. */
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** The published schema (docs/schemas/site.schema.json), packaged with this module: one file, no copy. */
+    private static final DocumentSchema SCHEMA = DocumentSchema.fromClasspath(SiteFormat.class,
+            "/dev/provingground/site/schema/site.schema.json");
 
     private SiteFormat() {
     }
@@ -53,7 +47,7 @@ public final class SiteFormat {
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(in, () -> "no input stream for site " + sourceName);
         try (in) {
-            return SiteReader.read(parse(in, sourceName), sourceName);
+            return read(in.readAllBytes(), sourceName);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read site " + sourceName + ": " + e.getMessage(), e);
         }
@@ -68,24 +62,22 @@ public final class SiteFormat {
         }
     }
 
-    /** Reads a site from JSON bytes, such as a request body. */
+    /**
+     * Reads a site from JSON bytes, such as a request body or a stored version: read exactly, checked against the
+     * published schema (form: fields, types, bounds), bound to {@link SiteDocument} and checked for meaning
+     * ({@link SiteChecks}: references, duplicates).
+     */
     public static Site read(byte[] json, String sourceName) {
-        return read(new ByteArrayInputStream(json), sourceName);
-    }
-
-    private static JsonNode parse(InputStream in, String sourceName) throws IOException {
-        JsonNode document;
+        Objects.requireNonNull(sourceName, "sourceName");
+        SiteDocument document;
         try {
-            document = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw SiteValidationException.in(sourceName, List.of("(root): " + where + "malformed JSON: " + e.getOriginalMessage()));
+            JsonNode tree = StrictJson.parse(json);
+            SCHEMA.require(tree);
+            document = StrictJson.bind(tree, SiteDocument.class);
+        } catch (DocumentException e) {
+            throw SiteValidationException.in(sourceName, e.problems().stream().map(DocumentProblem::toString).toList());
         }
-        if (document == null || document.isMissingNode()) {
-            throw SiteValidationException.in(sourceName, List.of("(root): empty document, expected a site object"));
-        }
-        return document;
+        return SiteChecks.check(document, sourceName);
     }
 
     /** The site as UTF-8 JSON, indented, fields in a fixed order. */

@@ -51,9 +51,22 @@ class TopicAddressTest {
             "uagv/v2/m//state",
             "/uagv/v2/m/s/state",
             "uagv/v2/m/s/state/",
+            "uagv/v2/m/../state",
+            "uagv/v2/m/./state",
+            "uagv/v2/../s/state",
+            "uagv/v2/m/.hidden/state",
+            "uagv/v2/m/-s/state",
             ""})
     void parseRejectsAnythingButAKnownRobotTopic(String mqttTopic) {
         assertThat(TopicAddress.parse(mqttTopic)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"..", ".", "-x", "a/b", "a+b", "a b"})
+    void aSerialNumberLikeDotDotOrWithASlashNamesNoRobotTopic(String serialNumber) {
+        assertThat(TopicAddress.isSerialNumber(serialNumber)).isFalse();
+        assertThatThrownBy(() -> TopicAddress.of("acme", serialNumber, Topic.STATE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serialNumber");
     }
 
     @Test

@@ -75,7 +75,7 @@ final class ElevatorRoutes {
 
     private void setRules(RoutingContext ctx) {
         String actor = BearerAuth.requireOperator(ctx).actor();
-        var rules = RulesJson.read(Bodies.object(ctx));
+        var rules = RulesJson.read(ctx.body().buffer().getBytes());
         Future.fromCompletionStage(elevators.setRules(ctx.pathParam("site"), ctx.pathParam("id"), rules, actor),
                         ctx.vertx().getOrCreateContext())
                 .onSuccess(r -> ctx.json(RulesJson.write(r))).onFailure(ctx::fail);

@@ -1,16 +1,37 @@
 package dev.provingground.server.api;
 
 import dev.provingground.server.api.validation.RequestSchemas;
+import dev.provingground.profiles.ProfileCatalog;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code GET /api/v1/schemas/{name}}: the JSON Schemas of site, zone and elevator-rules documents (docs/schemas/). */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+/**
+ * {@code GET /api/v1/schemas/{name}}: the JSON Schemas of site, zone and elevator-rules documents (derived from the
+ * OpenAPI document) and of hardware profiles (the one the profile catalog checks every profile against), as published
+ * in docs/schemas/.
+ */
 final class SchemaRoutes {
 
+    static final String HARDWARE_PROFILE = "hardware-profile.schema.json";
+
     private final RequestSchemas schemas;
+    private final JsonObject hardwareProfile;
 
     SchemaRoutes(RequestSchemas schemas) {
         this.schemas = schemas;
+        try (InputStream in = ProfileCatalog.class.getResourceAsStream(ProfileCatalog.SCHEMA_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("hardware-profile schema missing from the classpath");
+            this.hardwareProfile = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void mount(Router router) {
@@ -19,10 +40,10 @@ final class SchemaRoutes {
 
     private void serve(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        var schema = schemas.published(name);
+        var schema = name.equals(HARDWARE_PROFILE) ? hardwareProfile.copy() : schemas.published(name);
         if (schema == null)
-            throw new ApiError(404, "not_found", "no schema " + name + "; published: "
-                    + RequestSchemas.PUBLISHED.keySet().stream().sorted().toList());
+            throw new ApiError(404, "not_found", "no schema " + name + "; published: " + Stream.concat(
+                    RequestSchemas.PUBLISHED.keySet().stream(), Stream.of(HARDWARE_PROFILE)).sorted().toList());
         ctx.response().putHeader("content-type", "application/schema+json").end(schema.encodePrettily());
     }
 }

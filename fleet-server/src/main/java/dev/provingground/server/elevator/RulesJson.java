@@ -1,24 +1,43 @@
 package dev.provingground.server.elevator;
 
+import dev.provingground.documents.DocumentException;
+import dev.provingground.documents.DocumentProblem;
+import dev.provingground.documents.DocumentSchema;
+import dev.provingground.documents.StrictJson;
 import dev.provingground.geofence.WeeklySchedule;
+import dev.provingground.profiles.RobotKind;
 import dev.provingground.server.errors.InvalidInputException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Elevator rules as the API and the store write them: {@code {allowedKinds, maxRobotsPerCar, passengerPolicy,
  * peakWindows: [{days, from, to}], serviceHours: [{days, from, to}] | null}} — windows in the zone schedule's shape.
+ * Reading checks the document against the published schema (docs/schemas/elevator-rules.schema.json, packaged with
+ * this module), binds it to {@link RulesDocument} and leaves meaning (a peak policy needs peak windows) to
+ * {@link ElevatorRules}.
  */
 public final class RulesJson {
+
+    private static final DocumentSchema SCHEMA = DocumentSchema.fromClasspath(RulesJson.class,
+            "/dev/provingground/server/schema/elevator-rules.schema.json");
+
+    /** The document as written; every field's form is the schema's. */
+    record RulesDocument(List<RobotKind> allowedKinds, int maxRobotsPerCar, PassengerPolicy passengerPolicy,
+                         List<WindowDocument> peakWindows, List<WindowDocument> serviceHours) {
+    }
+
+    /** One weekly window: days, and from–to as {@code HH:MM} in the site's time zone. */
+    record WindowDocument(List<DayOfWeek> days, String from, String to) {
+    }
 
     private RulesJson() {
     }
@@ -40,56 +59,35 @@ public final class RulesJson {
         return out;
     }
 
-    /** Reads rules, naming the field that is wrong. */
-    public static ElevatorRules read(JsonObject json) {
-        Set<String> kinds = new LinkedHashSet<>();
-        Object k = json.getValue("allowedKinds");
-        if (!(k instanceof JsonArray arr)) throw new InvalidInputException("allowedKinds", "an array of robot kinds is required");
-        for (int i = 0; i < arr.size(); i++) kinds.add(String.valueOf(arr.getValue(i)).toUpperCase(Locale.ROOT));
-        if (!(json.getValue("maxRobotsPerCar") instanceof Number max))
-            throw new InvalidInputException("maxRobotsPerCar", "a whole number >= 1 is required");
-        PassengerPolicy policy;
+    /** Reads rules from a request body or a stored value, naming the field that is wrong. */
+    public static ElevatorRules read(byte[] json) {
+        RulesDocument document;
         try {
-            policy = PassengerPolicy.valueOf(String.valueOf(json.getValue("passengerPolicy")));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("passengerPolicy", "must be ROBOT_ONLY, SHARED or SHARED_OUTSIDE_PEAK, got "
-                    + json.getValue("passengerPolicy"));
+            var tree = StrictJson.parse(json);
+            SCHEMA.require(tree);
+            document = StrictJson.bind(tree, RulesDocument.class);
+        } catch (DocumentException e) {
+            DocumentProblem first = e.problems().get(0);
+            throw new InvalidInputException(first.pointer().isEmpty() ? "rules" : first.field(), first.message(),
+                    Map.of("pointer", first.pointer()));
         }
-        List<WeeklySchedule.Window> peaks = windows(json.getValue("peakWindows"), "peakWindows", true);
-        List<WeeklySchedule.Window> hours = windows(json.getValue("serviceHours"), "serviceHours", false);
+        Set<String> kinds = new LinkedHashSet<>();
+        document.allowedKinds().forEach(kind -> kinds.add(kind.name()));
+        List<WeeklySchedule.Window> peaks = bound(document.peakWindows());
         try {
-            return new ElevatorRules(kinds, max.intValue(), policy, peaks, hours == null ? null : new WeeklySchedule(hours));
+            return new ElevatorRules(kinds, document.maxRobotsPerCar(), document.passengerPolicy(), peaks,
+                    document.serviceHours() == null ? null : new WeeklySchedule(bound(document.serviceHours())));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("rules", e.getMessage());
         }
     }
 
-    private static List<WeeklySchedule.Window> windows(Object value, String field, boolean emptyWhenAbsent) {
-        if (value == null) return emptyWhenAbsent ? List.of() : null;
-        if (!(value instanceof JsonArray arr)) throw new InvalidInputException(field, "an array of {days, from, to} is required");
+    private static List<WeeklySchedule.Window> bound(List<WindowDocument> windows) {
         List<WeeklySchedule.Window> out = new ArrayList<>();
-        for (int i = 0; i < arr.size(); i++) {
-            String path = field + "[" + i + "]";
-            if (!(arr.getValue(i) instanceof JsonObject w) || !(w.getValue("days") instanceof JsonArray days) || days.isEmpty())
-                throw new InvalidInputException(path, "must be {days: [MONDAY …], from: \"HH:MM\", to: \"HH:MM\"}");
-            LocalTime from = time(w.getValue("from"), path + ".from");
-            LocalTime to = time(w.getValue("to"), path + ".to");
-            for (int d = 0; d < days.size(); d++) {
-                try {
-                    out.add(new WeeklySchedule.Window(DayOfWeek.valueOf(String.valueOf(days.getValue(d))), from, to));
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException(path + ".days[" + d + "]", "must be MONDAY … SUNDAY, got " + days.getValue(d));
-                }
-            }
-        }
+        if (windows == null) return out;
+        for (WindowDocument w : windows)
+            for (DayOfWeek day : w.days())
+                out.add(new WeeklySchedule.Window(day, LocalTime.parse(w.from()), LocalTime.parse(w.to())));
         return out;
-    }
-
-    private static LocalTime time(Object value, String path) {
-        try {
-            return LocalTime.parse(String.valueOf(value));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(path, "must be a time HH:MM, got " + value);
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.provingground.server.auth.SecretHasher;
 import dev.provingground.vda5050.AgvPosition;
 import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.State;
+import dev.provingground.vda5050.TopicAddress;
 import dev.provingground.vda5050.Velocity;
 import dev.provingground.vda5050.Visualization;
 
@@ -45,8 +46,6 @@ import java.util.logging.Logger;
 public final class RobotRegistry {
 
     private static final Logger LOG = Logger.getLogger(RobotRegistry.class.getName());
-
-    private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     private final RobotStore store;
     private final ProfileCatalog profiles;
@@ -117,9 +116,10 @@ public final class RobotRegistry {
     /** A manufacturer name as robots are registered under and firms claim: an MQTT topic level. */
     public static String manufacturerName(String raw) {
         String manufacturer = requireText("manufacturer", raw);
-        if (manufacturer.length() > 128 || manufacturer.chars().anyMatch(c -> c == '/' || c == '+' || c == '#' || c < 0x20))
-            throw new InvalidInputException("manufacturer",
-                    "must be at most 128 characters without '/', '+', '#' or control characters (it is an MQTT topic level)");
+        if (manufacturer.length() > 128 || manufacturer.equals(".") || manufacturer.equals("..")
+                || manufacturer.chars().anyMatch(c -> c == '/' || c == '+' || c == '#' || c < 0x20))
+            throw new InvalidInputException("manufacturer", "must be at most 128 characters without '/', '+', '#' or"
+                    + " control characters, and not '.' or '..' (it is an MQTT topic level)");
         return manufacturer;
     }
 
@@ -135,9 +135,9 @@ public final class RobotRegistry {
     public CompletableFuture<AccessControl.Issued<Robot>> register(Registration r, String actor) {
         String manufacturer = manufacturerName(r.manufacturer());
         String serial = requireText("serialNumber", r.serialNumber());
-        if (!SERIAL.matcher(serial).matches())
-            throw new InvalidInputException("serialNumber",
-                    "must be 1-128 characters of A-Z a-z 0-9 _ . : - (VDA 5050), got \"" + serial + "\"");
+        if (!TopicAddress.isSerialNumber(serial))
+            throw new InvalidInputException("serialNumber", "must be 1-128 characters of A-Z a-z 0-9 _ . : - (VDA 5050),"
+                    + " starting with a letter or digit, got \"" + serial + "\"");
         String firm = requireText("firm", r.firm());
         if (access.firm(firm).isEmpty()) throw new InvalidInputException("firm", "unknown firm \"" + firm + "\"");
         String profileId = requireText("profile", r.profile());

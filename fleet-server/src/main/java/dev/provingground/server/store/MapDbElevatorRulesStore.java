@@ -19,7 +19,7 @@ public final class MapDbElevatorRulesStore implements ElevatorRulesStore {
 
     @Override
     public Map<String, ElevatorRules> loadAll() {
-        return rules.readAll(bytes -> RulesJson.read(new JsonObject(new String(bytes, StandardCharsets.UTF_8))));
+        return rules.readAll(RulesJson::read);
     }
 
     @Override

@@ -116,6 +116,18 @@ class AccessApiTest {
         assertThat(badSerial.statusCode()).isEqualTo(400);
         assertThat(badSerial.bodyAsJsonObject().getJsonObject("error").getJsonObject("details").getString("field"))
                 .isEqualTo("serialNumber");
+        for (String serial : new String[] {"..", ".", "-x", ".hidden"}) {
+            var dotted = server.post("/api/v1/robots", server.operatorToken, new JsonObject()
+                    .put("manufacturer", "Acme").put("serialNumber", serial).put("firm", "acme").put("profile", "serving"));
+            assertThat(dotted.statusCode()).as(serial).isEqualTo(400);
+            assertThat(dotted.bodyAsJsonObject().getJsonObject("error").getJsonObject("details").getString("field"))
+                    .as(serial).isEqualTo("serialNumber");
+        }
+        var dottedManufacturer = server.post("/api/v1/robots", server.operatorToken, new JsonObject()
+                .put("manufacturer", "..").put("serialNumber", "A-4").put("firm", "acme").put("profile", "serving"));
+        assertThat(dottedManufacturer.statusCode()).isEqualTo(400);
+        assertThat(dottedManufacturer.bodyAsJsonObject().getJsonObject("error").getJsonObject("details")
+                .getString("field")).isEqualTo("manufacturer");
         var duplicate = server.post("/api/v1/robots", server.operatorToken, new JsonObject()
                 .put("manufacturer", "Acme").put("serialNumber", "A-1").put("firm", "acme").put("profile", "serving"));
         assertThat(duplicate.statusCode()).isEqualTo(409);

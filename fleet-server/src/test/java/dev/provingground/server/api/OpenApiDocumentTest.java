@@ -191,6 +191,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everyDocumentSchemaInDocsIsServedAsPublished() throws Exception {
+        for (String name : List.of("site.schema.json", "zone.schema.json", "zone-collection.schema.json",
+                "elevator-rules.schema.json", "hardware-profile.schema.json")) {
+            var res = server.get("/api/v1/schemas/" + name, vendorToken);
+            assertThat(res.statusCode()).as(name).isEqualTo(200);
+            assertThat(res.getHeader("content-type")).isEqualTo("application/schema+json");
+            assertThat(res.bodyAsJsonObject()).as(name)
+                    .isEqualTo(new JsonObject(java.nio.file.Files.readString(Path.of("..", "docs", "schemas", name))));
+        }
+        var unknown = server.get("/api/v1/schemas/robot.schema.json", vendorToken);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.bodyAsString()).contains("hardware-profile.schema.json");
+    }
+
+    @Test
     void anOversizeBodyGets413WhereTheDocumentSaysSo() {
         String name = "x".repeat((1 << 20) + 1); // TestServer's body limit is 1 MiB
         var req = server.http.request(HttpMethod.POST, server.server.httpPort(), "127.0.0.1", "/api/v1/firms")

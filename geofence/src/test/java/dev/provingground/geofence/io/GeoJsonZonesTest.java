@@ -65,8 +65,8 @@ class GeoJsonZonesTest {
     void featureWithEveryPropertyIsRead() {
         String json = collection(feature("kitchen", SQUARE, """
                 "name": "Kitchen", "level": "L1", "kind": "DISINFECTION", "state": "CLOSED",
-                "maxSpeed": 0.5, "robotKinds": ["delivery", "SERVING"], "firms": ["acme"],
-                "schedule": [{"days": ["MONDAY", "friday"], "from": "09:00", "to": "18:00"},
+                "maxSpeed": 0.5, "robotKinds": ["DELIVERY", "SERVING"], "firms": ["acme"],
+                "schedule": [{"days": ["MONDAY", "FRIDAY"], "from": "09:00", "to": "18:00"},
                              {"days": ["SUNDAY"], "from": "22:00", "to": "24:00"}],
                 "maxRobots": 2, "onViolation": "PAUSE"
                 """));
@@ -311,7 +311,7 @@ class GeoJsonZonesTest {
                 "properties.maxSped", "properties.kind", "properties.maxSpeed", "properties.maxRobots",
                 "properties.onViolation", "properties.schedule[0].from", "properties.schedule[0].days[0]");
         assertThat(e.getMessage()).contains("\"NO_GO\"").contains("-1").contains("\"SHOUT\"").contains("\"FUNDAY\"")
-                .contains("\"9am\"").contains("unknown property");
+                .contains("\"9am\"").contains("unknown field");
     }
 
     @Test
@@ -331,7 +331,7 @@ class GeoJsonZonesTest {
                 feature("a", SQUARE, "\"level\":\"L1\",\"kind\":\"KEEP_OUT\""),
                 feature("a", SQUARE, "\"level\":\"L1\",\"kind\":\"KEEP_OUT\""), point, noId));
         assertThat(e.problems()).extracting(Problem::describe).anySatisfy(d -> assertThat(d).contains("duplicate zone id"))
-                .anySatisfy(d -> assertThat(d).contains("'pt'").contains("Polygon or MultiPolygon").contains("\"Point\""))
+                .anySatisfy(d -> assertThat(d).contains("'pt'").contains("Polygon, MultiPolygon").contains("\"Point\""))
                 .anySatisfy(d -> assertThat(d).contains("(#3) id: missing"));
     }
 
@@ -340,12 +340,41 @@ class GeoJsonZonesTest {
         assertThatThrownBy(() -> geoJson.readCollection("{\"type\": \"FeatureCollection\",\n \"features\": [}",
                 "broken.geojson", CONTEXT))
                 .isInstanceOf(ZoneValidationException.class)
-                .hasMessageContaining("broken.geojson").hasMessageContaining("not valid JSON at line 2");
+                .hasMessageContaining("broken.geojson").hasMessageContaining("line 2").hasMessageContaining("malformed JSON");
     }
 
     @Test
     void documentThatIsNotAFeatureCollectionIsRejected() {
         assertThatThrownBy(() -> geoJson.readCollection("{\"type\":\"Feature\"}", "x", CONTEXT))
                 .isInstanceOf(ZoneValidationException.class).hasMessageContaining("FeatureCollection");
+    }
+
+    @Test
+    void aMisspeltPropertyAWrongTypeAndAnOutOfBoundsNumberAreEachRefusedWhereTheyAre() {
+        ZoneValidationException e = rejected(collection(feature("z", SQUARE, """
+                "level": "L1", "kind": "SPEED_LIMIT", "descripton": "x", "maxRobots": "2", "maxSpeed": 1e400
+                """)));
+        assertThat(e.problems()).extracting(Problem::describe).containsExactly(
+                "feature 'z' (#0) properties.descripton: unknown field; allowed here: firms, frame, kind, level,"
+                        + " maxRobots, maxSpeed, name, onViolation, robotKinds, schedule, site, state",
+                "feature 'z' (#0) properties.maxRobots: must be an integer, got \"2\"",
+                "feature 'z' (#0) properties.maxSpeed: must be at most 100, got 1E+400");
+    }
+
+    @Test
+    void aVertexAtMinusOneETo300IsRefusedAndNothingIsStoredAsInfinity() {
+        ZoneValidationException e = rejected(collection(feature("far", "[[[0,0],[4,0],[4,-1e300],[0,3],[0,0]]]",
+                "\"level\":\"L1\",\"kind\":\"KEEP_OUT\"")));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("geometry.coordinates[0][2][1]");
+            assertThat(p.message()).contains("-1.0E300");
+        });
+    }
+
+    @Test
+    void aSingleFeatureIsCheckedAgainstTheZoneSchema() {
+        String feature = feature("one", SQUARE, "\"level\":\"L1\",\"kind\":\"KEEP_OUT\",\"maxSped\":1");
+        assertThatThrownBy(() -> geoJson.readFeature(feature, "zone", CONTEXT))
+                .isInstanceOf(ZoneValidationException.class).hasMessageContaining("properties.maxSped: unknown field");
     }
 }

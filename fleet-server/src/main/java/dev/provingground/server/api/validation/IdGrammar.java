@@ -1,31 +1,23 @@
 package dev.provingground.server.api.validation;
 
-import java.util.regex.Pattern;
-
 /**
- * The one grammar every id follows (site, level, waypoint, zone, firm, robot, task, elevator, car, order...): 1 to 64
- * characters, letters, digits, '.', '_' and '-', starting with a letter or digit. It is the track record's log id
- * grammar, so an id accepted here can always name a log, a file or an MQTT topic level; '/', '..' at the start,
- * spaces and control characters never pass.
+ * The server's name for the one id grammar, {@link dev.provingground.documents.IdGrammar}: 1 to 64 characters,
+ * letters, digits, '.', '_' and '-', starting with a letter or digit; the same the published document schemas use.
  */
 public final class IdGrammar {
 
-    public static final String REGEX = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
-    public static final int MAX_LENGTH = 64;
-    private static final Pattern PATTERN = Pattern.compile(REGEX);
+    public static final String REGEX = dev.provingground.documents.IdGrammar.REGEX;
+    public static final int MAX_LENGTH = dev.provingground.documents.IdGrammar.MAX_LENGTH;
 
     private IdGrammar() {
     }
 
     public static boolean matches(String id) {
-        return id != null && PATTERN.matcher(id).matches();
+        return dev.provingground.documents.IdGrammar.matches(id);
     }
 
     /** Why {@code id} is not an id, or null when it is one. */
     public static String problem(String id) {
-        if (id == null || id.isEmpty()) return "an id must not be empty";
-        if (id.length() > MAX_LENGTH) return "an id has at most " + MAX_LENGTH + " characters, this has " + id.length();
-        if (!matches(id)) return "an id is letters, digits, '.', '_' and '-', starting with a letter or digit";
-        return null;
+        return dev.provingground.documents.IdGrammar.problem(id);
     }
 }
