@@ -24,10 +24,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerOptions options = new ServerOptions();
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(options.verbose);
         ServerConfig config = options.resolve(System.getenv());
+        if (cluster.cluster) return ClusterServe.run(cluster.settings(), config);
         RunningServer running = RunningServer.start(config, List.of());
         boolean tls = config.tls().enabled();
         System.out.println("Proving Ground server: " + (tls ? "https" : "http") + "://" + config.http().host() + ":"
