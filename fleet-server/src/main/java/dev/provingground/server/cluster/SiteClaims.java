@@ -57,6 +57,7 @@ final class SiteClaims {
         return t;
     });
     private volatile boolean stopping;
+    private boolean formed;
 
     SiteClaims(HazelcastInstance hazelcast, List<Site> sites, int expectedMembers, Opener opener, Clock clock) {
         this.hazelcast = hazelcast;
@@ -84,7 +85,11 @@ final class SiteClaims {
     private void round() {
         if (stopping || !hazelcast.getLifecycleService().isRunning()) return;
         Set<Member> members = hazelcast.getCluster().getMembers();
-        if (members.size() < expectedMembers) return;
+        // The expected size only holds back the first claims, while the nodes started together are still
+        // joining; once the cluster has formed (here or before this node joined it), members leaving must not stop
+        // the survivors from taking the sites of the dead.
+        if (!formed && members.size() < expectedMembers && owners.isEmpty()) return;
+        formed = true;
         String me = hazelcast.getCluster().getLocalMember().getUuid().toString();
         Set<String> memberIds = members.stream().map(m -> m.getUuid().toString()).collect(Collectors.toSet());
         for (Site site : sites.values()) {
