@@ -12,6 +12,7 @@ import dev.provingground.site.Site;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -79,7 +80,9 @@ public final class ClusterNode {
             await(broker.start());
             SiteClaims claims = new SiteClaims(hazelcast, sites, settings.expectedMembers(),
                     (site, epoch) -> SiteHost.open(vertx, config, site, epoch, broker, robotSites, clock), clock);
-            ClusterFront front = new ClusterFront(vertx, config.http(), claims.siteIds(), claims::status);
+            ClusterFront front = new ClusterFront(vertx, config.http(), claims.siteIds(), () -> claims.status()
+                    .put("mqtt", new JsonObject().put("forwarded", broker.forwarded())
+                            .put("withoutSite", broker.unrouted())));
             await(front.start());
             hazelcast.getCluster().addMembershipListener(new MembershipListener() {
                 @Override
