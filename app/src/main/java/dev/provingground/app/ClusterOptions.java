@@ -27,6 +27,7 @@ public final class ClusterOptions {
     @Option(names = "--cluster-size", paramLabel = "N", description = "members the cluster must have before this node takes sites, so nodes started together share them (default: 1)")
     public int expectedMembers = 1;
 
+    /** @throws IllegalArgumentException naming the option that is wrong */
     ClusterSettings settings() {
         return new ClusterSettings(host, port, busPort, members, expectedMembers);
     }
