@@ -51,7 +51,12 @@ class ClusterIT {
 
     private static final List<String> SITES = List.of("north", "south", "east");
     private static final List<String> FIRMS = List.of("acme", "bolt");
-    private static final int ROBOTS_PER_FIRM_AND_SITE = 5;
+    /**
+     * Robots in all: 30 by default, so the test stays short on a CI machine; {@code -Dcluster.robots=300} runs the
+     * issue's 300 (docs/CLUSTER.md gives the command and what it measured).
+     */
+    private static final int ROBOTS = Integer.getInteger("cluster.robots", 30);
+    private static final int ROBOTS_PER_FIRM_AND_SITE = Math.max(1, ROBOTS / (SITES.size() * FIRMS.size()));
     private static final int TASKS_PER_SITE = 3;
     private static final Duration MOVE_WITHIN = Duration.ofSeconds(10);
 
@@ -66,6 +71,9 @@ class ClusterIT {
     private final Map<String, Map<Long, String>> signedRoots = new ConcurrentHashMap<>();
     private final List<String> forks = new CopyOnWriteArrayList<>();
     private final AtomicInteger watched = new AtomicInteger();
+    private final AtomicBoolean killed = new AtomicBoolean();
+    private final Map<String, AtomicInteger> watchedBeforeKill = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> watchedAfterKill = new ConcurrentHashMap<>();
     private final AtomicInteger unanswered = new AtomicInteger();
     /** A checkpoint request caught on its way to a dead owner is given up on after this; the next one goes on. */
     private static final Duration WATCH_TIMEOUT = Duration.ofSeconds(5);
@@ -160,7 +168,11 @@ class ClusterIT {
         assertThat(before.treeSize()).as("events on " + victimSite + "/" + watchedFirm + "'s log before the kill")
                 .isPositive();
 
+        remember(victimSite + "/" + watchedFirm, before);
+        Await.until("checkpoints of " + victimSite + "/" + watchedFirm + " watched before the kill",
+                Duration.ofSeconds(30), () -> watchedBeforeKill.containsKey(victimSite + "/" + watchedFirm));
         cluster.kill(victim);
+        killed.set(true);
         long killedAt = System.nanoTime();
         Await.until(victimSite + " owned by another node", Duration.ofSeconds(30), () -> cluster.owner(survivor,
                 victimSite).filter(a -> !a.equals(victim.address())).isPresent());
@@ -200,6 +212,7 @@ class ClusterIT {
         }
 
         SignedCheckpoint after = checkpoint(survivor, victimSite, watchedFirm, operator.get(victimSite), key);
+        remember(victimSite + "/" + watchedFirm, after);
         assertThat(after.treeSize()).isGreaterThan(before.treeSize());
         JsonObject proof = ClusterNodes.json(cluster.call(survivor, victimSite, "GET", "/api/v1/sites/" + victimSite
                 + "/log/proof/consistency?firm=" + watchedFirm + "&from=" + before.treeSize() + "&to=" + after.treeSize(),
@@ -230,9 +243,8 @@ class ClusterIT {
         System.out.printf("cluster: %d checkpoints fetched (%d requests unanswered), %d sizes over %d logs, %d forks%n",
                 watched.get(), unanswered.get(), seen, signedRoots.size(), forks.size());
         assertThat(forks).as("checkpoints of one size with different roots").isEmpty();
-        assertThat(signedRoots.getOrDefault(victimSite + "/" + watchedFirm, Map.of()).keySet())
-                .as("sizes of " + victimSite + "/" + watchedFirm + " watched before and after the move")
-                .anyMatch(s -> s <= before.treeSize()).anyMatch(s -> s > before.treeSize());
+        assertThat(watchedAfterKill).as("logs whose checkpoints were watched after the kill")
+                .containsKey(victimSite + "/" + watchedFirm);
     }
 
     /** A firm claims its manufacturer name at each site it registers robots at. */
@@ -310,7 +322,7 @@ class ClusterIT {
                     try {
                         if (!keys.containsKey(log)) {
                             var k = cluster.call(via, l[0], "GET", "/api/v1/sites/" + l[0] + "/log/key" + l[1], l[2],
-                                    null);
+                                    null, WATCH_TIMEOUT);
                             // A site's own log starts with its first site-wide change (the zone drawn below).
                             if (k.statusCode() != 200) return;
                             keys.put(log, VerifierKey.parse(ClusterNodes.text(k).trim()));
@@ -320,12 +332,9 @@ class ClusterIT {
                                 l[2], null, WATCH_TIMEOUT);
                         watched.incrementAndGet();
                         if (res.statusCode() != 200) return; // the site moving: no owner to ask just now
-                        SignedCheckpoint c = SignedCheckpoint.verify(ClusterNodes.text(res), key);
-                        String root = Base64.getEncoder().encodeToString(c.checkpoint().rootHash());
-                        String earlier = signedRoots.computeIfAbsent(log, x -> new ConcurrentHashMap<>())
-                                .putIfAbsent(c.treeSize(), root);
-                        if (earlier != null && !earlier.equals(root))
-                            forks.add(log + " size " + c.treeSize() + ": " + earlier + " and " + root);
+                        remember(log, SignedCheckpoint.verify(ClusterNodes.text(res), key));
+                        (killed.get() ? watchedAfterKill : watchedBeforeKill).computeIfAbsent(log,
+                                x -> new AtomicInteger()).incrementAndGet();
                     } catch (RuntimeException e) {
                         // A node dying mid-request, or a request caught on its way to the dead owner; the next round
                         // asks another.
@@ -337,6 +346,14 @@ class ClusterIT {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /** Keeps the root of each size of {@code log}; a second root for a size seen before is a fork. */
+    private void remember(String log, SignedCheckpoint c) {
+        String root = Base64.getEncoder().encodeToString(c.checkpoint().rootHash());
+        String earlier = signedRoots.computeIfAbsent(log, x -> new ConcurrentHashMap<>()).putIfAbsent(c.treeSize(), root);
+        if (earlier != null && !earlier.equals(root))
+            forks.add(log + " size " + c.treeSize() + ": " + earlier + " and " + root);
     }
 
     private static void expect(int status, HttpResponse<byte[]> res) {

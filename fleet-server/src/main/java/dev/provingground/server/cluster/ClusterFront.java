@@ -25,8 +25,11 @@ final class ClusterFront {
 
     static final String STATUS_PATH = "/api/v1/cluster";
     private static final Pattern SITE_PATH = Pattern.compile("^/site/([A-Za-z0-9][A-Za-z0-9._-]{0,63})(/api/.*)$");
-    /** Long enough for an export of a busy site; the owner answers each request as one server would. */
-    private static final long FORWARD_TIMEOUT_MILLIS = 120_000;
+    /**
+     * Long enough for an export of a busy site; also how long a request caught on its way to an owner that just died
+     * waits before it answers 504 (the cluster forgets a dead node's addresses within seconds, not at once).
+     */
+    private static final long FORWARD_TIMEOUT_MILLIS = 60_000;
 
     private final Vertx vertx;
     private final HttpConfig config;
