@@ -8,6 +8,9 @@ import dev.provingground.server.metrics.ServerMetrics;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.util.List;
@@ -25,10 +28,25 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerOptions options = new ServerOptions();
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(options.verbose);
         ServerConfig config = options.resolve(System.getenv());
+        if (cluster.cluster) {
+            ClusterServe.Plan plan;
+            try {
+                plan = ClusterServe.plan(cluster.settings(), config);
+            } catch (IllegalArgumentException wrongOptions) {
+                throw new ParameterException(spec.commandLine(), wrongOptions.getMessage(), wrongOptions);
+            }
+            return ClusterServe.run(plan);
+        }
         RunningServer running = RunningServer.start(config, List.of());
         boolean tls = config.tls().enabled();
         System.out.println("Proving Ground server: " + (tls ? "https" : "http") + "://" + config.http().host() + ":"
