@@ -1,8 +1,8 @@
 // Robots of the shown level as arrow markers pointing where they head, coloured by state; they move as the live
 // robot feed reports. Markers are changed in place (position, rotation, class) rather than rebuilt, and only what
-// changed is written, so a level with many robots stays cheap to update (bench console measures a thousand). Each
-// marker is three plain boxes (no SVG), and names are hidden while the level shows more robots than anyone could
-// read: both keep what the browser restyles and repaints per update small.
+// changed is written, so a level with many robots stays cheap to update (bench console measures a thousand). A
+// marker is plain boxes (body, nose, name; no SVG), and names are hidden while the level shows more robots than
+// anyone could read, so the browser has fewer elements to restyle and repaint (docs/BENCHMARKS.md, console).
 import * as L from './leaflet.js';
 import { robotState } from './robot-state.js';
 import { toLatLng, headingOffset } from './frame.js';
