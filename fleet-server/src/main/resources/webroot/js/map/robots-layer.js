@@ -1,26 +1,22 @@
 // Robots of the shown level as arrow markers pointing where they head, coloured by state; they move as the live
 // robot feed reports. Markers are changed in place (position, rotation, class) rather than rebuilt, and only what
-// changed is written, so a level with many robots stays cheap to update (bench console measures a thousand).
+// changed is written, so a level with many robots stays cheap to update (bench console measures a thousand). A
+// marker is plain boxes (body, nose, name; no SVG), and names are hidden while the level shows more robots than
+// anyone could read, so the browser has fewer elements to restyle and repaint (docs/BENCHMARKS.md, console).
 import * as L from './leaflet.js';
 import { robotState } from './robot-state.js';
 import { toLatLng, headingOffset } from './frame.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
+/** Above this many robots on the level their names are hidden (but the selected one's), as they would only overlap. */
+const MAX_NAMED = 150;
 
+/** The arrow: a round body coloured by state and a nose along +x (theta 0 is east in the level frame). */
 function arrow() {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '-12 -12 24 24');
-  svg.setAttribute('width', '26');
-  svg.setAttribute('height', '26');
-  const body = document.createElementNS(SVG, 'circle');
-  body.setAttribute('r', '8');
-  body.setAttribute('class', 'body');
-  const nose = document.createElementNS(SVG, 'path');
-  // Points along +x: theta 0 is east in the level frame.
-  nose.setAttribute('d', 'M 11 0 L 3 -6 L 3 6 Z');
-  nose.setAttribute('class', 'nose');
-  svg.append(body, nose);
-  return svg;
+  const body = document.createElement('i');
+  body.className = 'body';
+  const nose = document.createElement('i');
+  nose.className = 'nose';
+  return [body, nose];
 }
 
 /**
@@ -69,6 +65,12 @@ export class RobotsLayer {
       entry.root.classList.toggle('in-car', Boolean(ride));
       this.style(entry, r);
     }
+    this.crowded();
+  }
+
+  /** Names hidden on a crowded level (console.css), shown again when it thins out. */
+  crowded() {
+    this.map.getContainer().classList.toggle('crowded', this.markers.size > MAX_NAMED);
   }
 
   add(robot, at) {
@@ -77,7 +79,7 @@ export class RobotsLayer {
     root.dataset.robot = robot.id;
     const rotor = document.createElement('div');
     rotor.className = 'rotor';
-    rotor.append(arrow());
+    rotor.append(...arrow());
     const label = document.createElement('span');
     label.className = 'robot-label';
     label.setAttribute('data-raw', '');
@@ -124,10 +126,12 @@ export class RobotsLayer {
     if (!entry) return;
     entry.marker.remove();
     this.markers.delete(id);
+    this.crowded();
   }
 
   clear() {
     this.group.clearLayers();
     this.markers.clear();
+    this.crowded();
   }
 }

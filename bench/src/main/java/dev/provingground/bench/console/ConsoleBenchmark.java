@@ -16,7 +16,8 @@ import java.util.Optional;
  * records its long tasks (PerformanceObserver {@code longtask}) and chromium its main thread's busy time; every few
  * seconds the bench reads where the markers are, and fails if they stopped moving while the server saw the robots
  * move. Ends with the line {@code console: p95 long task <ms> ms with <n> robots over <s> s (<k> long tasks, <ms> ms
- * blocked; renderer CPU <c> cores, <ratio>x the <m>-robot page), markers moving}.
+ * blocked; renderer CPU <c> cores, <ratio>x the <m>-robot page), markers moving; longest task per second p95 <ms> ms
+ * (<j> of <s> s with a long task)}.
  */
 public final class ConsoleBenchmark {
 
@@ -93,10 +94,12 @@ public final class ConsoleBenchmark {
 
         public String summaryLine() {
             return String.format(Locale.ROOT, "console: p95 long task %.1f ms with %d robots over %.0f s (%d long tasks, "
-                            + "%.0f ms blocked; %s, %.1fx the %d-robot page), %s", p95Millis(),
-                    measured.robots(), measured.seconds(), measured.longTasks(), measured.blockedMillis(), cost(),
+                            + "%.0f ms blocked; %s, %.1fx the %d-robot page), %s; longest task per second p95 %.1f ms "
+                            + "(%d of %d s with a long task)", p95Millis(),
+                    measured.robots(), measured.seconds(), measured.longTaskCount(), measured.blockedMillis(), cost(),
                     costRatio(), baseline.robots(),
-                    markersKeptMoving() ? "markers moving" : "MARKERS STOPPED");
+                    markersKeptMoving() ? "markers moving" : "MARKERS STOPPED", measured.perSecondPercentile(95),
+                    measured.secondsWithLongTasks(), (int) Math.ceil(measured.seconds()));
         }
     }
 
@@ -159,7 +162,7 @@ public final class ConsoleBenchmark {
             markersBefore = markers;
             reportedBefore = reported;
         }
-        List<Double> longTasks = browser.takeLongTasks();
+        List<PageWindow.LongTask> longTasks = browser.takeLongTasks();
         ConsoleBrowser.MainThread busy = browser.mainThread().since(busyBefore);
         Optional<Double> cpu = cpuBefore.flatMap(before -> browser.rendererCpuSeconds().map(after -> after - before));
         return new PageWindow(robots, seconds(start), longTasks, busy, cpu, slices);

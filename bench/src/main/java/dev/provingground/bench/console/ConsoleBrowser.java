@@ -38,14 +38,17 @@ final class ConsoleBrowser implements AutoCloseable {
     private static final String OBSERVE_LONG_TASKS = """
             if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes
                 || !PerformanceObserver.supportedEntryTypes.includes('longtask')) return false;
-            const seen = [];
-            const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push(e.duration); });
+            const seen = [], start = performance.now();
+            const observer = new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) seen.push([e.startTime - start, e.duration]);
+            });
             observer.observe({ type: 'longtask' });
-            window.pgBenchLongTasks = { observer, seen };
+            window.pgBenchLongTasks = { observer, seen, start };
             return true;""";
+    /** Each long task as [start, duration] in ms, the start counted from when the observer was installed. */
     private static final String TAKE_LONG_TASKS = """
             const probe = window.pgBenchLongTasks;
-            for (const e of probe.observer.takeRecords()) probe.seen.push(e.duration);
+            for (const e of probe.observer.takeRecords()) probe.seen.push([e.startTime - probe.start, e.duration]);
             probe.observer.disconnect();
             delete window.pgBenchLongTasks;
             return probe.seen;""";
@@ -124,10 +127,12 @@ final class ConsoleBrowser implements AutoCloseable {
         return Boolean.TRUE.equals(driver.executeScript(OBSERVE_LONG_TASKS));
     }
 
-    /** The durations (ms) of the long tasks since {@link #observeLongTasks}, which stops collecting. */
-    List<Double> takeLongTasks() {
+    /** The long tasks since {@link #observeLongTasks}, which stops collecting. */
+    List<PageWindow.LongTask> takeLongTasks() {
         List<?> raw = (List<?>) driver.executeScript(TAKE_LONG_TASKS);
-        return raw.stream().map(v -> ((Number) v).doubleValue()).toList();
+        return raw.stream().map(v -> (List<?>) v)
+                .map(t -> new PageWindow.LongTask(((Number) t.get(0)).doubleValue(), ((Number) t.get(1)).doubleValue()))
+                .toList();
     }
 
     /**

@@ -36,7 +36,7 @@ class ConsoleBenchIT {
                 .containsPattern("100-robot page: \\d+ long tasks, p50 [\\d.]+ / p95 [\\d.]+ / max [\\d.]+ ms")
                 .containsPattern("console: p95 long task [\\d.]+ ms with 100 robots over 3 s \\(\\d+ long tasks, \\d+ ms "
                         + "blocked; (renderer CPU [\\d.]+ cores|main thread busy [\\d.]+%), [\\d.]+x the 5-robot page\\), "
-                        + "markers moving");
+                        + "markers moving; longest task per second p95 [\\d.]+ ms \\(\\d+ of \\d+ s with a long task\\)");
         assertThat(bench.exitValue()).as(output).isZero();
     }
 }

@@ -20,6 +20,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,14 +33,18 @@ import java.util.logging.Logger;
  * this feed coalesces each robot's reports and sends at most one update per robot per {@link #PERIOD_MILLIS}, only
  * for the site and level the client asked for, so a busy level costs a browser a bounded number of messages.
  *
- * <p>Messages are {@code {"robots": [Robot, ...]}}; the first one holds every visible robot (of the level), later
- * ones only those that changed. A robot that leaves the level is sent once more (its position names the new level)
- * so the client can take it off the map.
+ * <p>Messages are {@code {"robots": [Robot, ...]}}; the first ones, the snapshot, hold every visible robot (of the
+ * level), later ones only those that changed. A robot that leaves the level is sent once more (its position names the
+ * new level) so the client can take it off the map. A message carries at most {@link #MAX_ROBOTS_PER_MESSAGE}
+ * robots: a browser parses and applies each message in one task, which then stays short however many robots
+ * changed (bench console: a level of a thousand robots); a snapshot of more comes as several messages, only the first
+ * marked {@code "snapshot": true}.
  */
 final class LiveRobots implements RobotListener {
 
     private static final Logger LOG = Logger.getLogger(LiveRobots.class.getName());
     static final long PERIOD_MILLIS = 250;
+    static final int MAX_ROBOTS_PER_MESSAGE = 50;
 
     private record Client(Principal principal, String site, String level, Set<String> shown) {
 
@@ -107,7 +112,22 @@ final class LiveRobots implements RobotListener {
             robots.add(RobotJson.of(r, s));
         }
         clients.put(ws, client);
-        ws.writeTextMessage(new JsonObject().put("robots", robots).put("snapshot", true).encode());
+        messages(robots, true).forEach(ws::writeTextMessage);
+    }
+
+    /**
+     * {@code robots} as messages of at most {@link #MAX_ROBOTS_PER_MESSAGE} robots each, in order; a snapshot marks its
+     * first message (one even when there is no robot, so the client learns the level is empty).
+     */
+    static List<String> messages(JsonArray robots, boolean snapshot) {
+        List<String> out = new ArrayList<>();
+        for (int from = 0; from == 0 || from < robots.size(); from += MAX_ROBOTS_PER_MESSAGE) {
+            JsonArray part = new JsonArray(robots.getList().subList(from, Math.min(robots.size(), from + MAX_ROBOTS_PER_MESSAGE)));
+            JsonObject message = new JsonObject().put("robots", part);
+            if (snapshot && from == 0) message.put("snapshot", true);
+            out.add(message.encode());
+        }
+        return out;
     }
 
     @Override
@@ -145,7 +165,7 @@ final class LiveRobots implements RobotListener {
                 out.add(RobotJson.of(c.robot(), c.status()));
             }
             if (out.isEmpty() || ws.writeQueueFull()) return; // a slow browser skips a beat rather than piling up
-            ws.writeTextMessage(new JsonObject().put("robots", out).encode());
+            messages(out, false).forEach(ws::writeTextMessage);
         });
     }
 }
