@@ -16,9 +16,13 @@ import java.util.Set;
  */
 public record TaskListing(String cursor, boolean newestFirst, ArchivedTaskFilter keep, int limit) {
 
-    /** Those of {@code live} (any order) this listing takes, in its order, at most {@link #limit}. */
+    /**
+     * Those of {@code live} (any order) this listing may take, in its order: at most one more than {@link #limit}, to
+     * tell whether a page follows.
+     */
     public List<Task> liveCandidates(List<Task> live) {
-        return live.stream().filter(this::kept).filter(this::beyondCursor).sorted(order()).limit(limit).toList();
+        return live.stream().filter(this::kept).filter(this::beyondCursor).sorted(order())
+                .limit(limit == Integer.MAX_VALUE ? limit : limit + 1L).toList();
     }
 
     /**
