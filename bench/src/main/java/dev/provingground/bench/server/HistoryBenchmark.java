@@ -27,10 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (and then canceled) every half second. Two phases on the same data directory and the same robots: first with no
  * finished task in the store (the baseline), then, after a restart, with {@code --finished-tasks} of them written to
  * the store as the server archives a finished task. In each phase, after a warm-up, it measures the CPU time of the
- * server's event-loop thread over the wall-clock window (its busy share) and each submission's time from the call to
- * the task being saved. Ends with the line
- * {@code history: event loop <p>% busy with <n> finished tasks, <p>% with none (<ratio>x), task submission p99 <ms> ms
- * (<ms> ms with none), <robots> robots at 1 Hz}.
+ * server's event-loop thread over the wall-clock window (its busy share) and each submission's time on the event loop
+ * and until saved. Ends with the line {@code history: event loop <p>% busy with <n> finished tasks, <p>% with none
+ * (<ratio>x), task submission p99 <ms> ms (<ms> ms with none; <ms> ms until saved), <robots> robots at 1 Hz}.
  */
 public final class HistoryBenchmark {
 
@@ -63,13 +62,20 @@ public final class HistoryBenchmark {
     }
 
     /** What one phase measured. */
+    /**
+     * @param heapAfterGcBytes the heap in use after a full collection at the end of the phase: the server's live
+     *                         data and the generator's (its connections) together, an upper bound for the server's
+     */
     public record Phase(int finishedTasks, double loopBusyShare, double processCores, Latencies submissions,
-                        int failedSubmissions, double wallSeconds) {
+                        Latencies durableSubmissions, int failedSubmissions, double wallSeconds,
+                        long heapAfterGcBytes) {
 
         String describe() {
             return String.format(Locale.ROOT, "%d finished tasks: event loop %.1f%% busy, process %.2f cores, "
-                            + "submission (to saved) %s, %d failed, over %.1f s", finishedTasks, loopBusyShare * 100,
-                    processCores, submissions.describe(), failedSubmissions, wallSeconds);
+                            + "submission on the event loop %s, until saved %s, %d failed, over %.1f s; heap after a "
+                            + "full GC %d MB (server and generator)", finishedTasks, loopBusyShare * 100, processCores,
+                    submissions.describe(), durableSubmissions.describe(), failedSubmissions, wallSeconds,
+                    heapAfterGcBytes >> 20);
         }
     }
 
@@ -86,10 +92,11 @@ public final class HistoryBenchmark {
 
         public String summaryLine() {
             return String.format(Locale.ROOT, "history: event loop %.1f%% busy with %d finished tasks, %.1f%% with "
-                            + "none (%.2fx), task submission p99 %.2f ms (%.2f ms with none), %d robots at 1 Hz",
-                    with.loopBusyShare() * 100, with.finishedTasks(), without.loopBusyShare() * 100, ratio(),
-                    with.submissions().percentileNanos(99) / 1e6, without.submissions().percentileNanos(99) / 1e6,
-                    robots);
+                            + "none (%.2fx), task submission p99 %.2f ms (%.2f ms with none; %.1f ms until saved), "
+                            + "%d robots at 1 Hz", with.loopBusyShare() * 100, with.finishedTasks(),
+                    without.loopBusyShare() * 100, ratio(), with.submissions().percentileNanos(99) / 1e6,
+                    without.submissions().percentileNanos(99) / 1e6,
+                    with.durableSubmissions().percentileNanos(99) / 1e6, robots);
         }
     }
 
@@ -170,7 +177,8 @@ public final class HistoryBenchmark {
             long loopCpu = threads.getThreadCpuTime(loopThread) - loopCpu0;
             long processCpu = os.getProcessCpuTime() - processCpu0;
             return new Phase(finishedTasks, (double) loopCpu / wall, (double) processCpu / wall,
-                    measured.latencies(), measured.failed(), wall / 1e9);
+                    measured.latencies(), measured.durableLatencies(), measured.failed(), wall / 1e9,
+                    heapAfterFullGc());
         } finally {
             try {
                 BenchServer.await(Future.join(robots.stream().map(BenchRobot::disconnect).toList()));
@@ -180,20 +188,27 @@ public final class HistoryBenchmark {
         }
     }
 
+    private static long heapAfterFullGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     private static double loadAverage() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os.getSystemLoadAverage();
     }
 
     /**
-     * Submits a task every {@value #SUBMISSION_PERIOD_MILLIS} ms, as the API does, and times each from the call on the
-     * event loop until it is saved; each is canceled once saved, so it finishes and joins the history. The tasks may
-     * start only tomorrow, so no robot is sent anywhere.
+     * Submits a task every {@value #SUBMISSION_PERIOD_MILLIS} ms, as the API does, and times each on the event loop
+     * (checked, planned, priced against every robot, taken into the book and handed to the store) and until it is
+     * saved (the store's commit, which the API waits for before it answers); each is canceled once saved, so it
+     * finishes and joins the history. The tasks may start only tomorrow, so no robot is sent anywhere.
      */
     private static final class Submitter {
         private final TaskService tasks;
         private final BenchServer server;
         private final List<Long> nanos = new ArrayList<>();
+        private final List<Long> durableNanos = new ArrayList<>();
         private int failed;
 
         Submitter(TaskService tasks, BenchServer server) {
@@ -220,9 +235,12 @@ public final class HistoryBenchmark {
             try {
                 Timed timed = BenchServer.await(Future.fromCompletionStage(server.fleetServer().onEventLoop(() -> {
                     long t0 = System.nanoTime();
-                    return tasks.submit(submission).thenApply(task -> new Timed(task, System.nanoTime() - t0));
+                    CompletableFuture<Task> saved = tasks.submit(submission);
+                    long onLoop = System.nanoTime() - t0;
+                    return saved.thenApply(task -> new Timed(task, onLoop, System.nanoTime() - t0));
                 })));
-                nanos.add(timed.nanos());
+                nanos.add(timed.onLoopNanos());
+                durableNanos.add(timed.savedNanos());
                 BenchServer.await(Future.fromCompletionStage(server.fleetServer().onEventLoop(
                         () -> tasks.cancel(timed.task().id(), "history bench"))));
             } catch (RuntimeException e) {
@@ -235,12 +253,16 @@ public final class HistoryBenchmark {
             return Latencies.of(nanos.stream().mapToLong(Long::longValue).toArray());
         }
 
+        Latencies durableLatencies() {
+            return Latencies.of(durableNanos.stream().mapToLong(Long::longValue).toArray());
+        }
+
         int failed() {
             return failed;
         }
     }
 
-    private record Timed(Task task, long nanos) {
+    private record Timed(Task task, long onLoopNanos, long savedNanos) {
     }
 
     private static void sleepNanos(long nanos) {
