@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the store as the server archives a finished task. In each phase, after a warm-up, it measures the CPU time of the
  * server's event-loop thread over the wall-clock window (its busy share) and each submission's time on the event loop
  * and until saved. Ends with the line {@code history: event loop <p>% busy with <n> finished tasks, <p>% with none
- * (<ratio>x), task submission p99 <ms> ms (<ms> ms with none; <ms> ms until saved), <robots> robots at 1 Hz}.
+ * (<ratio>x), task submission p99 <ms> ms (<ms> ms with none; CPU p99 <ms> ms; <ms> ms until saved), <robots> robots
+ * at 1 Hz}.
  */
 public final class HistoryBenchmark {
 
@@ -66,16 +67,22 @@ public final class HistoryBenchmark {
      * @param heapAfterGcBytes the heap in use after a full collection at the end of the phase: the server's live
      *                         data and the generator's (its connections) together, an upper bound for the server's
      */
+    /**
+     * @param submissions        wall-clock time of each submission on the event loop
+     * @param submissionCpu      the event-loop thread's CPU time for each, which other processes on the machine do
+     *                           not inflate
+     * @param durableSubmissions wall-clock time of each until saved
+     */
     public record Phase(int finishedTasks, double loopBusyShare, double processCores, Latencies submissions,
-                        Latencies durableSubmissions, int failedSubmissions, double wallSeconds,
-                        long heapAfterGcBytes) {
+                        Latencies submissionCpu, Latencies durableSubmissions, int failedSubmissions,
+                        double wallSeconds, long heapAfterGcBytes) {
 
         String describe() {
             return String.format(Locale.ROOT, "%d finished tasks: event loop %.1f%% busy, process %.2f cores, "
-                            + "submission on the event loop %s, until saved %s, %d failed, over %.1f s; heap after a "
-                            + "full GC %d MB (server and generator)", finishedTasks, loopBusyShare * 100, processCores,
-                    submissions.describe(), durableSubmissions.describe(), failedSubmissions, wallSeconds,
-                    heapAfterGcBytes >> 20);
+                            + "submission on the event loop %s (its CPU time %s), until saved %s, %d failed, over "
+                            + "%.1f s; heap after a full GC %d MB (server and generator)", finishedTasks,
+                    loopBusyShare * 100, processCores, submissions.describe(), submissionCpu.describe(),
+                    durableSubmissions.describe(), failedSubmissions, wallSeconds, heapAfterGcBytes >> 20);
         }
     }
 
@@ -92,10 +99,10 @@ public final class HistoryBenchmark {
 
         public String summaryLine() {
             return String.format(Locale.ROOT, "history: event loop %.1f%% busy with %d finished tasks, %.1f%% with "
-                            + "none (%.2fx), task submission p99 %.2f ms (%.2f ms with none; %.1f ms until saved), "
-                            + "%d robots at 1 Hz", with.loopBusyShare() * 100, with.finishedTasks(),
+                            + "none (%.2fx), task submission p99 %.2f ms (%.2f ms with none; CPU p99 %.2f ms; %.1f ms "
+                            + "until saved), %d robots at 1 Hz", with.loopBusyShare() * 100, with.finishedTasks(),
                     without.loopBusyShare() * 100, ratio(), with.submissions().percentileNanos(99) / 1e6,
-                    without.submissions().percentileNanos(99) / 1e6,
+                    without.submissions().percentileNanos(99) / 1e6, with.submissionCpu().percentileNanos(99) / 1e6,
                     with.durableSubmissions().percentileNanos(99) / 1e6, robots);
         }
     }
@@ -177,7 +184,8 @@ public final class HistoryBenchmark {
             long loopCpu = threads.getThreadCpuTime(loopThread) - loopCpu0;
             long processCpu = os.getProcessCpuTime() - processCpu0;
             return new Phase(finishedTasks, (double) loopCpu / wall, (double) processCpu / wall,
-                    measured.latencies(), measured.durableLatencies(), measured.failed(), wall / 1e9,
+                    measured.latencies(), measured.cpuLatencies(), measured.durableLatencies(), measured.failed(),
+                    wall / 1e9,
                     heapAfterFullGc());
         } finally {
             try {
@@ -209,6 +217,7 @@ public final class HistoryBenchmark {
         private final BenchServer server;
         private final List<Long> nanos = new ArrayList<>();
         private final List<Long> durableNanos = new ArrayList<>();
+        private final List<Long> cpuNanos = new ArrayList<>();
         private int failed;
 
         Submitter(TaskService tasks, BenchServer server) {
@@ -234,12 +243,16 @@ public final class HistoryBenchmark {
                     null, List.of());
             try {
                 Timed timed = BenchServer.await(Future.fromCompletionStage(server.fleetServer().onEventLoop(() -> {
+                    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                    long cpu0 = threads.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     CompletableFuture<Task> saved = tasks.submit(submission);
                     long onLoop = System.nanoTime() - t0;
-                    return saved.thenApply(task -> new Timed(task, onLoop, System.nanoTime() - t0));
+                    long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+                    return saved.thenApply(task -> new Timed(task, onLoop, cpu, System.nanoTime() - t0));
                 })));
                 nanos.add(timed.onLoopNanos());
+                cpuNanos.add(timed.cpuNanos());
                 durableNanos.add(timed.savedNanos());
                 BenchServer.await(Future.fromCompletionStage(server.fleetServer().onEventLoop(
                         () -> tasks.cancel(timed.task().id(), "history bench"))));
@@ -253,6 +266,10 @@ public final class HistoryBenchmark {
             return Latencies.of(nanos.stream().mapToLong(Long::longValue).toArray());
         }
 
+        Latencies cpuLatencies() {
+            return Latencies.of(cpuNanos.stream().mapToLong(Long::longValue).toArray());
+        }
+
         Latencies durableLatencies() {
             return Latencies.of(durableNanos.stream().mapToLong(Long::longValue).toArray());
         }
@@ -262,7 +279,7 @@ public final class HistoryBenchmark {
         }
     }
 
-    private record Timed(Task task, long onLoopNanos, long savedNanos) {
+    private record Timed(Task task, long onLoopNanos, long cpuNanos, long savedNanos) {
     }
 
     private static void sleepNanos(long nanos) {
