@@ -6,6 +6,7 @@ import dev.provingground.bench.geofence.GeofenceBenchmark;
 import dev.provingground.server.wiring.Logging;
 import dev.provingground.bench.server.DispatchBenchmark;
 import dev.provingground.bench.server.EnforcementBenchmark;
+import dev.provingground.bench.server.HistoryBenchmark;
 import dev.provingground.bench.trackrecord.TrackRecordBenchmark;
 import dev.provingground.bench.report.ReportBenchmark;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import java.util.concurrent.Callable;
         description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
         subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
                 BenchCommand.Dispatch.class, BenchCommand.Agent.class, BenchCommand.Console.class,
-                BenchCommand.Report.class})
+                BenchCommand.Report.class, BenchCommand.History.class})
 public final class BenchCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -184,6 +185,32 @@ public final class BenchCommand implements Runnable {
             Logging.configure(false);
             ReportBenchmark.run(ReportBenchmark.Options.defaults().withEvents(events), System.out);
             return 0;
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "The event loop's CPU and task submission time with months of finished tasks in the store, "
+                    + "against the same run with none.")
+    static final class History implements Callable<Integer> {
+
+        @Option(names = "--robots", defaultValue = "2000", description = "robots reporting at 1 Hz (default: ${DEFAULT-VALUE})")
+        int robots;
+
+        @Option(names = "--finished-tasks", defaultValue = "100000", description = "finished tasks in the store in the second phase (default: ${DEFAULT-VALUE})")
+        int finishedTasks;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "seconds measured per phase (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--warmup-seconds", defaultValue = "15", description = "seconds of warm-up per phase (default: ${DEFAULT-VALUE})")
+        int warmupSeconds;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            var result = HistoryBenchmark.run(new HistoryBenchmark.Options(robots, finishedTasks, seconds,
+                    warmupSeconds), System.out);
+            return result.with().failedSubmissions() == 0 ? 0 : 1;
         }
     }
 }

@@ -151,7 +151,7 @@ function mount(container) {
   async function refreshTask() {
     if (!selectedRobot) return;
     try {
-      const { tasks } = await api('/api/v1/tasks');
+      const { tasks } = await api('/api/v1/tasks?status=underway');
       selectedTask = tasks.find((x) => x.assigned_to?.name === selectedRobot && !['completed', 'failed', 'canceled'].includes(x.status)) || null;
       renderRobot();
     } catch (e) {

@@ -158,11 +158,12 @@ function mount(container) {
   }
   async function load() {
     try {
-      const query = filter.value ? `?status=${seg(filter.value)}` : '';
+      // Newest first, one page: finished tasks pile up for months, the page shows the latest of them.
+      const query = `?order=desc&limit=200${filter.value ? `&status=${seg(filter.value)}` : ''}`;
       const { tasks } = await api(`/api/v1/tasks${query}`);
       const open = new Set([...list.querySelectorAll('details[open]')].map((d) => d.closest('tr')?.dataset.task));
       // Newest first: the task just requested is at the top.
-      replace(list, taskTable(tasks.filter((x) => x.site === state.site.id).reverse(), reload));
+      replace(list, taskTable(tasks.filter((x) => x.site === state.site.id), reload));
       open.forEach((id) => list.querySelector(`tr[data-task="${CSS.escape(id)}"] details`)?.setAttribute('open', ''));
     } catch (e) {
       showProblem(list, e);

@@ -18,7 +18,7 @@ import java.util.Map;
 @FunctionalInterface
 interface JsonValueReader<T> {
 
-    T read(JsonNode value, String path, DecodeContext context);
+    T read(JsonNode value, JsonPath path, DecodeContext context);
 
     JsonValueReader<String> STRING = (value, path, context) -> {
         if (!value.isTextual()) {
@@ -64,6 +64,10 @@ interface JsonValueReader<T> {
         if (!value.isTextual()) {
             throw wrongType(context, path, "ISO 8601 date-time string", value);
         }
+        Instant plain = UtcTimestamps.parse(value.textValue());
+        if (plain != null) {
+            return plain;
+        }
         try {
             return OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
@@ -92,7 +96,7 @@ interface JsonValueReader<T> {
      * The number as a double, refused when it is not finite: {@code 1e400} parses to infinity, and an integer of
      * more than 308 digits too; neither is a quantity any robot measures.
      */
-    static double finite(JsonNode value, String path, DecodeContext context) {
+    static double finite(JsonNode value, JsonPath path, DecodeContext context) {
         double d = value.doubleValue();
         if (!Double.isFinite(d)) {
             throw Vda5050DecodeException.outOfBounds(context.subject(), path,
@@ -101,7 +105,7 @@ interface JsonValueReader<T> {
         return d;
     }
 
-    static Vda5050DecodeException wrongType(DecodeContext context, String path, String expected, JsonNode value) {
+    static Vda5050DecodeException wrongType(DecodeContext context, JsonPath path, String expected, JsonNode value) {
         return Vda5050DecodeException.invalid(context.subject(), path,
                 "expected " + expected + " but got " + describe(value));
     }
@@ -134,7 +138,7 @@ interface JsonValueReader<T> {
     }
 
     /** Free-form JSON as String, Boolean, Long, Double, List and Map (null allowed inside containers). */
-    static Object toJava(JsonNode value, String path, DecodeContext context) {
+    static Object toJava(JsonNode value, JsonPath path, DecodeContext context) {
         switch (value.getNodeType()) {
             case STRING:
                 return value.textValue();
@@ -150,7 +154,7 @@ interface JsonValueReader<T> {
             case ARRAY: {
                 List<Object> list = new ArrayList<>(value.size());
                 for (int i = 0; i < value.size(); i++) {
-                    list.add(toJava(value.get(i), JsonPaths.element(path, i), context));
+                    list.add(toJava(value.get(i), path.element(i), context));
                 }
                 return Collections.unmodifiableList(list);
             }
@@ -159,7 +163,7 @@ interface JsonValueReader<T> {
                 Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    map.put(field.getKey(), toJava(field.getValue(), JsonPaths.child(path, field.getKey()), context));
+                    map.put(field.getKey(), toJava(field.getValue(), path.child(field.getKey()), context));
                 }
                 return Collections.unmodifiableMap(map);
             }

@@ -50,9 +50,9 @@ final class MessageDecoder {
         }
         DecodeContext context = new DecodeContext(subject, ProtocolVersion.of(root.get("version")));
         if (!root.isObject()) {
-            throw JsonValueReader.wrongType(context, JsonPaths.ROOT, "object", root);
+            throw JsonValueReader.wrongType(context, JsonPath.ROOT, "object", root);
         }
-        return MessageReaders.forType(type).apply(new MessageFields(root, JsonPaths.ROOT, context));
+        return MessageReaders.forType(type).apply(new MessageFields(root, JsonPath.ROOT, context));
     }
 
     /** Topic wire name for messages ("instantActions"), lower-camel type name for parts ("nodePosition"). */

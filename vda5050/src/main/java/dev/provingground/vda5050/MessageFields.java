@@ -20,10 +20,10 @@ final class MessageFields {
     static final boolean OPTIONAL = false;
 
     private final JsonNode object;
-    private final String path;
+    private final JsonPath path;
     private final DecodeContext context;
 
-    MessageFields(JsonNode object, String path, DecodeContext context) {
+    MessageFields(JsonNode object, JsonPath path, DecodeContext context) {
         this.object = object;
         this.path = path;
         this.context = context;
@@ -146,7 +146,7 @@ final class MessageFields {
         if (value == null) {
             return null;
         }
-        String valuePath = pathOf(name);
+        JsonPath valuePath = pathOf(name);
         if (!value.isObject()) {
             throw JsonValueReader.wrongType(context, valuePath, "object", value);
         }
@@ -169,7 +169,7 @@ final class MessageFields {
         if (value == null) {
             return List.of();
         }
-        String valuePath = pathOf(name);
+        JsonPath valuePath = pathOf(name);
         if (!value.isArray()) {
             throw JsonValueReader.wrongType(context, valuePath, "array", value);
         }
@@ -178,13 +178,13 @@ final class MessageFields {
         }
         List<T> result = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
-            result.add(reader.read(value.get(i), valuePath + '[' + i + ']', context));
+            result.add(reader.read(value.get(i), valuePath.element(i), context));
         }
         return Collections.unmodifiableList(result);
     }
 
-    String pathOf(String name) {
-        return JsonPaths.child(path, name);
+    JsonPath pathOf(String name) {
+        return path.child(name);
     }
 
     /** The field's node, or null when absent (or JSON null and optional); throws when required and absent. */

@@ -52,7 +52,7 @@ final class TimestampFormat {
         @Override
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonNode node = ctxt.readTree(p);
-            return JsonValueReader.TIMESTAMP.read(node, JsonPaths.ROOT,
+            return JsonValueReader.TIMESTAMP.read(node, JsonPath.ROOT,
                     new DecodeContext("timestamp", ProtocolVersion.V2_1));
         }
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * (loading the schemas is the expensive part).
  *
  * <p>Encoding writes the protocol JSON (nulls omitted, timestamps in UTC with exactly millisecond precision
- * and {@code Z}, lists always written) and validates it against the 2.1.0 schema of the message's topic.
+ * and {@code Z}, lists always written) and validates it against the 2.1.0 schema of the message's topic (once per
+ * shape: see {@link ValidatedShapes}).
  *
  * <p>Decoding accepts 2.0.0 and 2.1.0 messages: any fractional-second precision and UTC offset, unknown
  * fields, PAUSED action status, 2.0.0 spellings. It rejects what cannot be used — malformed JSON, wrong JSON
@@ -23,6 +24,7 @@ public final class Vda5050Codec {
     private final ObjectMapper mapper;
     private final Vda5050Schemas schemas;
     private final MessageDecoder decoder;
+    private final ValidatedShapes shapes = new ValidatedShapes();
 
     public Vda5050Codec() {
         this(Vda5050Schemas.fromClasspath());
@@ -44,10 +46,14 @@ public final class Vda5050Codec {
         } catch (JsonProcessingException e) {
             throw new Vda5050EncodeException(topic, "cannot serialise message: " + e.getOriginalMessage(), e);
         }
+        if (shapes.known(topic, json)) {
+            return json;
+        }
         List<SchemaViolation> violations = schemas.validate(topic, json);
         if (!violations.isEmpty()) {
             throw new Vda5050EncodeException(topic, violations);
         }
+        shapes.remember(topic, json);
         return json;
     }
 

@@ -34,15 +34,18 @@ public final class Vda5050DecodeException extends RuntimeException {
         return kind;
     }
 
-    static Vda5050DecodeException missing(String subject, String path) {
+    static Vda5050DecodeException missing(String subject, JsonPath at) {
+        String path = at.toString();
         return new Vda5050DecodeException(subject, path, subject + ": missing required field " + path);
     }
 
-    static Vda5050DecodeException invalid(String subject, String path, String problem) {
+    static Vda5050DecodeException invalid(String subject, JsonPath at, String problem) {
+        String path = at.toString();
         return new Vda5050DecodeException(subject, path, subject + ": " + path + ": " + problem);
     }
 
-    static Vda5050DecodeException outOfBounds(String subject, String path, String problem) {
+    static Vda5050DecodeException outOfBounds(String subject, JsonPath at, String problem) {
+        String path = at.toString();
         return new Vda5050DecodeException(Kind.OUT_OF_BOUNDS, subject, path, subject + ": " + path + ": " + problem);
     }
 

@@ -51,6 +51,7 @@ final class BenchRobot {
     private long sentAtNanos;
     private long timeoutTimer = -1;
     private boolean gaveUp;
+    private long reportTimer = -1;
 
     /**
      * @param unexpected counts server messages no measurement was waiting for (shared by all robots)
@@ -197,10 +198,25 @@ final class BenchRobot {
         }
     }
 
+    /**
+     * Reports itself standing outside the zone every {@code periodMillis}, the first time after {@code offsetMillis},
+     * until {@link #disconnect}: an idle robot at its reporting rate.
+     */
+    void reportEvery(long periodMillis, long offsetMillis) {
+        context.runOnContext(v -> vertx.setTimer(Math.max(1, offsetMillis), first -> {
+            publishState(outside);
+            reportTimer = vertx.setPeriodic(periodMillis, id -> {
+                if (client != null && client.isConnected()) publishState(outside);
+            });
+        }));
+    }
+
     /** A clean goodbye, as a robot leaving service says it: OFFLINE, then DISCONNECT. */
     Future<Void> disconnect() {
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> {
+            if (reportTimer >= 0) vertx.cancelTimer(reportTimer);
+            reportTimer = -1;
             if (client == null || !client.isConnected()) {
                 done.complete();
                 return;

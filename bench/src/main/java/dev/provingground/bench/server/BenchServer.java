@@ -41,6 +41,8 @@ final class BenchServer implements AutoCloseable {
     static final String SITE = "bench";
     static final String LEVEL = "L1";
     static final String ZONE = "bench-keep-out";
+    /** Where the history benchmark's tasks go. */
+    static final String PLACE = "west-end";
     private static final String FIRM = "bench";
     private static final String MANUFACTURER = "BenchWorks";
     private static final String PROFILE = "indoor-delivery";
@@ -71,16 +73,10 @@ final class BenchServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);
         }
         Vertx vertx = Vertx.vertx();
-        MqttConfig defaults = MqttConfig.defaults();
-        // Loopback only: the benchmark must not open a port to the network.
-        MqttConfig mqtt = new MqttConfig(MqttConfig.Mode.EMBEDDED, "127.0.0.1", 0, defaults.maxMessageSize(), null,
-                null, defaults.clientId(), defaults.reconnectMillis());
-        ServerConfig config = new ServerConfig(dataDir, new HttpConfig("127.0.0.1", 0, 1 << 20), mqtt, List.of(), null,
-                StoreConfig.defaults());
-        BenchServer bench = new BenchServer(vertx, dataDir,
-                new FleetServer(vertx, config, Clock.systemUTC(), List.of(site())));
+        BenchServer bench = new BenchServer(vertx, dataDir, fleetServer(vertx, dataDir));
         try {
             await(bench.server.start());
+            bench.countViolations();
             bench.setUp(robotCount);
             return bench;
         } catch (RuntimeException e) {
@@ -89,7 +85,41 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    private void setUp(int robotCount) {
+    private static FleetServer fleetServer(Vertx vertx, Path dataDir) {
+        MqttConfig defaults = MqttConfig.defaults();
+        // Loopback only: the benchmark must not open a port to the network.
+        MqttConfig mqtt = new MqttConfig(MqttConfig.Mode.EMBEDDED, "127.0.0.1", 0, defaults.maxMessageSize(), null,
+                null, defaults.clientId(), defaults.reconnectMillis());
+        ServerConfig config = new ServerConfig(dataDir, new HttpConfig("127.0.0.1", 0, 1 << 20), mqtt, List.of(), null,
+                StoreConfig.defaults());
+        return new FleetServer(vertx, config, Clock.systemUTC(), List.of(site()));
+    }
+
+    /**
+     * Stops this server, keeping its data directory, lets {@code meanwhile} change the data directory, and starts a
+     * new server on it: the same robots (their logins stored), the same zone.
+     */
+    BenchServer restarted(java.util.function.Consumer<Path> meanwhile) {
+        await(server.stop());
+        meanwhile.accept(dataDir);
+        BenchServer next = new BenchServer(vertx, dataDir, fleetServer(vertx, dataDir));
+        next.robots.addAll(robots);
+        try {
+            await(next.server.start());
+            next.countViolations();
+            return next;
+        } catch (RuntimeException e) {
+            next.close();
+            throw e;
+        }
+    }
+
+    /** The server itself, for benchmarks that measure its parts. */
+    FleetServer fleetServer() {
+        return server;
+    }
+
+    private void countViolations() {
         onServer(() -> {
             server.events().addSink((event, json) -> {
                 if (event.body() instanceof GeofenceTransition t && ZONE.equals(t.zone())
@@ -97,8 +127,12 @@ final class BenchServer implements AutoCloseable {
                     keepOutViolations.incrementAndGet();
                 return EventSink.DONE;
             });
-            return server.access().registerFirm(FIRM, "Bench Robotics");
+            return CompletableFuture.completedFuture(null);
         });
+    }
+
+    private void setUp(int robotCount) {
+        onServer(() -> server.access().registerFirm(FIRM, "Bench Robotics"));
         onServer(() -> server.zones().create(SITE, keepOutZone(robotCount).encode(), "bench"));
         // All registrations in one go: the store commits them together instead of one commit interval each.
         List<AccessControl.Issued<Robot>> issued = onServer(() -> {
@@ -153,8 +187,8 @@ final class BenchServer implements AutoCloseable {
                  "levels": [{"id": "%s", "name": "Hall", "floor": 1, "outdoor": false,
                    "waypoints": [{"id": "west", "x": 0, "y": 0}, {"id": "east", "x": 30, "y": 0}],
                    "lanes": [{"from": "west", "to": "east"}]}],
-                 "places": [], "chargers": [], "elevators": []}
-                """.formatted(SITE, LEVEL);
+                 "places": [{"name": "%s", "level": "%s", "waypoint": "west"}], "chargers": [], "elevators": []}
+                """.formatted(SITE, LEVEL, PLACE, LEVEL);
         return SiteFormat.read(json.getBytes(StandardCharsets.UTF_8), "bench-site.json");
     }
 

@@ -121,14 +121,26 @@ final class LogRoutes {
 
     /**
      * One firm's bundle ({@code firm=F}), or for an operator without {@code firm} the site bundle: every log of the
-     * site, each a bundle of its own. Written to a temporary file on a worker, then sent with its length so clients
-     * can show progress.
+     * site, each a bundle of its own. Written on a worker straight into the response as it is produced (chunked, no
+     * length), so neither the heap nor the disk holds a whole bundle and the first bytes leave at once. A failure
+     * before the first chunk is answered with an error; one after cuts the response short, which the client sees as
+     * an incomplete download (a zip without its end).
      */
     private void export(RoutingContext ctx) {
         BundleRequest request = bundleRequest(ctx);
-        ctx.vertx().executeBlocking(() -> writeBundle(request))
-                .onSuccess(file -> send(ctx, file, "application/zip", request.fileName() + ".zip"))
-                .onFailure(e -> ctx.fail(asBadRequest(e, request.log().isSiteLog() ? "site" : "since")));
+        String name = request.fileName() + ".zip";
+        ResponseOutputStream body = new ResponseOutputStream(ctx.response(), ctx.vertx().getOrCreateContext(),
+                () -> ctx.response().putHeader("content-type", "application/zip")
+                        .putHeader("content-disposition", "attachment; filename=\"" + name + "\""));
+        ctx.vertx().executeBlocking(() -> {
+            writeBundle(request, body);
+            // Only a whole bundle ends the response; a failure leaves it to the handler below.
+            body.close();
+            return null;
+        }).onFailure(e -> {
+            if (!body.started()) ctx.fail(asBadRequest(e, request.log().isSiteLog() ? "site" : "since"));
+            else ctx.response().reset();
+        });
     }
 
     /**
@@ -190,21 +202,26 @@ final class LogRoutes {
         Files.createDirectories(exportDir);
         Path file = Files.createTempFile(exportDir, "export-", ".zip");
         try (OutputStream out = Files.newOutputStream(file)) {
-            if (request.log().isSiteLog()) {
-                store.flush().join();
-                for (LogId each : store.logs()) {
-                    if (each.site().equals(request.site())) store.checkpointNow(each).join();
-                }
-                store.exportSite(request.site(), request.query(), out);
-            } else {
-                store.checkpointNow(present(request.log())).join();
-                store.export(request.log(), request.query(), out, ProgressListener.NONE);
-            }
+            writeBundle(request, out);
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(file);
             throw e;
         }
         return file;
+    }
+
+    /** Blocking: fresh checkpoints, then the bundle (a firm's, or every log's of a site) to {@code out}. */
+    private void writeBundle(BundleRequest request, OutputStream out) throws IOException {
+        if (request.log().isSiteLog()) {
+            store.flush().join();
+            for (LogId each : store.logs()) {
+                if (each.site().equals(request.site())) store.checkpointNow(each).join();
+            }
+            store.exportSite(request.site(), request.query(), out);
+        } else {
+            store.checkpointNow(present(request.log())).join();
+            store.export(request.log(), request.query(), out, ProgressListener.NONE);
+        }
     }
 
     private static void send(RoutingContext ctx, Path file, String type, String name) {

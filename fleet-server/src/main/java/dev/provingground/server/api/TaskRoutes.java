@@ -9,6 +9,8 @@ import dev.provingground.server.tasks.Stop;
 import dev.provingground.server.tasks.Task;
 import dev.provingground.server.tasks.TaskProgress;
 import dev.provingground.server.tasks.TaskRequest;
+import dev.provingground.server.tasks.TaskListing;
+import dev.provingground.server.tasks.TaskPage;
 import dev.provingground.server.tasks.TaskService;
 import dev.provingground.server.tasks.TaskSubmission;
 import dev.provingground.server.tasks.TaskStatus;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.provingground.server.errors.NotFoundException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code /api/v1/tasks}: requests in Open-RMF's {@code task_request} vocabulary, answers shaped like its
@@ -31,6 +35,8 @@ import java.util.Map;
 final class TaskRoutes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most tasks one listing page holds, and how many it holds unless asked for fewer. */
+    static final int MAX_PAGE = 1000;
     private final TaskService tasks;
     private final RobotRegistry registry;
     private final AccessControl access;
@@ -91,40 +97,79 @@ final class TaskRoutes {
         return firms;
     }
 
+    /**
+     * A page of the tasks this token may see, in the order they were requested ({@code order=desc}: newest first),
+     * at most {@code limit} (default and most {@value #MAX_PAGE}), starting after the cursor {@code after}; the
+     * answer's {@code next} is the cursor of the page after it, absent on the last. Live tasks come from memory,
+     * finished ones from the store, read on a worker.
+     */
     private void list(RoutingContext ctx) {
         Principal p = BearerAuth.principal(ctx);
         String status = ctx.queryParams().get("status");
-        JsonArray out = new JsonArray();
-        for (Task t : tasks.all()) {
-            if (!visible(p, t)) continue;
-            if (status != null && !t.progress().status().wireName().equals(status)) continue;
-            out.add(state(t));
-        }
-        ctx.json(new JsonObject().put("tasks", out));
+        String order = ctx.queryParams().get("order");
+        if (order != null && !order.equals("asc") && !order.equals("desc"))
+            throw ApiError.badRequest("order", "must be asc or desc; got \"" + order + "\"");
+        TaskListing listing = new TaskListing(ctx.queryParams().get("after"), "desc".equals(order),
+                (taskStatus, firm, assignee) -> (status == null || taskStatus.wireName().equals(status))
+                        && visible(p, firm, assignee), limit(ctx));
+        List<Task> live = listing.liveCandidates(tasks.live());
+        ctx.vertx().executeBlocking(() -> tasks.archivedPage(listing)).onSuccess(archived -> {
+            TaskPage page = listing.merge(live, archived);
+            JsonArray out = new JsonArray();
+            page.tasks().forEach(t -> out.add(state(t)));
+            JsonObject body = new JsonObject().put("tasks", out);
+            if (page.next() != null) body.put("next", page.next());
+            ctx.json(body);
+        }).onFailure(ctx::fail);
     }
 
-    private Task visibleTask(RoutingContext ctx) {
-        Task t = tasks.find(ctx.pathParam("id")).orElseThrow(() ->
-                new NotFoundException("no task \"" + ctx.pathParam("id") + "\""));
-        if (!visible(BearerAuth.principal(ctx), t)) throw ApiError.forbidden("task " + t.id() + " belongs to another firm");
-        return t;
+    private static int limit(RoutingContext ctx) {
+        String value = ctx.queryParams().get("limit");
+        if (value == null) return MAX_PAGE;
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_PAGE) return limit;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.badRequest("limit", "must be a whole number from 1 to " + MAX_PAGE + "; got \"" + value + "\"");
+    }
+
+    /** Answers with the task of the path's id if this token may see it: a live one at once, a finished one from the store. */
+    private void withVisibleTask(RoutingContext ctx, Consumer<Task> then) {
+        String id = ctx.pathParam("id");
+        Principal p = BearerAuth.principal(ctx);
+        Future<Optional<Task>> found = tasks.findLive(id).isPresent() ? Future.succeededFuture(tasks.findLive(id))
+                : ctx.vertx().executeBlocking(() -> tasks.find(id));
+        found.onSuccess(task -> {
+            try {
+                Task t = task.orElseThrow(() -> new NotFoundException("no task \"" + id + "\""));
+                if (!visible(p, t)) throw ApiError.forbidden("task " + t.id() + " belongs to another firm");
+                then.accept(t);
+            } catch (RuntimeException e) {
+                ctx.fail(e);
+            }
+        }).onFailure(ctx::fail);
     }
 
     private void get(RoutingContext ctx) {
-        ctx.json(state(visibleTask(ctx)));
+        withVisibleTask(ctx, t -> ctx.json(state(t)));
     }
 
     private void cancel(RoutingContext ctx) {
-        Task t = visibleTask(ctx);
-        Future.fromCompletionStage(tasks.cancel(t.id(), BearerAuth.principal(ctx).actor()),
-                ctx.vertx().getOrCreateContext()).onSuccess(c -> ctx.json(state(c))).onFailure(ctx::fail);
+        withVisibleTask(ctx, t -> Future.fromCompletionStage(tasks.cancel(t.id(), BearerAuth.principal(ctx).actor()),
+                ctx.vertx().getOrCreateContext()).onSuccess(c -> ctx.json(state(c))).onFailure(ctx::fail));
     }
 
     private boolean visible(Principal p, Task t) {
+        return visible(p, t.request().firm(), t.progress().assignedTo());
+    }
+
+    /** An operator sees every task, a vendor those its firm requested and those given to its firm's robots. */
+    private boolean visible(Principal p, String firm, String assignee) {
         if (p.isOperator()) return true;
-        if (p.firm().equals(t.request().firm())) return true;
-        String robot = t.progress().assignedTo();
-        return robot != null && registry.find(robot).map(r -> p.firm().equals(r.firm())).orElse(false);
+        if (p.firm().equals(firm)) return true;
+        return assignee != null && registry.find(assignee).map(r -> p.firm().equals(r.firm())).orElse(false);
     }
 
     /** Open-RMF {@code task_state}: booking, category, status, assigned_to, phases; plus our dispatch log. */

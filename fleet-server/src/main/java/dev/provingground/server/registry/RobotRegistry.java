@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -56,6 +57,12 @@ public final class RobotRegistry {
     private final Map<String, RobotStatus> status = new ConcurrentHashMap<>();
     private final Map<String, State> lastState = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** When the last message was, in each robot's status as last written; absent until written this run. */
+    private final Map<String, Instant> savedMessageAt = new ConcurrentHashMap<>();
+    /** Robots whose status changed in its times alone since it was last written. */
+    private final Set<String> timesUnsaved = ConcurrentHashMap.newKeySet();
+    /** How old the stored status of a robot whose status changed only in its times may get before it is written. */
+    static final Duration SAVE_UNCHANGED_AFTER = Duration.ofSeconds(60);
     /** Ids whose registration is being written; not yet robots. */
     private final Set<String> registering = ConcurrentHashMap.newKeySet();
     /** Robots whose record a change is writing; the next change to one waits for it. */
@@ -365,9 +372,23 @@ public final class RobotRegistry {
         return Math.hypot(v.vx(), v.vy());
     }
 
+    /**
+     * Takes the status in; it is written at the next flush only if something but its times changed, or the status
+     * last written is {@link #SAVE_UNCHANGED_AFTER} old: a robot standing idle and reporting every second costs no
+     * write a second, and what is stored still says when it was last heard of within that time.
+     */
     private void update(String id, RobotStatus after) {
-        status.put(id, after);
-        dirty.add(id);
+        RobotStatus before = status.put(id, after);
+        Instant saved = savedMessageAt.get(id);
+        if (before == null || !after.sameApartFromTimes(before) || saved == null || after.lastMessageAt() == null
+                || after.lastMessageAt().isAfter(saved.plus(SAVE_UNCHANGED_AFTER))) dirty.add(id);
+        else timesUnsaved.add(id);
+    }
+
+    /** Writes every status not yet written, also those whose times alone changed; for a server stopping. */
+    public CompletableFuture<Void> flushAll() {
+        dirty.addAll(timesUnsaved);
+        return flushDirty();
     }
 
     /** Writes every status changed since the last flush; returns when they are committed. */
@@ -379,10 +400,16 @@ public final class RobotRegistry {
             // as it was and, committed after the change, undo it on disk. The status stays dirty for the next flush.
             if (changing.containsKey(id)) continue;
             dirty.remove(id);
+            timesUnsaved.remove(id);
             // A failed write (storage failing) is tried again at the next flush rather than lost.
-            writes.add(store.save(new RobotStore.Entry(robots.get(id), status.get(id)))
+            RobotStatus written = status.get(id);
+            if (written != null && written.lastMessageAt() != null) savedMessageAt.put(id, written.lastMessageAt());
+            writes.add(store.save(new RobotStore.Entry(robots.get(id), written))
                     .whenComplete((v, e) -> {
-                        if (e != null) dirty.add(id);
+                        if (e != null) {
+                            savedMessageAt.remove(id);
+                            dirty.add(id);
+                        }
                     }));
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));

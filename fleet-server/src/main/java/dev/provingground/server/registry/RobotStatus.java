@@ -4,6 +4,7 @@ import dev.provingground.vda5050.ConnectionState;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The latest of what a robot reported, as the registry keeps and persists it.
@@ -36,6 +37,17 @@ public record RobotStatus(ConnectionState connection, Instant connectionChangedA
     public RobotStatus withPosition(RobotPosition p, Double newSpeed, Instant at) {
         return new RobotStatus(connection, connectionChangedAt, p, battery, charging, newSpeed, driving, paused,
                 operatingMode, orderId, lastNodeId, errors, lastStateAt, at, at, protocolVersion);
+    }
+
+    /** Whether {@code other} says the same but for when (last state, last message, last update). */
+    public boolean sameApartFromTimes(RobotStatus other) {
+        return connection == other.connection && Objects.equals(connectionChangedAt, other.connectionChangedAt)
+                && Objects.equals(position, other.position) && Objects.equals(battery, other.battery)
+                && Objects.equals(charging, other.charging) && Objects.equals(speed, other.speed)
+                && Objects.equals(driving, other.driving) && Objects.equals(paused, other.paused)
+                && Objects.equals(operatingMode, other.operatingMode) && Objects.equals(orderId, other.orderId)
+                && Objects.equals(lastNodeId, other.lastNodeId) && errors.equals(other.errors)
+                && Objects.equals(protocolVersion, other.protocolVersion);
     }
 
     public RobotStatus withProtocolVersion(String version) {

@@ -3,7 +3,6 @@ package dev.provingground.server.store;
 import dev.provingground.server.config.StoreConfig;
 import dev.provingground.trackrecord.store.CrashSafeMapDb;
 import org.mapdb.DB;
-import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
 import java.nio.file.Files;
@@ -12,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Collections;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,7 @@ public final class MapDbStore implements AutoCloseable {
     private final DB db;
     private final StoreConfig config;
     private final Clock clock;
-    private final Map<String, HTreeMap<String, byte[]>> tables = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, byte[]>> tables = new ConcurrentHashMap<>();
     private static final String QUARANTINE_TABLE = "_quarantine";
     private static final VersionedJson<QuarantinedRecord> QUARANTINED = new VersionedJson<>(QuarantinedRecord.class, 1);
     /** Every record set aside, this run's and earlier runs'; shown to operators. */
@@ -107,6 +108,15 @@ public final class MapDbStore implements AutoCloseable {
         return new Table(name);
     }
 
+    /**
+     * A named table kept in key order (a B-tree), for records read a page at a time in that order rather than all at
+     * start-up; writes go through the writer thread like any table's.
+     */
+    public Table sortedTable(String name) {
+        tables.computeIfAbsent(name, n -> db.treeMap(n, Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen());
+        return new Table(name);
+    }
+
     public final class Table {
         private final String name;
 
@@ -146,6 +156,21 @@ public final class MapDbStore implements AutoCloseable {
                     "it is kept in table " + QUARANTINE_TABLE);
             return writeAll(w -> w.put(table(QUARANTINE_TABLE), quarantineKey(record), QUARANTINED.encode(record))
                     .remove(this, key));
+        }
+
+        /** The value stored under {@code key} (committed, or about to be), or null. Safe from any thread. */
+        public byte[] get(String key) {
+            return tables.get(name).get(key);
+        }
+
+        /**
+         * The table in key order, read-only, read through to the store; only for a table opened with
+         * {@link #sortedTable}. Safe from any thread; for paging, not for the event loop.
+         */
+        public NavigableMap<String, byte[]> inKeyOrder() {
+            if (!(tables.get(name) instanceof NavigableMap<String, byte[]> sorted))
+                throw new IllegalStateException("table " + name + " is not sorted");
+            return Collections.unmodifiableNavigableMap(sorted);
         }
 
         public CompletableFuture<Void> put(String key, byte[] value) {
@@ -277,7 +302,7 @@ public final class MapDbStore implements AutoCloseable {
         try {
             for (Change c : batch) {
                 for (Op op : c.ops) {
-                    HTreeMap<String, byte[]> map = tables.get(op.table);
+                    Map<String, byte[]> map = tables.get(op.table);
                     if (op.value == null) map.remove(op.key);
                     else map.put(op.key, op.value);
                 }

@@ -66,7 +66,7 @@ final class DispatchRound {
         sendLowRobotsToCharge(now);
         rescues.findStranded(id -> book.underwayWith(id) != null);
         Set<String> busy = busyRobots();
-        List<Task> waiting = book.all().stream()
+        List<Task> waiting = book.live().stream()
                 .filter(t -> t.progress().status() == TaskStatus.QUEUED || t.progress().status() == TaskStatus.STANDBY)
                 .filter(t -> !t.request().earliestStart().isAfter(now))
                 .sorted(Comparator.comparingInt((Task t) -> t.request().priority()).reversed()
@@ -106,7 +106,7 @@ final class DispatchRound {
 
     private void sendLowRobotsToCharge(Instant now) {
         Set<String> covered = new HashSet<>();
-        for (Task t : book.all()) {
+        for (Task t : book.live()) {
             if (t.progress().status().isFinal()) continue;
             if (t.progress().assignedTo() != null) covered.add(t.progress().assignedTo());
             if (t.robot() != null) covered.add(t.robot());

@@ -85,13 +85,23 @@ public final class Dispatcher {
 
     public Outcome choose(Task task, Set<String> busy, Instant now) {
         long started = System.nanoTime();
-        Outcome outcome = decide(task, busy, now);
+        Outcome outcome = decide(task, busy, now, false);
         String label = outcome.impossible() ? "impossible" : outcome.robot().isPresent() ? "assigned" : "waiting";
         decisionLatency.apply(label).record(System.nanoTime() - started);
         return outcome;
     }
 
-    private Outcome decide(Task task, Set<String> busy, Instant now) {
+    /**
+     * Whether some robot could ever do {@code task}, for refusing at once a task none could: robots are priced only
+     * until one could do it now or later, so a fleet of thousands costs a submission one robot's pricing, not all of
+     * theirs. Only an impossible outcome is whole (every robot, and why each was left out); otherwise the decision
+     * holds the robots looked at.
+     */
+    public Outcome possible(Task task, Instant now) {
+        return decide(task, Set.of(), now, true);
+    }
+
+    private Outcome decide(Task task, Set<String> busy, Instant now, boolean firstPossible) {
         TaskRequest request = task.request();
         Site site = sites.find(request.site()).orElseThrow();
         Map<String, Set<String>> notServingByKind = new HashMap<>();
@@ -171,6 +181,7 @@ public final class Dispatcher {
                 }
             }
             candidates.add(new DispatchDecision.Candidate(r.id(), excluded == null ? seconds : null, energy, excluded));
+            if (firstPossible && (best != null || anyCouldLater)) break;
         }
         DispatchDecision decision = new DispatchDecision(now, best, candidates);
         if (best != null) return new Outcome(Optional.of(best), decision, false, null);

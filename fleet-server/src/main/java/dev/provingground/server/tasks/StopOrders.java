@@ -110,7 +110,7 @@ final class StopOrders {
 
     /** Sends an order or order update for task {@code t}; one that does not reach the robot requeues the task. */
     void send(Task t, Robot robot, Order order) {
-        orders.send(robot, order).onFailure(e -> requeues.requeue(book.find(t.id()).orElse(null), "order to "
+        orders.send(robot, order).onFailure(e -> requeues.requeue(book.findLive(t.id()).orElse(null), "order to "
                 + robot.id() + " not delivered: " + e.getMessage()));
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a submission into a queued task: checks it against the site, plans its stops, and refuses at once a task no
@@ -46,7 +45,7 @@ final class TaskIntake {
         Task task = Task.queued(new TaskRequest(book.newId(), site.id(), category, s.description(), earliest,
                 s.priority() == null ? 0 : s.priority(), s.labels(), s.requester(), s.firm(), s.firms(),
                 category.robotKind(), null, stops, now));
-        Dispatcher.Outcome probe = dispatcher.choose(task, Set.of(), now);
+        Dispatcher.Outcome probe = dispatcher.possible(task, now);
         if (probe.impossible()) throw new InvalidInputException("task", "cannot be done: " + probe.reason(),
                 Map.of("candidates", probe.decision().candidates().stream()
                         .map(DispatchDecision.Candidate::fields).toList()));

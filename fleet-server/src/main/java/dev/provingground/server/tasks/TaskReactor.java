@@ -163,7 +163,7 @@ final class TaskReactor implements RobotListener, RideListener {
     void advanceRides() {
         rescues.tick();
         for (Map.Entry<String, Journey> e : journeys.all()) {
-            Task t = book.find(e.getKey()).orElse(null);
+            Task t = book.findLive(e.getKey()).orElse(null);
             if (t == null || t.progress().status() != TaskStatus.UNDERWAY || t.progress().assignedTo() == null) continue;
             Journey.Phase phase = e.getValue().phase();
             if (phase != Journey.Phase.AT_DOOR && phase != Journey.Phase.RIDING && phase != Journey.Phase.EVACUATING

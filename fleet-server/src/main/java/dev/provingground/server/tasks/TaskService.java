@@ -13,6 +13,7 @@ import dev.provingground.server.zones.ZoneService;
 import dev.provingground.trackrecord.event.TaskLifecycle;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -76,12 +77,38 @@ public final class TaskService {
         return saved;
     }
 
-    public Optional<Task> find(String id) {
-        return book.find(id);
+    /** A live task (or one finished a moment ago); never reads the store, so it suits the event loop. */
+    public Optional<Task> findLive(String id) {
+        return book.findLive(id);
     }
 
+    /** A task, live or finished. Reads the store for a finished one: safe from any thread, best on a worker. */
+    public Optional<Task> find(String id) {
+        return book.findAnywhere(id);
+    }
+
+    /** The tasks not finished, and those finished a moment ago that the archive does not hold yet. */
+    public List<Task> live() {
+        List<Task> out = new ArrayList<>(book.live());
+        out.addAll(book.archiving());
+        return out;
+    }
+
+    /**
+     * The archive's part of {@code listing}. Reads the store: safe from any thread, meant for a worker; merge it with
+     * {@link TaskListing#liveCandidates} of {@link #live()} taken on the event loop.
+     */
+    public TaskPage archivedPage(TaskListing listing) {
+        return book.store().archivedPage(listing.cursor(), listing.newestFirst(), listing.keep(), listing.limit());
+    }
+
+    /**
+     * Every task, live and finished, in {@link TaskOrder}. Reads the whole archive: for tests and tools, never for the
+     * event loop of a server with a history.
+     */
     public List<Task> all() {
-        return book.all();
+        TaskListing everything = new TaskListing(null, false, (status, firm, assignee) -> true, Integer.MAX_VALUE);
+        return everything.merge(everything.liveCandidates(live()), archivedPage(everything)).tasks();
     }
 
     /** Robots doing a task now or being brought out of an elevator car; others (the demo's own traffic) leave them alone. */
@@ -90,7 +117,7 @@ public final class TaskService {
     }
 
     public CompletableFuture<Task> cancel(String id, String actor) {
-        Task t = find(id).orElseThrow(() -> new NotFoundException("no task \"" + id + "\""));
+        Task t = book.findAnywhere(id).orElseThrow(() -> new NotFoundException("no task \"" + id + "\""));
         TaskStatus status = t.progress().status();
         if (status.isFinal()) throw new ConflictException("task " + id + " is already " + status.wireName());
         if (status == TaskStatus.UNDERWAY) cancels.cancel(t.progress().assignedTo(), t.id());

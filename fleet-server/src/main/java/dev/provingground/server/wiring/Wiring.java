@@ -231,7 +231,7 @@ final class Wiring {
                 // Commits what the track record still holds and signs final checkpoints.
                 .add("track record", OpenedPart.closedOnWorker(vertx, p.trackRecord()::close))
                 .add("database", OpenedPart.closedOnWorker(vertx, () -> {
-                    p.registry().flushDirty().join();
+                    p.registry().flushAll().join();
                     p.store().close();
                 }))
                 .add("state samples", OpenedPart.closedBy(() -> {

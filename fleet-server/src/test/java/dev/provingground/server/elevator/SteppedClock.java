@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class SteppedClock extends Clock {
+public final class SteppedClock extends Clock {
 
     private Instant now;
 
-    SteppedClock(Instant start) {
+    public SteppedClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

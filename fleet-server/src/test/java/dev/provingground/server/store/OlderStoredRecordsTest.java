@@ -102,7 +102,7 @@ class OlderStoredRecordsTest {
     void aTaskStoredBeforeRequestersChoseFirmsIsOpenToEveryFirm() {
         try (MapDbStore store = MapDbStore.open(data.resolve("fleet.db"), StoreConfig.defaults())) {
             store.table("tasks").put("task-0123456789abc", version(1, TASK_V1)).join();
-            var task = new MapDbTaskStore(store).loadAll().iterator().next();
+            var task = new MapDbTaskStore(store).loadLive().iterator().next();
             assertThat(task.request().firms()).isEmpty();
             assertThat(task.request().openTo("acme")).isTrue();
             assertThat(task.request().stops()).singleElement().satisfies(s -> assertThat(s.waypoint()).isEqualTo("b"));
@@ -165,7 +165,7 @@ class OlderStoredRecordsTest {
         try (MapDbStore store = MapDbStore.open(data.resolve("fleet.db"), StoreConfig.defaults())) {
             store.table("tasks").put("task-1a2b3c4d-5e6f", version(9, DELIVERY_V2)).join();
 
-            assertThat(new MapDbTaskStore(store).loadAll()).isEmpty();
+            assertThat(new MapDbTaskStore(store).loadLive()).isEmpty();
             assertThat(store.quarantined()).singleElement().satisfies(q -> {
                 assertThat(q.table() + "/" + q.key()).isEqualTo("tasks/task-1a2b3c4d-5e6f");
                 assertThat(q.reason()).contains("version 9").contains("reads version 1 to 3");
@@ -178,7 +178,7 @@ class OlderStoredRecordsTest {
     private Task load(String id, byte[] stored) {
         try (MapDbStore store = MapDbStore.open(data.resolve("fleet.db"), StoreConfig.defaults())) {
             store.table("tasks").put(id, stored).join();
-            return new MapDbTaskStore(store).loadAll().iterator().next();
+            return new MapDbTaskStore(store).loadLive().iterator().next();
         }
     }
 

@@ -38,6 +38,20 @@ class EventCodecTest {
         assertThat(seen).containsExactlyInAnyOrder(EventType.values());
     }
 
+    @Test
+    void theSplicedEncodingIsByteForByteTheTreeEncodingForEveryEventType() {
+        List<TrackEvent> events = new ArrayList<>(Scenario.acmeMorning());
+        events.add(new TrackEvent(Scenario.START, "site-a", "acme", null, new RecordGap(3, "No space left on device")));
+        events.addAll(measuredFigures());
+        events.add(new TrackEvent(Scenario.START, "site-a", null, null, new ConfigurationChange("kim \"the\" operator",
+                ConfigurationChange.Target.ZONE, "z1", ConfigurationChange.Action.CREATE,
+                JsonNodeFactory.instance.objectNode().put("b", "ü\u0001").put("a", 1.5e-7))));
+        for (TrackEvent event : events) {
+            assertThat(new String(codec.encode(event), StandardCharsets.UTF_8)).as(event.type().typeName())
+                    .isEqualTo(new String(codec.encodeAsTree(event), StandardCharsets.UTF_8));
+        }
+    }
+
     /** The events and fields with which the server says what it measured rather than what the robot said. */
     private static List<TrackEvent> measuredFigures() {
         return List.of(
