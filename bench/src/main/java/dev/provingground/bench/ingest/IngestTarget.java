@@ -1,0 +1,20 @@
+package dev.provingground.bench.ingest;
+
+import java.time.Duration;
+
+/** What the generator's messages go to in one phase, and how to read what it did with them. */
+interface IngestTarget {
+
+    /** For the report: "server" or "mosquitto". */
+    String name();
+
+    /** States handled to the end (server) or forwarded to the subscriber (Mosquitto) so far, and the heap then. */
+    Sample sample();
+
+    /** The target process's CPU time so far. */
+    Duration cpu();
+
+    /** @param heapBytes heap in use, or -1 where the target does not say */
+    record Sample(long delivered, long heapBytes) {
+    }
+}
