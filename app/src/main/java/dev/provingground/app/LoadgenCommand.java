@@ -81,8 +81,13 @@ public final class LoadgenCommand implements Callable<Integer> {
             System.err.println("sim loadgen: " + e.getMessage());
             return 2;
         }
-        List<LoadLogin> logins = logins(settings);
-        LoadGenerator generator = LoadGenerator.connect(host, port, settings, logins, Clock.systemUTC());
+        LoadGenerator generator;
+        try {
+            generator = LoadGenerator.connect(host, port, settings, logins(settings), Clock.systemUTC());
+        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+            System.err.println("sim loadgen: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             generator.close();
@@ -116,12 +121,14 @@ public final class LoadgenCommand implements Callable<Integer> {
             long cpu = generator.cpuNanos();
             double seconds = (now - last) / 1e9;
             long[] pauses = generator.drainEnforcementNanos();
-            System.out.printf(Locale.ROOT, "sim loadgen: %.0f states/s, %.0f visualizations/s, %d zone entries, %d paused "
-                            + "(p50 %.1f ms, p99 %.1f ms), %d unanswered, %d connections lost; generator CPU %.2f cores%n",
+            String paused = pauses.length == 0 ? "0 paused" : String.format(Locale.ROOT, "%d paused (p50 %.1f ms, p99 "
+                    + "%.1f ms)", pauses.length, Percentiles.millis(pauses, 50), Percentiles.millis(pauses, 99));
+            System.out.printf(Locale.ROOT, "sim loadgen: %.0f states/s, %.0f visualizations/s, %d zone entries, %s, "
+                            + "%d unanswered, %d connections lost; generator CPU %.2f cores%n",
                     (counts.statesSent() - before.statesSent()) / seconds,
                     (counts.visualizationsSent() - before.visualizationsSent()) / seconds,
-                    counts.zoneEntries() - before.zoneEntries(), pauses.length, Percentiles.millis(pauses, 50),
-                    Percentiles.millis(pauses, 99), counts.unansweredEntries() - before.unansweredEntries(),
+                    counts.zoneEntries() - before.zoneEntries(), paused,
+                    counts.unansweredEntries() - before.unansweredEntries(),
                     counts.connectionsLost(), (cpu - cpuBefore) / 1e9 / seconds);
             before = counts;
             cpuBefore = cpu;

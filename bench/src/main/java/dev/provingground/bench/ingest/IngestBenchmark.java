@@ -170,32 +170,30 @@ public final class IngestBenchmark {
             generator.drainEnforcementNanos();
             long started = System.nanoTime();
             LoadCounts countsBefore = generator.counts();
-            IngestTarget.Sample first = target.sample();
             Duration targetCpuBefore = target.cpu();
             long generatorCpuBefore = generator.cpuNanos();
-            IngestTarget.Sample previous = first;
-            long previousAt = started;
+            Timed first = Timed.sample(target);
+            Timed previous = first;
             double minDelivered = Double.MAX_VALUE;
-            long maxHeap = first.heapBytes();
+            long maxHeap = first.sample().heapBytes();
             for (int second = 1; second <= options.seconds(); second++) {
                 sleepUntil(started + second * 1_000_000_000L);
-                IngestTarget.Sample now = target.sample();
-                long at = System.nanoTime();
-                double delivered = (now.delivered() - previous.delivered()) / ((at - previousAt) / 1e9);
+                Timed now = Timed.sample(target);
+                double delivered = now.perSecondSince(previous);
                 minDelivered = Math.min(minDelivered, delivered);
-                maxHeap = Math.max(maxHeap, now.heapBytes());
+                maxHeap = Math.max(maxHeap, now.sample().heapBytes());
                 out.printf(Locale.ROOT, "  %s %3d s: %.0f states/s %s%s%n", target.name(), second, delivered,
-                        target.name().equals("server") ? "handled" : "forwarded",
-                        now.heapBytes() < 0 ? "" : String.format(Locale.ROOT, ", heap %.0f MB", now.heapBytes() / 1e6));
+                        target.name().equals("server") ? "handled" : "forwarded", now.sample().heapBytes() < 0 ? ""
+                                : String.format(Locale.ROOT, ", heap %.0f MB", now.sample().heapBytes() / 1e6));
                 previous = now;
-                previousAt = at;
             }
-            double seconds = (previousAt - started) / 1e9;
+            long ended = System.nanoTime();
+            double seconds = (ended - started) / 1e9;
             LoadCounts counts = generator.counts();
             long[] enforcement = generator.drainEnforcementNanos();
             PhaseResult phase = new PhaseResult(target.name(), seconds, load.offeredStatesPerSecond(),
                     (counts.statesSent() - countsBefore.statesSent()) / seconds,
-                    (previous.delivered() - first.delivered()) / seconds, minDelivered,
+                    previous.perSecondSince(first), minDelivered,
                     (counts.statesSkipped() - countsBefore.statesSkipped()) / seconds,
                     target.cpu().minus(targetCpuBefore).toNanos() / 1e9 / seconds,
                     (generator.cpuNanos() - generatorCpuBefore) / 1e9 / seconds, generator.threadsUsed(), maxHeap,
@@ -203,6 +201,23 @@ public final class IngestBenchmark {
                     counts.unansweredEntries() - countsBefore.unansweredEntries(), counts.connectionsLost());
             describe(out, phase);
             return phase;
+        }
+    }
+
+    /**
+     * A target's reading and when it was taken: the middle of the request, since a busy server answers /metrics late
+     * and its counter is read somewhere in between.
+     */
+    private record Timed(IngestTarget.Sample sample, long atNanos) {
+
+        static Timed sample(IngestTarget target) {
+            long before = System.nanoTime();
+            IngestTarget.Sample s = target.sample();
+            return new Timed(s, before + (System.nanoTime() - before) / 2);
+        }
+
+        double perSecondSince(Timed earlier) {
+            return (sample.delivered() - earlier.sample.delivered()) / ((atNanos - earlier.atNanos) / 1e9);
         }
     }
 
