@@ -34,7 +34,7 @@ class IngestBenchmarkTest {
         assertThat(r.mosquitto().deliveredPerSecond()).isLessThanOrEqualTo(r.mosquitto().sentPerSecond() * 1.1);
         assertThat(r.server().enforcementNanos()).as("zone entries answered by startPause").isNotEmpty();
         // A pause may answer an entry made just before the measured window: at most one per crossing robot.
-        assertThat(r.server().enforcementNanos().length).isLessThanOrEqualTo(r.server().zoneEntries() + 10);
+        assertThat((long) r.server().enforcementNanos().length).isLessThanOrEqualTo(r.server().zoneEntries() + 10);
         assertThat(r.server().maxHeapBytes()).as("server heap from /metrics").isPositive();
         assertThat(r.server().targetCores()).as("server CPU").isPositive();
         assertThat(r.server().generatorCores()).as("generator CPU").isPositive();
