@@ -198,7 +198,8 @@ public final class IngestBenchmark {
                     target.cpu().minus(targetCpuBefore).toNanos() / 1e9 / seconds,
                     (generator.cpuNanos() - generatorCpuBefore) / 1e9 / seconds, generator.threadsUsed(), maxHeap,
                     enforcement, counts.zoneEntries() - countsBefore.zoneEntries(),
-                    counts.unansweredEntries() - countsBefore.unansweredEntries(), counts.connectionsLost());
+                    counts.unansweredEntries() - countsBefore.unansweredEntries(), counts.connectionsLost(),
+                    oneMinuteLoad(), Runtime.getRuntime().availableProcessors());
             describe(out, phase);
             return phase;
         }
@@ -245,6 +246,14 @@ public final class IngestBenchmark {
                 r.p99Millis() < TARGET_P99_MILLIS ? "met" : "NOT met",
                 r.generatorLimited() ? "; the figure is GENERATOR-LIMITED" : "");
         out.println(r.summaryLine());
+    }
+
+    private static double oneMinuteLoad() {
+        try {
+            return Double.parseDouble(loadAverage().split(" ")[0]);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static String loadAverage() {

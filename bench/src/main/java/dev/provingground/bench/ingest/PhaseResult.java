@@ -9,11 +9,13 @@ import dev.provingground.sim.load.Percentiles;
  * @param offered         states per second the settings ask for
  * @param skippedPerSecond states the generator could not send in time (it was behind by more than a period)
  * @param maxHeapBytes    the highest heap in use seen, or -1 where the target does not say
+ * @param loadAverage     the machine's one-minute load average at the end of the phase
+ * @param cores           the machine's cores
  */
 record PhaseResult(String target, double seconds, double offered, double sentPerSecond, double deliveredPerSecond,
                    double minDeliveredPerSecond, double skippedPerSecond, double targetCores, double generatorCores,
                    int generatorThreads, long maxHeapBytes, long[] enforcementNanos, long zoneEntries,
-                   long unansweredEntries, long connectionsLost) {
+                   long unansweredEntries, long connectionsLost, double loadAverage, int cores) {
 
     double p50Millis() {
         return Percentiles.millis(enforcementNanos, 50);
@@ -48,7 +50,12 @@ record PhaseResult(String target, double seconds, double offered, double sentPer
                     sentPerSecond, offered, generatorCores, generatorThreads, target);
         if (keptUp())
             return "the " + target + " kept up with all it was sent: the figure is the load offered, not its ceiling";
-        return String.format(java.util.Locale.ROOT, "the %s is SATURATED: it handled %.0f of the %.0f states/s sent",
-                target, deliveredPerSecond, sentPerSecond);
+        String saturated = String.format(java.util.Locale.ROOT, "the %s is SATURATED: it handled %.0f of the %.0f states/s "
+                + "sent", target, deliveredPerSecond, sentPerSecond);
+        if (loadAverage > cores)
+            return saturated + String.format(java.util.Locale.ROOT, ", but the machine was busy (load average %.1f on %d "
+                    + "cores) and the %s got only %.2f cores: a figure of this machine's load, not of the %s alone",
+                    loadAverage, cores, target, targetCores, target);
+        return saturated;
     }
 }

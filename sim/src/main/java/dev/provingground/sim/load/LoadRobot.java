@@ -134,7 +134,7 @@ final class LoadRobot {
 
     /** An entry into the zone starts a clock that the robot's next startPause stops. */
     private void noteWhere(double x, long sentNanos) {
-        boolean nowInside = LoadHall.inZone(Double.parseDouble(VdaFrames.millimetres(x)));
+        boolean nowInside = LoadHall.inZone(VdaFrames.onTheWire(x));
         if (nowInside && !inside) {
             if (entrySentNanos >= 0) tally.unansweredEntries.increment();
             entrySentNanos = sentNanos;

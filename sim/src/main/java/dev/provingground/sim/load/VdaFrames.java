@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One robot's VDA 5050 2.1.0 {@code state} and {@code visualization}, driving along its lane at
@@ -63,11 +62,24 @@ final class VdaFrames {
 
     /** The state at {@code x} heading east or west, with this headerId and time (cut to milliseconds). */
     Buffer state(long headerId, Instant at, double x, boolean east) {
-        return state.render(Long.toString(headerId), WIRE_TIME.format(at), millimetres(x), east ? EAST : WEST);
+        return state.render(Long.toString(headerId), wireTime(at), millimetres(x), east ? EAST : WEST);
     }
 
     Buffer visualization(long headerId, Instant at, double x, boolean east) {
-        return visualization.render(Long.toString(headerId), WIRE_TIME.format(at), millimetres(x), east ? EAST : WEST);
+        return visualization.render(Long.toString(headerId), wireTime(at), millimetres(x), east ? EAST : WEST);
+    }
+
+    /** The last millisecond formatted on this thread: hundreds of robots on one loop stamp the same millisecond. */
+    private static final ThreadLocal<Object[]> LAST_TIME = ThreadLocal.withInitial(() -> new Object[]{Long.MIN_VALUE, ""});
+
+    private static String wireTime(Instant at) {
+        Object[] last = LAST_TIME.get();
+        long millis = at.toEpochMilli();
+        if ((long) last[0] != millis) {
+            last[0] = millis;
+            last[1] = WIRE_TIME.format(at);
+        }
+        return (String) last[1];
     }
 
     private State state(double x, double theta) {
@@ -85,9 +97,18 @@ final class VdaFrames {
         return new String(codec.encode(message), StandardCharsets.UTF_8);
     }
 
-    /** Metres with three decimals, as a JSON number. */
+    /** Metres with three decimals, as a JSON number (String.format would cost the generator a microsecond a message). */
     static String millimetres(double metres) {
-        return String.format(Locale.ROOT, "%.3f", metres);
+        long mm = Math.round(metres * 1000);
+        String sign = mm < 0 ? "-" : "";
+        mm = Math.abs(mm);
+        long fraction = mm % 1000;
+        return sign + mm / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
+    }
+
+    /** {@code metres} as the server reads it from {@link #millimetres}. */
+    static double onTheWire(double metres) {
+        return Math.round(metres * 1000) / 1000.0;
     }
 
     private void verify(Vda5050Codec codec) {

@@ -50,6 +50,15 @@ class LoadGeneratorPartsTest {
     }
 
     @Test
+    void positionsGoOnTheWireInMillimetres() {
+        assertThat(VdaFrames.millimetres(9.0)).isEqualTo("9.000");
+        assertThat(VdaFrames.millimetres(10.0456)).isEqualTo("10.046");
+        assertThat(VdaFrames.millimetres(0.05)).isEqualTo("0.050");
+        assertThat(VdaFrames.millimetres(-1.5)).isEqualTo("-1.500");
+        assertThat(VdaFrames.onTheWire(9.9996)).isEqualTo(10.0);
+    }
+
+    @Test
     void aCrossingRobotEntersTheKeepOutZoneOnEveryShuttleAndAStayingOneNever() {
         LoadHall.Shuttle crossing = LoadHall.CROSSING;
         long entries = IntStream.range(0, 4 * (int) crossing.periodSeconds() * 10)
