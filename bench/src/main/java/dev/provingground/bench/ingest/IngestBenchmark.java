@@ -172,13 +172,20 @@ public final class IngestBenchmark {
             LoadCounts countsBefore = generator.counts();
             Duration targetCpuBefore = target.cpu();
             long generatorCpuBefore = generator.cpuNanos();
-            Timed first = Timed.sample(target);
+            Timed first = Timed.firstSample(target);
             Timed previous = first;
             double minDelivered = Double.MAX_VALUE;
             long maxHeap = first.sample().heapBytes();
+            int unanswered = 0;
             for (int second = 1; second <= options.seconds(); second++) {
                 sleepUntil(started + second * 1_000_000_000L);
                 Timed now = Timed.sample(target);
+                if (now == null) {
+                    unanswered++;
+                    out.printf(Locale.ROOT, "  %s %3d s: no answer from the %s within %d s%n", target.name(), second,
+                            target.name(), IngestTarget.SAMPLE_TIMEOUT.toSeconds());
+                    continue;
+                }
                 double delivered = now.perSecondSince(previous);
                 minDelivered = Math.min(minDelivered, delivered);
                 maxHeap = Math.max(maxHeap, now.sample().heapBytes());
@@ -187,6 +194,8 @@ public final class IngestBenchmark {
                                 : String.format(Locale.ROOT, ", heap %.0f MB", now.sample().heapBytes() / 1e6));
                 previous = now;
             }
+            if (previous == first)
+                throw new IllegalStateException("the " + target.name() + " answered none of " + unanswered + " readings");
             long ended = System.nanoTime();
             double seconds = (ended - started) / 1e9;
             LoadCounts counts = generator.counts();
@@ -211,7 +220,23 @@ public final class IngestBenchmark {
      */
     private record Timed(IngestTarget.Sample sample, long atNanos) {
 
+        /** The reading, or null when the target did not answer in time (a starved server answers /metrics late). */
         static Timed sample(IngestTarget target) {
+            long before = System.nanoTime();
+            try {
+                IngestTarget.Sample s = target.sample();
+                return new Timed(s, before + (System.nanoTime() - before) / 2);
+            } catch (IllegalStateException e) {
+                return null;
+            }
+        }
+
+        /** The reading the measured window starts from; tried a few times, since without it nothing can be measured. */
+        static Timed firstSample(IngestTarget target) {
+            for (int attempt = 1; attempt < 3; attempt++) {
+                Timed t = sample(target);
+                if (t != null) return t;
+            }
             long before = System.nanoTime();
             IngestTarget.Sample s = target.sample();
             return new Timed(s, before + (System.nanoTime() - before) / 2);

@@ -5,10 +5,17 @@ import java.time.Duration;
 /** What the generator's messages go to in one phase, and how to read what it did with them. */
 interface IngestTarget {
 
+    /** How long a reading may take before that second counts as unanswered. */
+    Duration SAMPLE_TIMEOUT = Duration.ofSeconds(10);
+
     /** For the report: "server" or "mosquitto". */
     String name();
 
-    /** States handled to the end (server) or forwarded to the subscriber (Mosquitto) so far, and the heap then. */
+    /**
+     * States handled to the end (server) or forwarded to the subscriber (Mosquitto) so far, and the heap then.
+     *
+     * @throws IllegalStateException when the target does not answer within {@link #SAMPLE_TIMEOUT}
+     */
     Sample sample();
 
     /** The target process's CPU time so far. */

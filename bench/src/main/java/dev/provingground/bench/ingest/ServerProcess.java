@@ -92,7 +92,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** What the server's own meters say now. */
     Scrape scrape() {
-        HttpRequest request = HttpRequest.newBuilder(httpBase().resolve("/metrics")).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(httpBase().resolve("/metrics")).timeout(IngestTarget.SAMPLE_TIMEOUT)
                 .header("Authorization", "Bearer " + operatorToken).GET().build();
         String text;
         try {
