@@ -46,8 +46,10 @@ record PhaseResult(String target, double seconds, double offered, double sentPer
     String verdict() {
         if (generatorLimited())
             return String.format(java.util.Locale.ROOT, "GENERATOR-LIMITED: it sent %.0f of %.0f states/s offered, using "
-                    + "%.2f cores of its %d threads; the figure is what it could give, not the %s's ceiling",
-                    sentPerSecond, offered, generatorCores, generatorThreads, target);
+                    + "%.2f cores of its %d threads%s; the figure is what it could give, not the %s's ceiling",
+                    sentPerSecond, offered, generatorCores, generatorThreads, generatorCores < 0.85 * generatorThreads
+                            && loadAverage > cores ? String.format(java.util.Locale.ROOT, " (its threads waited for "
+                            + "the machine, load average %.1f on %d cores)", loadAverage, cores) : "", target);
         if (keptUp())
             return "the " + target + " kept up with all it was sent: the figure is the load offered, not its ceiling";
         String saturated = String.format(java.util.Locale.ROOT, "the %s is SATURATED: it handled %.0f of the %.0f states/s "
