@@ -231,9 +231,12 @@ public final class IngestBenchmark {
             }
         }
 
-        /** The reading the measured window starts from; tried a few times, since without it nothing can be measured. */
+        /**
+         * The reading the measured window starts from; tried for up to a minute, since without it nothing can be
+         * measured (a server starved by a busy machine has answered /metrics 30 s late).
+         */
         static Timed firstSample(IngestTarget target) {
-            for (int attempt = 1; attempt < 3; attempt++) {
+            for (int attempt = 1; attempt < 6; attempt++) {
                 Timed t = sample(target);
                 if (t != null) return t;
             }
