@@ -147,6 +147,10 @@ public final class IngestBenchmark {
                     return new Sample(s.statesHandled(), s.heapBytes());
                 }
 
+                public String lastWords() {
+                    return process.logTail();
+                }
+
                 public Duration cpu() {
                     return process.cpu();
                 }
@@ -172,7 +176,15 @@ public final class IngestBenchmark {
             LoadCounts countsBefore = generator.counts();
             Duration targetCpuBefore = target.cpu();
             long generatorCpuBefore = generator.cpuNanos();
-            Timed first = Timed.firstSample(target);
+            Timed first;
+            try {
+                first = Timed.firstSample(target);
+            } catch (IllegalStateException e) {
+                double cores = target.cpu().minus(targetCpuBefore).toNanos() / 1e9 / ((System.nanoTime() - started) / 1e9);
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s; the %s used %.2f cores while it did not "
+                        + "answer (load average %s)%s", e.getMessage(), target.name(), cores, loadAverage(),
+                        target.lastWords()), e);
+            }
             Timed previous = first;
             double minDelivered = Double.MAX_VALUE;
             long maxHeap = first.sample().heapBytes();

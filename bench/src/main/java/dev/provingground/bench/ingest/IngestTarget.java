@@ -21,6 +21,11 @@ interface IngestTarget {
     /** The target process's CPU time so far. */
     Duration cpu();
 
+    /** The end of the target's log, to show when it stops answering; empty where there is none. */
+    default String lastWords() {
+        return "";
+    }
+
     /** @param heapBytes heap in use, or -1 where the target does not say */
     record Sample(long delivered, long heapBytes) {
     }

@@ -146,6 +146,11 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException("the server did not say it listens within " + START_TIMEOUT.toSeconds() + " s");
     }
 
+    /** The end of the server's log. */
+    String logTail() {
+        return tail(dataDir.resolve("server.log"));
+    }
+
     private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
