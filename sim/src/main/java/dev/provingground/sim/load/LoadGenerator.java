@@ -20,8 +20,10 @@ import java.util.stream.Collectors;
  * {@link LoadSettings#threads()} event loops of a Vert.x of its own, each loop a verticle publishing for its share of
  * the robots. It works against any MQTT server or broker: our server (robots registered by {@link LoadRegistration}),
  * or Mosquitto and the like (anonymous logins). It records the times from a robot entering the keep-out zone to its
- * {@code startPause}, and its own CPU time, so a measurement can tell whether the generator was the limit.
- * Blocking: call it from a plain thread, never from an event loop.
+ * {@code startPause}, and its own CPU time, so a measurement can tell whether the generator was the limit. It
+ * publishes at QoS 0 without waiting for the target: what a slow target does not read waits in the socket buffers, so
+ * a target that falls behind shows as fewer states handled than sent. Blocking: call it from a plain thread, never
+ * from an event loop.
  */
 public final class LoadGenerator implements AutoCloseable {
 

@@ -1,5 +1,8 @@
 package dev.provingground.sim.load;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * Who one generated robot is and how it logs in. {@code username} and {@code password} may be null for a broker that
  * takes anonymous clients.
@@ -17,8 +20,8 @@ public record LoadLogin(String manufacturer, String serialNumber, String usernam
     }
 
     /** Logins without credentials, for a broker that lets anyone in. */
-    public static java.util.List<LoadLogin> anonymous(String manufacturer, int robots) {
-        return java.util.stream.IntStream.range(0, robots)
+    public static List<LoadLogin> anonymous(String manufacturer, int robots) {
+        return IntStream.range(0, robots)
                 .mapToObj(i -> new LoadLogin(manufacturer, serial(i), null, null)).toList();
     }
 }
