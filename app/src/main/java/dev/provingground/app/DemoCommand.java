@@ -1,5 +1,6 @@
 package dev.provingground.app;
 
+import dev.provingground.server.wiring.RunningServer;
 import dev.provingground.server.wiring.Logging;
 import dev.provingground.app.demo.DemoLauncher;
 import dev.provingground.app.demo.ServerEndpoint;
@@ -44,7 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
     boolean tls;
 
     /** The server and the demo on it, as {@link #start} leaves them. */
-    public record RunningDemo(ServeCommand.RunningServer running, DemoLauncher demo, ServerEndpoint endpoint, Site site) {
+    public record RunningDemo(RunningServer running, DemoLauncher demo, ServerEndpoint endpoint, Site site) {
     }
 
     @Override
@@ -86,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
             caFile = issued.caCert().toAbsolutePath().normalize();
         }
         Site site = DemoSite.load();
-        var running = ServeCommand.RunningServer.start(config, List.of(site));
+        var running = RunningServer.start(config, List.of(site));
         try {
             // From here on the demo is a client like any other: the server's ports and an operator token are all it gets.
             ServerEndpoint endpoint = ServerEndpoint.withTokenFrom(reachable(config.http().host()),

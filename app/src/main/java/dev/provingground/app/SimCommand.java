@@ -25,7 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "Run simulated VDA 5050 robots against any MQTT endpoint or broker.")
+        description = "Run simulated VDA 5050 robots against any MQTT endpoint or broker.",
+        subcommands = LoadgenCommand.class)
 public final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--mqtt-host", defaultValue = "127.0.0.1", description = "MQTT host (default: ${DEFAULT-VALUE})")

@@ -1,5 +1,6 @@
 package dev.provingground.app;
 
+import dev.provingground.server.wiring.RunningServer;
 import dev.provingground.app.demo.DemoLauncher;
 import dev.provingground.profiles.ProfileCatalog;
 import dev.provingground.server.support.Await;
@@ -46,7 +47,7 @@ class TlsIT {
 
     @TempDir
     Path dir;
-    ServeCommand.RunningServer running;
+    RunningServer running;
     Path ca;
     String https;
     int mqttPort;
@@ -75,7 +76,7 @@ class TlsIT {
         new CommandLine(options).parseArgs("--data", dir.resolve("data").toString(), "--bind", "127.0.0.1",
                 "--http-port", "0", "--mqtt-port", "0", "--tls-cert", dir.resolve("server.pem").toString(),
                 "--tls-key", dir.resolve("server.key").toString());
-        running = ServeCommand.RunningServer.start(options.resolve(Map.of()), List.of(TestServer.testSite()));
+        running = RunningServer.start(options.resolve(Map.of()), List.of(TestServer.testSite()));
         https = "https://localhost:" + running.server().httpPort();
         mqttPort = running.server().mqttPort();
         operatorToken = Files.readString(running.server().operatorTokenFile()).trim();

@@ -3,6 +3,8 @@ package dev.provingground.bench;
 import dev.provingground.bench.agent.AgentBenchmark;
 import dev.provingground.bench.console.ConsoleBenchmark;
 import dev.provingground.bench.geofence.GeofenceBenchmark;
+import dev.provingground.bench.ingest.IngestBenchmark;
+import dev.provingground.sim.load.LoadOptions;
 import dev.provingground.server.wiring.Logging;
 import dev.provingground.bench.server.DispatchBenchmark;
 import dev.provingground.bench.server.EnforcementBenchmark;
@@ -12,6 +14,7 @@ import dev.provingground.bench.report.ReportBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +28,7 @@ import java.util.concurrent.Callable;
         description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
         subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
                 BenchCommand.Dispatch.class, BenchCommand.Agent.class, BenchCommand.Console.class,
-                BenchCommand.Report.class, BenchCommand.History.class})
+                BenchCommand.Report.class, BenchCommand.History.class, BenchCommand.Ingest.class})
 public final class BenchCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -211,6 +214,47 @@ public final class BenchCommand implements Runnable {
             var result = HistoryBenchmark.run(new HistoryBenchmark.Options(robots, finishedTasks, seconds,
                     warmupSeconds), System.out);
             return result.with().failedSubmissions() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "States per second the server handles to the end from N robots over MQTT (server in its own JVM),"
+                    + " with enforcement p50/p99, server CPU and heap, against Mosquitto forwarding the same messages.")
+    static final class Ingest implements Callable<Integer> {
+
+        @Mixin
+        LoadOptions load = new LoadOptions();
+
+        @Option(names = "--duration", defaultValue = "30", paramLabel = "SECONDS",
+                description = "measured window of each phase (default: ${DEFAULT-VALUE})")
+        int duration;
+
+        @Option(names = "--warmup", defaultValue = "10", paramLabel = "SECONDS",
+                description = "publishing before measuring, per phase (default: ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--server-jvm", paramLabel = "OPTIONS",
+                description = "options of the server's JVM (default: -Xms1g -Xmx1g -XX:+AlwaysPreTouch)")
+        String serverJvm;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            IngestBenchmark.Options options;
+            try {
+                options = IngestBenchmark.Options.defaults().withLoad(load.settings()).withSeconds(duration).withWarmupSeconds(warmup);
+                if (serverJvm != null) options = options.withServerJvm(List.of(serverJvm.trim().split("\\s+")));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            try {
+                IngestBenchmark.run(options, System.out);
+                return 0;
+            } catch (IllegalStateException e) {
+                System.err.println("ingest bench: " + e.getMessage());
+                return 1;
+            }
         }
     }
 }

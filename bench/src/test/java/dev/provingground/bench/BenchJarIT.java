@@ -27,7 +27,7 @@ class BenchJarIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         help.getInputStream().transferTo(out);
         assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("geofence", "enforcement", "track-record", "dispatch", "agent", "console");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("geofence", "enforcement", "track-record", "dispatch", "agent", "console", "ingest");
         assertThat(help.exitValue()).isZero();
     }
 }

@@ -36,7 +36,7 @@ import dev.provingground.server.events.EventSink;
  * {@code onViolation} is PAUSE. Robot {@code i} stands on its own lane {@code y = i + 0.5}: outside the zone at
  * {@code x = 5}, inside at {@code x = 15}.
  */
-final class BenchServer implements AutoCloseable {
+public final class BenchServer implements AutoCloseable {
 
     static final String SITE = "bench";
     static final String LEVEL = "L1";
@@ -86,13 +86,16 @@ final class BenchServer implements AutoCloseable {
     }
 
     private static FleetServer fleetServer(Vertx vertx, Path dataDir) {
+        return new FleetServer(vertx, loopbackConfig(dataDir), Clock.systemUTC(), List.of(site()));
+    }
+
+    /** A server on free ports of the loopback interface only: a benchmark must not open a port to the network. */
+    public static ServerConfig loopbackConfig(Path dataDir) {
         MqttConfig defaults = MqttConfig.defaults();
-        // Loopback only: the benchmark must not open a port to the network.
         MqttConfig mqtt = new MqttConfig(MqttConfig.Mode.EMBEDDED, "127.0.0.1", 0, defaults.maxMessageSize(), null,
                 null, defaults.clientId(), defaults.reconnectMillis());
-        ServerConfig config = new ServerConfig(dataDir, new HttpConfig("127.0.0.1", 0, 1 << 20), mqtt, List.of(), null,
+        return new ServerConfig(dataDir, new HttpConfig("127.0.0.1", 0, 1 << 20), mqtt, List.of(), null,
                 StoreConfig.defaults());
-        return new FleetServer(vertx, config, Clock.systemUTC(), List.of(site()));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -25,6 +26,11 @@ import java.util.function.ToDoubleFunction;
 public final class ServerMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public ServerMetrics() {
+        // Heap and non-heap pools (jvm_memory_used_bytes …): how much memory the server holds under load.
+        new JvmMemoryMetrics().bindTo(registry);
+    }
 
     /** A Vert.x whose own metrics (HTTP server, TCP connections, pools) go to {@code metrics}. */
     public static Vertx newVertx(ServerMetrics metrics) {

@@ -12,6 +12,7 @@ import dev.provingground.vda5050.Visualization;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,7 @@ public final class InboundPipeline {
     private final int maxMessageSize;
     private final Map<String, Factsheet> factsheets = new ConcurrentHashMap<>();
     private Latency handling = Latency.NONE;
+    private final LongAdder statesHandled = new LongAdder();
 
     public InboundPipeline(Vda5050Codec codec, RobotRegistry registry, RejectionLog rejections, int maxMessageSize) {
         this.codec = codec;
@@ -71,8 +73,12 @@ public final class InboundPipeline {
             return false;
         }
         registry.noteProtocolVersion(robotId, decoded.version());
-        if (decoded instanceof State s) registry.applyState(robotId, s, msg.receivedAt());
-        else if (decoded instanceof Connection c) registry.applyConnection(robotId, c.connectionState(), msg.receivedAt());
+        if (decoded instanceof State s) {
+            // The registry tells its listeners at once: when this returns the state has been evaluated against the
+            // zones, enforced and sampled for the track record.
+            registry.applyState(robotId, s, msg.receivedAt());
+            statesHandled.increment();
+        } else if (decoded instanceof Connection c) registry.applyConnection(robotId, c.connectionState(), msg.receivedAt());
         else if (decoded instanceof Visualization v) registry.applyVisualization(robotId, v, msg.receivedAt());
         else if (decoded instanceof Factsheet f) factsheets.put(robotId, f);
         else {
@@ -81,6 +87,11 @@ public final class InboundPipeline {
             return false;
         }
         return true;
+    }
+
+    /** Robot states accepted and handled to the end (decoded, evaluated against the zones, sampled) since start. */
+    public long statesHandled() {
+        return statesHandled.sum();
     }
 
     /** The factsheet the robot last published, if any. */

@@ -146,6 +146,8 @@ final class Wiring {
             Vda5050Codec codec = new Vda5050Codec();
             InboundPipeline pipeline = new InboundPipeline(codec, registry, rejections, config.mqtt().maxMessageSize());
             pipeline.measuredBy(metrics.messageHandling());
+            metrics.counted("pg.robot.states.handled", "Robot states decoded, evaluated against the zones and sampled",
+                    pipeline, InboundPipeline::statesHandled);
             RobotTransport link = environment.links().robots(new Links.RobotSide(vertx, config.mqtt(), registry,
                     pipeline, rejections, clock, scheduler, logins));
             if (link instanceof EmbeddedMqttEndpoint embedded) embedded.serveTls(config.tls());

@@ -67,6 +67,9 @@ class MetricsTest {
 
             assertThat(PrometheusText.value(scrape, "pg_mqtt_message_handling_seconds_count")).isGreaterThanOrEqualTo(3);
             assertThat(PrometheusText.value(scrape, "pg_enforcement_latency_seconds_count")).isGreaterThanOrEqualTo(2);
+            // Exactly the robot's two states: connection messages and refusals are not states handled.
+            assertThat(PrometheusText.value(scrape, "pg_robot_states_handled_total")).isEqualTo(2);
+            assertThat(scrape).contains("jvm_memory_used_bytes{area=\"heap\"");
             assertThat(PrometheusText.value(scrape, "pg_dispatch_decision_seconds_count{outcome=\"assigned\"}")).isGreaterThanOrEqualTo(1);
             assertThat(PrometheusText.value(scrape, "pg_trackrecord_commit_seconds_count")).isGreaterThanOrEqualTo(1);
             assertThat(scrape).contains("# TYPE pg_enforcement_latency_seconds histogram")

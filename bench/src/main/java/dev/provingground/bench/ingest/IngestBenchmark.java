@@ -1,0 +1,321 @@
+package dev.provingground.bench.ingest;
+
+import dev.provingground.sim.load.LoadCounts;
+import dev.provingground.sim.load.LoadGenerator;
+import dev.provingground.sim.load.LoadLogin;
+import dev.provingground.sim.load.LoadRegistration;
+import dev.provingground.sim.load.LoadSettings;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * {@code ./proving-ground bench ingest}: how many robot states a second the server handles to the end (decoded,
+ * evaluated against the zones, sampled for the track record — its {@code pg_robot_states_handled_total}), with the
+ * enforcement latency under that load, the server's CPU and heap. The server runs in a JVM of its own; the load comes
+ * from the sim module's generator ({@link LoadGenerator}) in this JVM: N robots as MQTT connections over several
+ * event loops, a share of them crossing a PAUSE keep-out zone. Baseline, in the same run from the same generator with
+ * the same settings: Debian's Mosquitto forwarding the same states to one subscriber. The generator's own CPU is
+ * measured, so a result it limited says so. Ends with the line
+ * {@code ingest: <msgs/s> states/s with <N> robots, p99 enforcement <ms> ms, <ratio>x Mosquitto forwarding}.
+ */
+public final class IngestBenchmark {
+
+    /** The acceptance target for enforcement under load. */
+    static final double TARGET_P99_MILLIS = 20;
+
+    /**
+     * @param load          what the generator offers
+     * @param warmupSeconds publishing before measuring (JIT, connections settling); not in any figure
+     * @param seconds       the measured window of each phase
+     * @param serverJvm     the server JVM's options
+     */
+    public record Options(LoadSettings load, int warmupSeconds, int seconds, List<String> serverJvm) {
+        public Options {
+            if (warmupSeconds < 0) throw new IllegalArgumentException("--warmup: must be 0 or more seconds, got " + warmupSeconds);
+            if (seconds < 1) throw new IllegalArgumentException("--duration: must be at least 1 second, got " + seconds);
+            if (load.crossingShare() == 0 || !IntStream.range(0, load.robots()).anyMatch(load::crosses))
+                throw new IllegalArgumentException("--crossing-share: at least one robot must cross the zone to measure "
+                        + "enforcement, got " + load.crossingShare() + " of " + load.robots());
+            serverJvm = List.copyOf(serverJvm);
+        }
+
+        public static Options defaults() {
+            // The launcher's benchmark heap for the server too: fixed and touched up front.
+            return new Options(LoadSettings.defaults(), 10, 30, List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
+        }
+
+        public Options withLoad(LoadSettings l) {
+            return new Options(l, warmupSeconds, seconds, serverJvm);
+        }
+
+        public Options withWarmupSeconds(int s) {
+            return new Options(load, s, seconds, serverJvm);
+        }
+
+        public Options withSeconds(int s) {
+            return new Options(load, warmupSeconds, s, serverJvm);
+        }
+
+        public Options withServerJvm(List<String> options) {
+            return new Options(load, warmupSeconds, seconds, options);
+        }
+    }
+
+    /** Both phases; the headline is the server's handled states per second and its ratio to Mosquitto's forwarding. */
+    public record Result(int robots, PhaseResult server, PhaseResult mosquitto) {
+
+        public double statesPerSecond() {
+            return server.deliveredPerSecond();
+        }
+
+        public double ratio() {
+            return server.deliveredPerSecond() / mosquitto.deliveredPerSecond();
+        }
+
+        public double p99Millis() {
+            return server.p99Millis();
+        }
+
+        public boolean generatorLimited() {
+            return server.generatorLimited();
+        }
+
+        public long generatedStates() {
+            return Math.round(server.sentPerSecond() * server.seconds());
+        }
+
+        public long handledStates() {
+            return Math.round(server.deliveredPerSecond() * server.seconds());
+        }
+
+        public String summaryLine() {
+            return String.format(Locale.ROOT, "ingest: %.0f states/s with %d robots, p99 enforcement %.1f ms, %.2fx "
+                    + "Mosquitto forwarding", statesPerSecond(), robots, p99Millis(), ratio());
+        }
+    }
+
+    private IngestBenchmark() {
+    }
+
+    public static Result run(Options options, PrintStream out) {
+        LoadSettings load = options.load();
+        out.printf(Locale.ROOT, "ingest bench: %d robots x %.1f states/s (%.0f states/s offered) + %.1f visualizations/s "
+                        + "each, %d crossing the keep-out zone, generator on %d threads; %d s warm-up + %d s measured "
+                        + "per phase; %d cores, load average %s%n", load.robots(), load.stateHz(),
+                load.offeredStatesPerSecond(), load.visualizationHz(),
+                IntStream.range(0, load.robots()).filter(load::crosses).count(), load.threads(), options.warmupSeconds(),
+                options.seconds(), Runtime.getRuntime().availableProcessors(), loadAverage());
+        PhaseResult mosquitto;
+        try (MosquittoBroker broker = MosquittoBroker.start(); StateSubscriber subscriber = new StateSubscriber(broker.port())) {
+            IngestTarget target = new IngestTarget() {
+                public String name() {
+                    return "mosquitto";
+                }
+
+                public Sample sample() {
+                    return new Sample(subscriber.received(), -1);
+                }
+
+                public Duration cpu() {
+                    return broker.cpu();
+                }
+            };
+            mosquitto = runPhase(options, target, broker.port(),
+                    LoadLogin.anonymous(LoadRegistration.MANUFACTURER, load.robots()), out);
+        }
+        PhaseResult server;
+        try (ServerProcess process = ServerProcess.start(options.serverJvm())) {
+            out.printf(Locale.ROOT, "ingest bench: server up in its own JVM (%s), HTTP %s, MQTT port %d; registering "
+                    + "%d robots over REST%n", String.join(" ", options.serverJvm()), process.httpBase(),
+                    process.mqttPort(), load.robots());
+            List<LoadLogin> logins = new LoadRegistration(process.httpBase(), process.operatorToken()).register(load.robots());
+            IngestTarget target = new IngestTarget() {
+                public String name() {
+                    return "server";
+                }
+
+                public Sample sample() {
+                    ServerProcess.Scrape s = process.scrape();
+                    return new Sample(s.statesHandled(), s.heapBytes());
+                }
+
+                public String lastWords() {
+                    return process.logTail();
+                }
+
+                public Duration cpu() {
+                    return process.cpu();
+                }
+            };
+            server = runPhase(options, target, process.mqttPort(), logins, out);
+        }
+        Result result = new Result(load.robots(), server, mosquitto);
+        report(out, result);
+        return result;
+    }
+
+    /** Connects the generator to the target, warms up, then samples once a second through the measured window. */
+    private static PhaseResult runPhase(Options options, IngestTarget target, int port, List<LoadLogin> logins,
+                                        PrintStream out) {
+        LoadSettings load = options.load();
+        try (LoadGenerator generator = LoadGenerator.connect("127.0.0.1", port, load, logins, Clock.systemUTC())) {
+            out.printf(Locale.ROOT, "ingest bench: %s: %d robots connected on %d generator threads; warming up%n",
+                    target.name(), load.robots(), generator.threadsUsed());
+            generator.startPublishing();
+            sleepSeconds(options.warmupSeconds());
+            generator.drainEnforcementNanos();
+            long started = System.nanoTime();
+            LoadCounts countsBefore = generator.counts();
+            Duration targetCpuBefore = target.cpu();
+            long generatorCpuBefore = generator.cpuNanos();
+            Timed first;
+            try {
+                first = Timed.firstSample(target);
+            } catch (IllegalStateException e) {
+                double cores = target.cpu().minus(targetCpuBefore).toNanos() / 1e9 / ((System.nanoTime() - started) / 1e9);
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s; the %s used %.2f cores while it did not "
+                        + "answer (load average %s)%s", e.getMessage(), target.name(), cores, loadAverage(),
+                        target.lastWords()), e);
+            }
+            Timed previous = first;
+            double minDelivered = Double.MAX_VALUE;
+            long maxHeap = first.sample().heapBytes();
+            int unanswered = 0;
+            for (int second = 1; second <= options.seconds(); second++) {
+                sleepUntil(started + second * 1_000_000_000L);
+                Timed now = Timed.sample(target);
+                if (now == null) {
+                    unanswered++;
+                    out.printf(Locale.ROOT, "  %s %3d s: no answer from the %s within %d s%n", target.name(), second,
+                            target.name(), IngestTarget.SAMPLE_TIMEOUT.toSeconds());
+                    continue;
+                }
+                double delivered = now.perSecondSince(previous);
+                minDelivered = Math.min(minDelivered, delivered);
+                maxHeap = Math.max(maxHeap, now.sample().heapBytes());
+                out.printf(Locale.ROOT, "  %s %3d s: %.0f states/s %s%s%n", target.name(), second, delivered,
+                        target.name().equals("server") ? "handled" : "forwarded", now.sample().heapBytes() < 0 ? ""
+                                : String.format(Locale.ROOT, ", heap %.0f MB", now.sample().heapBytes() / 1e6));
+                previous = now;
+            }
+            if (previous == first)
+                throw new IllegalStateException("the " + target.name() + " answered none of " + unanswered + " readings");
+            long ended = System.nanoTime();
+            double seconds = (ended - started) / 1e9;
+            LoadCounts counts = generator.counts();
+            long[] enforcement = generator.drainEnforcementNanos();
+            PhaseResult phase = new PhaseResult(target.name(), seconds, load.offeredStatesPerSecond(),
+                    (counts.statesSent() - countsBefore.statesSent()) / seconds,
+                    previous.perSecondSince(first), minDelivered,
+                    (counts.statesSkipped() - countsBefore.statesSkipped()) / seconds,
+                    target.cpu().minus(targetCpuBefore).toNanos() / 1e9 / seconds,
+                    (generator.cpuNanos() - generatorCpuBefore) / 1e9 / seconds, generator.threadsUsed(), maxHeap,
+                    enforcement, counts.zoneEntries() - countsBefore.zoneEntries(),
+                    counts.unansweredEntries() - countsBefore.unansweredEntries(), counts.connectionsLost(),
+                    oneMinuteLoad(), Runtime.getRuntime().availableProcessors());
+            describe(out, phase);
+            return phase;
+        }
+    }
+
+    /**
+     * A target's reading and when it was taken: the middle of the request, since a busy server answers /metrics late
+     * and its counter is read somewhere in between.
+     */
+    private record Timed(IngestTarget.Sample sample, long atNanos) {
+
+        /** The reading, or null when the target did not answer in time (a starved server answers /metrics late). */
+        static Timed sample(IngestTarget target) {
+            long before = System.nanoTime();
+            try {
+                IngestTarget.Sample s = target.sample();
+                return new Timed(s, before + (System.nanoTime() - before) / 2);
+            } catch (IllegalStateException e) {
+                return null;
+            }
+        }
+
+        /**
+         * The reading the measured window starts from; tried for up to a minute, since without it nothing can be
+         * measured (a server starved by a busy machine has answered /metrics 30 s late).
+         */
+        static Timed firstSample(IngestTarget target) {
+            for (int attempt = 1; attempt < 6; attempt++) {
+                Timed t = sample(target);
+                if (t != null) return t;
+            }
+            long before = System.nanoTime();
+            IngestTarget.Sample s = target.sample();
+            return new Timed(s, before + (System.nanoTime() - before) / 2);
+        }
+
+        double perSecondSince(Timed earlier) {
+            return (sample.delivered() - earlier.sample.delivered()) / ((atNanos - earlier.atNanos) / 1e9);
+        }
+    }
+
+    private static void describe(PrintStream out, PhaseResult p) {
+        out.printf(Locale.ROOT, "ingest bench: %s: generator sent %.0f states/s (%.0f offered, %.0f/s skipped), %s "
+                        + "%.0f states/s (lowest second %.0f); %s CPU %.2f cores (%.1f µs per state), generator CPU %.2f "
+                        + "cores of %d threads%s; %d connections lost%n", p.target(), p.sentPerSecond(), p.offered(),
+                p.skippedPerSecond(), p.target().equals("server") ? "handled" : "forwarded", p.deliveredPerSecond(),
+                p.minDeliveredPerSecond(), p.target(), p.targetCores(), p.targetMicrosPerState(), p.generatorCores(),
+                p.generatorThreads(), p.maxHeapBytes() < 0 ? ""
+                        : String.format(Locale.ROOT, "; server heap up to %.0f MB", p.maxHeapBytes() / 1e6),
+                p.connectionsLost());
+        if (p.target().equals("server"))
+            out.printf(Locale.ROOT, "ingest bench: server: %d zone entries, %d paused: p50 %.2f ms, p99 %.2f ms; %d entries "
+                            + "unanswered before the robot's next entry%n", p.zoneEntries(), p.enforcementNanos().length,
+                    p.p50Millis(), p.p99Millis(), p.unansweredEntries());
+        out.println("ingest bench: " + p.target() + ": " + p.verdict());
+    }
+
+    private static void report(PrintStream out, Result r) {
+        out.printf(Locale.ROOT, "ingest bench: CPU per state: server %.1f µs, Mosquitto %.1f µs (%.1fx); load average "
+                        + "now %s%n", r.server().targetMicrosPerState(), r.mosquitto().targetMicrosPerState(),
+                r.server().targetMicrosPerState() / r.mosquitto().targetMicrosPerState(), loadAverage());
+        out.printf(Locale.ROOT, "ingest bench: target p99 enforcement under %.0f ms: %s%s%n", TARGET_P99_MILLIS,
+                r.p99Millis() < TARGET_P99_MILLIS ? "met" : "NOT met",
+                r.generatorLimited() ? "; the figure is GENERATOR-LIMITED" : "");
+        out.println(r.summaryLine());
+    }
+
+    private static double oneMinuteLoad() {
+        try {
+            return Double.parseDouble(loadAverage().split(" ")[0]);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void sleepSeconds(int seconds) {
+        sleepUntil(System.nanoTime() + seconds * 1_000_000_000L);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        try {
+            for (long left; (left = nanoTime - System.nanoTime()) > 0; )
+                Thread.sleep(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.provingground.bench.ingest;
+
+import dev.provingground.sim.load.LoadSettings;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The harness's bookkeeping, on a small real run against a server JVM and Mosquitto; the figures are the bench's. */
+class IngestBenchmarkTest {
+
+    private static final Pattern SUMMARY = Pattern.compile(
+            "ingest: (\\d+) states/s with (\\d+) robots, p99 enforcement (\\d+\\.\\d) ms, (\\d+\\.\\d\\d)x Mosquitto forwarding");
+
+    @Test
+    void aSmallRunCountsWhatTheServerHandledAgainstWhatWasSentAndEndsWithTheSummary() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // Half the robots cross the zone, which each enters every 8 s: a few pauses in a few seconds.
+        LoadSettings load = new LoadSettings(20, 4, 1, 0.5, 2, 7);
+        IngestBenchmark.Options options = new IngestBenchmark.Options(load, 2, 5, List.of("-Xmx256m"));
+
+        IngestBenchmark.Result r = IngestBenchmark.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(r.handledStates()).as("states the server handled").isPositive()
+                .isLessThanOrEqualTo(r.generatedStates() + load.robots());
+        assertThat(r.mosquitto().deliveredPerSecond()).as("states Mosquitto forwarded").isPositive();
+        assertThat(r.mosquitto().deliveredPerSecond()).isLessThanOrEqualTo(r.mosquitto().sentPerSecond() * 1.1);
+        assertThat(r.server().enforcementNanos()).as("zone entries answered by startPause").isNotEmpty();
+        // A pause may answer an entry made just before the measured window: at most one per crossing robot.
+        assertThat((long) r.server().enforcementNanos().length).isLessThanOrEqualTo(r.server().zoneEntries() + 10);
+        assertThat(r.server().maxHeapBytes()).as("server heap from /metrics").isPositive();
+        assertThat(r.server().targetCores()).as("server CPU").isPositive();
+        assertThat(r.server().generatorCores()).as("generator CPU").isPositive();
+        assertThat(r.server().connectionsLost()).isZero();
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertThat(last).isEqualTo(r.summaryLine());
+        Matcher m = SUMMARY.matcher(last);
+        assertThat(m.matches()).as(last).isTrue();
+        assertThat(Long.parseLong(m.group(1))).isEqualTo(Math.round(r.statesPerSecond()));
+        assertThat(m.group(2)).isEqualTo("20");
+        assertThat(Double.parseDouble(m.group(4))).isPositive();
+        assertThat(lines).filteredOn(l -> l.startsWith("  server ")).hasSize(5);
+        assertThat(lines).filteredOn(l -> l.startsWith("  mosquitto ")).hasSize(5);
+    }
+
+    @Test
+    void aRunWithoutACrossingRobotIsRefusedByName() {
+        LoadSettings none = LoadSettings.defaults().withCrossingShare(0);
+        assertThatThrownBy(() -> IngestBenchmark.Options.defaults().withLoad(none))
+                .hasMessageContaining("--crossing-share");
+        assertThatThrownBy(() -> IngestBenchmark.Options.defaults().withSeconds(0)).hasMessageContaining("--duration");
+    }
+}
