@@ -3,7 +3,7 @@ import { h, raw } from './dom.js';
 import { t, tOr, formatTime, formatNumber } from './i18n.js';
 
 export const EVENT_TYPES = ['robot.link', 'state.samples', 'task', 'geofence', 'overspeed', 'estop', 'intervention',
-  'incident', 'elevator.ride', 'uvc.lamp', 'config.change', 'robot.error'];
+  'incident', 'elevator.ride', 'elevator.refusal', 'uvc.lamp', 'config.change', 'robot.error'];
 
 export const typeName = (type) => tOr(`eventType.${type}`, type);
 
@@ -34,6 +34,9 @@ export function eventDetail(e) {
     case 'elevator.ride':
       return [raw(e.car), ' ', raw(e.fromFloor), '→', raw(e.toFloor), ' · ', word('rideOutcome', e.outcome),
         e.failure ? [' — ', raw(e.failure)] : ''];
+    case 'elevator.refusal':
+      return [raw(e.elevator), ' ', raw(e.fromFloor), '→', raw(e.toFloor), ' · ', word('refusalRule', e.rule),
+        ' — ', raw(e.reason)];
     case 'uvc.lamp':
       return [word('lampPhase', e.phase), ' · ', word('lampCause', e.cause)];
     case 'robot.error':

@@ -88,7 +88,7 @@ class ReportPdfTest {
         // The first event is the site definition a day before the trial, at 09:00 in Seoul (00:00 UTC).
         assertThat(cover).contains("2026-05-03 09:00:00.000 +09:00", "Asia/Seoul", "2026-05-03 00:00:00 UTC");
         // Registrations and the credential rotation with the leaves that prove them.
-        assertThat(cover).contains("2026-05-03 00:10:00 UTC ·", "리프 3", "인증 정보 교체: 2026-05-05", "리프 88");
+        assertThat(cover).contains("2026-05-03 00:10:00 UTC ·", "리프 3", "인증 정보 교체: 2026-05-05", "리프 89");
     }
 
     @Test
@@ -120,7 +120,7 @@ class ReportPdfTest {
 
         assertThat(rules).containsPattern("(?m)^\\s+0\\s+2026-05-03 00:00:00 UTC\\s+SITE trial-zone ·");
         assertThat(rules).containsPattern("(?m)^\\s+1\\s+2026-05-03 00:01:00 UTC\\s+ZONE sidewalk-east ·\\s+[^\\n]*\\n\\s+CREATE");
-        assertThat(rules).containsPattern("(?m)^\\s+87\\s+2026-05-05 18:00:00 UTC\\s+ZONE sidewalk-east ·\\s+[^\\n]*\\n\\s+UPDATE");
+        assertThat(rules).containsPattern("(?m)^\\s+88\\s+2026-05-05 18:00:00 UTC\\s+ZONE sidewalk-east ·\\s+[^\\n]*\\n\\s+UPDATE");
         assertThat(rules).contains("maxSpeed: 1.5", "maxSpeed: 1.2", "timeZone: \"Asia/Seoul\"").doesNotContain("coordinates");
     }
 
@@ -197,6 +197,9 @@ class ReportPdfTest {
 
         assertThat(text).containsPattern("interventions\\.count\\s+6\\s+count");
         assertThat(text).containsPattern("incidents\\.count\\s+4\\s+count");
+        assertThat(text).containsPattern("elevator\\.refusals\\s+1\\s+count")
+                // The metric's name wraps in its column: "outside_service_" then "hours" under it.
+                .containsPattern("elevator\\.refusals\\.rule\\.outside_service_\\s+1\\s+count\\s+hours");
         assertThat(text).contains("Link losses (3)").contains("link back after 1m 35s").contains("not back within the bundle");
     }
 

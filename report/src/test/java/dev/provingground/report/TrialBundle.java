@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provingground.trackrecord.context.RobotRegistration;
 import dev.provingground.trackrecord.event.ConfigurationChange;
+import dev.provingground.trackrecord.event.ElevatorRefusal;
 import dev.provingground.trackrecord.event.EventBody;
 import dev.provingground.trackrecord.event.GeofenceTransition;
 import dev.provingground.trackrecord.event.Incident;
@@ -33,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Two days of a trial recorded in a real track-record store and exported as a bundle: three robots of one firm driving
- * loops on two levels, with interventions, incidents, geofence violations, overspeeds and lost links.
+ * loops on two levels, with interventions, incidents, geofence violations, overspeeds, lost links and an elevator ride
+ * refused.
  */
 final class TrialBundle implements AutoCloseable {
 
@@ -74,6 +76,8 @@ final class TrialBundle implements AutoCloseable {
                     "fire alarm test: all robots held", "site operator"));
             record(noon.plusSeconds(420), "rb-beta", new TaskLifecycle("t-" + day, TaskLifecycle.Phase.COMPLETED, "delivery", null));
         }
+        record(DAY_ONE.plus(Duration.ofDays(1)).plus(Duration.ofHours(16)), "rb-gamma", new ElevatorRefusal("E1", "L2", "L1",
+                ElevatorRefusal.Rule.OUTSIDE_SERVICE_HOURS, "outside service hours (weekdays 08:00-16:00, Asia/Seoul)"));
         record(DAY_ONE.plus(Duration.ofDays(1)).plus(Duration.ofHours(17)), "rb-beta",
                 new RobotLink(RobotLink.State.LINK_LOST, "keep-alive timeout"));
         // At the end of the trial the operator tightens the sidewalk's cap and rotates a robot's credentials.

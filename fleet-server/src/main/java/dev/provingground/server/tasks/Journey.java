@@ -63,10 +63,14 @@ final class Journey {
         }
 
         /**
-         * The way planned is closed now (the elevator's rules changed after planning): plan the task again from where
-         * the robot stands, within the task's attempts.
+         * The elevator refused the ride at its door: the way planned is closed now (its rules changed after planning).
+         * Record the refusal and plan the task again from where the robot stands, within the task's attempts.
          */
-        record Replan(String reason) implements Step {
+        record RideRefused(String elevator, String fromFloor, String toFloor, Decision refusal) implements Step {
+
+            String reason() {
+                return "elevator " + elevator + " refused the ride " + fromFloor + " → " + toFloor + ": " + refusal.reason();
+            }
         }
     }
 
@@ -260,8 +264,7 @@ final class Journey {
         LiftStep ride = plan.get(gate).lift();
         Decision d = m.requestRide(rider, ride.fromLevel(), ride.toLevel());
         if (!d.allowed() && d.refusal() != Refusal.ALREADY_RIDING) {
-            return new Step.Replan("elevator " + ride.elevator() + " refused the ride " + ride.fromLevel() + " → "
-                    + ride.toLevel() + ": " + d.reason());
+            return new Step.RideRefused(ride.elevator(), ride.fromLevel(), ride.toLevel(), d);
         }
         phase = Phase.AT_DOOR;
         return board(m);

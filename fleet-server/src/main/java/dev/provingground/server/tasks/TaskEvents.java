@@ -1,5 +1,6 @@
 package dev.provingground.server.tasks;
 
+import dev.provingground.server.elevator.Decision;
 import dev.provingground.server.elevator.FinishedRide;
 import dev.provingground.server.elevator.RideEvents;
 import dev.provingground.server.events.EventHub;
@@ -38,5 +39,13 @@ final class TaskEvents {
         LOG.info(robot.id() + " rode " + ride.carId() + " " + ride.fromFloor() + " → " + ride.leftAtFloor()
                 + " for " + t.id() + ", waited " + ride.waited().toSeconds() + " s");
         events.publish(RideEvents.of(t.request().site(), robot, ride, "task " + t.id()));
+    }
+
+    /** The elevator's rules refused the ride the robot asked for at its door. */
+    void refused(Task t, Robot robot, String elevator, String fromFloor, String toFloor, Decision refusal) {
+        LOG.info(robot.id() + " refused a ride on " + elevator + " " + fromFloor + " → " + toFloor + " for " + t.id()
+                + ": " + refusal);
+        events.publish(RideEvents.refused(t.request().site(), robot, elevator, fromFloor, toFloor, refusal,
+                clock.instant()));
     }
 }

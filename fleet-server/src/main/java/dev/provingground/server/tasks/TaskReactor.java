@@ -152,7 +152,8 @@ final class TaskReactor implements RobotListener, RideListener {
         } else if (step instanceof Journey.Step.Requeue r) {
             requeues.requeue(t, r.reason());
             return false;
-        } else if (step instanceof Journey.Step.Replan r) {
+        } else if (step instanceof Journey.Step.RideRefused r) {
+            events.refused(t, robot, r.elevator(), r.fromFloor(), r.toFloor(), r.refusal());
             requeues.requeueOrGiveUp(t, r.reason());
             return false;
         }

@@ -2,6 +2,7 @@ package dev.provingground.server.api;
 
 import dev.provingground.server.support.Await;
 import dev.provingground.server.support.TestServer;
+import dev.provingground.trackrecord.event.EventType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -70,6 +72,18 @@ class OpenApiDocumentTest {
             assertThat(res.bodyAsString()).isEqualTo(new String(shipped.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertThat(res.bodyAsString()).startsWith("openapi: 3.1.");
+    }
+
+    @Test
+    void theEventTypesItListsAreExactlyTheOnesTheTrackRecordWrites() throws Exception {
+        String yaml;
+        try (InputStream shipped = OpenApiRoutes.class.getResourceAsStream(OpenApiRoutes.RESOURCE)) {
+            yaml = new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher listed = Pattern.compile("\n    EventType:\n      type: string\n      enum: \\[([^\\]]*)]").matcher(yaml);
+        assertThat(listed.find()).as("the EventType schema's enum").isTrue();
+        assertThat(Arrays.stream(listed.group(1).split(",")).map(String::trim))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventType.values()).map(EventType::typeName).toList());
     }
 
     @Test

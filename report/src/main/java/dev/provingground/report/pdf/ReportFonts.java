@@ -71,8 +71,17 @@ public final class ReportFonts {
                 regularFont.getUnicodeCmapLookup());
     }
 
+    /**
+     * The face without glyph substitution: the report draws each character as {@link PdfFonts#width} measured it.
+     * PDFBox otherwise runs every string through the font's GSUB rules (Pretendard's Latin ones) with regular
+     * expressions compiled per string, which took half the time of a report with long event lists; for this typeface
+     * all it substituted were contextual ligatures such as "->" drawn as one arrow glyph, not the two the layout
+     * measured.
+     */
     private static TrueTypeFont parse(byte[] font) throws IOException {
-        return new TTFParser().parse(new RandomAccessReadBuffer(font));
+        TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(font));
+        parsed.setEnableGsub(false);
+        return parsed;
     }
 
     /** The embedded faces, which characters they can draw, and the widths measured so far. */

@@ -39,18 +39,11 @@ public final class BundleChecks {
                 for (LogId log : store.logs()) {
                     if (store.size(log) == 0) continue;
                     store.checkpointNow(log).join();
-                    Path bundle = dir.resolve(log.origin().replace('/', '_') + ".zip");
-                    try (OutputStream out = Files.newOutputStream(bundle)) {
-                        store.export(log, ExportQuery.everything(), out, ProgressListener.NONE);
-                    }
-                    assertAddsUp(bundle, store);
+                    exportAndCheck(store, log, dir);
                     checked++;
                 }
             } finally {
-                try (var files = Files.list(dir)) {
-                    for (Path file : files.toList()) Files.deleteIfExists(file);
-                }
-                Files.deleteIfExists(dir);
+                deleteDirectory(dir);
             }
             return checked;
         } catch (IOException e) {
@@ -58,8 +51,39 @@ public final class BundleChecks {
         }
     }
 
-    /** One bundle: it verifies with the store's key, and the KPIs it carries add up. */
-    public static void assertAddsUp(Path bundle, TrackRecordStore store) throws IOException {
+    /** Checkpoints and exports one log as it stands, asserts its bundle verifies and adds up, and returns its KPIs. */
+    public static KpiReport exportedKpis(TrackRecordStore store, LogId log) {
+        try {
+            store.flush().join();
+            store.checkpointNow(log).join();
+            Path dir = Files.createTempDirectory("scenario-bundle-");
+            try {
+                return exportAndCheck(store, log, dir);
+            } finally {
+                deleteDirectory(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KpiReport exportAndCheck(TrackRecordStore store, LogId log, Path dir) throws IOException {
+        Path bundle = dir.resolve(log.origin().replace('/', '_') + ".zip");
+        try (OutputStream out = Files.newOutputStream(bundle)) {
+            store.export(log, ExportQuery.everything(), out, ProgressListener.NONE);
+        }
+        return assertAddsUp(bundle, store);
+    }
+
+    private static void deleteDirectory(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) Files.deleteIfExists(file);
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /** One bundle: it verifies with the store's key, and the KPIs it carries add up; returns them. */
+    public static KpiReport assertAddsUp(Path bundle, TrackRecordStore store) throws IOException {
         VerifyResult verified = new BundleVerifier().verify(bundle, store.verifierKey());
         assertThat(verified.ok()).as("%s: %s", bundle.getFileName(), verified.summary()).isTrue();
         KpiReport kpis;
@@ -67,5 +91,6 @@ public final class BundleChecks {
             kpis = KpiFiles.parseJson(zip.getInputStream(zip.getEntry(BundleLayout.KPIS_JSON)).readAllBytes());
         }
         assertThat(KpiInvariants.problems(kpis)).as("KPIs of %s that do not add up", bundle.getFileName()).isEmpty();
+        return kpis;
     }
 }

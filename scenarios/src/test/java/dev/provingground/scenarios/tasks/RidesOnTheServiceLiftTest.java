@@ -1,5 +1,6 @@
 package dev.provingground.scenarios.tasks;
 
+import dev.provingground.scenarios.harness.BundleChecks;
 import dev.provingground.scenarios.harness.LinkedCar;
 import dev.provingground.scenarios.harness.Simulation;
 import dev.provingground.server.tasks.Task;
@@ -10,6 +11,8 @@ import dev.provingground.sim.robot.SimRobotSpec;
 import dev.provingground.site.ElevatorCar;
 import dev.provingground.site.Site;
 import dev.provingground.site.lift.LiftMotionState;
+import dev.provingground.trackrecord.kpi.KpiReport;
+import dev.provingground.trackrecord.log.LogId;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -31,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One delivery robot upstairs, deliveries downstairs, and the service lift E2-A. Elevators whose controllers are
  * silent: the task waits, saying for what, instead of sending the robot to a door no car will open; once one car's
  * controller reports, the robot rides that car. Rules that close an elevator to the robot are planned around, and a
- * ride refused at the door because they changed on the way puts the task back in the queue. A task canceled while
+ * ride refused at the door because they changed on the way puts the task back in the queue and goes on the record as
+ * refused. A task canceled while
  * the robot rides leaves the robot out of the car at the floor it was going to, free for the next task.
  */
 class RidesOnTheServiceLiftTest {
@@ -102,7 +106,7 @@ class RidesOnTheServiceLiftTest {
     }
 
     @Test
-    void aRideRefusedAtTheDoorBecauseTheRulesChangedSendsTheTaskBackToWaitInsteadOfFailingIt() {
+    void aRideRefusedAtTheDoorBecauseTheRulesChangedSendsTheTaskBackToWaitInsteadOfFailingItAndGoesOnTheRecord() {
         connectServiceLift();
         sim.run(Duration.ofSeconds(1));
         var submitted = submitDownstairsDelivery();
@@ -120,8 +124,31 @@ class RidesOnTheServiceLiftTest {
                     + " not serving now (E1-A, E2-A)").equals(t.progress().reason());
         });
 
+        // The refusal is on the firm's record with the rule that refused it, and counted as refused, not as a ride.
+        List<JsonObject> refusals = events("elevator.refusal");
+        assertThat(refusals).singleElement().satisfies(r -> {
+            assertThat(r.getString("robot")).isEqualTo(robotId);
+            assertThat(r.getString("elevator")).isEqualTo("E2");
+            assertThat(r.getString("fromFloor")).isEqualTo("L2");
+            assertThat(r.getString("toFloor")).isEqualTo("L1");
+            assertThat(r.getString("rule")).isEqualTo("OUTSIDE_SERVICE_HOURS");
+            assertThat(r.getString("reason")).isNotBlank();
+        });
+        KpiReport refused = BundleChecks.exportedKpis(sim.server().trackRecord(), LogId.firmLog("demo", "acme"));
+        assertThat(refused.value("elevator.refusals")).isEqualByComparingTo("1");
+        assertThat(refused.value("elevator.refusals.rule.outside_service_hours")).isEqualByComparingTo("1");
+        assertThat(refused.value("elevator.rides")).isEqualByComparingTo("0");
+
         setRules("E2", new JsonObject().put("allowedKinds", new JsonArray().add("DELIVERY")));
         sim.awaitTask(id, TaskStatus.COMPLETED, Duration.ofMinutes(6));
+        KpiReport rode = BundleChecks.exportedKpis(sim.server().trackRecord(), LogId.firmLog("demo", "acme"));
+        assertThat(rode.value("elevator.refusals")).as("the refusal counted once").isEqualByComparingTo("1");
+        assertThat(rode.value("elevator.rides")).isEqualByComparingTo("1");
+    }
+
+    private List<JsonObject> events(String type) {
+        return sim.api().get("/api/v1/events?type=" + type, sim.operatorToken()).bodyAsJsonObject()
+                .getJsonArray("events").stream().map(JsonObject.class::cast).toList();
     }
 
     @Test

@@ -24,7 +24,8 @@ public enum EventType {
     ROBOT_ERROR("robot.error", 1, RobotError.class, RobotField.REQUIRED),
     RECORD_GAP("record.gap", 1, RecordGap.class, RobotField.OPTIONAL),
     POSITION_JUMP("position.jump", 1, PositionJump.class, RobotField.REQUIRED),
-    CLOCK_SKEW("clock.skew", 1, ClockSkew.class, RobotField.REQUIRED);
+    CLOCK_SKEW("clock.skew", 1, ClockSkew.class, RobotField.REQUIRED),
+    ELEVATOR_REFUSAL("elevator.refusal", 1, ElevatorRefusal.class, RobotField.REQUIRED);
 
     /** Whether an event of this type must carry the envelope's {@code robot}. */
     public enum RobotField { REQUIRED, OPTIONAL }

@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Folds events, in log order, into the KPIs of format version 2 (docs/KPIS.md). Everything is derived from the events
+ * Folds events, in log order, into the KPIs of format version 3 (docs/KPIS.md), or of version 2 for bundles exported
+ * before (the same without the elevator refusal metrics). Everything is derived from the events
  * alone — the robots' speed classes from their registration events — so a verifier holding the same leaves computes
  * the same numbers. The metrics come from {@link KpiSection}s, reported in the order listed here.
  */
@@ -28,6 +29,7 @@ public final class KpiAccumulator implements KpiFold {
     /** Two consecutive samples further apart than this are not joined into travelled distance or operating time. */
     public static final Duration MAX_SAMPLE_GAP = Duration.ofSeconds(60);
 
+    private final int version;
     private final KpiScope scope;
     private final Travel travel;
     private final List<KpiSection> sections;
@@ -38,6 +40,15 @@ public final class KpiAccumulator implements KpiFold {
      *                      (see {@code ContextAccumulator#registration})
      */
     public KpiAccumulator(KpiScope scope, Function<String, RobotRegistration> registrations) {
+        this(scope, registrations, KpiFiles.VERSION);
+    }
+
+    /** @param version {@link KpiFiles#VERSION}, or 2 for the metrics of version 2 bundles */
+    KpiAccumulator(KpiScope scope, Function<String, RobotRegistration> registrations, int version) {
+        if (version != 2 && version != KpiFiles.VERSION) {
+            throw new IllegalArgumentException("KpiAccumulator computes KPI versions 2 and " + KpiFiles.VERSION);
+        }
+        this.version = version;
         this.scope = scope;
         this.travel = new Travel(registrations);
         Missions missions = new Missions();
@@ -56,7 +67,7 @@ public final class KpiAccumulator implements KpiFold {
                 new CountedEvents("overspeed", e -> e.body() instanceof Overspeed ? "" : null, null, List.of()),
                 new CountedEvents("incidents", e -> e.body() instanceof Incident i ? lower(i.severity()) : null,
                         "severity", names(Incident.Severity.values())),
-                new ElevatorsAndLamps(),
+                new ElevatorsAndLamps(version >= 3),
                 CountedEvents.countOnly("config.changes", e -> e.body() instanceof ConfigurationChange ? "" : null),
                 new Reliability(missions::failed),
                 new RecordQuality(travel));
@@ -76,7 +87,7 @@ public final class KpiAccumulator implements KpiFold {
         Exposure exposure = travel.exposure();
         out.count("events.count", events);
         for (KpiSection section : sections) section.report(exposure, out);
-        return new KpiReport(KpiFiles.VERSION, scope, events, out.metrics());
+        return new KpiReport(version, scope, events, out.metrics());
     }
 
     static String lower(Enum<?> value) {

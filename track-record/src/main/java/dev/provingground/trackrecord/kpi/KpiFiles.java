@@ -28,20 +28,20 @@ import java.util.Set;
  * {@code kpis.json} and {@code kpis.csv}: the same KPIs for programs and for spreadsheets.
  *
  * <pre>
- * kpis.json: {"format":"proving-ground-kpis","version":2,
+ * kpis.json: {"format":"proving-ground-kpis","version":3,
  *             "scope":{"from":…|null,"to":…|null,"robots":[…]},"eventsInScope":n,
  *             "formulas":{"file":"KPIS.md","sha256":…},
  *             "metrics":[{"name":…,"unit":…,"value":number|null,
  *                         "numerator"?,"denominator"?,"sampleSize"?,"ci95Low"?,"ci95High"?,"note"?},…]}
  * kpis.csv:  metric,unit,value,numerator,denominator,sample_size,ci95_low,ci95_high,note — one row per metric
  * </pre>
- * Version 1 (bundles exported before) has no formulas, no basis fields and the CSV header {@code metric,unit,value};
+ * Version 2 has the same files; it lacks the elevator refusal metrics. Version 1 (bundles exported before) has no formulas, no basis fields and the CSV header {@code metric,unit,value};
  * it is still read and written, so such bundles verify.
  */
 public final class KpiFiles {
 
     public static final String FORMAT = "proving-ground-kpis";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The formulas of the current version: docs/KPIS.md, copied into the jar at build. */
     public static final String FORMULAS_FILE = "KPIS.md";
     private static final String CSV_V1 = "metric,unit,value\n";

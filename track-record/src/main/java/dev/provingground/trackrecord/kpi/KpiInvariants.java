@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What must add up in a version 2 KPI report: missions started = completed + failed + cancelled + still running;
- * every total = the sum of its breakdown (interventions by kind, e-stops by source, incidents by severity, rides
- * robot-only + shared, distance and hours by mode, area and speed class, up to rounding). Tests assert it over every
- * bundle they produce; a reviewer can run it over any report.
+ * What must add up in a KPI report of version 2 or later: missions started = completed + failed + cancelled + still
+ * running; every total = the sum of its breakdown (interventions by kind, e-stops by source, incidents by severity,
+ * rides robot-only + shared, refused rides by rule from version 3 on, distance and hours by mode, area and speed
+ * class, up to rounding). Tests assert it over every bundle they produce; a reviewer can run it over any report.
  */
 public final class KpiInvariants {
 
@@ -27,6 +27,9 @@ public final class KpiInvariants {
         sumOfPrefix(report, "estops.count", "estops.source.", problems);
         sumOfPrefix(report, "incidents.count", "incidents.severity.", problems);
         sum(report, "elevator.rides", List.of("elevator.rides_robot_only", "elevator.rides_with_passengers"), problems);
+        if (report.metric("elevator.refusals").isPresent()) {
+            sumOfPrefix(report, "elevator.refusals", "elevator.refusals.rule.", problems);
+        }
         sumOfPrefix(report, "distance.total_km", "distance.mode.", problems);
         sumOfPrefix(report, "distance.total_km", "distance.area.", problems);
         sumOfPrefix(report, "distance.total_km", "distance.speed_class.", problems);

@@ -165,7 +165,10 @@ public final class BundleVerifier {
                 + recomputed.version() + ") match" + covers);
     }
 
-    /** The KPI computation of the version kpis.json declares; a version 2 bundle must carry version 2 KPIs. */
+    /**
+     * The KPI computation of the version kpis.json declares; a version 2 bundle (one with context) must carry KPIs of
+     * version 2 or later, a version 1 bundle those of version 1.
+     */
     private static KpiFold kpiFold(BundleFiles files, BundleManifest manifest, ContextAccumulator context)
             throws IOException {
         int version;
@@ -174,10 +177,10 @@ public final class BundleVerifier {
         } catch (IllegalArgumentException e) {
             throw new BundleProblem(BundleLayout.KPIS_JSON + ": " + e.getMessage());
         }
-        int expected = manifest.hasContext() ? KpiFiles.VERSION : 1;
-        if (version != expected) {
+        boolean fits = manifest.hasContext() ? version >= 2 : version == 1;
+        if (!fits) {
             throw new BundleProblem(BundleLayout.KPIS_JSON + ": KPI version " + version + " in a bundle of version "
-                    + manifest.version() + ", which carries KPI version " + expected);
+                    + manifest.version() + ", which carries KPI version " + (manifest.hasContext() ? "2 or later" : "1"));
         }
         return KpiVersions.fold(version, manifest.scope(), context::registration);
     }

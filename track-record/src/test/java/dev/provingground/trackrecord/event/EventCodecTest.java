@@ -29,6 +29,8 @@ class EventCodecTest {
         // Written by the store itself after refusing events, never by the server.
         events.add(new TrackEvent(Scenario.START, "site-a", "acme", null, new RecordGap(3, "No space left on device")));
         events.addAll(measuredFigures());
+        events.add(new TrackEvent(Scenario.START, "site-a", "acme", "r1", new ElevatorRefusal("E2", "L2", "L1",
+                ElevatorRefusal.Rule.OUTSIDE_SERVICE_HOURS, "outside service hours (Mon 10:00-11:00, Europe/Berlin)")));
         for (TrackEvent event : events) {
             byte[] bytes = codec.encode(event);
             assertThat(codec.decode(bytes)).isEqualTo(event);

@@ -127,7 +127,7 @@ class ExportAndVerifyTest {
 
         assertThat(result.ok()).as(result.summary()).isTrue();
         assertThat(result.summary()).startsWith("VALID proving-ground/site-a/acme: " + (BEFORE + MORNING + AFTER)
-                + " events = leaves 0..").contains("(pinned key)").contains("KPIs (version 2) match")
+                + " events = leaves 0..").contains("(pinned key)").contains("KPIs (version 3) match")
                 .contains("robots r1 (Acme Robotics SN-0001, Sidewalk Delivery), r2 (Acme Robotics SN-0002, UV-C Disinfection)");
         assertThat(lines(bundle)).hasSize(BEFORE + MORNING + AFTER);
     }
@@ -412,6 +412,23 @@ class ExportAndVerifyTest {
         Path tampered = rewrite(old, BundleLayout.KPIS_CSV, csv -> new String(csv, StandardCharsets.UTF_8)
                 .replace("missions.failed,count,1", "missions.failed,count,0").getBytes(StandardCharsets.UTF_8));
         assertInvalid(tampered, "kpis.csv line ");
+    }
+
+    @Test
+    void aBundleExportedBeforeTheElevatorRefusalMetricsStillVerifiesWithItsVersionTwoKpis() throws IOException {
+        Path bundle = morningBundle();
+        // What the writer of version 2 wrote: the same metrics without the refusal ones.
+        KpiReport current = KpiFiles.parseJson(entry(bundle, BundleLayout.KPIS_JSON).getBytes(StandardCharsets.UTF_8));
+        KpiReport report = new KpiReport(2, current.scope(), current.eventsInScope(), current.metrics().stream()
+                .filter(m -> !m.name().startsWith("elevator.refusals")).toList());
+        Path old = rewrite(rewrite(bundle, BundleLayout.KPIS_JSON, json -> KpiFiles.json(report)),
+                BundleLayout.KPIS_CSV, csv -> KpiFiles.csv(report));
+
+        VerifyResult result = verifier.verify(old, store.verifierKey());
+
+        assertThat(current.metric("elevator.refusals")).isPresent();
+        assertThat(result.ok()).as(result.summary()).isTrue();
+        assertThat(result.summary()).contains("KPIs (version 2) match");
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** KPI format version 2 over the hand-worked morning of {@link Scenario}. */
+/** KPI format version 3 over the hand-worked morning of {@link Scenario}. */
 class KpisTest {
 
     private final List<TrackEvent> morning = Scenario.acmeMorning();
@@ -35,7 +35,7 @@ class KpisTest {
     void theMorningGivesTheHandWorkedKpis() {
         KpiReport report = Kpis.compute(morning, KpiScope.all(), registered);
 
-        assertThat(report.version()).isEqualTo(2);
+        assertThat(report.version()).isEqualTo(3);
         assertThat(report.eventsInScope()).isEqualTo(33);
         assertValues(report, Map.ofEntries(
                 Map.entry("events.count", "33"),
@@ -165,7 +165,7 @@ class KpisTest {
         KpiReport reread = KpiFiles.parseJson(KpiFiles.json(report));
         String[] csv = new String(KpiFiles.csv(report), StandardCharsets.UTF_8).split("\n");
 
-        assertThat(reread.version()).isEqualTo(2);
+        assertThat(reread.version()).isEqualTo(3);
         assertThat(reread.scope()).isEqualTo(scope);
         assertThat(reread.metrics()).hasSameSizeAs(report.metrics());
         for (int i = 0; i < report.metrics().size(); i++) {
