@@ -101,6 +101,13 @@ class TlsIT {
         assertThat(handledMessages()).as("the refused plain MQTT client never got as far as a message").isEqualTo("1");
     }
 
+    /** Each test's server (and the demo's robots, cars and agents on it) stops with the test: left running, it would
+     *  keep the fork's cores busy and write into a deleted temporary directory through the tests that follow. */
+    @AfterEach
+    void stop() {
+        if (running != null) running.stop();
+    }
+
     @Test
     void theDemoWithItsOwnCertificateServesItsFleetAndCurlAndMosquittoPubOverTlsAndRefusesPlainConnections()
             throws Exception {
