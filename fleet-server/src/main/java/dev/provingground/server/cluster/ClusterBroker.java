@@ -1,5 +1,6 @@
 package dev.provingground.server.cluster;
 
+import dev.provingground.server.mqtt.ExternalBrokerLink;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.site.lift.LiftTopic;
 import dev.provingground.vda5050.Topic;
@@ -12,7 +13,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.mqtt.MqttClient;
-import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 
 import java.time.Clock;
@@ -71,14 +71,7 @@ final class ClusterBroker {
         context = vertx.getOrCreateContext();
         Promise<Void> connected = Promise.promise();
         context.runOnContext(v -> {
-            MqttClientOptions options = new MqttClientOptions()
-                    .setClientId(config.clientId())
-                    .setCleanSession(true)
-                    .setKeepAliveInterval(30)
-                    .setAutoKeepAlive(true)
-                    .setMaxMessageSize(Math.max(config.maxMessageSize() * 4, 4 * 1024 * 1024));
-            if (config.username() != null) options.setUsername(config.username()).setPassword(config.password());
-            client = MqttClient.create(vertx, options);
+            client = MqttClient.create(vertx, ExternalBrokerLink.clientOptions(config));
             client.publishHandler(this::onMessage);
             client.closeHandler(x -> {
                 if (stopping) return;

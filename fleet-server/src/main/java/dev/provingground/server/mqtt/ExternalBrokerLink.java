@@ -58,8 +58,8 @@ public final class ExternalBrokerLink implements RobotTransport {
         this.scheduler = scheduler;
     }
 
-    @Override
-    public Future<Void> start() {
+    /** How the server logs in to an external broker, alone or as a cluster node. */
+    public static MqttClientOptions clientOptions(MqttConfig config) {
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(config.clientId())
                 .setCleanSession(true)
@@ -69,7 +69,12 @@ public final class ExternalBrokerLink implements RobotTransport {
                 // guards against absurd frames, since a decoder failure would drop the whole broker link.
                 .setMaxMessageSize(Math.max(config.maxMessageSize() * 4, 4 * 1024 * 1024));
         if (config.username() != null) options.setUsername(config.username()).setPassword(config.password());
-        client = MqttClient.create(vertx, options);
+        return options;
+    }
+
+    @Override
+    public Future<Void> start() {
+        client = MqttClient.create(vertx, clientOptions(config));
         client.publishHandler(this::onMessage);
         client.closeHandler(v -> {
             if (stopping) return;
