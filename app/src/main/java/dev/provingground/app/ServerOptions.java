@@ -29,6 +29,9 @@ public final class ServerOptions {
     @Option(names = "--mqtt-port", paramLabel = "N", description = "embedded MQTT endpoint port, or the broker's port with --mqtt-broker (default: 1883)")
     public Integer mqttPort;
 
+    @Option(names = "--robot-lanes", paramLabel = "N", description = "event loops robot traffic is spread over, each robot on one (default: one per core; 1 keeps everything on one event loop)")
+    public Integer robotLanes;
+
     @Option(names = "--mqtt-broker", paramLabel = "HOST", description = "use an external MQTT broker at HOST instead of the embedded endpoint")
     public String mqttBroker;
 
@@ -54,9 +57,10 @@ public final class ServerOptions {
         if (mqttBroker != null) {
             MqttConfig m = c.mqtt();
             c = c.withMqtt(new MqttConfig(MqttConfig.Mode.EXTERNAL, mqttBroker, m.port(), m.maxMessageSize(),
-                    m.username(), m.password(), m.clientId(), m.reconnectMillis()));
+                    m.username(), m.password(), m.clientId(), m.reconnectMillis(), m.maxConnections(), m.robotLanes()));
         }
         if (mqttPort != null) c = c.withMqtt(c.mqtt().withPort(mqttPort));
+        if (robotLanes != null) c = c.withMqtt(c.mqtt().withRobotLanes(robotLanes));
         if (bind != null) {
             c = c.withHttp(c.http().withHost(bind));
             // With a broker, mqtt.host is where the broker is, not where the server listens.

@@ -237,12 +237,22 @@ public final class BenchCommand implements Runnable {
                 description = "options of the server's JVM (default: -Xms1g -Xmx1g -XX:+AlwaysPreTouch)")
         String serverJvm;
 
+        @Option(names = "--robot-lanes", defaultValue = "0", paramLabel = "N",
+                description = "the server's mqtt.robotLanes: event loops robot traffic is spread over (default: 0, one"
+                        + " per core)")
+        int robotLanes;
+
+        @Option(names = "--single-loop",
+                description = "also run the same server on one event loop (mqtt.robotLanes 1) and give the ratio")
+        boolean singleLoop;
+
         @Override
         public Integer call() {
             Logging.configure(false);
             IngestBenchmark.Options options;
             try {
-                options = IngestBenchmark.Options.defaults().withLoad(load.settings()).withSeconds(duration).withWarmupSeconds(warmup);
+                options = IngestBenchmark.Options.defaults().withLoad(load.settings()).withSeconds(duration)
+                        .withWarmupSeconds(warmup).withRobotLanes(robotLanes).withSingleLoop(singleLoop);
                 if (serverJvm != null) options = options.withServerJvm(List.of(serverJvm.trim().split("\\s+")));
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
@@ -30,15 +32,25 @@ public final class IngestBenchmark {
 
     /** The acceptance target for enforcement under load. */
     static final double TARGET_P99_MILLIS = 20;
+    /** The acceptance target for the API under load. */
+    static final double TARGET_API_P99_MILLIS = 100;
+    /** The acceptance target for robot traffic over several event loops against one. */
+    static final double TARGET_LANES_RATIO = 1.6;
 
     /**
      * @param load          what the generator offers
      * @param warmupSeconds publishing before measuring (JIT, connections settling); not in any figure
      * @param seconds       the measured window of each phase
      * @param serverJvm     the server JVM's options
+     * @param robotLanes    the server's {@code mqtt.robotLanes} (0 = one per core)
+     * @param singleLoop    also measure the same server with one event loop ({@code mqtt.robotLanes} 1) and give the
+     *                      ratio of the two
      */
-    public record Options(LoadSettings load, int warmupSeconds, int seconds, List<String> serverJvm) {
+    public record Options(LoadSettings load, int warmupSeconds, int seconds, List<String> serverJvm, int robotLanes,
+                          boolean singleLoop) {
         public Options {
+            if (robotLanes < 0) throw new IllegalArgumentException("--robot-lanes: must be 0 (one per core) or more, got "
+                    + robotLanes);
             if (warmupSeconds < 0) throw new IllegalArgumentException("--warmup: must be 0 or more seconds, got " + warmupSeconds);
             if (seconds < 1) throw new IllegalArgumentException("--duration: must be at least 1 second, got " + seconds);
             if (load.crossingShare() == 0 || !IntStream.range(0, load.robots()).anyMatch(load::crosses))
@@ -47,30 +59,52 @@ public final class IngestBenchmark {
             serverJvm = List.copyOf(serverJvm);
         }
 
+        /** The server with its default lanes, no single-loop phase. */
+        public Options(LoadSettings load, int warmupSeconds, int seconds, List<String> serverJvm) {
+            this(load, warmupSeconds, seconds, serverJvm, 0, false);
+        }
+
         public static Options defaults() {
             // The launcher's benchmark heap for the server too: fixed and touched up front.
             return new Options(LoadSettings.defaults(), 10, 30, List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
         }
 
         public Options withLoad(LoadSettings l) {
-            return new Options(l, warmupSeconds, seconds, serverJvm);
+            return new Options(l, warmupSeconds, seconds, serverJvm, robotLanes, singleLoop);
         }
 
         public Options withWarmupSeconds(int s) {
-            return new Options(load, s, seconds, serverJvm);
+            return new Options(load, s, seconds, serverJvm, robotLanes, singleLoop);
         }
 
         public Options withSeconds(int s) {
-            return new Options(load, warmupSeconds, s, serverJvm);
+            return new Options(load, warmupSeconds, s, serverJvm, robotLanes, singleLoop);
         }
 
         public Options withServerJvm(List<String> options) {
-            return new Options(load, warmupSeconds, seconds, options);
+            return new Options(load, warmupSeconds, seconds, options, robotLanes, singleLoop);
+        }
+
+        public Options withRobotLanes(int lanes) {
+            return new Options(load, warmupSeconds, seconds, serverJvm, lanes, singleLoop);
+        }
+
+        public Options withSingleLoop(boolean measure) {
+            return new Options(load, warmupSeconds, seconds, serverJvm, robotLanes, measure);
         }
     }
 
-    /** Both phases; the headline is the server's handled states per second and its ratio to Mosquitto's forwarding. */
-    public record Result(int robots, PhaseResult server, PhaseResult mosquitto) {
+    /**
+     * The phases; the headline is the server's handled states per second and its ratio to Mosquitto's forwarding.
+     *
+     * @param singleLoop the same server on one event loop, or null when not measured
+     */
+    public record Result(int robots, PhaseResult server, PhaseResult mosquitto, PhaseResult singleLoop) {
+
+        /** The server's figure over the single-loop server's; NaN when that was not measured. */
+        public double lanesRatio() {
+            return singleLoop == null ? Double.NaN : server.deliveredPerSecond() / singleLoop.deliveredPerSecond();
+        }
 
         public double statesPerSecond() {
             return server.deliveredPerSecond();
@@ -129,17 +163,26 @@ public final class IngestBenchmark {
                 }
             };
             mosquitto = runPhase(options, target, broker.port(),
-                    LoadLogin.anonymous(LoadRegistration.MANUFACTURER, load.robots()), out);
+                    LoadLogin.anonymous(LoadRegistration.MANUFACTURER, load.robots()), null, out);
         }
-        PhaseResult server;
-        try (ServerProcess process = ServerProcess.start(options.serverJvm())) {
-            out.printf(Locale.ROOT, "ingest bench: server up in its own JVM (%s), HTTP %s, MQTT port %d; registering "
-                    + "%d robots over REST%n", String.join(" ", options.serverJvm()), process.httpBase(),
-                    process.mqttPort(), load.robots());
+        PhaseResult server = serverPhase(options, "server", options.robotLanes(), out);
+        PhaseResult singleLoop = options.singleLoop() ? serverPhase(options, "single-loop server", 1, out) : null;
+        Result result = new Result(load.robots(), server, mosquitto, singleLoop);
+        report(out, result);
+        return result;
+    }
+
+    /** A fresh server JVM with {@code robotLanes}, its robots registered over REST, under the generator's load. */
+    private static PhaseResult serverPhase(Options options, String name, int robotLanes, PrintStream out) {
+        LoadSettings load = options.load();
+        try (ServerProcess process = ServerProcess.start(options.serverJvm(), robotLanes)) {
+            out.printf(Locale.ROOT, "ingest bench: %s up in its own JVM (%s), mqtt.robotLanes %d%s, HTTP %s, MQTT port "
+                    + "%d; registering %d robots over REST%n", name, String.join(" ", options.serverJvm()), robotLanes,
+                    robotLanes == 0 ? " (one per core)" : "", process.httpBase(), process.mqttPort(), load.robots());
             List<LoadLogin> logins = new LoadRegistration(process.httpBase(), process.operatorToken()).register(load.robots());
             IngestTarget target = new IngestTarget() {
                 public String name() {
-                    return "server";
+                    return name;
                 }
 
                 public Sample sample() {
@@ -154,17 +197,24 @@ public final class IngestBenchmark {
                 public Duration cpu() {
                     return process.cpu();
                 }
+
+                public Map<String, Long> threadCpuNanos() {
+                    return process.threadCpuNanos();
+                }
             };
-            server = runPhase(options, target, process.mqttPort(), logins, out);
+            try (ApiProbe api = new ApiProbe(process.httpBase(), process.operatorToken())) {
+                return runPhase(options, target, process.mqttPort(), logins, api, out);
+            }
         }
-        Result result = new Result(load.robots(), server, mosquitto);
-        report(out, result);
-        return result;
     }
 
-    /** Connects the generator to the target, warms up, then samples once a second through the measured window. */
+    /**
+     * Connects the generator to the target, warms up, then samples once a second through the measured window.
+     *
+     * @param api asks the target's API during the window; null for a broker
+     */
     private static PhaseResult runPhase(Options options, IngestTarget target, int port, List<LoadLogin> logins,
-                                        PrintStream out) {
+                                        ApiProbe api, PrintStream out) {
         LoadSettings load = options.load();
         try (LoadGenerator generator = LoadGenerator.connect("127.0.0.1", port, load, logins, Clock.systemUTC())) {
             out.printf(Locale.ROOT, "ingest bench: %s: %d robots connected on %d generator threads; warming up%n",
@@ -172,6 +222,11 @@ public final class IngestBenchmark {
             generator.startPublishing();
             sleepSeconds(options.warmupSeconds());
             generator.drainEnforcementNanos();
+            if (api != null) {
+                api.drain();
+                api.drainFailures();
+            }
+            Map<String, Long> threadsBefore = target.threadCpuNanos();
             long started = System.nanoTime();
             LoadCounts countsBefore = generator.counts();
             Duration targetCpuBefore = target.cpu();
@@ -202,7 +257,7 @@ public final class IngestBenchmark {
                 minDelivered = Math.min(minDelivered, delivered);
                 maxHeap = Math.max(maxHeap, now.sample().heapBytes());
                 out.printf(Locale.ROOT, "  %s %3d s: %.0f states/s %s%s%n", target.name(), second, delivered,
-                        target.name().equals("server") ? "handled" : "forwarded", now.sample().heapBytes() < 0 ? ""
+                        target.name().equals("mosquitto") ? "forwarded" : "handled", now.sample().heapBytes() < 0 ? ""
                                 : String.format(Locale.ROOT, ", heap %.0f MB", now.sample().heapBytes() / 1e6));
                 previous = now;
             }
@@ -212,6 +267,7 @@ public final class IngestBenchmark {
             double seconds = (ended - started) / 1e9;
             LoadCounts counts = generator.counts();
             long[] enforcement = generator.drainEnforcementNanos();
+            Map<String, Double> eventLoops = eventLoopCores(threadsBefore, target.threadCpuNanos(), seconds);
             PhaseResult phase = new PhaseResult(target.name(), seconds, load.offeredStatesPerSecond(),
                     (counts.statesSent() - countsBefore.statesSent()) / seconds,
                     previous.perSecondSince(first), minDelivered,
@@ -220,7 +276,8 @@ public final class IngestBenchmark {
                     (generator.cpuNanos() - generatorCpuBefore) / 1e9 / seconds, generator.threadsUsed(), maxHeap,
                     enforcement, counts.zoneEntries() - countsBefore.zoneEntries(),
                     counts.unansweredEntries() - countsBefore.unansweredEntries(), counts.connectionsLost(),
-                    oneMinuteLoad(), Runtime.getRuntime().availableProcessors());
+                    oneMinuteLoad(), Runtime.getRuntime().availableProcessors(), eventLoops,
+                    api == null ? new long[0] : api.drain(), api == null ? 0 : api.drainFailures());
             describe(out, phase);
             return phase;
         }
@@ -262,19 +319,44 @@ public final class IngestBenchmark {
         }
     }
 
+    /**
+     * The cores each Vert.x event-loop thread used between two readings of the target's thread CPU file, busiest
+     * first. The file is rewritten once a second, so a figure may be off by up to a second's work.
+     */
+    private static Map<String, Double> eventLoopCores(Map<String, Long> before, Map<String, Long> after,
+                                                      double seconds) {
+        Map<String, Double> cores = new LinkedHashMap<>();
+        after.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("vert.x-eventloop-thread-"))
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e9 / seconds))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> cores.put(e.getKey(), e.getValue()));
+        return cores;
+    }
+
     private static void describe(PrintStream out, PhaseResult p) {
         out.printf(Locale.ROOT, "ingest bench: %s: generator sent %.0f states/s (%.0f offered, %.0f/s skipped), %s "
                         + "%.0f states/s (lowest second %.0f); %s CPU %.2f cores (%.1f µs per state), generator CPU %.2f "
                         + "cores of %d threads%s; %d connections lost%n", p.target(), p.sentPerSecond(), p.offered(),
-                p.skippedPerSecond(), p.target().equals("server") ? "handled" : "forwarded", p.deliveredPerSecond(),
+                p.skippedPerSecond(), p.target().equals("mosquitto") ? "forwarded" : "handled", p.deliveredPerSecond(),
                 p.minDeliveredPerSecond(), p.target(), p.targetCores(), p.targetMicrosPerState(), p.generatorCores(),
                 p.generatorThreads(), p.maxHeapBytes() < 0 ? ""
                         : String.format(Locale.ROOT, "; server heap up to %.0f MB", p.maxHeapBytes() / 1e6),
                 p.connectionsLost());
-        if (p.target().equals("server"))
-            out.printf(Locale.ROOT, "ingest bench: server: %d zone entries, %d paused: p50 %.2f ms, p99 %.2f ms; %d entries "
-                            + "unanswered before the robot's next entry%n", p.zoneEntries(), p.enforcementNanos().length,
-                    p.p50Millis(), p.p99Millis(), p.unansweredEntries());
+        if (!p.target().equals("mosquitto")) {
+            out.printf(Locale.ROOT, "ingest bench: %s: %d zone entries, %d paused: p50 %.2f ms, p99 %.2f ms; %d entries "
+                            + "unanswered before the robot's next entry%n", p.target(), p.zoneEntries(),
+                    p.enforcementNanos().length, p.p50Millis(), p.p99Millis(), p.unansweredEntries());
+            StringBuilder loops = new StringBuilder();
+            p.eventLoopCores().forEach((thread, cores) -> loops.append(loops.length() == 0 ? "" : ", ")
+                    .append(thread.substring("vert.x-eventloop-thread-".length())).append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f", cores)));
+            out.printf(Locale.ROOT, "ingest bench: %s: event loops busy (cores, by vert.x-eventloop-thread-N): %s; %d "
+                    + "above 0.1 core%n", p.target(), loops.length() == 0 ? "none seen" : loops, p.busyEventLoops());
+            out.printf(Locale.ROOT, "ingest bench: %s: GET /api/v1/robots under load: %d answers, p50 %.1f ms, p99 %.1f "
+                            + "ms, %d failed or over %d s%n", p.target(), p.apiNanos().length, p.apiP50Millis(),
+                    p.apiP99Millis(), p.apiFailures(), ApiProbe.TIMEOUT.toSeconds());
+        }
         out.println("ingest bench: " + p.target() + ": " + p.verdict());
     }
 
@@ -285,6 +367,16 @@ public final class IngestBenchmark {
         out.printf(Locale.ROOT, "ingest bench: target p99 enforcement under %.0f ms: %s%s%n", TARGET_P99_MILLIS,
                 r.p99Millis() < TARGET_P99_MILLIS ? "met" : "NOT met",
                 r.generatorLimited() ? "; the figure is GENERATOR-LIMITED" : "");
+        out.printf(Locale.ROOT, "ingest bench: target p99 of GET /api/v1/robots under %.0f ms: %s (%.1f ms)%n",
+                TARGET_API_P99_MILLIS, r.server().apiP99Millis() < TARGET_API_P99_MILLIS
+                        && r.server().apiFailures() == 0 ? "met" : "NOT met", r.server().apiP99Millis());
+        if (r.singleLoop() != null)
+            out.printf(Locale.ROOT, "ingest bench: robot lanes: %.0f states/s against %.0f on one event loop: %.2fx "
+                            + "(target at least %.1fx: %s)%s%n", r.server().deliveredPerSecond(),
+                    r.singleLoop().deliveredPerSecond(), r.lanesRatio(), TARGET_LANES_RATIO,
+                    r.lanesRatio() >= TARGET_LANES_RATIO ? "met" : "NOT met",
+                    r.singleLoop().keptUp() ? "; the single loop kept up, so the ratio says nothing of its ceiling: "
+                            + "offer more" : r.singleLoop().generatorLimited() ? "; GENERATOR-LIMITED" : "");
         out.println(r.summaryLine());
     }
 

@@ -1,6 +1,7 @@
 package dev.provingground.bench.ingest;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** What the generator's messages go to in one phase, and how to read what it did with them. */
 interface IngestTarget {
@@ -24,6 +25,11 @@ interface IngestTarget {
     /** The end of the target's log, to show when it stops answering; empty where there is none. */
     default String lastWords() {
         return "";
+    }
+
+    /** CPU time per thread name of the target's process, where it says; empty otherwise. */
+    default Map<String, Long> threadCpuNanos() {
+        return Map.of();
     }
 
     /** @param heapBytes heap in use, or -1 where the target does not say */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,18 +36,23 @@ final class ServerProcess implements AutoCloseable {
     private final int httpPort;
     private final int mqttPort;
     private final String operatorToken;
+    private final Path threadCpu;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private ServerProcess(Process process, Path dataDir, int httpPort, int mqttPort, String operatorToken) {
         this.process = process;
+        this.threadCpu = dataDir.resolve("thread-cpu.tsv");
         this.dataDir = dataDir;
         this.httpPort = httpPort;
         this.mqttPort = mqttPort;
         this.operatorToken = operatorToken;
     }
 
-    /** @param jvmOptions the server JVM's options (heap size, collector) */
-    static ServerProcess start(List<String> jvmOptions) {
+    /**
+     * @param jvmOptions the server JVM's options (heap size, collector)
+     * @param robotLanes the server's {@code mqtt.robotLanes}: 0 = one per core, 1 = a single event loop
+     */
+    static ServerProcess start(List<String> jvmOptions, int robotLanes) {
         Path dataDir = null;
         Process process = null;
         try {
@@ -59,6 +65,8 @@ final class ServerProcess implements AutoCloseable {
             command.add(System.getProperty("java.class.path"));
             command.add(IngestServer.class.getName());
             command.add(dataDir.resolve("data").toString());
+            command.add(Integer.toString(robotLanes));
+            command.add(dataDir.resolve("thread-cpu.tsv").toString());
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             int[] ports = waitForPorts(process, log);
             String token = Files.readString(dataDir.resolve("data").resolve("operator.token"), StandardCharsets.UTF_8).trim();
@@ -87,6 +95,11 @@ final class ServerProcess implements AutoCloseable {
     Duration cpu() {
         return process.toHandle().info().totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("this OS does not report a process's CPU time"));
+    }
+
+    /** CPU time per thread name of the server's JVM, as it last wrote it (once a second). */
+    Map<String, Long> threadCpuNanos() {
+        return ThreadCpuFile.read(threadCpu);
     }
 
     /** What the server's own meters say now. */

@@ -39,6 +39,13 @@ class IngestBenchmarkTest {
         assertThat(r.server().targetCores()).as("server CPU").isPositive();
         assertThat(r.server().generatorCores()).as("generator CPU").isPositive();
         assertThat(r.server().connectionsLost()).isZero();
+        // Robot traffic went over the server's lanes (one per core) besides its own event loop.
+        assertThat(r.server().eventLoopCores().values()).as("event loops that worked")
+                .filteredOn(cores -> cores > 0).hasSizeGreaterThanOrEqualTo(Math.min(3,
+                        1 + Runtime.getRuntime().availableProcessors()));
+        assertThat(r.server().apiNanos()).as("GET /api/v1/robots answered during the window").isNotEmpty();
+        assertThat(r.server().apiFailures()).isZero();
+        assertThat(r.singleLoop()).as("not asked for").isNull();
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         String last = lines.get(lines.size() - 1);

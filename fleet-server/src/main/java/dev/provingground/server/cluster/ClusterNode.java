@@ -76,7 +76,7 @@ public final class ClusterNode {
             MqttConfig mqtt = config.mqtt();
             ClusterBroker broker = new ClusterBroker(vertx, new MqttConfig(mqtt.mode(), mqtt.host(), mqtt.port(),
                     mqtt.maxMessageSize(), mqtt.username(), mqtt.password(), mqtt.clientId() + "-" + member,
-                    mqtt.reconnectMillis()), robotSites::get, clock);
+                    mqtt.reconnectMillis(), mqtt.maxConnections(), mqtt.robotLanes()), robotSites::get, clock);
             await(broker.start());
             SiteClaims claims = new SiteClaims(hazelcast, sites, settings.expectedMembers(),
                     (site, epoch) -> SiteHost.open(vertx, config, site, epoch, broker, robotSites, clock), clock);

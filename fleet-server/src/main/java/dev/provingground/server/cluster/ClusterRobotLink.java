@@ -85,7 +85,8 @@ final class ClusterRobotLink implements RobotTransport {
                     + address.get().serialNumber(), "topic " + topicName);
             return;
         }
-        side.pipeline().handle(new InboundMessage(address.get(), payload, robot.get(), receivedAt, false));
+        InboundMessage inbound = new InboundMessage(address.get(), payload, robot.get(), receivedAt, false);
+        side.lanes().run(robot.get().id(), () -> side.pipeline().handle(inbound));
     }
 
     @Override

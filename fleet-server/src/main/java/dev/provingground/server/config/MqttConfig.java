@@ -14,9 +14,11 @@ package dev.provingground.server.config;
  * @param reconnectMillis EXTERNAL: pause between attempts to reach a lost broker
  * @param maxConnections EMBEDDED: logged-in robots and lift controllers at once; a CONNECT beyond is refused
  *                       (server unavailable)
+ * @param robotLanes     event loops robot traffic is spread over, each robot on one of them (its messages stay in
+ *                       order); 0 = one per core, 1 = everything on the server's own event loop
  */
 public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, String username, String password,
-                         String clientId, long reconnectMillis, int maxConnections) {
+                         String clientId, long reconnectMillis, int maxConnections, int robotLanes) {
 
     public enum Mode { EMBEDDED, EXTERNAL }
 
@@ -31,14 +33,32 @@ public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, S
             throw new IllegalArgumentException("mqtt.reconnectMillis: must be >= 100, got " + reconnectMillis);
         if (maxConnections < 1)
             throw new IllegalArgumentException("mqtt.maxConnections: must be >= 1, got " + maxConnections);
+        if (robotLanes < 0 || robotLanes > MAX_ROBOT_LANES)
+            throw new IllegalArgumentException("mqtt.robotLanes: must be 0 (one per core) to " + MAX_ROBOT_LANES
+                    + ", got " + robotLanes);
     }
+
+    /** More lanes than this only queue behind one another: Vert.x has two event loops per core. */
+    static final int MAX_ROBOT_LANES = 256;
 
     static final int DEFAULT_MAX_CONNECTIONS = 5000;
 
-    /** With the default connection limit. */
+    /** With the default connection limit and robot lanes. */
     public MqttConfig(Mode mode, String host, int port, int maxMessageSize, String username, String password,
                       String clientId, long reconnectMillis) {
-        this(mode, host, port, maxMessageSize, username, password, clientId, reconnectMillis, DEFAULT_MAX_CONNECTIONS);
+        this(mode, host, port, maxMessageSize, username, password, clientId, reconnectMillis, DEFAULT_MAX_CONNECTIONS,
+                0);
+    }
+
+    /** With the default robot lanes. */
+    public MqttConfig(Mode mode, String host, int port, int maxMessageSize, String username, String password,
+                      String clientId, long reconnectMillis, int maxConnections) {
+        this(mode, host, port, maxMessageSize, username, password, clientId, reconnectMillis, maxConnections, 0);
+    }
+
+    /** The lanes robot traffic runs on on a machine with {@code cores} cores. */
+    public int lanesFor(int cores) {
+        return robotLanes == 0 ? Math.max(1, cores) : robotLanes;
     }
 
     public static MqttConfig defaults() {
@@ -51,15 +71,21 @@ public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, S
 
     public MqttConfig withPort(int p) {
         return new MqttConfig(mode, host, p, maxMessageSize, username, password, clientId, reconnectMillis,
-                maxConnections);
+                maxConnections, robotLanes);
     }
 
     public MqttConfig withHost(String h) {
-        return new MqttConfig(mode, h, port, maxMessageSize, username, password, clientId, reconnectMillis);
+        return new MqttConfig(mode, h, port, maxMessageSize, username, password, clientId, reconnectMillis,
+                maxConnections, robotLanes);
     }
 
     public MqttConfig withMaxMessageSize(int size) {
         return new MqttConfig(mode, host, port, size, username, password, clientId, reconnectMillis,
-                maxConnections);
+                maxConnections, robotLanes);
+    }
+
+    public MqttConfig withRobotLanes(int lanes) {
+        return new MqttConfig(mode, host, port, maxMessageSize, username, password, clientId, reconnectMillis,
+                maxConnections, lanes);
     }
 }

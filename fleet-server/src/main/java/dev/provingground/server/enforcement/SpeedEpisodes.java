@@ -2,8 +2,8 @@ package dev.provingground.server.enforcement;
 
 import dev.provingground.trackrecord.event.Overspeed;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * For each robot's open speed violation, the highest speed each source showed: the velocity the robot reported and
@@ -47,7 +47,7 @@ final class SpeedEpisodes {
         }
     }
 
-    private final Map<String, Episode> open = new HashMap<>();
+    private final Map<String, Episode> open = new ConcurrentHashMap<>();
 
     void started(String robot) {
         open.put(robot, new Episode());

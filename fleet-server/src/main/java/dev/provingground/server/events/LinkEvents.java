@@ -8,8 +8,8 @@ import dev.provingground.vda5050.ConnectionState;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns robots' connection changes into {@code robot.link} events; a robot back after a lost link (one this server
@@ -18,7 +18,7 @@ import java.util.Map;
 public final class LinkEvents implements RobotListener {
 
     private final EventHub bus;
-    private final Map<String, Instant> lostAt = new HashMap<>();
+    private final Map<String, Instant> lostAt = new ConcurrentHashMap<>();
 
     public LinkEvents(EventHub bus) {
         this.bus = bus;

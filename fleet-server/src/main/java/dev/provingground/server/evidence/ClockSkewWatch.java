@@ -10,8 +10,8 @@ import dev.provingground.vda5050.State;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compares the timestamp of each robot state with the server's receive time. A difference beyond the threshold
@@ -23,7 +23,7 @@ public final class ClockSkewWatch implements RobotListener {
 
     private final EventHub events;
     private final Duration threshold;
-    private final Map<String, Skew> open = new HashMap<>();
+    private final Map<String, Skew> open = new ConcurrentHashMap<>();
 
     private record Skew(Instant since, Duration offset) {
     }

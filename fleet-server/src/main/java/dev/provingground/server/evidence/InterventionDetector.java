@@ -11,8 +11,8 @@ import dev.provingground.vda5050.State;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A robot a person took over, as the robot itself reports it, becomes {@code intervention} evidence. In VDA 5050's
@@ -27,7 +27,7 @@ public final class InterventionDetector implements RobotListener {
     }
 
     private final EventHub events;
-    private final Map<String, TakenOver> takenOver = new HashMap<>();
+    private final Map<String, TakenOver> takenOver = new ConcurrentHashMap<>();
 
     public InterventionDetector(EventHub events) {
         this.events = events;

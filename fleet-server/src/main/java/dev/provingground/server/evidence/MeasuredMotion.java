@@ -13,9 +13,8 @@ import dev.provingground.vda5050.State;
 import dev.provingground.vda5050.Velocity;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -28,8 +27,8 @@ public final class MeasuredMotion implements RobotListener {
     private final MotionJudge judge;
     private final ProfileCatalog profiles;
     private final EventHub events;
-    private final Map<String, Double> computedSpeeds = new HashMap<>();
-    private final Set<String> jumpedSinceSample = new HashSet<>();
+    private final Map<String, Double> computedSpeeds = new ConcurrentHashMap<>();
+    private final Set<String> jumpedSinceSample = ConcurrentHashMap.newKeySet();
 
     public MeasuredMotion(MotionJudge judge, ProfileCatalog profiles, EventHub events) {
         this.judge = judge;

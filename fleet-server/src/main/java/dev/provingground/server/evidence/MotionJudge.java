@@ -4,8 +4,8 @@ import dev.provingground.trackrecord.event.PositionJump;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's own reading of how robots move, from their consecutive positions and the server's receive times
@@ -35,7 +35,7 @@ public final class MotionJudge {
 
     private final Duration timingAllowance;
     private final double marginMetres;
-    private final Map<String, Track> tracks = new HashMap<>();
+    private final Map<String, Track> tracks = new ConcurrentHashMap<>();
 
     /** What one position told: the speed computed so far (null until there is one) and a jump, if it was one. */
     public record Judgement(Double computedSpeed, PositionJump jump) {

@@ -13,9 +13,10 @@ import dev.provingground.vda5050.VdaError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The errors robots report in their VDA 5050 state ({@code errors[]}) become {@code robot.error} evidence: RAISED
@@ -50,12 +51,19 @@ public final class RobotErrorEvents implements RobotListener {
     private final EventHub events;
     private final Clock clock;
     private final Scheduler scheduler;
-    private final Map<String, Map<Object, Open>> open = new HashMap<>();
+    private final BiConsumer<String, Runnable> onRobotLane;
+    /** Per robot; each robot's own map is touched only on its lane. */
+    private final Map<String, Map<Object, Open>> open = new ConcurrentHashMap<>();
 
-    public RobotErrorEvents(EventHub events, Clock clock, Scheduler scheduler) {
+    /**
+     * @param onRobotLane runs work for a robot where its states are heard (its lane): the debounce timer fires on the
+     *                    server's context, and what it clears belongs to the robot's lane
+     */
+    public RobotErrorEvents(EventHub events, Clock clock, Scheduler scheduler, BiConsumer<String, Runnable> onRobotLane) {
         this.events = events;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.onRobotLane = onRobotLane;
     }
 
     @Override
@@ -79,7 +87,7 @@ public final class RobotErrorEvents implements RobotListener {
             } else if (!present && o.goneAt == null) {
                 o.goneAt = at;
                 Object key = entry.getKey();
-                o.clearTimer = scheduler.once(DEBOUNCE, () -> clear(robot, key));
+                o.clearTimer = scheduler.once(DEBOUNCE, () -> onRobotLane.accept(robot.id(), () -> clear(robot, key)));
             }
         }
         for (Map.Entry<Object, ReportedError> entry : now.entrySet()) {

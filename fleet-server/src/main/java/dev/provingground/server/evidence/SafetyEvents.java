@@ -13,8 +13,8 @@ import dev.provingground.vda5050.State;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.provingground.trackrecord.event.EventBody;
 import dev.provingground.trackrecord.event.UvcLamp;
 
@@ -27,8 +27,8 @@ public final class SafetyEvents implements RobotListener {
 
     private final EventHub events;
     private final ProfileCatalog profiles;
-    private final Map<String, EStop> eStops = new HashMap<>();
-    private final Map<String, Instant> lampOnSince = new HashMap<>();
+    private final Map<String, EStop> eStops = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lampOnSince = new ConcurrentHashMap<>();
 
     public SafetyEvents(EventHub events, ProfileCatalog profiles) {
         this.events = events;

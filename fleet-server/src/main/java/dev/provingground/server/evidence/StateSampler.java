@@ -12,9 +12,9 @@ import dev.provingground.vda5050.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import dev.provingground.vda5050.AgvPosition;
 
@@ -32,7 +32,7 @@ public final class StateSampler implements RobotListener {
     private final BiFunction<Robot, AgvPosition, StateSamples.AreaClass> areaOf;
     private final Duration minSpacing;
     private final Duration batchLength;
-    private final Map<String, Batch> batches = new HashMap<>();
+    private final Map<String, Batch> batches = new ConcurrentHashMap<>();
     private final MeasuredMotion motion;
 
     private static final class Batch {

@@ -1,5 +1,7 @@
 package dev.provingground.server.mqtt;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +25,8 @@ abstract class ClientConnection {
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
 
     final MqttEndpoint endpoint;
+    /** The event loop the connection is read on, and written on: whoever sends from elsewhere hands it over. */
+    final Context context;
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     /** DISCONNECT received: the client left on purpose, its will is void. */
     volatile boolean disconnectedCleanly;
@@ -31,6 +35,7 @@ abstract class ClientConnection {
 
     ClientConnection(MqttEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.context = Vertx.currentContext();
     }
 
     /** Who this is in logs and rejections. */

@@ -3,6 +3,7 @@ package dev.provingground.server.mqtt;
 import dev.provingground.server.auth.LoginGuard;
 import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.errors.PortInUseException;
+import dev.provingground.server.lanes.RobotLanes;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.server.config.TlsConfig;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -13,6 +14,7 @@ import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.Topic;
 import dev.provingground.vda5050.TopicAddress;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,9 +25,13 @@ import io.vertx.mqtt.MqttServerOptions;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 
 /**
@@ -45,15 +51,19 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
     private final RejectionLog rejections;
     private final Clock clock;
     private final LoginGuard logins;
+    private final RobotLanes lanes;
     private LiftControllerEndpoint lifts;
     private BackfillInbound backfill;
     private final Map<String, RobotConnection> connections = new ConcurrentHashMap<>();
-    private MqttServer server;
+    /** One per lane, sharing the port, so connections are read on every lane; one on the server's context otherwise. */
+    private final List<MqttServer> servers = new CopyOnWriteArrayList<>();
     private TlsConfig tls = TlsConfig.none();
 
+    /** @param lanes where each robot's messages are handled, in the order they arrived */
     public EmbeddedMqttEndpoint(Vertx vertx, MqttConfig config, RobotRegistry registry, InboundPipeline pipeline,
-                                RejectionLog rejections, LoginGuard logins, Clock clock) {
+                                RejectionLog rejections, LoginGuard logins, Clock clock, RobotLanes lanes) {
         this.vertx = vertx;
+        this.lanes = lanes;
         this.logins = logins;
         this.config = config;
         this.registry = registry;
@@ -103,17 +113,39 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
                 .setTimeoutOnConnect(10);
         if (tls.enabled()) options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString()));
-        server = MqttServer.create(vertx, options);
-        server.endpointHandler(this::onConnect);
-        server.exceptionHandler(e -> LOG.fine(() -> "MQTT transport error: " + e));
-        return server.listen().<Void>map(s -> {
+        List<Context> where = lanes.contexts().isEmpty() ? List.of(Vertx.currentContext()) : lanes.contexts();
+        // Every server listens on the same port and Vert.x hands each new connection to one of them in turn: a
+        // connection is read and written on its server's lane. A negative port is Vert.x's way of sharing one free
+        // port among servers, as port 0 is for one.
+        int shared = config.port() == 0 ? -1 : config.port();
+        Future<Integer> all = Future.succeededFuture();
+        for (Context lane : where) all = all.compose(ignored -> listenOn(lane, options, shared));
+        return all.<Void>map(port -> {
             LOG.info("MQTT endpoint for robots and lift controllers on " + (tls.enabled() ? "mqtts://" : "mqtt://")
-                    + config.host() + ":" + s.actualPort()
-                    + " (max message " + config.maxMessageSize() + " bytes)");
+                    + config.host() + ":" + port + " (max message " + config.maxMessageSize() + " bytes, read on "
+                    + servers.size() + " event loop" + (servers.size() == 1 ? "" : "s") + ")");
             return null;
-        }).recover(e -> Future.failedFuture(PortInUseException.isAddressInUse(e)
+        }).recover(e -> closeServers().transform(closed -> Future.failedFuture(PortInUseException.isAddressInUse(e)
                 ? new PortInUseException("MQTT", config.host(), config.port(), "--mqtt-port or mqtt.port (PG_MQTT_PORT)")
-                : e));
+                : e)));
+    }
+
+    /** Starts one server on {@code context}; completes with the port it listens on. */
+    private Future<Integer> listenOn(Context context, MqttServerOptions options, int port) {
+        return RobotLanes.onContext(context, () -> {
+            MqttServer server = MqttServer.create(vertx, new MqttServerOptions(options).setPort(port));
+            server.endpointHandler(this::onConnect);
+            server.exceptionHandler(e -> LOG.fine(() -> "MQTT transport error: " + e));
+            servers.add(server);
+            return server.listen().map(MqttServer::actualPort);
+        });
+    }
+
+    private Future<Void> closeServers() {
+        List<Future<Void>> closed = new ArrayList<>();
+        for (MqttServer s : servers) closed.add(s.close());
+        servers.clear();
+        return Future.join(closed).mapEmpty();
     }
 
     static int transportLimit(int maxMessageSize) {
@@ -122,7 +154,7 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
 
     @Override
     public int port() {
-        return server == null ? config.port() : server.actualPort();
+        return servers.isEmpty() ? config.port() : servers.get(0).actualPort();
     }
 
     private void onConnect(MqttEndpoint endpoint) {
@@ -204,7 +236,10 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
 
     private void onPublish(RobotConnection conn, String topicName, Buffer payload) {
         if (backfill != null && BackfillInbound.isBackfill(topicName)) {
-            backfill.handle(conn.robot, topicName, payload.getBytes(), clock.instant());
+            // Late samples are batched on the server's context, apart from the robot's live states.
+            byte[] bytes = payload.getBytes();
+            Instant at = clock.instant();
+            lanes.home().execute(() -> backfill.handle(conn.robot, topicName, bytes, at));
             return;
         }
         Optional<TopicAddress> address = TopicAddress.parse(topicName);
@@ -216,28 +251,35 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
             rejections.rejectRobot(Rejection.TOPIC_NOT_ALLOWED, conn.robot.id(), topicName, "topic " + topicName);
             return;
         }
-        pipeline.handle(new InboundMessage(address.get(), payload.getBytes(), conn.robot, clock.instant(), false));
+        InboundMessage msg = new InboundMessage(address.get(), payload.getBytes(), conn.robot, clock.instant(), false);
+        lanes.run(conn.robot.id(), () -> pipeline.handle(msg));
     }
 
     private void onClose(RobotConnection conn) {
         connections.remove(conn.robot.id(), conn);
         if (conn.replaced) return;
+        Instant closedAt = clock.instant();
+        // After the robot's messages still queued on its lane, so its last state does not overtake its going away.
+        lanes.run(conn.robot.id(), () -> linkEnded(conn, closedAt));
+    }
+
+    private void linkEnded(RobotConnection conn, Instant at) {
         var before = registry.status(conn.robot.id());
         if (conn.disconnectedCleanly) {
             // A robot should say OFFLINE before it disconnects; if it did not, the server still knows it left.
             if (before != null && before.connection() == ConnectionState.ONLINE)
-                registry.applyConnection(conn.robot.id(), ConnectionState.OFFLINE, clock.instant());
+                registry.applyConnection(conn.robot.id(), ConnectionState.OFFLINE, at);
             return;
         }
         var will = conn.endpoint.will();
         if (will != null && will.isWillFlag()) {
             TopicAddress.parse(will.getWillTopic()).ifPresent(address -> pipeline.handle(
-                    new InboundMessage(address, will.getWillMessageBytes(), conn.robot, clock.instant(), true)));
+                    new InboundMessage(address, will.getWillMessageBytes(), conn.robot, at, true)));
         }
         // With or without a usable will, the server saw the link drop: the robot is not cleanly offline.
         var status = registry.status(conn.robot.id());
         if (status != null && status.connection() == ConnectionState.ONLINE)
-            registry.applyConnection(conn.robot.id(), ConnectionState.CONNECTIONBROKEN, clock.instant());
+            registry.applyConnection(conn.robot.id(), ConnectionState.CONNECTIONBROKEN, at);
     }
 
     @Override
@@ -249,7 +291,9 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
             return Future.failedFuture(new ConflictException("robot " + robot.id() + " has not subscribed to "
                     + topic.wireName()));
         String name = TopicAddress.of(robot.manufacturer(), robot.serialNumber(), topic).toString();
-        return conn.endpoint.publish(name, Buffer.buffer(payload), QosPolicy.forTopic(topic), false, false).mapEmpty();
+        // Enforcement sends from the robot's lane; the endpoint is written on its own connection's event loop.
+        return RobotLanes.onContext(conn.context, () -> conn.endpoint.publish(name, Buffer.buffer(payload),
+                QosPolicy.forTopic(topic), false, false).mapEmpty());
     }
 
     public boolean isConnected(String robotId) {
@@ -258,15 +302,16 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
 
     @Override
     public Future<Void> stop() {
-        if (server == null) return Future.succeededFuture();
+        if (servers.isEmpty()) return Future.succeededFuture();
         // Robots see a normal end of the server; their state becomes OFFLINE once they are gone.
         if (lifts != null) lifts.closeAll();
+        Instant at = clock.instant();
         for (RobotConnection c : connections.values()) {
             c.replaced = true;
             c.closeQuietly();
-            registry.applyConnection(c.robot.id(), ConnectionState.OFFLINE, clock.instant());
+            lanes.run(c.robot.id(), () -> registry.applyConnection(c.robot.id(), ConnectionState.OFFLINE, at));
         }
         connections.clear();
-        return server.close();
+        return closeServers();
     }
 }

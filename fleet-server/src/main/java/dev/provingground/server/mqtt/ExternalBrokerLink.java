@@ -8,6 +8,8 @@ import dev.provingground.server.time.Scheduler;
 import dev.provingground.vda5050.Topic;
 import dev.provingground.vda5050.TopicAddress;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import dev.provingground.server.lanes.RobotLanes;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -40,16 +42,21 @@ public final class ExternalBrokerLink implements RobotTransport {
     private final RejectionLog rejections;
     private final Clock clock;
     private final Scheduler scheduler;
+    private final RobotLanes lanes;
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private MqttClient client;
+    /** Where the client was started, and so where it is written. */
+    private Context clientContext;
     private volatile boolean stopping;
 
     private record Route(MqttQoS qos, Consumer<MqttPublishMessage> handler) {
     }
 
+    /** @param lanes where each robot's messages are handled, in the order they arrived */
     public ExternalBrokerLink(Vertx vertx, MqttConfig config, RobotRegistry registry, InboundPipeline pipeline,
-                              RejectionLog rejections, Clock clock, Scheduler scheduler) {
+                              RejectionLog rejections, Clock clock, Scheduler scheduler, RobotLanes lanes) {
         this.vertx = vertx;
+        this.lanes = lanes;
         this.config = config;
         this.registry = registry;
         this.pipeline = pipeline;
@@ -74,6 +81,7 @@ public final class ExternalBrokerLink implements RobotTransport {
 
     @Override
     public Future<Void> start() {
+        clientContext = Vertx.currentContext();
         client = MqttClient.create(vertx, clientOptions(config));
         client.publishHandler(this::onMessage);
         client.closeHandler(v -> {
@@ -134,7 +142,9 @@ public final class ExternalBrokerLink implements RobotTransport {
                     "topic " + topicName);
             return;
         }
-        pipeline.handle(new InboundMessage(address.get(), msg.payload().getBytes(), robot.get(), clock.instant(), false));
+        InboundMessage inbound = new InboundMessage(address.get(), msg.payload().getBytes(), robot.get(), clock.instant(),
+                false);
+        lanes.run(robot.get().id(), () -> pipeline.handle(inbound));
     }
 
     static boolean matches(String filter, String topic) {
@@ -154,9 +164,12 @@ public final class ExternalBrokerLink implements RobotTransport {
 
     /** Publishes on any topic of the broker, not retained. */
     public Future<Void> publish(String topicName, byte[] payload, MqttQoS qos) {
-        if (client == null || !client.isConnected())
-            return Future.failedFuture(new ConflictException("not connected to the MQTT broker"));
-        return client.publish(topicName, Buffer.buffer(payload), qos, false, false).mapEmpty();
+        // Enforcement publishes from robot lanes; the client is written on the context it was started on.
+        return RobotLanes.onContext(clientContext, () -> {
+            if (client == null || !client.isConnected())
+                return Future.failedFuture(new ConflictException("not connected to the MQTT broker"));
+            return client.publish(topicName, Buffer.buffer(payload), qos, false, false).mapEmpty();
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.provingground.server.mqtt;
 
+import dev.provingground.server.lanes.RobotLanes;
 import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.elevator.LiftCredential;
 import dev.provingground.server.elevator.LiftCredentials;
@@ -113,8 +114,9 @@ public final class LiftControllerEndpoint implements LiftLink {
         } catch (LiftMessageException e) {
             return Future.failedFuture(e);
         }
-        return conn.endpoint.publish(conn.requestTopic(), Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false)
-                .mapEmpty();
+        // The elevator manager sends from the server's context; the controller's connection may live on a lane.
+        return RobotLanes.onContext(conn.context, () -> conn.endpoint.publish(conn.requestTopic(),
+                Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false).mapEmpty());
     }
 
     public boolean isConnected(String site, String car) {

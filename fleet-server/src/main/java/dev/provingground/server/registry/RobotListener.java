@@ -4,11 +4,24 @@ import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.State;
 
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import dev.provingground.vda5050.AgvPosition;
 import dev.provingground.vda5050.Velocity;
 
-/** Told of what robots report, after the registry took it in. Runs on the event loop: must not block. */
+/**
+ * Told of what robots report, after the registry took it in. Runs on an event loop — the robot's lane for what the
+ * robot reports, the server's own context for registrations and changes made over the API — so it must not block,
+ * and state it keeps per robot may be reached from several lanes at once (one robot from one lane at a time).
+ */
 public interface RobotListener {
+
+    /**
+     * A listener whose every call is handed to {@code executor}: for a listener holding state that is not per robot,
+     * which must stay on the server's own context.
+     */
+    static RobotListener on(Executor executor, RobotListener listener) {
+        return new RelayedListener(executor, listener);
+    }
 
     default void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {
     }

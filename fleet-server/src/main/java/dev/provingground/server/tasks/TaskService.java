@@ -5,6 +5,7 @@ import dev.provingground.server.errors.ConflictException;
 import dev.provingground.server.errors.NotFoundException;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.orders.OrderSender;
+import dev.provingground.server.registry.RobotListener;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.sites.SiteCatalog;
 import dev.provingground.server.time.Scheduler;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,10 +44,15 @@ public final class TaskService {
     private final TaskReactor reactor;
     private final Clock clock;
 
-    /** Listens to the robots of {@code registry} and the rides of {@code elevators} from now on. */
+    /**
+     * Listens to the robots of {@code registry} and the rides of {@code elevators} from now on.
+     *
+     * @param home where what robots report is handed to the task book: the server's context, whichever lane a robot
+     *             reports on
+     */
     public TaskService(TaskStore store, TaskPlanner planner, Dispatcher dispatcher, SiteCatalog sites,
                        ZoneService zones, RobotRegistry registry, OrderSender orders, EventHub events,
-                       ElevatorService elevators, Clock clock, Scheduler scheduler, Random ids) {
+                       ElevatorService elevators, Clock clock, Scheduler scheduler, Random ids, Executor home) {
         this.clock = clock;
         this.book = new TaskBook(store, clock, ids);
         this.intake = new TaskIntake(sites, planner, dispatcher, book, clock);
@@ -64,7 +71,7 @@ public final class TaskService {
         book.addListener(dispatch::requestIfRobotFreed);
         book.addListener(journeys::orderReplaced);
         elevators.addListener(reactor);
-        registry.addListener(reactor);
+        registry.addListener(RobotListener.on(home, reactor));
         // Added after the track record's sink, so a zone's violation is on the record before the cancellation.
         events.addSink(new ZoneCancels(book, journeys, taskEvents, clock));
     }

@@ -29,8 +29,10 @@ import java.util.logging.Logger;
 
 /**
  * The fleet server: its parts built by {@link Wiring} and started and stopped as one ({@link ServerLifecycle}).
- * Everything stateful runs on one Vert.x context, so robot messages and API calls see the registry one at a time
- * without locks; MapDB writes go to the store's writer thread.
+ * What is global (tasks, elevators, the track record, the API) runs on one Vert.x context, so it sees one change at a
+ * time without locks; what robots report is handled on their lanes ({@code RobotLanes}),
+ * each robot on one, and reaches the global parts by messages to that context. MapDB writes go to the store's writer
+ * thread.
  */
 public final class FleetServer {
 

@@ -9,6 +9,7 @@ import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.mqtt.RobotTransport;
 import dev.provingground.server.registry.RobotRegistry;
 import dev.provingground.server.time.Scheduler;
+import dev.provingground.server.lanes.RobotLanes;
 import io.vertx.core.Vertx;
 
 import java.time.Clock;
@@ -29,9 +30,9 @@ public interface Links {
     /** Called once the robot transport exists, which in embedded mode also takes the controllers' logins. */
     LiftLink lifts(RobotTransport robots, LiftSide side);
 
-    /** What a robot transport is built from. */
+    /** What a robot transport is built from; whatever carries the bytes hands each robot's messages to its lane. */
     record RobotSide(Vertx vertx, MqttConfig mqtt, RobotRegistry registry, InboundPipeline pipeline,
-                     RejectionLog rejections, Clock clock, Scheduler scheduler, LoginGuard logins) {
+                     RejectionLog rejections, Clock clock, Scheduler scheduler, LoginGuard logins, RobotLanes lanes) {
     }
 
     /** What a lift link is built from. */

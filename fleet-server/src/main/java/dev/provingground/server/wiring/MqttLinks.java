@@ -19,9 +19,9 @@ final class MqttLinks implements Links {
     public RobotTransport robots(RobotSide s) {
         return s.mqtt().mode() == MqttConfig.Mode.EMBEDDED
                 ? new EmbeddedMqttEndpoint(s.vertx(), s.mqtt(), s.registry(), s.pipeline(), s.rejections(), s.logins(),
-                        s.clock())
+                        s.clock(), s.lanes())
                 : new ExternalBrokerLink(s.vertx(), s.mqtt(), s.registry(), s.pipeline(), s.rejections(), s.clock(),
-                        s.scheduler());
+                        s.scheduler(), s.lanes());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.provingground.server.elevator.ElevatorService;
 import dev.provingground.server.events.EventHub;
 import dev.provingground.server.evidence.BackfillSampler;
 import dev.provingground.server.evidence.StateSampler;
+import dev.provingground.server.lanes.RobotLanes;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.mqtt.RobotTransport;
 import dev.provingground.server.registry.RobotRegistry;
@@ -16,6 +17,6 @@ import dev.provingground.trackrecord.TrackRecordStore;
 
 /** The parts of a server as {@link Wiring} built them: the ones its embedders reach and the ones that start and stop. */
 record ServerParts(MapDbStore store, TrackRecordStore trackRecord, AccessControl access, RobotRegistry registry,
-                   RejectionLog rejections, RobotTransport link, EventHub events, ZoneService zones,
+                   RejectionLog rejections, RobotLanes lanes, RobotTransport link, EventHub events, ZoneService zones,
                    StateSampler sampler, BackfillSampler backfill, ElevatorService elevators, TaskService tasks, ApiServer api) {
 }

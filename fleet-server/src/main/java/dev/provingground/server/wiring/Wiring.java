@@ -37,6 +37,7 @@ import dev.provingground.server.mqtt.LiftStateInbound;
 import dev.provingground.server.mqtt.RejectionLog;
 import dev.provingground.server.mqtt.RecentRefusals;
 import dev.provingground.server.metrics.ServerMetrics;
+import dev.provingground.server.lanes.RobotLanes;
 import dev.provingground.server.mqtt.RobotTransport;
 import dev.provingground.server.orders.OrderSender;
 import dev.provingground.server.registry.RobotRegistry;
@@ -148,12 +149,18 @@ final class Wiring {
             pipeline.measuredBy(metrics.messageHandling());
             metrics.counted("pg.robot.states.handled", "Robot states decoded, evaluated against the zones and sampled",
                     pipeline, InboundPipeline::statesHandled);
+            RobotLanes lanes = new RobotLanes(vertx, context,
+                    config.mqtt().lanesFor(Runtime.getRuntime().availableProcessors()));
+            metrics.gauge("pg.robot.lanes", "Event loops robot traffic is spread over (1: the server's own)",
+                    lanes::count);
+            metrics.counted("pg.robot.lane.handovers", "Robot messages and link ends handed to the robot's lane",
+                    lanes, RobotLanes::handedOver);
             RobotTransport link = environment.links().robots(new Links.RobotSide(vertx, config.mqtt(), registry,
-                    pipeline, rejections, clock, scheduler, logins));
+                    pipeline, rejections, clock, scheduler, logins, lanes));
             if (link instanceof EmbeddedMqttEndpoint embedded) embedded.serveTls(config.tls());
             OrderSender orders = new OrderSender(codec, link, clock, registry::protocolVersion,
                     new HeaderIdReservations(new MapDbHeaderIdStore(store)));
-            EventHub events = new EventHub();
+            EventHub events = new EventHub(lanes.home());
             LiveFeed liveFeed = new LiveFeed();
             events.addSink(liveFeed);
             registry.addListener(new LinkEvents(events));
@@ -196,7 +203,7 @@ final class Wiring {
                     config.mqtt().maxMessageSize()), registry, rejections);
             registry.addListener(new SafetyEvents(events, profiles));
             registry.addListener(new InterventionDetector(events));
-            registry.addListener(new RobotErrorEvents(events, clock, scheduler));
+            registry.addListener(new RobotErrorEvents(events, clock, scheduler, lanes::run));
             ElevatorService elevators = new ElevatorService(sites, new MapDbElevatorRulesStore(store), events, clock);
             LiftCredentials liftCredentials = new LiftCredentials(sites, new MapDbLiftCredentialStore(store), events,
                     clock);
@@ -208,14 +215,14 @@ final class Wiring {
             // Listens to the registry's robots from here on, after the evidence above.
             TaskService tasks = new TaskService(new MapDbTaskStore(store), new TaskPlanner(sites, zones),
                     dispatcher, sites, zones, registry, orders, events,
-                    elevators, clock, scheduler, environment.ids());
+                    elevators, clock, scheduler, environment.ids(), lanes.home());
             ApiServer api = new ApiServer(vertx, config.http(), new ApiServer.Parts(access, registry, sites, orders,
                     new OrderRequests(), rejections, config.mqtt().mode().name(), clock, liveFeed, zones,
                     trackRecord, config.dataDir().resolve("exports"), siteService, tasks,
                     elevators, liftCredentials, events, new FloorPlanChanges(siteService, floorPlanImages), logins,
                     storage), scheduler, new ApiServer.Security(config.tls(), config.auth(), metrics));
-            return new ServerParts(store, trackRecord, access, registry, rejections, link, events, zones, sampler,
-                    backfill, elevators, tasks, api);
+            return new ServerParts(store, trackRecord, access, registry, rejections, lanes, link, events, zones,
+                    sampler, backfill, elevators, tasks, api);
         } catch (RuntimeException | Error e) {
             if (trackRecord != null) closeQuietly("track record", trackRecord::close);
             closeQuietly("database", store::close);
@@ -240,6 +247,8 @@ final class Wiring {
                     p.sampler().flushAll();
                     p.backfill().flushAll();
                 }))
+                // Stopped after the robot link, so the messages it took in are handled before the samples are flushed.
+                .add("robot lanes", p.lanes())
                 .add("robot link", p.link())
                 .add("HTTP API", p.api())
                 .add("periodic work", new PeriodicWork(scheduler)

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -49,7 +50,8 @@ public final class ZoneService {
     private final Clock clock;
     private final GeofenceConfig config;
     private final GeoJsonZones geoJson;
-    private final Map<String, GeofenceEngine> engines = new HashMap<>();
+    /** Read by every robot lane, changed on the server's context when a site is added or moves time zone. */
+    private final Map<String, GeofenceEngine> engines = new ConcurrentHashMap<>();
     private final Map<String, List<ZoneVersion>> history = new HashMap<>();
 
     public ZoneService(SiteCatalog sites, ZoneStore store, EventHub events, GeofenceConfig config, Clock clock) {

@@ -102,7 +102,7 @@ public final class TestServer implements AutoCloseable {
     private static MqttConfig mqttOnLoopback(MqttConfig m) {
         String host = m.mode() == MqttConfig.Mode.EMBEDDED ? "127.0.0.1" : m.host();
         return new MqttConfig(m.mode(), host, m.port(), m.maxMessageSize(), m.username(), m.password(), m.clientId(),
-                m.reconnectMillis(), m.maxConnections());
+                m.reconnectMillis(), m.maxConnections(), m.robotLanes());
     }
 
     /** A one-level site so robots have somewhere to be registered. */

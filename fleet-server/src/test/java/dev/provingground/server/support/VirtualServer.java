@@ -54,8 +54,9 @@ public final class VirtualServer implements AutoCloseable {
         VirtualScheduler scheduler = new VirtualScheduler(clock);
         InProcessLink link = new InProcessLink();
         Environment environment = new Environment(clock, context -> scheduler, link, new Random(SEED));
-        TestServer server = TestServer.start(dataDir, MqttConfig.defaults().withPort(0), sites, environment,
-                StoreConfig.defaults());
+        // One lane: robots reach the server in-process on the test's thread, and everything happens in virtual time.
+        TestServer server = TestServer.start(dataDir, MqttConfig.defaults().withPort(0).withRobotLanes(1), sites,
+                environment, StoreConfig.defaults());
         return new VirtualServer(server, scheduler, link);
     }
 
