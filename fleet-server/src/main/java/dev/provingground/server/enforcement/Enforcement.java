@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import dev.provingground.geofence.evaluation.ViolationRule;
 import java.util.logging.Logger;
@@ -49,12 +50,18 @@ public final class Enforcement implements RobotListener {
     private final Map<String, Boolean> lampOn = new ConcurrentHashMap<>();
     private final Function<String, Double> computedSpeed;
     private final SpeedEpisodes speeds = new SpeedEpisodes();
+    private final Executor ordersRunOn;
     private Latency latency = Latency.NONE;
 
-    /** @param computedSpeed a robot's speed as the server computed it from its positions, null while unknown */
+    /**
+     * @param computedSpeed a robot's speed as the server computed it from its positions, null while unknown
+     * @param ordersRunOn   where orders are sent from: the server's context, whose order sender also sends the
+     *                      dispatcher's orders, while robots are judged on their lanes
+     */
     public Enforcement(ZoneService zones, ProfileCatalog profiles, OrderSender orders, EventHub events,
-                       Function<String, Double> computedSpeed) {
+                       Function<String, Double> computedSpeed, Executor ordersRunOn) {
         this.computedSpeed = computedSpeed;
+        this.ordersRunOn = ordersRunOn;
         this.zones = zones;
         this.profiles = profiles;
         this.orders = orders;
@@ -135,9 +142,9 @@ public final class Enforcement implements RobotListener {
         if (actionType == null) return;
         Action action = Action.instant(actionType, "enforce-" + v.zoneId() + "-" + UUID.randomUUID(), BlockingType.HARD,
                 List.of());
-        orders.send(robot, InstantActions.create(List.of(action))).onFailure(e -> LOG.warning(robot.id() + ": "
-                + actionType + " for " + GeofenceEventMapper.ruleName(v.rule()) + " in zone " + v.zoneId()
-                + " could not be sent: " + e.getMessage()));
+        ordersRunOn.execute(() -> orders.send(robot, InstantActions.create(List.of(action))).onFailure(e -> LOG.warning(
+                robot.id() + ": " + actionType + " for " + GeofenceEventMapper.ruleName(v.rule()) + " in zone "
+                + v.zoneId() + " could not be sent: " + e.getMessage())));
     }
 
     private GeofenceEngine engine(Robot robot) {

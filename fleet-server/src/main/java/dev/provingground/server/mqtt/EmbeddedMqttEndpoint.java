@@ -291,7 +291,7 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
             return Future.failedFuture(new ConflictException("robot " + robot.id() + " has not subscribed to "
                     + topic.wireName()));
         String name = TopicAddress.of(robot.manufacturer(), robot.serialNumber(), topic).toString();
-        // Enforcement sends from the robot's lane; the endpoint is written on its own connection's event loop.
+        // Orders and pauses are sent from the server's context; the connection is written on its own lane.
         return RobotLanes.onContext(conn.context, () -> conn.endpoint.publish(name, Buffer.buffer(payload),
                 QosPolicy.forTopic(topic), false, false).mapEmpty());
     }

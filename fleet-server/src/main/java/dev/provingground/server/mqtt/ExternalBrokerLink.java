@@ -164,7 +164,7 @@ public final class ExternalBrokerLink implements RobotTransport {
 
     /** Publishes on any topic of the broker, not retained. */
     public Future<Void> publish(String topicName, byte[] payload, MqttQoS qos) {
-        // Enforcement publishes from robot lanes; the client is written on the context it was started on.
+        // Whoever publishes, the client is written on the context it was started on.
         return RobotLanes.onContext(clientContext, () -> {
             if (client == null || !client.isConnected())
                 return Future.failedFuture(new ConflictException("not connected to the MQTT broker"));

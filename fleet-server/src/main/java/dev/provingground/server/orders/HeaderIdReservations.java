@@ -51,9 +51,8 @@ public final class HeaderIdReservations {
         String key = key(robotId, topic);
         long below = reservedBelow.getOrDefault(key, 0L);
         if (headerId + BLOCK / 2 < below) return;
-        // Orders go out on the server's context and enforcement's instant actions on the robot's lane: the block is
-        // moved on atomically, so two senders never store a lower reservation over a higher one.
-        long next = reservedBelow.merge(key, Math.max(below, headerId + 1) + BLOCK, Math::max);
+        long next = Math.max(below, headerId + 1) + BLOCK;
+        reservedBelow.put(key, next);
         store.saveReservation(key, next).whenComplete((v, e) -> {
             if (e != null) LOG.warning("headerId reservation " + key + " below " + next + " not stored: " + e.getMessage());
         });

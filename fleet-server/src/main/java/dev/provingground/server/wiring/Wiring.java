@@ -174,7 +174,8 @@ final class Wiring {
             registry.addListener(clocks);
             ZoneService zones = new ZoneService(sites, new MapDbZoneStore(store), events, GeofenceConfig.defaults(),
                     clock);
-            Enforcement enforcement = new Enforcement(zones, profiles, orders, events, motion::computedSpeed);
+            Enforcement enforcement = new Enforcement(zones, profiles, orders, events, motion::computedSpeed,
+                    lanes.home());
             enforcement.measuredBy(metrics.enforcement());
             registry.addListener(enforcement);
             FloorPlanImageStore floorPlanImages = new FileFloorPlanImageStore(config.dataDir().resolve("floor-plans"),
