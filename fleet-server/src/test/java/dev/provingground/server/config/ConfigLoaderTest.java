@@ -26,6 +26,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void robotLanesDefaultToOnePerCoreAndABadCountIsNamed() {
+        assertThat(ServerConfig.defaults().mqtt().robotLanes()).isZero();
+        assertThat(ServerConfig.defaults().mqtt().lanesFor(8)).isEqualTo(8);
+        ServerConfig one = new ConfigLoader().load(null, Map.of("PG_MQTT_ROBOT_LANES", "1"));
+        assertThat(one.mqtt().lanesFor(8)).isEqualTo(1);
+        assertThat(one.mqtt().withPort(1884).withHost("::1").robotLanes()).as("kept by the other withers").isEqualTo(1);
+        assertThatThrownBy(() -> new ConfigLoader().load(null, Map.of("PG_MQTT_ROBOT_LANES", "-2")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.robotLanes")
+                .hasMessageContaining("got -2");
+    }
+
+    @Test
     void fileOverridesDefaultsAndEnvironmentOverridesTheFile() throws Exception {
         Path file = dir.resolve("pg.json");
         Files.writeString(file, """
