@@ -24,7 +24,8 @@ class IngestBenchmarkTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // Half the robots cross the zone, which each enters every 8 s: a few pauses in a few seconds.
         LoadSettings load = new LoadSettings(20, 4, 1, 0.5, 2, 7);
-        IngestBenchmark.Options options = new IngestBenchmark.Options(load, 2, 5, List.of("-Xmx256m"));
+        IngestBenchmark.Options options = new IngestBenchmark.Options(load, 2, 5, List.of("-Xmx256m"))
+                .withSingleLoop(true);
 
         IngestBenchmark.Result r = IngestBenchmark.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
@@ -45,7 +46,8 @@ class IngestBenchmarkTest {
                         1 + Runtime.getRuntime().availableProcessors()));
         assertThat(r.server().apiNanos()).as("GET /api/v1/robots answered during the window").isNotEmpty();
         assertThat(r.server().apiFailures()).isZero();
-        assertThat(r.singleLoop()).as("not asked for").isNull();
+        assertThat(r.singleLoop().deliveredPerSecond()).as("the single-loop server's handled states").isPositive();
+        assertThat(r.lanesRatio()).isEqualTo(r.server().deliveredPerSecond() / r.singleLoop().deliveredPerSecond());
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         String last = lines.get(lines.size() - 1);
@@ -57,6 +59,8 @@ class IngestBenchmarkTest {
         assertThat(Double.parseDouble(m.group(4))).isPositive();
         assertThat(lines).filteredOn(l -> l.startsWith("  server ")).hasSize(5);
         assertThat(lines).filteredOn(l -> l.startsWith("  mosquitto ")).hasSize(5);
+        assertThat(lines).filteredOn(l -> l.startsWith("  single-loop server ")).hasSize(5);
+        assertThat(lines).anyMatch(l -> l.startsWith("ingest bench: robot lanes: ") && l.contains(" on one event loop: "));
     }
 
     @Test
