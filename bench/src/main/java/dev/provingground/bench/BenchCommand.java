@@ -4,6 +4,7 @@ import dev.provingground.bench.agent.AgentBenchmark;
 import dev.provingground.bench.console.ConsoleBenchmark;
 import dev.provingground.bench.geofence.GeofenceBenchmark;
 import dev.provingground.bench.ingest.IngestBenchmark;
+import dev.provingground.bench.server.LanesBenchmark;
 import dev.provingground.sim.load.LoadOptions;
 import dev.provingground.server.wiring.Logging;
 import dev.provingground.bench.server.DispatchBenchmark;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
         description = "Run a benchmark; each ends with one summary line (see docs/BENCHMARKS.md).",
         subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
                 BenchCommand.Dispatch.class, BenchCommand.Agent.class, BenchCommand.Console.class,
-                BenchCommand.Report.class, BenchCommand.History.class, BenchCommand.Ingest.class})
+                BenchCommand.Report.class, BenchCommand.History.class, BenchCommand.Ingest.class,
+                BenchCommand.Lanes.class})
 public final class BenchCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -72,6 +74,41 @@ public final class BenchCommand implements Runnable {
             var result = EnforcementBenchmark.run(EnforcementBenchmark.Options.defaults().withRobots(robots)
                     .withViolations(violations), System.out);
             return result.everyViolationPaused() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "lanes", mixinStandardHelpOptions = true,
+            description = "States per second the server handles with its robot traffic on its lanes, against the same"
+                    + " server on one event loop; states handed in without sockets, so nothing else shares the machine.")
+    static final class Lanes implements Callable<Integer> {
+
+        @Option(names = "--robots", defaultValue = "1000", description = "robots (default: ${DEFAULT-VALUE})")
+        int robots;
+
+        @Option(names = "--duration", defaultValue = "20", paramLabel = "SECONDS",
+                description = "measured window of each phase (default: ${DEFAULT-VALUE})")
+        int duration;
+
+        @Option(names = "--warmup", defaultValue = "10", paramLabel = "SECONDS",
+                description = "handing in states before measuring, per phase (default: ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--robot-lanes", defaultValue = "0", paramLabel = "N",
+                description = "lanes of the second phase (default: 0, one per core)")
+        int robotLanes;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            LanesBenchmark.Options options;
+            try {
+                options = new LanesBenchmark.Options(robots, warmup, duration, robotLanes);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            LanesBenchmark.run(options, System.out);
+            return 0;
         }
     }
 

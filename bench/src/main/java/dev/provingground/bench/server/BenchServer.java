@@ -1,7 +1,9 @@
 package dev.provingground.bench.server;
 
 import dev.provingground.bench.SetUp;
+import dev.provingground.server.wiring.Environment;
 import dev.provingground.server.wiring.FleetServer;
+import dev.provingground.server.wiring.Links;
 import dev.provingground.server.auth.AccessControl;
 import dev.provingground.server.config.HttpConfig;
 import dev.provingground.server.config.MqttConfig;
@@ -55,17 +57,29 @@ public final class BenchServer implements AutoCloseable {
     private final Vertx vertx;
     private final Path dataDir;
     private final FleetServer server;
+    private final int robotLanes;
+    private final Links links;
     private final AtomicLong keepOutViolations = new AtomicLong();
     private final List<RobotLogin> robots = new ArrayList<>();
 
-    private BenchServer(Vertx vertx, Path dataDir, FleetServer server) {
+    private BenchServer(Vertx vertx, Path dataDir, int robotLanes, Links links) {
         this.vertx = vertx;
         this.dataDir = dataDir;
-        this.server = server;
+        this.robotLanes = robotLanes;
+        this.links = links;
+        this.server = fleetServer(vertx, dataDir, robotLanes, links);
     }
 
     /** Starts the server and registers {@code robotCount} robots; nothing is left running if any step fails. */
     static BenchServer start(int robotCount) {
+        return start(robotCount, 0, Links.MQTT);
+    }
+
+    /**
+     * As {@link #start(int)}, with robot traffic on {@code robotLanes} lanes ({@code mqtt.robotLanes}: 0 = one per
+     * core) and robots coming over {@code links}.
+     */
+    static BenchServer start(int robotCount, int robotLanes, Links links) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("pg-bench-enforcement-");
@@ -73,7 +87,7 @@ public final class BenchServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);
         }
         Vertx vertx = Vertx.vertx();
-        BenchServer bench = new BenchServer(vertx, dataDir, fleetServer(vertx, dataDir));
+        BenchServer bench = new BenchServer(vertx, dataDir, robotLanes, links);
         try {
             await(bench.server.start());
             bench.countViolations();
@@ -85,8 +99,12 @@ public final class BenchServer implements AutoCloseable {
         }
     }
 
-    private static FleetServer fleetServer(Vertx vertx, Path dataDir) {
-        return new FleetServer(vertx, loopbackConfig(dataDir), Clock.systemUTC(), List.of(site()));
+    private static FleetServer fleetServer(Vertx vertx, Path dataDir, int robotLanes, Links links) {
+        ServerConfig config = loopbackConfig(dataDir);
+        config = config.withMqtt(config.mqtt().withRobotLanes(robotLanes));
+        Environment production = Environment.production(Clock.systemUTC());
+        return new FleetServer(vertx, config, new Environment(production.clock(), production.scheduler(), links,
+                production.ids()), List.of(site()));
     }
 
     /** A server on free ports of the loopback interface only: a benchmark must not open a port to the network. */
@@ -105,7 +123,7 @@ public final class BenchServer implements AutoCloseable {
     BenchServer restarted(java.util.function.Consumer<Path> meanwhile) {
         await(server.stop());
         meanwhile.accept(dataDir);
-        BenchServer next = new BenchServer(vertx, dataDir, fleetServer(vertx, dataDir));
+        BenchServer next = new BenchServer(vertx, dataDir, robotLanes, links);
         next.robots.addAll(robots);
         try {
             await(next.server.start());

@@ -13,10 +13,12 @@ final class RelayedListener implements RobotListener {
 
     private final Executor executor;
     private final RobotListener listener;
+    private final StateGate gate;
 
-    RelayedListener(Executor executor, RobotListener listener) {
+    RelayedListener(Executor executor, RobotListener listener, StateGate gate) {
         this.executor = executor;
         this.listener = listener;
+        this.gate = gate;
     }
 
     @Override
@@ -32,7 +34,7 @@ final class RelayedListener implements RobotListener {
 
     @Override
     public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
-        executor.execute(() -> listener.stateReceived(robot, state, previous, at));
+        if (gate.passes(robot, state, previous)) executor.execute(() -> listener.stateReceived(robot, state, previous, at));
     }
 
     @Override

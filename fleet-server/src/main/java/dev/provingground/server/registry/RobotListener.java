@@ -20,7 +20,18 @@ public interface RobotListener {
      * which must stay on the server's own context.
      */
     static RobotListener on(Executor executor, RobotListener listener) {
-        return new RelayedListener(executor, listener);
+        return new RelayedListener(executor, listener, (robot, state, previous) -> true);
+    }
+
+    /** As {@link #on(Executor, RobotListener)}, handing over only the states {@code gate} lets through. */
+    static RobotListener on(Executor executor, RobotListener listener, StateGate gate) {
+        return new RelayedListener(executor, listener, gate);
+    }
+
+    /** Decides where a robot's state is heard — on its lane — whether a relayed listener needs to hear it at all. */
+    @FunctionalInterface
+    interface StateGate {
+        boolean passes(Robot robot, State state, RobotPosition previous);
     }
 
     default void connectionChanged(Robot robot, ConnectionState from, ConnectionState to, Instant at) {

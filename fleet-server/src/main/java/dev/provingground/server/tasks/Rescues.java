@@ -20,9 +20,9 @@ import dev.provingground.vda5050.ConnectionState;
 import dev.provingground.vda5050.InstantActions;
 import dev.provingground.vda5050.State;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,7 +46,8 @@ final class Rescues {
     private final ElevatorService elevators;
     private final OrderSender orders;
     private final EventHub events;
-    private final Map<String, Rescue> underway = new HashMap<>();
+    /** Changed on the server's context; robot lanes ask only whether a robot is in it ({@link #rescuing}). */
+    private final Map<String, Rescue> underway = new ConcurrentHashMap<>();
     private long attempts;
 
     Rescues(RobotRegistry registry, SiteCatalog sites, ElevatorService elevators, OrderSender orders, EventHub events) {
@@ -100,6 +101,11 @@ final class Rescues {
                 orders.send(robot, out.get());
             });
         }
+    }
+
+    /** Whether a rescue of the robot is under way; safe to ask from any thread. */
+    boolean rescuing(String robotId) {
+        return underway.containsKey(robotId);
     }
 
     void stateReceived(Robot robot, State state) {

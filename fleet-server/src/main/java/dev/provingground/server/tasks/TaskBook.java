@@ -3,7 +3,6 @@ package dev.provingground.server.tasks;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +39,8 @@ final class TaskBook {
     private final Random ids;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     /** The ids of the tasks under way with each robot, in the order they got it; normally one. */
-    private final Map<String, Set<String>> underwayByRobot = new HashMap<>();
+    /** Changed on the server's context; robot lanes ask only whether a robot is in it ({@link #hasUnderway}). */
+    private final Map<String, Set<String>> underwayByRobot = new ConcurrentHashMap<>();
     /**
      * Finished tasks handed to the archive and not yet committed there, so they are found meanwhile; read from
      * workers too. One whose archiving failed stays here (and is served) until the server stops.
@@ -103,6 +103,11 @@ final class TaskBook {
     Task underwayWith(String robotId) {
         Set<String> ids = underwayByRobot.get(robotId);
         return ids == null ? null : tasks.get(ids.iterator().next());
+    }
+
+    /** Whether the robot is doing a task now; safe to ask from any thread. */
+    boolean hasUnderway(String robotId) {
+        return underwayByRobot.containsKey(robotId);
     }
 
     /** Robots doing a task now. */

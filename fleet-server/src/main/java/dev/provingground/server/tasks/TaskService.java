@@ -71,7 +71,7 @@ public final class TaskService {
         book.addListener(dispatch::requestIfRobotFreed);
         book.addListener(journeys::orderReplaced);
         elevators.addListener(reactor);
-        registry.addListener(RobotListener.on(home, reactor));
+        registry.addListener(RobotListener.on(home, reactor, new ReactorGate(book, rescues)));
         // Added after the track record's sink, so a zone's violation is on the record before the cancellation.
         events.addSink(new ZoneCancels(book, journeys, taskEvents, clock));
     }
