@@ -110,7 +110,7 @@ public final class Enforcement implements RobotListener {
     private void evaluate(GeofenceEngine engine, Robot robot, AgvPosition p, Velocity v, boolean lamp,
                           RobotPosition previous, Instant at) {
         // Judged on the robot's word and on the server's own measure: either one above the limit is an overspeed.
-        Double reported = v == null || v.vx() == null || v.vy() == null ? null : Math.hypot(v.vx(), v.vy());
+        Double reported = v == null || v.vx() == null || v.vy() == null ? null : Math.sqrt(v.vx() * v.vx() + v.vy() * v.vy());
         SpeedEpisodes.Reading reading = new SpeedEpisodes.Reading(reported, computedSpeed.apply(robot.id()));
         // A previous position that is not a real one (stored before the decoder refused such numbers) means no path;
         // without this guard one bad sample made every later update throw, and the robot was never judged again.

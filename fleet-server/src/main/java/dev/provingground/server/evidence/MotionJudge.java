@@ -44,7 +44,11 @@ public final class MotionJudge {
     /** A position, when the server received it and, if the robot said, when the robot took it. */
     private record Fix(String mapId, double x, double y, Instant at, Instant robotTime) {
         double distanceTo(Fix other) {
-            return Math.hypot(other.x - x, other.y - y);
+            double dx = other.x - x;
+            double dy = other.y - y;
+            // Not Math.hypot: it guards against overflow that positions within the decoder's bounds cannot reach,
+            // and costs about a twentieth of a robot state's whole handling.
+            return Math.sqrt(dx * dx + dy * dy);
         }
 
         double secondsTo(Fix other) {

@@ -66,7 +66,7 @@ public final class StateSampler implements RobotListener {
         var v = state.velocity();
         Double computed = motion.computedSpeed(robot.id());
         double speed = v == null || v.vx() == null || v.vy() == null ? (computed == null ? 0 : computed)
-                : Math.hypot(v.vx(), v.vy());
+                : Math.sqrt(v.vx() * v.vx() + v.vy() * v.vy());
         Double battery = state.batteryState() == null ? null
                 : Math.max(0, Math.min(100, state.batteryState().batteryCharge()));
         batch.samples.add(new StateSamples.Sample(at, p.mapId(), p.x(), p.y(), speed, mode(state),

@@ -369,7 +369,7 @@ public final class RobotRegistry {
 
     private static Double speed(Velocity v, Double fallback) {
         if (v == null || v.vx() == null || v.vy() == null) return fallback;
-        return Math.hypot(v.vx(), v.vy());
+        return Math.sqrt(v.vx() * v.vx() + v.vy() * v.vy());
     }
 
     /**
