@@ -101,7 +101,7 @@ class ServerKilledMidScenarioIT {
     /** Starts the child and reads its output until it has reached the point to be killed at. */
     private JsonObject runChildUntilARobotRides() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
                 ScenarioChild.class.getName(), data.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
