@@ -50,7 +50,8 @@ public final class FreePorts {
     /** The first port of the kernel's ephemeral range (Linux), 32768 where it cannot be read. */
     private static int ephemeralLow() {
         try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+            // Read as lines: Files.readString trusts the size /proc reports and returned the first digit only.
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException unknown) {
             return 32_768;
         }
