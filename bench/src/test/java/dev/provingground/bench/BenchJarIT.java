@@ -23,7 +23,7 @@ class BenchJarIT {
                     .isEqualTo(BenchCommand.class.getName());
         }
         Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "--help").redirectErrorStream(true).start();
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--help").redirectErrorStream(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         help.getInputStream().transferTo(out);
         assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();

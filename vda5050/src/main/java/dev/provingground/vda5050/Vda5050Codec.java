@@ -24,7 +24,7 @@ public final class Vda5050Codec {
     private final ObjectMapper mapper;
     private final Vda5050Schemas schemas;
     private final MessageDecoder decoder;
-    private final ValidatedShapes shapes = new ValidatedShapes();
+    private final ValidatedShapes shapes;
 
     public Vda5050Codec() {
         this(Vda5050Schemas.fromClasspath());
@@ -34,6 +34,7 @@ public final class Vda5050Codec {
         this.mapper = Vda5050Json.newMapper();
         this.schemas = Objects.requireNonNull(schemas, "schemas");
         this.decoder = new MessageDecoder(mapper);
+        this.shapes = new ValidatedShapes(schemas.typeOnlyProperties());
     }
 
     /** The message as UTF-8 JSON; throws {@link Vda5050EncodeException} listing every schema error. */

@@ -39,14 +39,17 @@ public final class Vda5050Schemas {
     private static final String BASE_URI = "https://provingground.dev/vda5050/schema/2.1.0/";
 
     private final Map<Topic, Validator> validators;
+    private final Map<Topic, TypeOnlyProperties> typeOnly;
 
-    private Vda5050Schemas(Map<Topic, Validator> validators) {
+    private Vda5050Schemas(Map<Topic, Validator> validators, Map<Topic, TypeOnlyProperties> typeOnly) {
         this.validators = validators;
+        this.typeOnly = typeOnly;
     }
 
     /** The schemas bundled with this module. */
     public static Vda5050Schemas fromClasspath() {
         Map<Topic, Validator> validators = new EnumMap<>(Topic.class);
+        Map<Topic, TypeOnlyProperties> typeOnly = new EnumMap<>(Topic.class);
         for (Topic topic : Topic.values()) {
             String resource = RESOURCE_FOLDER + fileName(topic);
             try (InputStream in = Vda5050Schemas.class.getResourceAsStream(resource)) {
@@ -54,27 +57,34 @@ public final class Vda5050Schemas {
                     throw new IllegalStateException("VDA 5050 schema for topic " + topic.wireName()
                             + " missing from the classpath at " + resource);
                 }
-                validators.put(topic, validator(topic, resource, in.readAllBytes()));
+                JsonObject schema = repaired(topic, resource, in.readAllBytes());
+                // Read before the validator is made of it: the validator marks up the schema it is given.
+                typeOnly.put(topic, TypeOnlyProperties.of(schema));
+                validators.put(topic, validator(topic, schema));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read VDA 5050 schema " + resource, e);
             }
         }
-        return new Vda5050Schemas(validators);
+        return new Vda5050Schemas(validators, typeOnly);
     }
 
     /** Schemas read from a folder holding {@code order.schema.json}, {@code state.schema.json} and so on. */
     public static Vda5050Schemas load(Path folder) {
         Map<Topic, Validator> validators = new EnumMap<>(Topic.class);
+        Map<Topic, TypeOnlyProperties> typeOnly = new EnumMap<>(Topic.class);
         for (Topic topic : Topic.values()) {
             Path file = folder.resolve(fileName(topic));
             try {
-                validators.put(topic, validator(topic, file.toString(), Files.readAllBytes(file)));
+                JsonObject schema = repaired(topic, file.toString(), Files.readAllBytes(file));
+                // Read before the validator is made of it: the validator marks up the schema it is given.
+                typeOnly.put(topic, TypeOnlyProperties.of(schema));
+                validators.put(topic, validator(topic, schema));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read VDA 5050 schema for topic " + topic.wireName()
                         + " from " + file, e);
             }
         }
-        return new Vda5050Schemas(validators);
+        return new Vda5050Schemas(validators, typeOnly);
     }
 
     public static String fileName(Topic topic) {
@@ -113,7 +123,12 @@ public final class Vda5050Schemas {
         return List.copyOf(violations);
     }
 
-    private static Validator validator(Topic topic, String source, byte[] bytes) {
+    /** Per topic, the properties whose values the schema constrains by their JSON type alone. */
+    Map<Topic, TypeOnlyProperties> typeOnlyProperties() {
+        return typeOnly;
+    }
+
+    private static JsonObject repaired(Topic topic, String source, byte[] bytes) {
         JsonObject schema;
         try {
             schema = new JsonObject(new String(bytes, StandardCharsets.UTF_8));
@@ -121,6 +136,10 @@ public final class Vda5050Schemas {
             throw new IllegalStateException("VDA 5050 schema " + source + " is not valid JSON: " + e.getMessage(), e);
         }
         SchemaDefects.repair(topic, schema);
+        return schema;
+    }
+
+    private static Validator validator(Topic topic, JsonObject schema) {
         JsonSchemaOptions options = new JsonSchemaOptions()
                 .setDraft(Draft.DRAFT202012)
                 .setBaseUri(BASE_URI + fileName(topic))

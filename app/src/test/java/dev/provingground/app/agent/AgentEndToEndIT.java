@@ -200,8 +200,10 @@ class AgentEndToEndIT {
                 assertThat(stop.statusCode()).as(stop.bodyAsString()).isEqualTo(202);
                 Await.until("the robot at rest", Duration.ofSeconds(60), () -> standsStill(ros) && agent.lastState() != null
                         && !agent.lastState().driving());
-                Await.until("the late samples recorded", Duration.ofSeconds(20), () -> server.get(
-                        "/api/v1/events?type=state.samples", server.operatorToken).bodyAsString().contains("\"late\":true"));
+                // The server writes a robot's late samples a batch per 30 s of sample time, the last one once the
+                // backfill has been quiet for 2 s: wait for the batch that reaches the reconnect, not just the first.
+                Await.until("the late samples recorded up to the reconnect", Duration.ofSeconds(30), () ->
+                        lateSampleTimes(server, robotId).stream().anyMatch(t -> t.isAfter(restored.minusSeconds(2))));
                 restAWhile(ros, agent);
                 double drove = ros.odometerMetres();
                 Await.result(vertx.undeploy(robot.deployment()));
@@ -332,6 +334,15 @@ class AgentEndToEndIT {
                 Await.result(car.disconnect());
             }
         }
+    }
+
+    /** The times of the robot's late samples on record, as the events API gives them. */
+    private static List<Instant> lateSampleTimes(TestServer server, String robotId) {
+        return server.get("/api/v1/events?type=state.samples&robot=" + robotId, server.operatorToken).bodyAsJsonObject()
+                .getJsonArray("events").stream().map(JsonObject.class::cast)
+                .filter(e -> Boolean.TRUE.equals(e.getBoolean("late")))
+                .flatMap(e -> e.getJsonArray("samples").stream())
+                .map(x -> Instant.parse(((JsonObject) x).getString("time"))).toList();
     }
 
     private static String task(TestServer server, String place) {

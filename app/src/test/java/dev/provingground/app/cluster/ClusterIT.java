@@ -34,6 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -67,6 +70,7 @@ class ClusterIT {
     private Vertx vertx;
     private SimFleet fleet;
     private final AtomicBoolean watching = new AtomicBoolean(true);
+    private ScheduledExecutorService watcher;
     /** Per log ({@code site} or {@code site/firm}): every size seen signed, and its root. */
     private final Map<String, Map<Long, String>> signedRoots = new ConcurrentHashMap<>();
     private final List<String> forks = new CopyOnWriteArrayList<>();
@@ -77,10 +81,13 @@ class ClusterIT {
     private final AtomicInteger unanswered = new AtomicInteger();
     /** A checkpoint request caught on its way to a dead owner is given up on after this; the next one goes on. */
     private static final Duration WATCH_TIMEOUT = Duration.ofSeconds(5);
+    /** Between two rounds of the checkpoint watch. */
+    private static final Duration WATCH_EVERY = Duration.ofMillis(300);
 
     @AfterEach
     void stop() throws Exception {
         watching.set(false);
+        if (watcher != null) watcher.shutdownNow();
         if (fleet != null) Await.result(fleet.stop());
         if (vertx != null) Await.result(vertx.close());
         if (cluster != null) cluster.close();
@@ -133,7 +140,7 @@ class ClusterIT {
             Await.until("every robot of " + site + " online", Duration.ofSeconds(60), () -> robots(nodes.get(0), site,
                     operator.get(site)).stream().allMatch(r -> "ONLINE".equals(r.getString("connection"))
                     && r.getJsonObject("position") != null));
-        Thread watcher = watchCheckpoints(operator, firmTokens);
+        watcher = watchCheckpoints(operator, firmTokens);
 
         // Robots drive while the owner dies; tasks wait in the queue (their start is an hour away).
         for (String site : SITES)
@@ -238,7 +245,8 @@ class ClusterIT {
             }
 
         watching.set(false);
-        watcher.join(30_000);
+        watcher.shutdown();
+        assertThat(watcher.awaitTermination(30, TimeUnit.SECONDS)).as("the checkpoint watch stopped").isTrue();
         int seen = signedRoots.values().stream().mapToInt(Map::size).sum();
         System.out.printf("cluster: %d checkpoints fetched (%d requests unanswered), %d sizes over %d logs, %d forks%n",
                 watched.get(), unanswered.get(), seen, signedRoots.size(), forks.size());
@@ -301,10 +309,13 @@ class ClusterIT {
     }
 
     /**
-     * Asks every live node, in turn, for a fresh checkpoint of every site's log and of every firm's log, until the
-     * test ends, and keeps each size's root: a second root for a size seen before is a fork.
+     * Asks every live node, in turn, for a fresh checkpoint of every site's log and of every firm's log, a round every
+     * {@link #WATCH_EVERY} until the test ends, and keeps each size's root: a second root for a size seen before is a
+     * fork. (Back to back, the rounds asked for a thousand checkpoints of about ten sizes, and the nodes spent their CPU
+     * signing them.)
      */
-    private Thread watchCheckpoints(Map<String, String> operator, Map<String, Map<String, String>> firmTokens) {
+    private ScheduledExecutorService watchCheckpoints(Map<String, String> operator,
+                                                      Map<String, Map<String, String>> firmTokens) {
         Map<String, VerifierKey> keys = new LinkedHashMap<>();
         Map<String, String[]> logs = new LinkedHashMap<>();
         for (String site : SITES) {
@@ -312,40 +323,41 @@ class ClusterIT {
             for (String firm : FIRMS) logs.put(site + "/" + firm, new String[]{site, "?firm=" + firm,
                     operator.get(site)});
         }
-        Thread t = new Thread(() -> {
-            int round = 0;
-            while (watching.get()) {
-                List<Node> alive = cluster.alive();
-                if (alive.isEmpty()) return;
-                Node via = alive.get(round++ % alive.size());
-                logs.forEach((log, l) -> {
-                    try {
-                        if (!keys.containsKey(log)) {
-                            var k = cluster.call(via, l[0], "GET", "/api/v1/sites/" + l[0] + "/log/key" + l[1], l[2],
-                                    null, WATCH_TIMEOUT);
-                            // A site's own log starts with its first site-wide change (the zone drawn below).
-                            if (k.statusCode() != 200) return;
-                            keys.put(log, VerifierKey.parse(ClusterNodes.text(k).trim()));
-                        }
-                        VerifierKey key = keys.get(log);
-                        var res = cluster.call(via, l[0], "GET", "/api/v1/sites/" + l[0] + "/log/checkpoint" + l[1],
-                                l[2], null, WATCH_TIMEOUT);
-                        watched.incrementAndGet();
-                        if (res.statusCode() != 200) return; // the site moving: no owner to ask just now
-                        remember(log, SignedCheckpoint.verify(ClusterNodes.text(res), key));
-                        (killed.get() ? watchedAfterKill : watchedBeforeKill).computeIfAbsent(log,
-                                x -> new AtomicInteger()).incrementAndGet();
-                    } catch (RuntimeException e) {
-                        // A node dying mid-request, or a request caught on its way to the dead owner; the next round
-                        // asks another.
-                        unanswered.incrementAndGet();
+        AtomicInteger round = new AtomicInteger();
+        ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "checkpoint-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        rounds.scheduleWithFixedDelay(() -> {
+            List<Node> alive = cluster.alive();
+            if (!watching.get() || alive.isEmpty()) return;
+            Node via = alive.get(round.getAndIncrement() % alive.size());
+            logs.forEach((log, l) -> {
+                try {
+                    if (!keys.containsKey(log)) {
+                        var k = cluster.call(via, l[0], "GET", "/api/v1/sites/" + l[0] + "/log/key" + l[1], l[2],
+                                null, WATCH_TIMEOUT);
+                        // A site's own log starts with its first site-wide change (the zone drawn below).
+                        if (k.statusCode() != 200) return;
+                        keys.put(log, VerifierKey.parse(ClusterNodes.text(k).trim()));
                     }
-                });
-            }
-        }, "checkpoint-watch");
-        t.setDaemon(true);
-        t.start();
-        return t;
+                    VerifierKey key = keys.get(log);
+                    var res = cluster.call(via, l[0], "GET", "/api/v1/sites/" + l[0] + "/log/checkpoint" + l[1],
+                            l[2], null, WATCH_TIMEOUT);
+                    watched.incrementAndGet();
+                    if (res.statusCode() != 200) return; // the site moving: no owner to ask just now
+                    remember(log, SignedCheckpoint.verify(ClusterNodes.text(res), key));
+                    (killed.get() ? watchedAfterKill : watchedBeforeKill).computeIfAbsent(log,
+                            x -> new AtomicInteger()).incrementAndGet();
+                } catch (RuntimeException e) {
+                    // A node dying mid-request, or a request caught on its way to the dead owner; the next round
+                    // asks another.
+                    unanswered.incrementAndGet();
+                }
+            });
+        }, 0, WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return rounds;
     }
 
     /** Keeps the root of each size of {@code log}; a second root for a size seen before is a fork. */

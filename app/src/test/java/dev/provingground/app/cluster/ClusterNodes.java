@@ -2,12 +2,11 @@ package dev.provingground.app.cluster;
 
 import dev.provingground.app.ProvingGround;
 import dev.provingground.server.support.Await;
+import dev.provingground.server.support.FreePorts;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -175,10 +174,6 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.loopback();
     }
 }

@@ -15,7 +15,7 @@ class AgentBenchmarkTest {
     @Test
     void smallRunMeasuresTheAgentAndTheBareClientAndEndsWithTheSummary() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AgentBenchmark.Options options = new AgentBenchmark.Options(3_050, 2, 3_050, List.of("-Xmx128m", "-XX:+UseSerialGC"));
+        AgentBenchmark.Options options = new AgentBenchmark.Options(3_050, 2, 3_050, List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         AgentBenchmark.Result r;
         try {
             r = AgentBenchmark.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));

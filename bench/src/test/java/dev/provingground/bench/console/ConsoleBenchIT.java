@@ -26,7 +26,7 @@ class ConsoleBenchIT {
                 "chromium and chromedriver (looked in /usr/bin and on PATH)", "apt-get install " + ConsoleBrowser.PACKAGES);
         assertThat(JAR).as("built by mvn package").isRegularFile();
         Process bench = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString(), "console", "--robots", "100", "--baseline-robots", "5",
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "console", "--robots", "100", "--baseline-robots", "5",
                 "--seconds", "3").redirectErrorStream(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         bench.getInputStream().transferTo(out);

@@ -24,8 +24,8 @@ class IngestBenchmarkTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // Half the robots cross the zone, which each enters every 8 s: a few pauses in a few seconds.
         LoadSettings load = new LoadSettings(20, 4, 1, 0.5, 2, 7);
-        IngestBenchmark.Options options = new IngestBenchmark.Options(load, 2, 5, List.of("-Xmx256m"))
-                .withSingleLoop(true);
+        IngestBenchmark.Options options = new IngestBenchmark.Options(load, 2, 5,
+                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1")).withSingleLoop(true);
 
         IngestBenchmark.Result r = IngestBenchmark.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 

@@ -58,7 +58,7 @@ class LoginFloodIT {
         cwd = Files.createDirectories(work.resolve("cwd"));
         data = work.resolve("data");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        child = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        child = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 LoginFloodChild.class.getName(), data.toString())
                 .directory(cwd.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         toChild = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);

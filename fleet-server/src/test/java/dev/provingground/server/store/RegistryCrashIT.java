@@ -26,7 +26,7 @@ class RegistryCrashIT {
     @Test
     void everyAcknowledgedRegistrationSurvivesSigkill() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 RegistryCrashChild.class.getName(), data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> acknowledged = new ArrayList<>();
         String operatorToken = null;

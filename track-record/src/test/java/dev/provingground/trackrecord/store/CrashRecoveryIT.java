@@ -91,7 +91,7 @@ class CrashRecoveryIT {
     /** Starts the child, waits for {@code checkpoints} new checkpoints and plenty of durable events, then SIGKILLs it. */
     private void runAndKill(Path data, int checkpoints) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 CrashAppender.class.getName(), data.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
