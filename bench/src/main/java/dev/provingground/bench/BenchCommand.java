@@ -68,11 +68,15 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--violations", defaultValue = "1000", description = "violations measured (default: ${DEFAULT-VALUE})")
         int violations;
 
+        @Option(names = "--robot-lanes", defaultValue = "0", paramLabel = "N",
+                description = "the server's mqtt.robotLanes (default: 0, automatic as for serve)")
+        int robotLanes;
+
         @Override
         public Integer call() {
             Logging.configure(false);
             var result = EnforcementBenchmark.run(EnforcementBenchmark.Options.defaults().withRobots(robots)
-                    .withViolations(violations), System.out);
+                    .withViolations(violations).withRobotLanes(robotLanes), System.out);
             return result.everyViolationPaused() ? 0 : 1;
         }
     }
@@ -275,8 +279,8 @@ public final class BenchCommand implements Runnable {
         String serverJvm;
 
         @Option(names = "--robot-lanes", defaultValue = "0", paramLabel = "N",
-                description = "the server's mqtt.robotLanes: event loops robot traffic is spread over (default: 0, one"
-                        + " per core)")
+                description = "the server's mqtt.robotLanes: event loops robot traffic is spread over (default: 0,"
+                        + " automatic as for serve)")
         int robotLanes;
 
         @Option(names = "--single-loop",

@@ -42,14 +42,14 @@ public final class IngestBenchmark {
      * @param warmupSeconds publishing before measuring (JIT, connections settling); not in any figure
      * @param seconds       the measured window of each phase
      * @param serverJvm     the server JVM's options
-     * @param robotLanes    the server's {@code mqtt.robotLanes} (0 = one per core)
+     * @param robotLanes    the server's {@code mqtt.robotLanes} (0 = automatic)
      * @param singleLoop    also measure the same server with one event loop ({@code mqtt.robotLanes} 1) and give the
      *                      ratio of the two
      */
     public record Options(LoadSettings load, int warmupSeconds, int seconds, List<String> serverJvm, int robotLanes,
                           boolean singleLoop) {
         public Options {
-            if (robotLanes < 0) throw new IllegalArgumentException("--robot-lanes: must be 0 (one per core) or more, got "
+            if (robotLanes < 0) throw new IllegalArgumentException("--robot-lanes: must be 0 (automatic) or more, got "
                     + robotLanes);
             if (warmupSeconds < 0) throw new IllegalArgumentException("--warmup: must be 0 or more seconds, got " + warmupSeconds);
             if (seconds < 1) throw new IllegalArgumentException("--duration: must be at least 1 second, got " + seconds);
@@ -178,7 +178,7 @@ public final class IngestBenchmark {
         try (ServerProcess process = ServerProcess.start(options.serverJvm(), robotLanes)) {
             out.printf(Locale.ROOT, "ingest bench: %s up in its own JVM (%s), mqtt.robotLanes %d%s, HTTP %s, MQTT port "
                     + "%d; registering %d robots over REST%n", name, String.join(" ", options.serverJvm()), robotLanes,
-                    robotLanes == 0 ? " (one per core)" : "", process.httpBase(), process.mqttPort(), load.robots());
+                    robotLanes == 0 ? " (automatic)" : "", process.httpBase(), process.mqttPort(), load.robots());
             List<LoadLogin> logins = new LoadRegistration(process.httpBase(), process.operatorToken()).register(load.robots());
             IngestTarget target = new IngestTarget() {
                 public String name() {

@@ -21,7 +21,7 @@ public final class IngestServer {
 
     /**
      * {@code IngestServer DATA_DIR ROBOT_LANES THREAD_CPU_FILE}; runs until the JVM is asked to stop. ROBOT_LANES as
-     * {@code mqtt.robotLanes}: 0 = one per core, 1 = a single event loop.
+     * {@code mqtt.robotLanes}: 0 = automatic, 1 = a single event loop.
      */
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {

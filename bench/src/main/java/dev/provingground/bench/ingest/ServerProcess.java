@@ -50,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * @param jvmOptions the server JVM's options (heap size, collector)
-     * @param robotLanes the server's {@code mqtt.robotLanes}: 0 = one per core, 1 = a single event loop
+     * @param robotLanes the server's {@code mqtt.robotLanes}: 0 = automatic, 1 = a single event loop
      */
     static ServerProcess start(List<String> jvmOptions, int robotLanes) {
         Path dataDir = null;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.provingground.server.wiring.Links;
 import dev.provingground.server.wiring.Logging;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -38,27 +39,34 @@ public final class EnforcementBenchmark {
      * @param violations measured violations (and as many measured pings); warm-up comes on top
      * @param seed       seeds the robots' pauses, so runs differ only by what the machine does
      */
-    public record Options(int robots, int violations, long seed) {
+    /** @param robotLanes the server's {@code mqtt.robotLanes}; 0 = automatic, as for {@code serve} */
+    public record Options(int robots, int violations, long seed, int robotLanes) {
         public Options {
             if (robots < 1 || robots > 10_000)
                 throw new IllegalArgumentException("--robots: must be 1..10000, got " + robots);
             if (violations < 1) throw new IllegalArgumentException("--violations: must be at least 1, got " + violations);
+            if (robotLanes < 0)
+                throw new IllegalArgumentException("--robot-lanes: must be 0 (automatic) or more, got " + robotLanes);
         }
 
         public static Options defaults() {
-            return new Options(100, 1000, 20_250_601L);
+            return new Options(100, 1000, 20_250_601L, 0);
         }
 
         public Options withRobots(int n) {
-            return new Options(n, violations, seed);
+            return new Options(n, violations, seed, robotLanes);
         }
 
         public Options withViolations(int n) {
-            return new Options(robots, n, seed);
+            return new Options(robots, n, seed, robotLanes);
         }
 
         public Options withSeed(long s) {
-            return new Options(robots, violations, s);
+            return new Options(robots, violations, s, robotLanes);
+        }
+
+        public Options withRobotLanes(int lanes) {
+            return new Options(robots, violations, seed, lanes);
         }
 
         /**
@@ -125,7 +133,7 @@ public final class EnforcementBenchmark {
         BenchServer server = null;
         List<BenchRobot> robots = new ArrayList<>();
         try {
-            server = BenchServer.start(options.robots());
+            server = BenchServer.start(options.robots(), options.robotLanes(), Links.MQTT);
             out.printf(Locale.ROOT, "enforcement bench: fleet server up (embedded MQTT on 127.0.0.1:%d), zone %s "
                     + "is KEEP_OUT with onViolation PAUSE%n", server.mqttPort(), BenchServer.ZONE);
             Vda5050Codec codec = new Vda5050Codec();

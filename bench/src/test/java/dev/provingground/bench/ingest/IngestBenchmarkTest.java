@@ -25,7 +25,7 @@ class IngestBenchmarkTest {
         // Half the robots cross the zone, which each enters every 8 s: a few pauses in a few seconds.
         LoadSettings load = new LoadSettings(20, 4, 1, 0.5, 2, 7);
         IngestBenchmark.Options options = new IngestBenchmark.Options(load, 2, 5,
-                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1")).withSingleLoop(true);
+                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1")).withRobotLanes(2).withSingleLoop(true);
 
         IngestBenchmark.Result r = IngestBenchmark.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
@@ -40,10 +40,9 @@ class IngestBenchmarkTest {
         assertThat(r.server().targetCores()).as("server CPU").isPositive();
         assertThat(r.server().generatorCores()).as("generator CPU").isPositive();
         assertThat(r.server().connectionsLost()).isZero();
-        // Robot traffic went over the server's lanes (one per core) besides its own event loop.
+        // Robot traffic went over the server's two lanes besides its own event loop.
         assertThat(r.server().eventLoopCores().values()).as("event loops that worked")
-                .filteredOn(cores -> cores > 0).hasSizeGreaterThanOrEqualTo(Math.min(3,
-                        1 + Runtime.getRuntime().availableProcessors()));
+                .filteredOn(cores -> cores > 0).hasSizeGreaterThanOrEqualTo(3);
         assertThat(r.server().apiNanos()).as("GET /api/v1/robots answered during the window").isNotEmpty();
         assertThat(r.server().apiFailures()).isZero();
         assertThat(r.singleLoop().deliveredPerSecond()).as("the single-loop server's handled states").isPositive();

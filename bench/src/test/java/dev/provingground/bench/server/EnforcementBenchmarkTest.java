@@ -24,7 +24,7 @@ class EnforcementBenchmarkTest {
     @Test
     void smallRunPausesEveryViolationAndReportsConsistentFigures() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        EnforcementBenchmark.Options options = new EnforcementBenchmark.Options(5, 50, 7);
+        EnforcementBenchmark.Options options = new EnforcementBenchmark.Options(5, 50, 7, 0);
 
         EnforcementBenchmark.Result r = EnforcementBenchmark.run(options,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -99,10 +99,12 @@ class EnforcementBenchmarkTest {
 
     @Test
     void optionsOutOfRangeAreRefusedByName() {
-        assertThatThrownBy(() -> new EnforcementBenchmark.Options(0, 1000, 1)).hasMessageContaining("--robots")
+        assertThatThrownBy(() -> new EnforcementBenchmark.Options(0, 1000, 1, 0)).hasMessageContaining("--robots")
                 .hasMessageContaining("0");
-        assertThatThrownBy(() -> new EnforcementBenchmark.Options(100, 0, 1)).hasMessageContaining("--violations");
+        assertThatThrownBy(() -> new EnforcementBenchmark.Options(100, 0, 1, 0)).hasMessageContaining("--violations");
+        assertThatThrownBy(() -> new EnforcementBenchmark.Options(100, 10, 1, -1))
+                .hasMessageContaining("--robot-lanes");
         assertThat(EnforcementBenchmark.Options.defaults()).isEqualTo(new EnforcementBenchmark.Options(100, 1000,
-                20_250_601L));
+                20_250_601L, 0));
     }
 }

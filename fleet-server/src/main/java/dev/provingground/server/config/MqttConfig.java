@@ -15,7 +15,7 @@ package dev.provingground.server.config;
  * @param maxConnections EMBEDDED: logged-in robots and lift controllers at once; a CONNECT beyond is refused
  *                       (server unavailable)
  * @param robotLanes     event loops robot traffic is spread over, each robot on one of them (its messages stay in
- *                       order); 0 = one per core, 1 = everything on the server's own event loop
+ *                       order); 0 = automatic ({@link #lanesFor}), 1 = everything on the server's own event loop
  */
 public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, String username, String password,
                          String clientId, long reconnectMillis, int maxConnections, int robotLanes) {
@@ -34,7 +34,7 @@ public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, S
         if (maxConnections < 1)
             throw new IllegalArgumentException("mqtt.maxConnections: must be >= 1, got " + maxConnections);
         if (robotLanes < 0 || robotLanes > MAX_ROBOT_LANES)
-            throw new IllegalArgumentException("mqtt.robotLanes: must be 0 (one per core) to " + MAX_ROBOT_LANES
+            throw new IllegalArgumentException("mqtt.robotLanes: must be 0 (automatic) to " + MAX_ROBOT_LANES
                     + ", got " + robotLanes);
     }
 
@@ -56,7 +56,10 @@ public record MqttConfig(Mode mode, String host, int port, int maxMessageSize, S
         this(mode, host, port, maxMessageSize, username, password, clientId, reconnectMillis, maxConnections, 0);
     }
 
-    /** The lanes robot traffic runs on on a machine with {@code cores} cores. */
+    /**
+     * The lanes robot traffic runs on on a machine with {@code cores} cores. Automatic: one per core. (On a machine
+     * whose cores are all busy anyway, one loop spends less CPU on handing messages over: docs/BENCHMARKS.md, Ingest.)
+     */
     public int lanesFor(int cores) {
         return robotLanes == 0 ? Math.max(1, cores) : robotLanes;
     }

@@ -29,6 +29,7 @@ class ConfigLoaderTest {
     void robotLanesDefaultToOnePerCoreAndABadCountIsNamed() {
         assertThat(ServerConfig.defaults().mqtt().robotLanes()).isZero();
         assertThat(ServerConfig.defaults().mqtt().lanesFor(8)).isEqualTo(8);
+        assertThat(ServerConfig.defaults().mqtt().lanesFor(1)).isEqualTo(1);
         ServerConfig one = new ConfigLoader().load(null, Map.of("PG_MQTT_ROBOT_LANES", "1"));
         assertThat(one.mqtt().lanesFor(8)).isEqualTo(1);
         assertThat(one.mqtt().withPort(1884).withHost("::1").robotLanes()).as("kept by the other withers").isEqualTo(1);

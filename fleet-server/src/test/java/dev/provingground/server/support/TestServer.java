@@ -101,8 +101,10 @@ public final class TestServer implements AutoCloseable {
 
     private static MqttConfig mqttOnLoopback(MqttConfig m) {
         String host = m.mode() == MqttConfig.Mode.EMBEDDED ? "127.0.0.1" : m.host();
+        // Two lanes unless a test says otherwise, however many cores the machine has: the socket-level tests are where
+        // robots on several lanes at once are shown to work.
         return new MqttConfig(m.mode(), host, m.port(), m.maxMessageSize(), m.username(), m.password(), m.clientId(),
-                m.reconnectMillis(), m.maxConnections(), m.robotLanes());
+                m.reconnectMillis(), m.maxConnections(), m.robotLanes() == 0 ? 2 : m.robotLanes());
     }
 
     /** A one-level site so robots have somewhere to be registered. */
