@@ -9,8 +9,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +67,20 @@ final class RobotJson {
      * it may run on a worker.
      */
     static Buffer list(List<Listed> robots) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + robots.size() * 768);
+        // Written straight into the answer's buffer, sized once: thousands of robots are megabytes, and every copy of
+        // them is a large object for the collector.
+        Buffer answer = Buffer.buffer(512 + robots.size() * 768);
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                answer.appendByte((byte) b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                answer.appendBytes(bytes, offset, length);
+            }
+        };
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("robots");
@@ -77,7 +90,7 @@ final class RobotJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Buffer.buffer(out.toByteArray());
+        return answer;
     }
 
     private static void write(JsonGenerator g, Robot r, RobotStatus s) throws IOException {
