@@ -1,5 +1,6 @@
 package dev.provingground.bench.ingest;
 
+import dev.provingground.bench.EventLoopLoad;
 import dev.provingground.sim.load.LoadCounts;
 import dev.provingground.sim.load.LoadGenerator;
 import dev.provingground.sim.load.LoadLogin;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -267,7 +267,7 @@ public final class IngestBenchmark {
             double seconds = (ended - started) / 1e9;
             LoadCounts counts = generator.counts();
             long[] enforcement = generator.drainEnforcementNanos();
-            Map<String, Double> eventLoops = eventLoopCores(threadsBefore, target.threadCpuNanos(), seconds);
+            EventLoopLoad eventLoops = EventLoopLoad.between(threadsBefore, target.threadCpuNanos(), seconds);
             PhaseResult phase = new PhaseResult(target.name(), seconds, load.offeredStatesPerSecond(),
                     (counts.statesSent() - countsBefore.statesSent()) / seconds,
                     previous.perSecondSince(first), minDelivered,
@@ -319,21 +319,6 @@ public final class IngestBenchmark {
         }
     }
 
-    /**
-     * The cores each Vert.x event-loop thread used between two readings of the target's thread CPU file, busiest
-     * first. The file is rewritten once a second, so a figure may be off by up to a second's work.
-     */
-    private static Map<String, Double> eventLoopCores(Map<String, Long> before, Map<String, Long> after,
-                                                      double seconds) {
-        Map<String, Double> cores = new LinkedHashMap<>();
-        after.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("vert.x-eventloop-thread-"))
-                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e9 / seconds))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> cores.put(e.getKey(), e.getValue()));
-        return cores;
-    }
-
     private static void describe(PrintStream out, PhaseResult p) {
         out.printf(Locale.ROOT, "ingest bench: %s: generator sent %.0f states/s (%.0f offered, %.0f/s skipped), %s "
                         + "%.0f states/s (lowest second %.0f); %s CPU %.2f cores (%.1f µs per state), generator CPU %.2f "
@@ -347,12 +332,9 @@ public final class IngestBenchmark {
             out.printf(Locale.ROOT, "ingest bench: %s: %d zone entries, %d paused: p50 %.2f ms, p99 %.2f ms; %d entries "
                             + "unanswered before the robot's next entry%n", p.target(), p.zoneEntries(),
                     p.enforcementNanos().length, p.p50Millis(), p.p99Millis(), p.unansweredEntries());
-            StringBuilder loops = new StringBuilder();
-            p.eventLoopCores().forEach((thread, cores) -> loops.append(loops.length() == 0 ? "" : ", ")
-                    .append(thread.substring("vert.x-eventloop-thread-".length())).append(' ')
-                    .append(String.format(Locale.ROOT, "%.2f", cores)));
+            // The server's thread CPU file is rewritten once a second: a figure may be off by up to a second's work.
             out.printf(Locale.ROOT, "ingest bench: %s: event loops busy (cores, by vert.x-eventloop-thread-N): %s; %d "
-                    + "above 0.1 core%n", p.target(), loops.length() == 0 ? "none seen" : loops, p.busyEventLoops());
+                    + "above 0.1 core%n", p.target(), p.eventLoops(), p.eventLoops().busy());
             out.printf(Locale.ROOT, "ingest bench: %s: GET /api/v1/robots under load: %d answers, p50 %.1f ms, p99 %.1f "
                             + "ms, %d failed or over %d s%n", p.target(), p.apiNanos().length, p.apiP50Millis(),
                     p.apiP99Millis(), p.apiFailures(), ApiProbe.TIMEOUT.toSeconds());
@@ -383,7 +365,7 @@ public final class IngestBenchmark {
      * limit — busy nearly a whole core while it fell behind.
      */
     private static String singleLoopCaveat(PhaseResult single) {
-        double busiest = single.eventLoopCores().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double busiest = single.eventLoops().busiest();
         String loop = String.format(Locale.ROOT, "its event loop used %.2f cores", busiest);
         if (single.generatorLimited()) return "; the single-loop phase was GENERATOR-LIMITED (" + loop + ")";
         if (single.keptUp()) return "; the single loop kept up (" + loop + "), so the ratio says nothing of its "

@@ -1,8 +1,7 @@
 package dev.provingground.bench.ingest;
 
+import dev.provingground.bench.EventLoopLoad;
 import dev.provingground.sim.load.Percentiles;
-
-import java.util.Map;
 
 /**
  * One measured phase: per second over the measured window, the states the generator sent and the target delivered
@@ -13,8 +12,8 @@ import java.util.Map;
  * @param maxHeapBytes    the highest heap in use seen, or -1 where the target does not say
  * @param loadAverage     the machine's one-minute load average at the end of the phase
  * @param cores           the machine's cores
- * @param eventLoopCores  the target's busiest event-loop threads and the cores each used over the window (the server
- *                        only; empty for Mosquitto)
+ * @param eventLoops      the cores each of the target's event loops used over the window (the server only; none for
+ *                        Mosquitto)
  * @param apiNanos        answer times of {@code GET /api/v1/robots} during the window (the server only)
  * @param apiFailures     such requests that failed or timed out
  */
@@ -22,12 +21,7 @@ record PhaseResult(String target, double seconds, double offered, double sentPer
                    double minDeliveredPerSecond, double skippedPerSecond, double targetCores, double generatorCores,
                    int generatorThreads, long maxHeapBytes, long[] enforcementNanos, long zoneEntries,
                    long unansweredEntries, long connectionsLost, double loadAverage, int cores,
-                   Map<String, Double> eventLoopCores, long[] apiNanos, int apiFailures) {
-
-    /** Event-loop threads that did at least a tenth of a core's work: over how many the work was spread. */
-    long busyEventLoops() {
-        return eventLoopCores.values().stream().filter(c -> c >= 0.1).count();
-    }
+                   EventLoopLoad eventLoops, long[] apiNanos, int apiFailures) {
 
     double apiP99Millis() {
         return Percentiles.millis(apiNanos, 99);

@@ -1,10 +1,9 @@
 package dev.provingground.bench.ingest;
 
+import dev.provingground.bench.EventLoopLoad;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,10 @@ final class ThreadCpuFile {
 
     /** Starts a daemon thread that rewrites {@code file} every second (whole, by an atomic move). */
     static void startWriting(Path file) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Thread writer = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    write(threads, file);
+                    write(file);
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
                     return;
@@ -41,13 +39,9 @@ final class ThreadCpuFile {
         writer.start();
     }
 
-    private static void write(ThreadMXBean threads, Path file) throws IOException {
+    private static void write(Path file) throws IOException {
         StringBuilder out = new StringBuilder();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) continue;
-            long cpu = threads.getThreadCpuTime(info.getThreadId());
-            if (cpu > 0) out.append(info.getThreadName()).append('\t').append(cpu).append('\n');
-        }
+        EventLoopLoad.threadCpuNanos().forEach((name, cpu) -> out.append(name).append('\t').append(cpu).append('\n'));
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.writeString(next, out, StandardCharsets.UTF_8);
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

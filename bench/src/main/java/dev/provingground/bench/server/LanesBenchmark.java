@@ -1,16 +1,15 @@
 package dev.provingground.bench.server;
 
+import dev.provingground.bench.EventLoopLoad;
 import dev.provingground.server.registry.Robot;
 import dev.provingground.vda5050.Header;
 import dev.provingground.vda5050.Vda5050Codec;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,16 +54,12 @@ public final class LanesBenchmark {
     /**
      * One server's measured window.
      *
-     * @param eventLoopCores cores each Vert.x event loop used, busiest first
+     * @param eventLoops     cores each Vert.x event loop used
      * @param processCores   this whole process's cores, feeder included
      * @param feederCores    the feeder thread's cores
      */
-    public record Phase(int lanes, double statesPerSecond, Map<String, Double> eventLoopCores, double processCores,
+    public record Phase(int lanes, double statesPerSecond, EventLoopLoad eventLoops, double processCores,
                         double feederCores) {
-
-        long busyEventLoops() {
-            return eventLoopCores.values().stream().filter(c -> c >= 0.1).count();
-        }
     }
 
     public record Result(Phase single, Phase spread) {
@@ -115,7 +110,7 @@ public final class LanesBenchmark {
             feeder.start();
             try {
                 sleepSeconds(options.warmupSeconds());
-                Map<String, Long> before = eventLoopCpu(threads);
+                Map<String, Long> before = EventLoopLoad.threadCpuNanos();
                 long feederBefore = threads.getThreadCpuTime(feeder.getId());
                 long processBefore = processCpuNanos();
                 long handledBefore = handled.sum();
@@ -128,7 +123,8 @@ public final class LanesBenchmark {
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 Phase phase = new Phase(lanes, (handled.sum() - handledBefore) / seconds,
-                        cores(before, eventLoopCpu(threads), seconds), (processCpuNanos() - processBefore) / 1e9 / seconds,
+                        EventLoopLoad.between(before, EventLoopLoad.threadCpuNanos(), seconds),
+                        (processCpuNanos() - processBefore) / 1e9 / seconds,
                         (threads.getThreadCpuTime(feeder.getId()) - feederBefore) / 1e9 / seconds);
                 describe(out, phase);
                 return phase;
@@ -165,32 +161,11 @@ public final class LanesBenchmark {
     }
 
     private static void describe(PrintStream out, Phase p) {
-        StringBuilder loops = new StringBuilder();
-        p.eventLoopCores().forEach((thread, cores) -> loops.append(loops.length() == 0 ? "" : ", ")
-                .append(thread.substring("vert.x-eventloop-thread-".length())).append(' ')
-                .append(String.format(Locale.ROOT, "%.2f", cores)));
         out.printf(Locale.ROOT, "lanes bench: %d lane%s: %.0f states/s handled; event loops busy (cores, by "
                         + "vert.x-eventloop-thread-N): %s (%d above 0.1 core); process %.2f cores, of which the feeder "
-                        + "%.2f%n", p.lanes(), p.lanes() == 1 ? "" : "s", p.statesPerSecond(), loops, p.busyEventLoops(),
+                        + "%.2f%n", p.lanes(), p.lanes() == 1 ? "" : "s", p.statesPerSecond(), p.eventLoops(),
+                p.eventLoops().busy(),
                 p.processCores(), p.feederCores());
-    }
-
-    private static Map<String, Long> eventLoopCpu(ThreadMXBean threads) {
-        Map<String, Long> cpu = new LinkedHashMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null || !info.getThreadName().startsWith("vert.x-eventloop-thread-")) continue;
-            cpu.merge(info.getThreadName(), threads.getThreadCpuTime(info.getThreadId()), Long::sum);
-        }
-        return cpu;
-    }
-
-    private static Map<String, Double> cores(Map<String, Long> before, Map<String, Long> after, double seconds) {
-        Map<String, Double> cores = new LinkedHashMap<>();
-        after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e9 / seconds))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> cores.put(e.getKey(), e.getValue()));
-        return cores;
     }
 
     private static long processCpuNanos() {

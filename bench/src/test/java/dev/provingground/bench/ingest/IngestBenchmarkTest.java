@@ -41,7 +41,7 @@ class IngestBenchmarkTest {
         assertThat(r.server().generatorCores()).as("generator CPU").isPositive();
         assertThat(r.server().connectionsLost()).isZero();
         // Robot traffic went over the server's two lanes besides its own event loop.
-        assertThat(r.server().eventLoopCores().values()).as("event loops that worked")
+        assertThat(r.server().eventLoops().cores().values()).as("event loops that worked")
                 .filteredOn(cores -> cores > 0).hasSizeGreaterThanOrEqualTo(3);
         assertThat(r.server().apiNanos()).as("GET /api/v1/robots answered during the window").isNotEmpty();
         assertThat(r.server().apiFailures()).isZero();

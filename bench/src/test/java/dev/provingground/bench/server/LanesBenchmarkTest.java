@@ -30,8 +30,8 @@ class LanesBenchmarkTest {
         assertThat(r.single().lanes()).isEqualTo(1);
         assertThat(r.spread().lanes()).isEqualTo(2);
         // One loop: the robots' work is on the server's own event loop alone; two lanes: on two others.
-        assertThat(r.single().eventLoopCores().values()).filteredOn(c -> c > 0.01).hasSize(1);
-        assertThat(r.spread().eventLoopCores().values()).filteredOn(c -> c > 0.01).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(r.single().eventLoops().cores().values()).filteredOn(c -> c > 0.01).hasSize(1);
+        assertThat(r.spread().eventLoops().cores().values()).filteredOn(c -> c > 0.01).hasSizeGreaterThanOrEqualTo(2);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         String last = lines.get(lines.size() - 1);
         assertThat(last).isEqualTo(r.summaryLine());

@@ -1,5 +1,6 @@
 package dev.provingground.server.cluster;
 
+import dev.provingground.server.lanes.RobotLanes;
 import dev.provingground.server.mqtt.ExternalBrokerLink;
 import dev.provingground.server.config.MqttConfig;
 import dev.provingground.site.lift.LiftTopic;
@@ -132,15 +133,11 @@ final class ClusterBroker {
 
     /** Publishes on the broker through this node's session, from whichever context asks. */
     Future<Void> publish(String topicName, byte[] payload, MqttQoS qos) {
-        Promise<Void> sent = Promise.promise();
-        context.runOnContext(v -> {
-            if (client == null || !client.isConnected()) {
-                sent.fail("not connected to the MQTT broker");
-                return;
-            }
-            client.publish(topicName, Buffer.buffer(payload), qos, false, false).<Void>mapEmpty().onComplete(sent);
+        return RobotLanes.onContext(context, () -> {
+            if (client == null || !client.isConnected())
+                return Future.failedFuture("not connected to the MQTT broker");
+            return client.publish(topicName, Buffer.buffer(payload), qos, false, false).mapEmpty();
         });
-        return sent.future();
     }
 
     long unrouted() {

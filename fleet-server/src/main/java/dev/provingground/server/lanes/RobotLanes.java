@@ -53,11 +53,6 @@ public final class RobotLanes implements Lifecycle {
         };
     }
 
-    /** One lane: the server's own context does everything, as in a server without lanes. */
-    public static RobotLanes single(Vertx vertx, Context home) {
-        return new RobotLanes(vertx, home, 1);
-    }
-
     /** How many lanes robot traffic is spread over once started. */
     public int count() {
         return count;

@@ -29,8 +29,11 @@ final class ReactorGate implements RobotListener.StateGate {
     public boolean passes(Robot robot, State state, RobotPosition previous) {
         boolean controlChanged = false;
         if (state.operatingMode() != null) {
-            Boolean before = inControl.put(robot.id(), state.operatingMode().fleetInControl());
-            controlChanged = before == null || before != state.operatingMode().fleetInControl();
+            boolean now = state.operatingMode().fleetInControl();
+            Boolean before = inControl.get(robot.id());
+            controlChanged = before == null || before != now;
+            // Written only when it changes: this runs for every state of every robot.
+            if (controlChanged) inControl.put(robot.id(), now);
         }
         return controlChanged || previous == null || book.hasUnderway(robot.id()) || rescues.rescuing(robot.id());
     }

@@ -83,7 +83,7 @@ class RobotLanesTest {
 
     @Test
     void withOneLaneARobotsWorkRunsWhereItIsHandedIn() throws Exception {
-        RobotLanes lanes = RobotLanes.single(vertx, home);
+        RobotLanes lanes = new RobotLanes(vertx, home, 1);
         onHome(lanes::start);
         Thread caller = Thread.currentThread();
         List<Thread> ranOn = new ArrayList<>();
