@@ -235,14 +235,15 @@ public final class EmbeddedMqttEndpoint implements RobotTransport {
     }
 
     private void onPublish(RobotConnection conn, String topicName, Buffer payload) {
-        if (backfill != null && BackfillInbound.isBackfill(topicName)) {
+        RobotConnection.TopicRoute route = conn.route(topicName);
+        if (backfill != null && route.backfill()) {
             // Late samples are batched on the server's context, apart from the robot's live states.
             byte[] bytes = payload.getBytes();
             Instant at = clock.instant();
             lanes.home().execute(() -> backfill.handle(conn.robot, topicName, bytes, at));
             return;
         }
-        Optional<TopicAddress> address = TopicAddress.parse(topicName);
+        Optional<TopicAddress> address = route.address();
         if (address.isEmpty()) {
             rejections.rejectRobot(Rejection.UNKNOWN_TOPIC, conn.robot.id(), topicName, "topic " + topicName);
             return;

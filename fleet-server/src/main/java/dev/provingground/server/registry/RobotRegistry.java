@@ -391,28 +391,29 @@ public final class RobotRegistry {
         return flushDirty();
     }
 
-    /** Writes every status changed since the last flush; returns when they are committed. */
+    /** Writes every status changed since the last flush, in one change; returns when it is committed. */
     public CompletableFuture<Void> flushDirty() {
         if (dirty.isEmpty()) return CompletableFuture.completedFuture(null);
-        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        List<String> ids = new ArrayList<>(dirty.size());
+        List<RobotStore.Entry> entries = new ArrayList<>(dirty.size());
         for (String id : List.copyOf(dirty)) {
             // A change of the robot's record is being written with its status: this write would carry the record
             // as it was and, committed after the change, undo it on disk. The status stays dirty for the next flush.
             if (changing.containsKey(id)) continue;
             dirty.remove(id);
             timesUnsaved.remove(id);
-            // A failed write (storage failing) is tried again at the next flush rather than lost.
             RobotStatus written = status.get(id);
             if (written != null && written.lastMessageAt() != null) savedMessageAt.put(id, written.lastMessageAt());
-            writes.add(store.save(new RobotStore.Entry(robots.get(id), written))
-                    .whenComplete((v, e) -> {
-                        if (e != null) {
-                            savedMessageAt.remove(id);
-                            dirty.add(id);
-                        }
-                    }));
+            ids.add(id);
+            entries.add(new RobotStore.Entry(robots.get(id), written));
         }
-        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+        // A failed write (storage failing) is tried again at the next flush rather than lost.
+        return store.saveAll(entries).whenComplete((v, e) -> {
+            if (e != null) {
+                ids.forEach(savedMessageAt::remove);
+                dirty.addAll(ids);
+            }
+        });
     }
 
     private static String address(String manufacturer, String serialNumber) {

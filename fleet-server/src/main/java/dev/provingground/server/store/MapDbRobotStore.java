@@ -11,9 +11,11 @@ public final class MapDbRobotStore implements RobotStore {
     /** Version 2 added the robot's {@code dispatch}; a version 1 robot reads as dispatched by the server. */
     private static final VersionedJson<Entry> ENTRY = new VersionedJson<>(Entry.class, 2, 1);
 
+    private final MapDbStore store;
     private final MapDbStore.Table robots;
 
     public MapDbRobotStore(MapDbStore store) {
+        this.store = store;
         this.robots = store.table("robots");
     }
 
@@ -25,5 +27,12 @@ public final class MapDbRobotStore implements RobotStore {
     @Override
     public CompletableFuture<Void> save(Entry entry) {
         return robots.put(entry.robot().id(), ENTRY.encode(entry));
+    }
+
+    /** One commit; the entries (immutable records) are encoded on the store's writer thread. */
+    @Override
+    public CompletableFuture<Void> saveAll(List<Entry> entries) {
+        if (entries.isEmpty()) return CompletableFuture.completedFuture(null);
+        return store.writeAll(w -> entries.forEach(e -> w.putEncoded(robots, e.robot().id(), () -> ENTRY.encode(e))));
     }
 }

@@ -28,6 +28,7 @@ import dev.provingground.trackrecord.store.StorageHealth;
 import dev.provingground.trackrecord.store.StorageUnavailableException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -174,7 +175,7 @@ public final class MapDbStore implements AutoCloseable {
         }
 
         public CompletableFuture<Void> put(String key, byte[] value) {
-            return enqueue(new Change(List.of(new Op(name, key, value))));
+            return enqueue(new Change(List.of(Op.put(name, key, value))));
         }
 
         public CompletableFuture<Void> remove(String key) {
@@ -187,7 +188,17 @@ public final class MapDbStore implements AutoCloseable {
         private final List<Op> ops = new ArrayList<>();
 
         public Writes put(Table table, String key, byte[] value) {
-            ops.add(new Op(table.name, key, value));
+            ops.add(Op.put(table.name, key, value));
+            return this;
+        }
+
+        /**
+         * A put whose value is encoded on the writer thread, just before its commit: for many records written at
+         * once (every robot's status each second), whose encoding would otherwise hold up the caller's event loop.
+         * {@code encode} must only read immutable data. If it throws, this change alone is refused.
+         */
+        public Writes putEncoded(Table table, String key, Supplier<byte[]> encode) {
+            ops.add(new Op(table.name, key, encode));
             return this;
         }
 
@@ -299,17 +310,18 @@ public final class MapDbStore implements AutoCloseable {
     }
 
     private void commit(List<Change> batch) {
+        List<Change> encoded = encodeAll(batch);
         try {
-            for (Change c : batch) {
+            for (Change c : encoded) {
                 for (Op op : c.ops) {
                     Map<String, byte[]> map = tables.get(op.table);
                     if (op.value == null) map.remove(op.key);
-                    else map.put(op.key, op.value);
+                    else map.put(op.key, op.value.get());
                 }
             }
             db.commit();
             committed();
-            batch.forEach(c -> c.done.complete(null));
+            encoded.forEach(c -> c.done.complete(null));
         } catch (RuntimeException e) {
             // The first failure of a spell with its cause; the rest are refused alike and health shows the spell.
             LOG.log(faultReason == null ? Level.SEVERE : Level.FINE, "store commit failed; rolling back "
@@ -318,8 +330,27 @@ public final class MapDbStore implements AutoCloseable {
             StorageUnavailableException refused = new StorageUnavailableException("the database cannot write ("
                     + faultReason + "); nothing of this change was stored");
             refused.initCause(e);
-            batch.forEach(c -> c.done.completeExceptionally(refused));
+            encoded.forEach(c -> c.done.completeExceptionally(refused));
         }
+    }
+
+    /**
+     * The batch with every value encoded, so a value that cannot be encoded refuses its own change before anything
+     * is written, and the others commit.
+     */
+    private static List<Change> encodeAll(List<Change> batch) {
+        List<Change> encoded = new ArrayList<>(batch.size());
+        for (Change c : batch) {
+            try {
+                List<Op> ops = new ArrayList<>(c.ops.size());
+                for (Op op : c.ops) ops.add(op.encoded());
+                encoded.add(new Change(ops, c.done));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "a change could not be encoded and was not stored", e);
+                c.done.completeExceptionally(new IllegalStateException("cannot encode the change: " + reasonOf(e), e));
+            }
+        }
+        return encoded;
     }
 
     /** A small real commit while the store is failing: the way to learn that space is back when nobody writes. */
@@ -371,7 +402,18 @@ public final class MapDbStore implements AutoCloseable {
         db.close();
     }
 
-    private record Op(String table, String key, byte[] value) {
+    /** One put or, with no value, one remove; the value is encoded when {@link #encoded()} is called. */
+    private record Op(String table, String key, Supplier<byte[]> value) {
+        static Op put(String table, String key, byte[] value) {
+            return new Op(table, key, () -> value);
+        }
+
+        Op encoded() {
+            if (value == null) return this;
+            byte[] bytes = value.get();
+            if (bytes == null) throw new IllegalStateException("no value encoded for " + table + "/" + key);
+            return put(table, key, bytes);
+        }
     }
 
     /** One caller's writes, committed in the same transaction (a batch may hold many changes). */

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mapdb.volume.ByteArrayVol;
 import org.mapdb.volume.FileChannelVol;
 import org.mapdb.volume.Volume;
 import org.mapdb.volume.VolumeFactory;
 
 /**
  * Gives MapDB's StoreWAL a {@link RedoLogVolume} for the segment's main file, and memory for its own write-ahead log
- * files: StoreWAL never replays those after a crash (it only uses them to stage a commit), so keeping them on disk
- * would cost a write and a sync per commit for nothing. Durability comes from the redo log instead.
+ * files ({@link RecycledMemoryVolume}): StoreWAL never replays those after a crash (it only uses them to stage a
+ * commit), so keeping them on disk would cost a write and a sync per commit for nothing. Durability comes from the
+ * redo log instead.
  */
 final class RedoLogVolumeFactory extends VolumeFactory {
 
@@ -29,7 +29,9 @@ final class RedoLogVolumeFactory extends VolumeFactory {
             Volume base = FileChannelVol.FACTORY.makeVolume(file, readOnly, fileLockWait, sliceShift, initSize, fixedSize);
             return new RedoLogVolume(base, mainFile);
         }
-        return new ByteArrayVol(sliceShift, initSize);
+        RecycledMemoryVolume log = new RecycledMemoryVolume(sliceShift);
+        if (initSize > 0) log.ensureAvailable(initSize);
+        return log;
     }
 
     @Override
