@@ -23,6 +23,8 @@ final class RobotRoutes {
     private final RobotRegistry registry;
     private final OrderSender orders;
     private final OrderRequests orderRequests;
+    /** Keeps each robot's registration as written between requests for the list. */
+    private final RobotListWriter listWriter = new RobotListWriter();
 
     RobotRoutes(RobotRegistry registry, OrderSender orders, OrderRequests orderRequests) {
         this.registry = registry;
@@ -76,7 +78,7 @@ final class RobotRoutes {
             listed.add(new RobotJson.Listed(r, registry.status(r.id())));
         }
         // Thousands of robots take tens of milliseconds to write out: on a worker, not on the event loop.
-        ctx.vertx().executeBlocking(() -> RobotJson.list(listed), false)
+        ctx.vertx().executeBlocking(() -> listWriter.write(listed), false)
                 .onSuccess(json -> ctx.response().putHeader("content-type", "application/json").end(json))
                 .onFailure(ctx::fail);
     }

@@ -34,16 +34,36 @@ class RobotJsonTest {
         List<RobotJson.Listed> listed = List.of(new RobotJson.Listed(robot("s-1"), driving),
                 new RobotJson.Listed(robot("s-2"), never), new RobotJson.Listed(robot("s-3"), null));
 
-        String streamed = RobotJson.list(listed).toString();
+        String streamed = new RobotListWriter().write(listed).toString();
 
-        JsonArray tree = new JsonArray();
-        listed.forEach(l -> tree.add(RobotJson.of(l.robot(), l.status())));
-        assertThat(streamed).isEqualTo(new JsonObject().put("robots", tree).encode());
+        assertThat(streamed).isEqualTo(tree(listed));
         assertThat(new JsonObject(streamed).getJsonArray("robots")).hasSize(3);
     }
 
     @Test
+    void aRobotWhoseRecordChangedIsWrittenAsItIsNowNotAsItWasKept() {
+        RobotListWriter writer = new RobotListWriter();
+        Robot before = robot("s-1");
+        Robot moved = new Robot(before.id(), before.manufacturer(), before.serialNumber(), before.firm(),
+                before.profile(), before.kind(), "annex", before.mqttSecret(), before.registeredAt(),
+                DispatchMode.SERVER);
+        RobotStatus status = RobotStatus.never(T0.plusNanos(1_000));
+        writer.write(List.of(new RobotJson.Listed(before, status)));
+
+        String again = writer.write(List.of(new RobotJson.Listed(moved, status))).toString();
+
+        assertThat(again).isEqualTo(tree(List.of(new RobotJson.Listed(moved, status))))
+                .contains("\"site\":\"annex\"", "\"dispatch\":\"SERVER\"");
+    }
+
+    @Test
     void anEmptyListIsAnEmptyArray() {
-        assertThat(RobotJson.list(List.of()).toString()).isEqualTo("{\"robots\":[]}");
+        assertThat(new RobotListWriter().write(List.of()).toString()).isEqualTo("{\"robots\":[]}");
+    }
+
+    private static String tree(List<RobotJson.Listed> listed) {
+        JsonArray tree = new JsonArray();
+        listed.forEach(l -> tree.add(RobotJson.of(l.robot(), l.status())));
+        return new JsonObject().put("robots", tree).encode();
     }
 }
