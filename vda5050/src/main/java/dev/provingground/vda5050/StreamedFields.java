@@ -18,11 +18,13 @@ import java.util.List;
 final class StreamedFields {
 
     private final JsonParser parser;
+    private final RecentStrings recentStrings;
     private final CharWindow window = new CharWindow();
     private boolean controlPointWithoutWeight;
 
-    StreamedFields(JsonParser parser) {
+    StreamedFields(JsonParser parser, RecentStrings recentStrings) {
         this.parser = parser;
+        this.recentStrings = recentStrings;
     }
 
     /** Moves to the next field of the current object and onto its value; false at the end of the object. */
@@ -68,7 +70,7 @@ final class StreamedFields {
     String string(boolean required) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_STRING) {
-            return parser.getText();
+            return recentStrings.of(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
         }
         return absent(token, required);
     }
@@ -201,7 +203,10 @@ final class StreamedFields {
         return false;
     }
 
-    /** JSON numbers as the tree decoder reads them: ints and longs exactly, floats as Jackson's (correctly rounded) double. */
+    /**
+     * JSON numbers as the tree decoder reads them: ints and longs exactly, floats to the correctly rounded double
+     * (Jackson's {@code getDoubleValue()} when {@link ShortDecimals} cannot read them exactly).
+     */
     private double finite() throws IOException {
         JsonToken token = parser.currentToken();
         double value;

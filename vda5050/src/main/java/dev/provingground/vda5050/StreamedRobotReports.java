@@ -57,7 +57,10 @@ final class StreamedRobotReports {
                     seen = once(seen, 1 << 6);
                     localizationScore = f.optionalNumber(LOCALIZATION_SCORE);
                 }
-                case "deviationRange" -> { seen = once(seen, 1 << 7); deviationRange = f.optionalNumber(DEVIATION_RANGE); }
+                case "deviationRange" -> {
+                    seen = once(seen, 1 << 7);
+                    deviationRange = f.optionalNumber(DEVIATION_RANGE);
+                }
                 default -> f.skip();
             }
         }
@@ -147,7 +150,10 @@ final class StreamedRobotReports {
         while (f.nextField()) {
             switch (f.name()) {
                 case "batteryCharge" -> { seen = once(seen, 1); batteryCharge = f.number(BATTERY_CHARGE); }
-                case "batteryVoltage" -> { seen = once(seen, 1 << 1); batteryVoltage = f.optionalNumber(BATTERY_VOLTAGE); }
+                case "batteryVoltage" -> {
+                    seen = once(seen, 1 << 1);
+                    batteryVoltage = f.optionalNumber(BATTERY_VOLTAGE);
+                }
                 case "batteryHealth" -> { seen = once(seen, 1 << 2); batteryHealth = f.optionalNumber(BATTERY_HEALTH); }
                 case "charging" -> { seen = once(seen, 1 << 3); charging = f.bool(); }
                 case "reach" -> { seen = once(seen, 1 << 4); reach = f.optionalNumber(REACH); }

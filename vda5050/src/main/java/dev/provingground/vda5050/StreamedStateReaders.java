@@ -63,7 +63,10 @@ final class StreamedStateReaders {
                 case "serialNumber" -> { seen = once(seen, SERIAL_NUMBER); serialNumber = f.string(REQUIRED); }
                 case "maps" -> { seen = once(seen, MAPS); maps = f.objects(OPTIONAL, StreamedOrderProgress::mapInfo); }
                 case "orderId" -> { seen = once(seen, ORDER_ID); orderId = f.string(REQUIRED); }
-                case "orderUpdateId" -> { seen = once(seen, ORDER_UPDATE_ID); orderUpdateId = f.integerOrZero(REQUIRED); }
+                case "orderUpdateId" -> {
+                    seen = once(seen, ORDER_UPDATE_ID);
+                    orderUpdateId = f.integerOrZero(REQUIRED);
+                }
                 case "zoneSetId" -> { seen = once(seen, ZONE_SET_ID); zoneSetId = f.string(OPTIONAL); }
                 case "lastNodeId" -> { seen = once(seen, LAST_NODE_ID); lastNodeId = f.string(REQUIRED); }
                 case "lastNodeSequenceId" -> {
@@ -77,7 +80,10 @@ final class StreamedStateReaders {
                     seen = once(seen, DISTANCE);
                     distanceSinceLastNode = f.optionalNumber(DISTANCE_SINCE_LAST_NODE);
                 }
-                case "operatingMode" -> { seen = once(seen, OPERATING_MODE); operatingMode = f.enumValue(OPERATING_MODES); }
+                case "operatingMode" -> {
+                    seen = once(seen, OPERATING_MODE);
+                    operatingMode = f.enumValue(OPERATING_MODES);
+                }
                 case "nodeStates" -> {
                     seen = once(seen, NODE_STATES);
                     nodeStates = f.objects(REQUIRED, StreamedOrderProgress::nodeState);
@@ -90,7 +96,10 @@ final class StreamedStateReaders {
                     seen = once(seen, AGV_POSITION);
                     agvPosition = f.object(OPTIONAL, StreamedRobotReports::agvPosition);
                 }
-                case "velocity" -> { seen = once(seen, VELOCITY); velocity = f.object(OPTIONAL, StreamedRobotReports::velocity); }
+                case "velocity" -> {
+                    seen = once(seen, VELOCITY);
+                    velocity = f.object(OPTIONAL, StreamedRobotReports::velocity);
+                }
                 case "loads" -> { seen = once(seen, LOADS); loads = f.objects(OPTIONAL, StreamedRobotReports::load); }
                 case "actionStates" -> {
                     seen = once(seen, ACTION_STATES);
@@ -100,7 +109,10 @@ final class StreamedStateReaders {
                     seen = once(seen, BATTERY_STATE);
                     batteryState = f.object(REQUIRED, StreamedRobotReports::batteryState);
                 }
-                case "errors" -> { seen = once(seen, ERRORS); errors = f.objects(REQUIRED, StreamedRobotReports::error); }
+                case "errors" -> {
+                    seen = once(seen, ERRORS);
+                    errors = f.objects(REQUIRED, StreamedRobotReports::error);
+                }
                 case "information" -> {
                     seen = once(seen, INFORMATION);
                     information = f.objects(OPTIONAL, StreamedRobotReports::info);
@@ -138,7 +150,10 @@ final class StreamedStateReaders {
                     seen = once(seen, AGV_POSITION);
                     agvPosition = f.object(OPTIONAL, StreamedRobotReports::agvPosition);
                 }
-                case "velocity" -> { seen = once(seen, VELOCITY); velocity = f.object(OPTIONAL, StreamedRobotReports::velocity); }
+                case "velocity" -> {
+                    seen = once(seen, VELOCITY);
+                    velocity = f.object(OPTIONAL, StreamedRobotReports::velocity);
+                }
                 default -> f.skip();
             }
         }

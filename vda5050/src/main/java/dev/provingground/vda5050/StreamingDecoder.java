@@ -23,6 +23,7 @@ final class StreamingDecoder {
      * refuse it.
      */
     private final int longestPayload;
+    private final RecentStrings recentStrings = new RecentStrings();
 
     StreamingDecoder(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -39,7 +40,7 @@ final class StreamingDecoder {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            StreamedFields fields = new StreamedFields(parser);
+            StreamedFields fields = new StreamedFields(parser, recentStrings);
             VdaMessage message = reader.read(fields);
             if (parser.nextToken() != null || fields.sawControlPointWithoutWeight() && legacy(message)) {
                 return null;

@@ -119,6 +119,11 @@ class StreamedDecodingTest {
                 assertSameOutcome(sample.name + " x in " + path, sample.type,
                         Edit.addField(path, "x", "1e400").apply(root));
             }
+            for (String beyondJacksonsLimits : List.of("1".repeat(1_500), "0." + "1".repeat(1_500),
+                    "[".repeat(1_100) + "]".repeat(1_100))) {
+                assertSameOutcome(sample.name + " with an unknown value beyond Jackson's limits", sample.type,
+                        Edit.addField(List.of(), "vendorExtension", beyondJacksonsLimits).apply(root));
+            }
         }
     }
 
@@ -132,7 +137,8 @@ class StreamedDecodingTest {
             for (String odd : new String[]{json + " {}", json + "}", json + " ", "\n" + json + "\n", "\uFEFF" + json,
                     "[" + json + "]", json.replace("{", "{ /* c */ "), json.replace("\"version\"", "\"\\u0076ersion\""),
                     json.replace(":", " : "), json.replace("\"2.1.0\"", "\"2.0.0\""),
-                    json.replace("\"2.0.0\"", "\"2.1.0\""), json.replace("\"acme", "\"\\u00e4cme\\n")}) {
+                    json.replace("\"2.0.0\"", "\"2.1.0\""), json.replace("\"acme", "\"\\u00e4cme\\n"),
+                    json.replace("\"acme", "\"\u00f1acme\u20ac")}) {
                 assertSameOutcome(sample.name + " as " + odd, sample.type, odd);
             }
         }
