@@ -211,7 +211,33 @@ class StreamedDecodingTest {
         samples.add(new Sample("SampleMessages.visualization", Visualization.class,
                 encoded(SampleMessages.visualization())));
         samples.add(new Sample("load generator state", State.class, LOAD_GENERATOR_STATE));
+        samples.add(new Sample("state with every field set", State.class, encoded(everyFieldSet())));
+        samples.add(new Sample("visualization with every field set", Visualization.class,
+                encoded(Visualization.create(everyFieldSet().agvPosition(), everyFieldSet().velocity())
+                        .withHeader(SampleMessages.header(17)))));
         return samples;
+    }
+
+    /** Every optional field of every part present (and enum values other than the samples'), so each is compared. */
+    private static State everyFieldSet() {
+        NodePosition position = new NodePosition(7.5, -1.25, 3.14, 0.3, 0.2, "restaurant", "Ground floor");
+        Trajectory trajectory = new Trajectory(2, List.of(0.0, 0.0, 0.5, 1.0, 1.0),
+                List.of(new ControlPoint(1.0, 2.0, 0.5), new ControlPoint(3.0, -4.0, 1.0)));
+        return new State(9, SampleMessages.TIME, "2.1.0", "serveco", "waiter-7",
+                List.of(new MapInfo("restaurant", "1.0", "Ground floor", MapStatus.DISABLED)), "table-run-3", 3,
+                "zones-v1", "kitchen", 2, false, true, true, 0.5, OperatingMode.SEMIAUTOMATIC,
+                List.of(new NodeState("table-12", 4, "Table twelve", true, position)),
+                List.of(new EdgeState("kitchen-table-12", 3, "Along the bar", false, trajectory)),
+                new AgvPosition(1.0, 2.0, -3.0, "restaurant", "Ground floor", false, 0.5, 0.1),
+                Velocity.of(-1.0, 0.5, 0.1),
+                List.of(new Load("tray-1", "tray", "front", new BoundingBoxReference(0.1, 0.2, 0.3, 0.4),
+                        new LoadDimensions(1.0, 2.0, 3.0), 4.0)),
+                List.of(new ActionState("serve-1", "serve", "Serving table twelve", ActionStatus.RUNNING, "half")),
+                new BatteryState(50.0, 24.0, 90.0, true, 100.0),
+                List.of(new VdaError("lidarDirty", List.of(new ErrorReference("sensor", "front")), "Lidar dirty",
+                        "Clean it", ErrorLevel.FATAL)),
+                List.of(new Info("queue", List.of(new InfoReference("table", "12")), "Waiting", InfoLevel.DEBUG)),
+                new SafetyState(EStop.REMOTE, true));
     }
 
     private String encoded(VdaMessage message) {
