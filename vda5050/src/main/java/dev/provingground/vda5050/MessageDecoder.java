@@ -29,8 +29,8 @@ final class MessageDecoder {
     }
 
     <T> T decode(Class<T> type, byte[] payload) {
-        String subject = subjectOf(type);
         if (payload == null || payload.length == 0) {
+            String subject = subjectOf(type);
             throw new Vda5050DecodeException(Vda5050DecodeException.Kind.MALFORMED_JSON, subject, JsonPaths.ROOT,
                     subject + ": empty payload, expected a JSON object");
         }
@@ -38,15 +38,12 @@ final class MessageDecoder {
         if (streamed != null) {
             return streamed;
         }
-        return decodeTree(type, payload, subject);
+        return decodeTree(type, payload);
     }
 
-    /** The tree path for the message the streaming decoder left (or has no fast path for). */
+    /** The tree path, for what the streaming decoder left or has no fast path for. */
     <T> T decodeTree(Class<T> type, byte[] payload) {
-        return decodeTree(type, payload, subjectOf(type));
-    }
-
-    private <T> T decodeTree(Class<T> type, byte[] payload, String subject) {
+        String subject = subjectOf(type);
         JsonNode root;
         try {
             root = mapper.readTree(payload);

@@ -171,9 +171,23 @@ class StreamedDecodingTest {
         assertThat(codec.decode(Connection.class, Samples.bytes("2.1.0/connection.json"))).isNotNull();
     }
 
-    /** The codec answers as the tree path does; a record the fast path decodes alone is the tree path's. */
+    @Test
+    void payloadsInUtf16AndUtf32GiveTheTreePathsRecord() {
+        for (Sample sample : samples()) {
+            for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+                    java.nio.charset.Charset.forName("UTF-32BE"))) {
+                assertSameOutcome(sample.name + " in " + charset, sample.type, sample.json.getBytes(charset));
+            }
+        }
+        assertThat(fastDecodes).isEqualTo(samples().size() * 3);
+    }
+
     private void assertSameOutcome(String what, Class<? extends VdaMessage> type, String json) {
-        byte[] payload = bytes(json);
+        assertSameOutcome(what, type, bytes(json));
+    }
+
+    /** The codec answers as the tree path does; a record the fast path decodes alone is the tree path's. */
+    private void assertSameOutcome(String what, Class<? extends VdaMessage> type, byte[] payload) {
         Object expected = outcome(() -> tree.decodeTree(type, payload));
         assertThat(outcome(() -> codec.decode(type, payload))).as(what).isEqualTo(expected);
         Object fast = streaming.decode(type, payload);
