@@ -16,10 +16,11 @@ final class EnumNames<E extends Enum<E>> {
     };
 
     private final Map<String, E> byName = new HashMap<>();
+    private final E[] constants;
     private final String list;
 
     private EnumNames(Class<E> type) {
-        E[] constants = type.getEnumConstants();
+        constants = type.getEnumConstants();
         for (E constant : constants) {
             byName.put(constant.name(), constant);
         }
@@ -33,6 +34,16 @@ final class EnumNames<E extends Enum<E>> {
 
     E get(String name) {
         return byName.get(name);
+    }
+
+    /** Like {@link #get(String)} for text not held as a string (the streaming decoder reads the parser's buffer). */
+    E get(CharSequence name) {
+        for (E constant : constants) {
+            if (constant.name().contentEquals(name)) {
+                return constant;
+            }
+        }
+        return null;
     }
 
     String list() {

@@ -15,22 +15,35 @@ import java.util.Locale;
 
 /**
  * Lenient, typed decoding: parse to a tree, then read each record with explicit required-field checks
- * (no schema validation on this path; state messages arrive at high rates).
+ * (no schema validation on this path; state messages arrive at high rates). State and visualization are first
+ * tried on the streaming fast path ({@link StreamingDecoder}); what it leaves takes the tree path.
  */
 final class MessageDecoder {
 
     private final ObjectMapper mapper;
+    private final StreamingDecoder streaming;
 
     MessageDecoder(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.streaming = new StreamingDecoder(mapper);
     }
 
     <T> T decode(Class<T> type, byte[] payload) {
-        String subject = subjectOf(type);
         if (payload == null || payload.length == 0) {
+            String subject = subjectOf(type);
             throw new Vda5050DecodeException(Vda5050DecodeException.Kind.MALFORMED_JSON, subject, JsonPaths.ROOT,
                     subject + ": empty payload, expected a JSON object");
         }
+        T streamed = streaming.decode(type, payload);
+        if (streamed != null) {
+            return streamed;
+        }
+        return decodeTree(type, payload);
+    }
+
+    /** The tree path, for what the streaming decoder left or has no fast path for. */
+    <T> T decodeTree(Class<T> type, byte[] payload) {
+        String subject = subjectOf(type);
         JsonNode root;
         try {
             root = mapper.readTree(payload);

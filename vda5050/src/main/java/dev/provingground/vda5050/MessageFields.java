@@ -99,7 +99,7 @@ final class MessageFields {
             return null;
         }
         Instant time = JsonValueReader.TIMESTAMP.read(value, pathOf(name), context);
-        if (time.isBefore(NumberBounds.EARLIEST) || !time.isBefore(NumberBounds.LATEST)) {
+        if (!NumberBounds.isPlausibleTime(time)) {
             throw Vda5050DecodeException.outOfBounds(context.subject(), pathOf(name),
                     "time " + value.textValue() + " is not between " + NumberBounds.EARLIEST + " and "
                             + NumberBounds.LATEST);

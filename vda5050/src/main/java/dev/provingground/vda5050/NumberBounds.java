@@ -58,6 +58,11 @@ final class NumberBounds {
     private NumberBounds() {
     }
 
+    /** True for a time from {@link #EARLIEST} (included) to {@link #LATEST} (excluded). */
+    static boolean isPlausibleTime(Instant time) {
+        return !time.isBefore(EARLIEST) && time.isBefore(LATEST);
+    }
+
     static Range of(String field) {
         return BY_FIELD.getOrDefault(field, DEFAULT);
     }

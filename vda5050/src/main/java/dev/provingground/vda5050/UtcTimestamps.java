@@ -14,8 +14,11 @@ final class UtcTimestamps {
     private UtcTimestamps() {
     }
 
-    /** The instant, or null when {@code text} is not in the plain UTC form (the caller then parses it fully). */
-    static Instant parse(String text) {
+    /**
+     * The instant, or null when {@code text} is not in the plain UTC form (the caller then parses it fully). A
+     * {@link CharSequence} so the streaming decoder can read the parser's buffer without building a string.
+     */
+    static Instant parse(CharSequence text) {
         int n = text.length();
         if (n < 20 || text.charAt(n - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
                 || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') return null;
@@ -46,7 +49,7 @@ final class UtcTimestamps {
     }
 
     /** The decimal number of {@code count} digits at {@code from}, or -1 if any is not a digit. */
-    private static int digits(String text, int from, int count) {
+    private static int digits(CharSequence text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = text.charAt(i);

@@ -17,7 +17,8 @@ import java.util.Objects;
  * <p>Decoding accepts 2.0.0 and 2.1.0 messages: any fractional-second precision and UTC offset, unknown
  * fields, PAUSED action status, 2.0.0 spellings. It rejects what cannot be used — malformed JSON, wrong JSON
  * types, fields the schema of the message's version requires, unknown enum values — with a
- * {@link Vda5050DecodeException} naming the JSON path. It does not run the schema validator.
+ * {@link Vda5050DecodeException} naming the JSON path. It does not run the schema validator. State and
+ * visualization messages go through a streaming fast path first ({@link StreamingDecoder}) with the same results.
  */
 public final class Vda5050Codec {
 
