@@ -5,6 +5,7 @@ import dev.provingground.server.registry.RobotStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 public final class MapDbRobotStore implements RobotStore {
 
@@ -34,5 +35,11 @@ public final class MapDbRobotStore implements RobotStore {
     public CompletableFuture<Void> saveAll(List<Entry> entries) {
         if (entries.isEmpty()) return CompletableFuture.completedFuture(null);
         return store.writeAll(w -> entries.forEach(e -> w.putEncoded(robots, e.robot().id(), () -> ENTRY.encode(e))));
+    }
+
+    /** One commit, gathered and encoded on the store's writer thread. */
+    @Override
+    public CompletableFuture<Void> saveAllGathered(Supplier<List<Entry>> gather) {
+        return store.writeGathered(w -> gather.get().forEach(e -> w.put(robots, e.robot().id(), ENTRY.encode(e))));
     }
 }

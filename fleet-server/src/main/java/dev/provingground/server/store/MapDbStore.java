@@ -214,6 +214,16 @@ public final class MapDbStore implements AutoCloseable {
         return enqueue(new Change(List.copyOf(writes.ops)));
     }
 
+    /**
+     * A change whose writes are gathered on the writer thread when its turn comes, just before its commit: for a
+     * periodic write of many records (every robot's status each second) whose gathering would otherwise hold up
+     * the caller's event loop. {@code gather} must only read what is safe to read from another thread. If it
+     * throws, this change alone is refused.
+     */
+    public CompletableFuture<Void> writeGathered(Consumer<Writes> gather) {
+        return enqueue(new Change(null, gather, new CompletableFuture<>()));
+    }
+
     private CompletableFuture<Void> enqueue(Change change) {
         if (closing) return CompletableFuture.failedFuture(new IllegalStateException("store is closed"));
         synchronized (last) {
@@ -335,18 +345,24 @@ public final class MapDbStore implements AutoCloseable {
     }
 
     /**
-     * The batch with every value encoded, so a value that cannot be encoded refuses its own change before anything
-     * is written, and the others commit.
+     * The batch with every change's writes gathered and values encoded, so a change that cannot be is refused before
+     * anything is written, and the others commit.
      */
     private static List<Change> encodeAll(List<Change> batch) {
         List<Change> encoded = new ArrayList<>(batch.size());
         for (Change c : batch) {
             try {
-                List<Op> ops = new ArrayList<>(c.ops.size());
-                for (Op op : c.ops) ops.add(op.encoded());
-                encoded.add(new Change(ops, c.done));
+                List<Op> written = c.ops;
+                if (c.gather != null) {
+                    Writes writes = new Writes();
+                    c.gather.accept(writes);
+                    written = writes.ops;
+                }
+                List<Op> ops = new ArrayList<>(written.size());
+                for (Op op : written) ops.add(op.encoded());
+                encoded.add(new Change(ops, null, c.done));
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "a change could not be encoded and was not stored", e);
+                LOG.log(Level.SEVERE, "a change could not be gathered or encoded and was not stored", e);
                 c.done.completeExceptionally(new IllegalStateException("cannot encode the change: " + reasonOf(e), e));
             }
         }
@@ -416,12 +432,15 @@ public final class MapDbStore implements AutoCloseable {
         }
     }
 
-    /** One caller's writes, committed in the same transaction (a batch may hold many changes). */
-    private record Change(List<Op> ops, CompletableFuture<Void> done) {
-        static final Change STOP = new Change(List.of(), new CompletableFuture<>());
+    /**
+     * One caller's writes, committed in the same transaction (a batch may hold many changes): {@code ops}, or what
+     * {@code gather} writes on the writer thread.
+     */
+    private record Change(List<Op> ops, Consumer<Writes> gather, CompletableFuture<Void> done) {
+        static final Change STOP = new Change(List.of());
 
         Change(List<Op> ops) {
-            this(ops, new CompletableFuture<>());
+            this(ops, null, new CompletableFuture<>());
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.provingground.vda5050.ConnectionState;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -111,17 +112,26 @@ final class DispatchRound {
             if (t.progress().assignedTo() != null) covered.add(t.progress().assignedTo());
             if (t.robot() != null) covered.add(t.robot());
         }
-        for (Robot r : registry.all()) {
+        record Low(Robot robot, double battery) {
+        }
+        List<Low> low = new ArrayList<>();
+        for (Robot r : registry.unordered()) {
+            if (r.dispatch() == DispatchMode.VENDOR || covered.contains(r.id())) continue;
             var s = registry.status(r.id());
-            if (covered.contains(r.id()) || r.dispatch() == DispatchMode.VENDOR || s == null
-                    || s.connection() != ConnectionState.ONLINE || s.battery() == null
+            if (s == null || s.connection() != ConnectionState.ONLINE || s.battery() == null
                     || s.battery() >= CHARGE_BELOW_PERCENT || Boolean.TRUE.equals(s.charging())
                     || sites.find(r.site()).isEmpty()) continue;
+            low.add(new Low(r, s.battery()));
+        }
+        // In id order, as before: charge tasks are numbered as they are made.
+        low.sort(Comparator.comparing(l -> l.robot().id()));
+        for (Low l : low) {
+            Robot r = l.robot();
             Task charge = Task.queued(new TaskRequest(book.newId(), r.site(), TaskCategory.CHARGE,
                     JsonNodeFactory.instance.objectNode(), now, 100, List.of("auto"),
                     "system: battery below " + (int) CHARGE_BELOW_PERCENT + "%", r.firm(), List.of(), null, r.id(),
                     planner.plan(r.site(), TaskCategory.CHARGE, JsonNodeFactory.instance.objectNode()), now));
-            LOG.info(r.id() + ": battery " + Math.round(s.battery()) + "%, sent to charge (" + charge.id() + ")");
+            LOG.info(r.id() + ": battery " + Math.round(l.battery()) + "%, sent to charge (" + charge.id() + ")");
             book.update(charge);
         }
     }

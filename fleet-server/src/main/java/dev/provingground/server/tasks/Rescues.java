@@ -29,6 +29,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import dev.provingground.vda5050.Order;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 
 /**
@@ -61,21 +63,38 @@ final class Rescues {
     /** Robots being brought out of a car, and robots seen in one that no task of theirs explains. */
     Set<String> robotsInCars(Predicate<String> hasTask) {
         Set<String> inCars = new HashSet<>(underway.keySet());
-        for (Robot r : registry.all()) {
-            if (!hasTask.test(r.id()) && carHolding(r).isPresent()) inCars.add(r.id());
+        Set<String> withElevators = sitesWithElevators();
+        if (withElevators.isEmpty()) return inCars;
+        for (Robot r : registry.unordered()) {
+            if (withElevators.contains(r.site()) && !hasTask.test(r.id()) && carHolding(r).isPresent())
+                inCars.add(r.id());
         }
         return inCars;
     }
 
     /** Starts a rescue for every online robot in a car that has no task and no rescue yet. */
     void findStranded(Predicate<String> hasTask) {
-        for (Robot r : registry.all()) {
+        Set<String> withElevators = sitesWithElevators();
+        if (withElevators.isEmpty()) return;
+        List<Robot> candidates = new ArrayList<>();
+        for (Robot r : registry.unordered()) {
             // A robot its vendor dispatches gets no order from the server, not even to leave a car.
-            if (underway.containsKey(r.id()) || hasTask.test(r.id()) || r.dispatch() == DispatchMode.VENDOR) continue;
+            if (r.dispatch() == DispatchMode.VENDOR || !withElevators.contains(r.site()) || underway.containsKey(r.id())
+                    || hasTask.test(r.id())) continue;
             var status = registry.status(r.id());
             if (status == null || status.connection() != ConnectionState.ONLINE) continue;
-            carHolding(r).ifPresent(car -> start(r, car));
+            candidates.add(r);
         }
+        // In id order, as before: rescues are numbered as they start.
+        candidates.sort(Comparator.comparing(Robot::id));
+        for (Robot r : candidates) carHolding(r).ifPresent(car -> start(r, car));
+    }
+
+    /** Sites that have an elevator: no robot elsewhere can be in a car. */
+    private Set<String> sitesWithElevators() {
+        Set<String> withElevators = new HashSet<>();
+        for (Site site : sites.all()) if (!site.elevators().isEmpty()) withElevators.add(site.id());
+        return withElevators;
     }
 
     private void start(Robot robot, CarOf car) {

@@ -54,6 +54,38 @@ class EncodedOnTheWriterTest {
         }
     }
 
+    @Test
+    void writesGatheredWhenTheirTurnComesAreGatheredOnTheWriterAndCommittedTogether() throws Exception {
+        AtomicReference<String> gatheredOn = new AtomicReference<>();
+        try (MapDbStore store = MapDbStore.open(dir.resolve("s.mapdb"), StoreConfig.defaults())) {
+            MapDbStore.Table table = store.table("t");
+            store.writeGathered(w -> {
+                gatheredOn.set(Thread.currentThread().getName());
+                w.put(table, "a", bytes("1")).putEncoded(table, "b", () -> bytes("2"));
+            }).get(10, TimeUnit.SECONDS);
+
+            assertThat(gatheredOn.get()).isEqualTo("mapdb-writer");
+            assertThat(table.get("a")).isEqualTo(bytes("1"));
+            assertThat(table.get("b")).isEqualTo(bytes("2"));
+        }
+    }
+
+    @Test
+    void aGatheringThatFailsRefusesItsOwnChangeOnly() throws Exception {
+        try (MapDbStore store = MapDbStore.open(dir.resolve("s.mapdb"), StoreConfig.defaults())) {
+            MapDbStore.Table table = store.table("t");
+            CompletableFuture<Void> broken = store.writeGathered(w -> {
+                w.put(table, "a", bytes("1"));
+                throw new IllegalStateException("registry gone");
+            });
+            table.put("c", bytes("3")).get(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> broken.get(10, TimeUnit.SECONDS)).hasMessageContaining("registry gone");
+            assertThat(table.get("a")).isNull();
+            assertThat(table.get("c")).isEqualTo(bytes("3"));
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
