@@ -62,7 +62,7 @@ final class HealthRoutes {
     private void health(RoutingContext ctx) {
         JsonObject connections = new JsonObject();
         for (ConnectionState s : ConnectionState.values()) connections.put(s.name(), 0);
-        registry.all().forEach(r -> {
+        registry.unordered().forEach(r -> {
             var st = registry.status(r.id());
             if (st != null) connections.put(st.connection().name(), connections.getInteger(st.connection().name()) + 1);
         });
@@ -82,7 +82,7 @@ final class HealthRoutes {
                 .put("startedAt", startedAt.toString())
                 .put("time", clock.instant().toString())
                 .put("mqtt", new JsonObject().put("mode", mqttMode).put("rejected", rejected))
-                .put("robots", new JsonObject().put("registered", registry.all().size()).put("connection", connections)));
+                .put("robots", new JsonObject().put("registered", registry.unordered().size()).put("connection", connections)));
     }
 
     private static JsonObject details(StorageHealth h) {

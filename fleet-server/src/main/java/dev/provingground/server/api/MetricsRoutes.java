@@ -34,8 +34,15 @@ final class MetricsRoutes {
         });
     }
 
+    /**
+     * Scraped on a worker: reading every meter (gauges count thousands of robots) would otherwise hold up the event
+     * loop a monitoring system polls, and with it robots' orders. The gauges read only concurrent state.
+     */
     private void serve(RoutingContext ctx) {
-        ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+        ctx.vertx().executeBlocking(metrics::scrape, false)
+                .onSuccess(text -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(text))
+                .onFailure(ctx::fail);
     }
 
     private static boolean isLoopback(SocketAddress remote) {

@@ -314,8 +314,9 @@ final class Wiring {
     /** {@code pg_robots{connection}}: registered robots by connection state, counted when scraped. */
     private void countRobotsByConnection(RobotRegistry registry) {
         for (ConnectionState state : ConnectionState.values())
-            metrics.gauge("pg.robots", "Registered robots by connection state", () -> registry.all().stream()
-                    .filter(r -> registry.status(r.id()) != null && registry.status(r.id()).connection() == state)
+            metrics.gauge("pg.robots", "Registered robots by connection state", () -> registry.unordered().stream()
+                    .map(r -> registry.status(r.id()))
+                    .filter(status -> status != null && status.connection() == state)
                     .count(), "connection", state.name());
     }
 
