@@ -34,23 +34,10 @@ public final class ServerMetrics {
 
     /** A Vert.x whose own metrics (HTTP server, TCP connections, pools) go to {@code metrics}. */
     public static Vertx newVertx(ServerMetrics metrics) {
-        keepSelectedKeysInAHashSet();
         return Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(metrics.registry))
                 .build();
-    }
-
-    /**
-     * Netty swaps the JDK selector's set of ready keys for an array, whose {@code contains} is a linear scan; the
-     * JDK's epoll selector calls it for every ready key, so with thousands of robot connections on one event loop
-     * each wake-up cost the square of the keys ready: a tenth of the event loop's time at 20,000 states/s from
-     * 5,000 robots (JFR). The JDK's own hash set answers at once. Takes effect only before Netty's first event loop
-     * in the process (as in {@code serve}); an operator's own {@code -Dio.netty.noKeySetOptimization} wins.
-     */
-    private static void keepSelectedKeysInAHashSet() {
-        if (System.getProperty("io.netty.noKeySetOptimization") == null)
-            System.setProperty("io.netty.noKeySetOptimization", "true");
     }
 
     public MeterRegistry registry() {

@@ -429,10 +429,12 @@ public final class RobotRegistry {
             if (changing.containsKey(id)) continue;
             dirty.remove(id);
             timesUnsaved.remove(id);
+            Robot robot = robots.get(id);
+            if (robot == null) continue; // not a registered robot: nothing of it to write
             RobotStatus written = status.get(id);
             if (written != null && written.lastMessageAt() != null) savedMessageAt.put(id, written.lastMessageAt());
             taken.add(id);
-            entries.add(new RobotStore.Entry(robots.get(id), written));
+            entries.add(new RobotStore.Entry(robot, written));
         }
         return entries;
     }
