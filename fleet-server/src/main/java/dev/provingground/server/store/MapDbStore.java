@@ -420,8 +420,9 @@ public final class MapDbStore implements AutoCloseable {
 
     /** One put or, with no value, one remove; the value is encoded when {@link #encoded()} is called. */
     private record Op(String table, String key, Supplier<byte[]> value) {
+        /** A null value removes the key, as it always has. */
         static Op put(String table, String key, byte[] value) {
-            return new Op(table, key, () -> value);
+            return new Op(table, key, value == null ? null : () -> value);
         }
 
         Op encoded() {
