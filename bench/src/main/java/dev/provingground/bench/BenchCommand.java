@@ -2,6 +2,7 @@ package dev.provingground.bench;
 
 import dev.provingground.bench.agent.AgentBenchmark;
 import dev.provingground.bench.console.ConsoleBenchmark;
+import dev.provingground.bench.garbage.GarbageBenchmark;
 import dev.provingground.bench.geofence.GeofenceBenchmark;
 import dev.provingground.bench.ingest.IngestBenchmark;
 import dev.provingground.bench.server.LanesBenchmark;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
         subcommands = {BenchCommand.Geofence.class, BenchCommand.Enforcement.class, BenchCommand.TrackRecord.class,
                 BenchCommand.Dispatch.class, BenchCommand.Agent.class, BenchCommand.Console.class,
                 BenchCommand.Report.class, BenchCommand.History.class, BenchCommand.Ingest.class,
-                BenchCommand.Lanes.class})
+                BenchCommand.Lanes.class, BenchCommand.Garbage.class})
 public final class BenchCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -112,6 +113,32 @@ public final class BenchCommand implements Runnable {
                 return 2;
             }
             LanesBenchmark.run(options, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "garbage", mixinStandardHelpOptions = true,
+            description = "Bytes allocated and time per state decoded, against parsing it into a Jackson tree, and per"
+                    + " crash-safe store commit, against MapDB's own transactional commit.")
+    static final class Garbage implements Callable<Integer> {
+
+        @Option(names = "--decodes", defaultValue = "300000", description = "states decoded (default: ${DEFAULT-VALUE})")
+        int decodes;
+
+        @Option(names = "--commits", defaultValue = "1000", description = "commits made (default: ${DEFAULT-VALUE})")
+        int commits;
+
+        @Override
+        public Integer call() {
+            Logging.configure(false);
+            GarbageBenchmark.Options options;
+            try {
+                options = new GarbageBenchmark.Options(decodes, commits);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            GarbageBenchmark.run(options, System.out);
             return 0;
         }
     }

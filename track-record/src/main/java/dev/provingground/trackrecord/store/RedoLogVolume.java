@@ -7,7 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +39,14 @@ final class RedoLogVolume extends Volume {
     private final Path redoFile;
     private final FileChannel redo;
     private final TreeMap<Long, byte[]> dirty = new TreeMap<>();
+    /**
+     * Page buffers and the redo record's buffer of earlier commits, reused: made anew for every commit they were
+     * most of a commit's garbage ({@code bench garbage}). Kept up to a bound, so one large commit is not held on to.
+     */
+    private final ArrayDeque<byte[]> freePages = new ArrayDeque<>();
+    private static final int KEPT_PAGES = 256;
+    private ByteBuffer recordBuffer = ByteBuffer.allocate(0);
+    private static final int KEPT_RECORD_BYTES = KEPT_PAGES * (PAGE + Long.BYTES) + 4 * Long.BYTES;
     /** Lets reads skip the overlay when no commit is being written, which is nearly always. */
     private volatile boolean hasDirty;
     /** Why the last commit is durable in the redo file but not in the main file; null while intact. */
@@ -128,7 +138,8 @@ final class RedoLogVolume extends Volume {
         try {
             // Allocates (zero-filled) before the commit point, so writing the main file after it never needs space.
             base.ensureAvailable((dirty.lastKey() + 1) * PAGE);
-            ByteBuffer record = encode(dirty);
+            ByteBuffer record = encode(dirty, recordBuffer);
+            recordBuffer = record.capacity() <= KEPT_RECORD_BYTES ? record : ByteBuffer.allocate(0);
             redo.truncate(0);
             writeFully(redo, record, 0);
             redo.force(true);
@@ -151,8 +162,7 @@ final class RedoLogVolume extends Volume {
             throw new IllegalStateException("commit to " + base.getFile() + " is durable in " + redoFile
                     + " but not in place; reopen to replay it: " + e.getMessage(), e);
         }
-        dirty.clear();
-        hasDirty = false;
+        dropUncommitted();
     }
 
     private void requireIntact() {
@@ -162,7 +172,12 @@ final class RedoLogVolume extends Volume {
         }
     }
 
+    /** Forgets the dirty pages (written or dropped), keeping their buffers for the next commit. */
     private void dropUncommitted() {
+        for (byte[] page : dirty.values()) {
+            if (freePages.size() >= KEPT_PAGES) break;
+            freePages.push(page);
+        }
         dirty.clear();
         hasDirty = false;
     }
@@ -177,7 +192,13 @@ final class RedoLogVolume extends Volume {
 
     /** A redo record: magic, (page number, page)*, end marker, page count, CRC32C of the pages. */
     static ByteBuffer encode(Map<Long, byte[]> pages) {
-        ByteBuffer record = ByteBuffer.allocate(Long.BYTES + pages.size() * (Long.BYTES + PAGE) + Long.BYTES + 8);
+        return encode(pages, ByteBuffer.allocate(0));
+    }
+
+    /** As {@link #encode(Map)}, into {@code reuse} when it is large enough. */
+    private static ByteBuffer encode(Map<Long, byte[]> pages, ByteBuffer reuse) {
+        int size = Long.BYTES + pages.size() * (Long.BYTES + PAGE) + Long.BYTES + 8;
+        ByteBuffer record = reuse.capacity() >= size ? reuse.clear() : ByteBuffer.allocate(size);
         record.putLong(MAGIC);
         for (Map.Entry<Long, byte[]> page : pages.entrySet()) {
             record.putLong(page.getKey()).put(page.getValue());
@@ -199,9 +220,11 @@ final class RedoLogVolume extends Volume {
     private byte[] dirtyPage(long page) {
         byte[] content = dirty.get(page);
         if (content == null) {
-            content = new byte[PAGE];
             long start = page * PAGE;
             long length = base.length();
+            content = freePages.isEmpty() ? new byte[PAGE] : freePages.pop();
+            // What the main file does not cover reads as zeros, as in a new buffer.
+            if (start + PAGE > length) Arrays.fill(content, (byte) 0);
             if (start < length) {
                 base.getData(start, content, 0, (int) Math.min(PAGE, length - start));
             }
@@ -359,8 +382,7 @@ final class RedoLogVolume extends Volume {
     /** Uncommitted pages are dropped: closing without a commit is a rollback. */
     @Override
     public synchronized void close() {
-        dirty.clear();
-        hasDirty = false;
+        dropUncommitted();
         try {
             redo.close();
         } catch (IOException e) {

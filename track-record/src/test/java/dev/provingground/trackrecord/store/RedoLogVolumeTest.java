@@ -103,6 +103,29 @@ class RedoLogVolumeTest {
         }
     }
 
+    @Test
+    void aPageBeyondTheMainFileReadsAsZerosThoughItsBufferServedAnEarlierCommit() throws Exception {
+        long beyond;
+        try (RedoLogVolume volume = open()) {
+            volume.ensureAvailable(RedoLogVolume.PAGE);
+            volume.putData(0, page(9), 0, RedoLogVolume.PAGE);
+            volume.sync();
+            beyond = Files.size(main());
+            volume.ensureAvailable(beyond + RedoLogVolume.PAGE);
+            volume.putByte(beyond + 10, (byte) 5); // a new page, in the buffer the first commit gave back
+
+            byte[] read = new byte[RedoLogVolume.PAGE];
+            volume.getData(beyond, read, 0, read.length);
+            byte[] expected = new byte[RedoLogVolume.PAGE];
+            expected[10] = 5;
+            assertThat(read).isEqualTo(expected);
+            volume.sync();
+        }
+        byte[] onDisk = Files.readAllBytes(main());
+        assertThat(onDisk[(int) beyond + 10]).isEqualTo((byte) 5);
+        assertThat(onDisk[(int) beyond + 11]).isZero();
+    }
+
     private void writeRedo(ByteBuffer record) throws Exception {
         byte[] bytes = new byte[record.remaining()];
         record.get(bytes);
