@@ -1,6 +1,7 @@
 package dev.provingground.bench.garbage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provingground.bench.SetUp;
 import dev.provingground.trackrecord.store.CrashSafeMapDb;
 import dev.provingground.vda5050.AgvPosition;
 import dev.provingground.vda5050.BatteryState;
@@ -136,7 +137,7 @@ public final class GarbageBenchmark {
                 return robots;
             });
         } finally {
-            deleteQuietly(dir);
+            SetUp.deleteRecursively(dir);
         }
     }
 
@@ -153,13 +154,5 @@ public final class GarbageBenchmark {
         long bytes = threads.getCurrentThreadAllocatedBytes() - bytesBefore;
         if (kept == null) throw new IllegalStateException("nothing came of the operation");
         return new Cost((double) bytes / measured, nanos / 1e3 / measured);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A temporary directory left behind is the system's to clean.
-        }
     }
 }
