@@ -201,6 +201,10 @@ public final class IngestBenchmark {
                 public Map<String, Long> threadCpuNanos() {
                     return process.threadCpuNanos();
                 }
+
+                public StallFile.Stalls stalls() {
+                    return process.stalls();
+                }
             };
             try (ApiProbe api = new ApiProbe(process.httpBase(), process.operatorToken())) {
                 return runPhase(options, target, process.mqttPort(), logins, api, out);
@@ -227,6 +231,7 @@ public final class IngestBenchmark {
                 api.drainFailures();
             }
             Map<String, Long> threadsBefore = target.threadCpuNanos();
+            StallFile.Stalls stallsBefore = target.stalls();
             long started = System.nanoTime();
             LoadCounts countsBefore = generator.counts();
             Duration targetCpuBefore = target.cpu();
@@ -277,7 +282,8 @@ public final class IngestBenchmark {
                     enforcement, counts.zoneEntries() - countsBefore.zoneEntries(),
                     counts.unansweredEntries() - countsBefore.unansweredEntries(), counts.connectionsLost(),
                     oneMinuteLoad(), Runtime.getRuntime().availableProcessors(), eventLoops,
-                    api == null ? new long[0] : api.drain(), api == null ? 0 : api.drainFailures());
+                    api == null ? new long[0] : api.drain(), api == null ? 0 : api.drainFailures(),
+                    target.stalls().since(stallsBefore));
             describe(out, phase);
             return phase;
         }
@@ -335,6 +341,11 @@ public final class IngestBenchmark {
             // The server's thread CPU file is rewritten once a second: a figure may be off by up to a second's work.
             out.printf(Locale.ROOT, "ingest bench: %s: event loops busy (cores, by vert.x-eventloop-thread-N): %s; %d "
                     + "above 0.1 core%n", p.target(), p.eventLoops(), p.eventLoops().busy());
+            if (p.stalls().measured())
+                out.printf(Locale.ROOT, "ingest bench: %s: a task planned every %d ms ran late by %s %s (late on the "
+                                + "plain thread too: the whole JVM was held, by a collection or a safepoint, or had no "
+                                + "core free)%n", p.target(), StallFile.TICK_MILLIS, StallFile.bounds(),
+                        p.stalls().describe());
             out.printf(Locale.ROOT, "ingest bench: %s: GET /api/v1/robots under load: %d answers, p50 %.1f ms, p99 %.1f "
                             + "ms, %d failed or over %d s%n", p.target(), p.apiNanos().length, p.apiP50Millis(),
                     p.apiP99Millis(), p.apiFailures(), ApiProbe.TIMEOUT.toSeconds());

@@ -33,6 +33,7 @@ public final class IngestServer {
         config = config.withMqtt(config.mqtt().withRobotLanes(Integer.parseInt(args[1])));
         ThreadCpuFile.startWriting(Path.of(args[2]));
         RunningServer running = RunningServer.start(config, List.of());
+        StallFile.startWriting(running.vertx(), Path.of(args[2]).resolveSibling(ServerProcess.STALL_FILE));
         System.out.println("Proving Ground server: http://127.0.0.1:" + running.server().httpPort()
                 + "/api/v1/health  MQTT port " + running.server().mqttPort());
         running.awaitShutdown();

@@ -32,6 +32,11 @@ interface IngestTarget {
         return Map.of();
     }
 
+    /** How often the target's JVM ran a task late, where it says; {@link StallFile.Stalls#NONE} otherwise. */
+    default StallFile.Stalls stalls() {
+        return StallFile.Stalls.NONE;
+    }
+
     /** @param heapBytes heap in use, or -1 where the target does not say */
     record Sample(long delivered, long heapBytes) {
     }

@@ -16,12 +16,13 @@ import dev.provingground.sim.load.Percentiles;
  *                        Mosquitto)
  * @param apiNanos        answer times of {@code GET /api/v1/robots} during the window (the server only)
  * @param apiFailures     such requests that failed or timed out
+ * @param stalls          how often the target's JVM ran a task late over the window ({@link StallFile})
  */
 record PhaseResult(String target, double seconds, double offered, double sentPerSecond, double deliveredPerSecond,
                    double minDeliveredPerSecond, double skippedPerSecond, double targetCores, double generatorCores,
                    int generatorThreads, long maxHeapBytes, long[] enforcementNanos, long zoneEntries,
                    long unansweredEntries, long connectionsLost, double loadAverage, int cores,
-                   EventLoopLoad eventLoops, long[] apiNanos, int apiFailures) {
+                   EventLoopLoad eventLoops, long[] apiNanos, int apiFailures, StallFile.Stalls stalls) {
 
     double apiP99Millis() {
         return Percentiles.millis(apiNanos, 99);

@@ -36,6 +36,9 @@ final class ServerProcess implements AutoCloseable {
     private final int httpPort;
     private final int mqttPort;
     private final String operatorToken;
+    /** Beside the thread CPU file, in the server's data directory. */
+    static final String STALL_FILE = "stalls.tsv";
+
     private final Path threadCpu;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -95,6 +98,11 @@ final class ServerProcess implements AutoCloseable {
     Duration cpu() {
         return process.toHandle().info().totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("this OS does not report a process's CPU time"));
+    }
+
+    /** How often the server's JVM ran a task late, as it last wrote it (once a second). */
+    StallFile.Stalls stalls() {
+        return StallFile.read(threadCpu.resolveSibling(STALL_FILE));
     }
 
     /** CPU time per thread name of the server's JVM, as it last wrote it (once a second). */

@@ -45,6 +45,8 @@ class IngestBenchmarkTest {
                 .filteredOn(cores -> cores > 0).hasSizeGreaterThanOrEqualTo(3);
         assertThat(r.server().apiNanos()).as("GET /api/v1/robots answered during the window").isNotEmpty();
         assertThat(r.server().apiFailures()).isZero();
+        assertThat(r.server().stalls().measured()).as("the server's stall file read over the window").isTrue();
+        assertThat(r.mosquitto().stalls().measured()).isFalse();
         assertThat(r.singleLoop().deliveredPerSecond()).as("the single-loop server's handled states").isPositive();
         assertThat(r.lanesRatio()).isEqualTo(r.server().deliveredPerSecond() / r.singleLoop().deliveredPerSecond());
 
@@ -60,6 +62,8 @@ class IngestBenchmarkTest {
         assertThat(lines).filteredOn(l -> l.startsWith("  mosquitto ")).hasSize(5);
         assertThat(lines).filteredOn(l -> l.startsWith("  single-loop server ")).hasSize(5);
         assertThat(lines).anyMatch(l -> l.startsWith("ingest bench: robot lanes: ") && l.contains(" on one event loop: "));
+        assertThat(lines).anyMatch(l -> l.startsWith("ingest bench: server: a task planned every 5 ms ran late by "
+                + ">=10/20/50/100/200 ms on the event loops "));
     }
 
     @Test

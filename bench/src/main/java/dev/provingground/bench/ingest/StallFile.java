@@ -1,0 +1,151 @@
+package dev.provingground.bench.ingest;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * How often the server's JVM could not run a task when it should: a task planned every {@link #TICK_MILLIS} ms on
+ * each of Vert.x's event loops and on one plain thread, counted by how late it ran. A zone crossing waits as long as
+ * its robot's event loop is late, so these say what the enforcement tail is made of: late on a plain thread too, the
+ * whole JVM was held (a garbage collection, a safepoint, or no core free for it); late on an event loop alone, that
+ * loop was busy. Bench code in the server's child JVM; written to a file once a second (counts so far, by bound) so
+ * the harness can take the difference over its window without reaching into the server. Read by {@link #read}.
+ */
+final class StallFile {
+
+    /**
+     * Each tick wakes its event loop: every 2 ms that cost an idle loop 0.03 cores on the 2-core machine (`bench
+     * ingest`, 2026-12-07); every 5 ms wakes it 2.5 times less often, and the smallest bound counted is 10 ms anyway.
+     */
+    static final int TICK_MILLIS = 5;
+    /** A tick counts under every bound it was at least this late. */
+    static final List<Integer> BOUNDS_MILLIS = List.of(10, 20, 50, 100, 200);
+
+    private StallFile() {
+    }
+
+    /** Counts of ticks at least each bound late, on the event loops (all together) and on the plain thread. */
+    record Stalls(long[] eventLoops, long[] plainThread) {
+
+        static final Stalls NONE = new Stalls(new long[BOUNDS_MILLIS.size()], new long[BOUNDS_MILLIS.size()]);
+
+        Stalls since(Stalls earlier) {
+            if (this == NONE) return NONE;
+            return new Stalls(minus(eventLoops, earlier.eventLoops), minus(plainThread, earlier.plainThread));
+        }
+
+        boolean measured() {
+            return this != NONE;
+        }
+
+        /** E.g. {@code on the event loops 120/40/8/1/0 times, on a plain thread 30/12/2/0/0 times}. */
+        String describe() {
+            return "on the event loops " + counts(eventLoops) + " times, on a plain thread " + counts(plainThread)
+                    + " times";
+        }
+
+        private static String counts(long[] c) {
+            return IntStream.range(0, c.length).mapToObj(i -> Long.toString(c[i])).collect(Collectors.joining("/"));
+        }
+
+        private static long[] minus(long[] a, long[] b) {
+            return IntStream.range(0, a.length).mapToLong(i -> a[i] - b[i]).toArray();
+        }
+    }
+
+    /** The bounds as the harness prints them: {@code >=10/20/50/100/200 ms}. */
+    static String bounds() {
+        return ">=" + BOUNDS_MILLIS.stream().map(String::valueOf).collect(Collectors.joining("/")) + " ms";
+    }
+
+    /** Starts the ticks on every event loop of {@code vertx} and on a daemon thread, and rewrites {@code file} each second. */
+    static void startWriting(Vertx vertx, Path file) {
+        AtomicLongArray loops = new AtomicLongArray(BOUNDS_MILLIS.size());
+        AtomicLongArray plain = new AtomicLongArray(BOUNDS_MILLIS.size());
+        for (EventExecutor loop : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+            long[] last = {System.nanoTime()};
+            loop.scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                count(loops, now - last[0]);
+                last[0] = now;
+            }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        Thread ticker = new Thread(() -> {
+            long last = System.nanoTime();
+            long written = last;
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(TICK_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = System.nanoTime();
+                count(plain, now - last);
+                last = now;
+                if (now - written >= 1_000_000_000L) {
+                    written = now;
+                    try {
+                        write(file, loops, plain);
+                    } catch (IOException | UncheckedIOException e) {
+                        System.err.println("stall file: " + e.getMessage());
+                    }
+                }
+            }
+        }, "bench-stalls");
+        ticker.setDaemon(true);
+        ticker.start();
+    }
+
+    /** Counts a tick that came {@code sinceLastTickNanos} after the one before it. */
+    static void count(AtomicLongArray counts, long sinceLastTickNanos) {
+        long lateMillis = (sinceLastTickNanos - TICK_MILLIS * 1_000_000L) / 1_000_000L;
+        for (int i = 0; i < BOUNDS_MILLIS.size() && lateMillis >= BOUNDS_MILLIS.get(i); i++) counts.incrementAndGet(i);
+    }
+
+    static void write(Path file, AtomicLongArray loops, AtomicLongArray plain) throws IOException {
+        String text = line("event-loops", loops) + line("plain-thread", plain);
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, text, StandardCharsets.UTF_8);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String line(String name, AtomicLongArray counts) {
+        return name + IntStream.range(0, counts.length()).mapToObj(i -> "\t" + counts.get(i))
+                .collect(Collectors.joining()) + "\n";
+    }
+
+    /** The counts as last written; {@link Stalls#NONE} before the first write. */
+    static Stalls read(Path file) {
+        try {
+            if (!Files.exists(file)) return Stalls.NONE;
+            long[] loops = null;
+            long[] plain = null;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                long[] counts = IntStream.range(1, f.length).mapToLong(i -> Long.parseLong(f[i])).toArray();
+                if (f[0].equals("event-loops")) loops = counts;
+                else if (f[0].equals("plain-thread")) plain = counts;
+            }
+            if (loops == null || plain == null || loops.length != BOUNDS_MILLIS.size()
+                    || plain.length != BOUNDS_MILLIS.size())
+                throw new IllegalStateException(String.format(Locale.ROOT, "the server's stall file %s is not as "
+                        + "written: %s", file, Files.readString(file, StandardCharsets.UTF_8)));
+            return new Stalls(loops, plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the server's stall file " + file, e);
+        }
+    }
+}
