@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
 
+    /** Where the server's JVM writes its {@link StallFile}: beside the thread CPU file, in its data directory. */
+    static final String STALL_FILE = "stalls.tsv";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** What {@code serve} prints once it listens: its HTTP address and its MQTT port. */
     private static final Pattern LISTENING = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/api/v1/health\\s+MQTT port (\\d+)");
@@ -36,9 +39,6 @@ final class ServerProcess implements AutoCloseable {
     private final int httpPort;
     private final int mqttPort;
     private final String operatorToken;
-    /** Beside the thread CPU file, in the server's data directory. */
-    static final String STALL_FILE = "stalls.tsv";
-
     private final Path threadCpu;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * each of Vert.x's event loops and on one plain thread, counted by how late it ran. A zone crossing waits as long as
  * its robot's event loop is late, so these say what the enforcement tail is made of: late on a plain thread too, the
  * whole JVM was held (a garbage collection, a safepoint, or no core free for it); late on an event loop alone, that
- * loop was busy. Bench code in the server's child JVM; written to a file once a second (counts so far, by bound) so
+ * loop was busy, or, busy, waited for a core (a thread that sleeps between ticks, as the plain one does, is given a
+ * core ahead of one that runs on). Bench code in the server's child JVM; written to a file once a second (counts so far, by bound) so
  * the harness can take the difference over its window without reaching into the server. Read by {@link #read}.
  */
 final class StallFile {
