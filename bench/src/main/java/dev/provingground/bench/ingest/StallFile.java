@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,24 +40,35 @@ final class StallFile {
     private StallFile() {
     }
 
-    /** Counts of ticks at least each bound late, on the event loops (all together) and on the plain thread. */
-    record Stalls(long[] eventLoops, long[] plainThread) {
+    /**
+     * Counts of ticks at least each bound late, on the event loops (all together) and on the plain thread; and over
+     * the event loops' gaps of the smallest bound or more, their length and the CPU time the loop used in them: a loop
+     * that ran through its gap was busy, one that did not was held or waited for a core.
+     */
+    record Stalls(long[] eventLoops, long[] plainThread, long lateGapNanos, long lateGapCpuNanos) {
 
-        static final Stalls NONE = new Stalls(new long[BOUNDS_MILLIS.size()], new long[BOUNDS_MILLIS.size()]);
+        static final Stalls NONE = new Stalls(new long[BOUNDS_MILLIS.size()], new long[BOUNDS_MILLIS.size()], 0, 0);
 
         Stalls since(Stalls earlier) {
             if (this == NONE) return NONE;
-            return new Stalls(minus(eventLoops, earlier.eventLoops), minus(plainThread, earlier.plainThread));
+            return new Stalls(minus(eventLoops, earlier.eventLoops), minus(plainThread, earlier.plainThread),
+                    lateGapNanos - earlier.lateGapNanos, lateGapCpuNanos - earlier.lateGapCpuNanos);
         }
 
         boolean measured() {
             return this != NONE;
         }
 
-        /** E.g. {@code on the event loops 120/40/8/1/0 times, on a plain thread 30/12/2/0/0 times}. */
+        /**
+         * E.g. {@code on the event loops 120/40/8/1/0 times, on a plain thread 30/12/2/0/0 times; in their late gaps
+         * the event loops ran 42 % of the time}.
+         */
         String describe() {
-            return "on the event loops " + counts(eventLoops) + " times, on a plain thread " + counts(plainThread)
-                    + " times";
+            String counts = "on the event loops " + counts(eventLoops) + " times, on a plain thread "
+                    + counts(plainThread) + " times";
+            if (lateGapNanos == 0) return counts;
+            return String.format(Locale.ROOT, "%s; in their late gaps the event loops ran %.0f %% of the time", counts,
+                    100.0 * lateGapCpuNanos / lateGapNanos);
         }
 
         private static String counts(long[] c) {
@@ -76,12 +89,21 @@ final class StallFile {
     static void startWriting(Vertx vertx, Path file) {
         AtomicLongArray loops = new AtomicLongArray(BOUNDS_MILLIS.size());
         AtomicLongArray plain = new AtomicLongArray(BOUNDS_MILLIS.size());
+        // Length and CPU time of the event loops' late gaps, as in Stalls.
+        AtomicLongArray gaps = new AtomicLongArray(2);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (EventExecutor loop : ((VertxInternal) vertx).nettyEventLoopGroup()) {
-            long[] last = {System.nanoTime()};
+            long[] last = {System.nanoTime(), -1};
             loop.scheduleAtFixedRate(() -> {
                 long now = System.nanoTime();
-                count(loops, now - last[0]);
+                long cpu = threads.getCurrentThreadCpuTime();
+                long gap = now - last[0];
+                if (count(loops, gap) && last[1] >= 0) {
+                    gaps.addAndGet(0, gap);
+                    gaps.addAndGet(1, cpu - last[1]);
+                }
                 last[0] = now;
+                last[1] = cpu;
             }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
         Thread ticker = new Thread(() -> {
@@ -99,7 +121,7 @@ final class StallFile {
                 if (now - written >= 1_000_000_000L) {
                     written = now;
                     try {
-                        write(file, loops, plain);
+                        write(file, loops, plain, gaps);
                     } catch (IOException | UncheckedIOException e) {
                         System.err.println("stall file: " + e.getMessage());
                     }
@@ -110,14 +132,21 @@ final class StallFile {
         ticker.start();
     }
 
-    /** Counts a tick that came {@code sinceLastTickNanos} after the one before it. */
-    static void count(AtomicLongArray counts, long sinceLastTickNanos) {
+    /**
+     * Counts a tick that came {@code sinceLastTickNanos} after the one before it.
+     *
+     * @return whether it was late by the smallest bound or more
+     */
+    static boolean count(AtomicLongArray counts, long sinceLastTickNanos) {
         long lateMillis = (sinceLastTickNanos - TICK_MILLIS * 1_000_000L) / 1_000_000L;
         for (int i = 0; i < BOUNDS_MILLIS.size() && lateMillis >= BOUNDS_MILLIS.get(i); i++) counts.incrementAndGet(i);
+        return lateMillis >= BOUNDS_MILLIS.get(0);
     }
 
-    static void write(Path file, AtomicLongArray loops, AtomicLongArray plain) throws IOException {
-        String text = line("event-loops", loops) + line("plain-thread", plain);
+    /** @param gaps length and CPU time of the event loops' late gaps, nanoseconds */
+    static void write(Path file, AtomicLongArray loops, AtomicLongArray plain, AtomicLongArray gaps)
+            throws IOException {
+        String text = line("event-loops", loops) + line("plain-thread", plain) + line("event-loop-late-gaps", gaps);
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.writeString(next, text, StandardCharsets.UTF_8);
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -134,17 +163,19 @@ final class StallFile {
             if (!Files.exists(file)) return Stalls.NONE;
             long[] loops = null;
             long[] plain = null;
+            long[] gaps = null;
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t");
                 long[] counts = IntStream.range(1, f.length).mapToLong(i -> Long.parseLong(f[i])).toArray();
                 if (f[0].equals("event-loops")) loops = counts;
                 else if (f[0].equals("plain-thread")) plain = counts;
+                else if (f[0].equals("event-loop-late-gaps")) gaps = counts;
             }
-            if (loops == null || plain == null || loops.length != BOUNDS_MILLIS.size()
-                    || plain.length != BOUNDS_MILLIS.size())
+            if (loops == null || plain == null || gaps == null || loops.length != BOUNDS_MILLIS.size()
+                    || plain.length != BOUNDS_MILLIS.size() || gaps.length != 2)
                 throw new IllegalStateException(String.format(Locale.ROOT, "the server's stall file %s is not as "
                         + "written: %s", file, Files.readString(file, StandardCharsets.UTF_8)));
-            return new Stalls(loops, plain);
+            return new Stalls(loops, plain, gaps[0], gaps[1]);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the server's stall file " + file, e);
         }

@@ -93,12 +93,18 @@ public final class StateSampler implements RobotListener {
             size++;
         }
 
-        Instant firstTime() {
-            return Instant.ofEpochMilli(epochMillis[0]);
+        /** From the first sample to {@code at}, in nanoseconds: compared so, a state costs no Instant or Duration. */
+        long nanosSinceFirst(Instant at) {
+            return nanosSince(epochMillis[0], at);
         }
 
-        Instant lastTime() {
-            return Instant.ofEpochMilli(epochMillis[size - 1]);
+        long nanosSinceLast(Instant at) {
+            return nanosSince(epochMillis[size - 1], at);
+        }
+
+        private static long nanosSince(long epochMillis, Instant at) {
+            return (at.getEpochSecond() - Math.floorDiv(epochMillis, 1000)) * 1_000_000_000L
+                    + at.getNano() - Math.floorMod(epochMillis, 1000) * 1_000_000L;
         }
 
         /** The batch's samples, oldest first; the batch is empty afterwards. */
@@ -149,7 +155,7 @@ public final class StateSampler implements RobotListener {
         if (p == null || !p.positionInitialized()) return;
         Batch batch = batches.computeIfAbsent(robot.id(), k -> new Batch(robot, firstLength(robot.id()), batchCapacity));
         boolean jumped = motion.takeJump(robot.id());
-        if (batch.size > 0 && !jumped && Duration.between(batch.lastTime(), at).compareTo(minSpacing) < 0) return;
+        if (batch.size > 0 && !jumped && batch.nanosSinceLast(at) < minSpacing.toNanos()) return;
         var v = state.velocity();
         Double computed = motion.computedSpeed(robot.id());
         double speed = v == null || v.vx() == null || v.vy() == null ? (computed == null ? 0 : computed)
@@ -162,7 +168,7 @@ public final class StateSampler implements RobotListener {
         new StateSamples.Sample(at, p.mapId(), p.x(), p.y(), speed, mode, area, battery, jumped);
         batch.add(at, p.mapId(), p.x(), p.y(), speed, mode, area, battery, jumped);
         if (batch.size >= StateSamples.MAX_SAMPLES
-                || Duration.between(batch.firstTime(), at).compareTo(batch.length) >= 0) {
+                || batch.nanosSinceFirst(at) >= batch.length.toNanos()) {
             write(batch);
             batch.length = batchLength;
         }
