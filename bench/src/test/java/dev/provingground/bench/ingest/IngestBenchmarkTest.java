@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +49,8 @@ class IngestBenchmarkTest {
         assertThat(r.server().apiFailures()).isZero();
         assertThat(r.server().stalls().measured()).as("the server's stall file read over the window").isTrue();
         assertThat(r.mosquitto().stalls().measured()).isFalse();
+        if (Files.exists(Path.of("/proc/thread-self/schedstat")))
+            assertThat(r.server().stalls().coreWait().measured()).as("the event loops' run-queue wait").isTrue();
         assertThat(r.singleLoop().deliveredPerSecond()).as("the single-loop server's handled states").isPositive();
         assertThat(r.lanesRatio()).isEqualTo(r.server().deliveredPerSecond() / r.singleLoop().deliveredPerSecond());
 

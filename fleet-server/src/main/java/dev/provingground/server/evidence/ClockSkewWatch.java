@@ -23,6 +23,7 @@ public final class ClockSkewWatch implements RobotListener {
 
     private final EventHub events;
     private final Duration threshold;
+    private final long thresholdNanos;
     private final Map<String, Skew> open = new ConcurrentHashMap<>();
 
     private record Skew(Instant since, Duration offset) {
@@ -34,17 +35,21 @@ public final class ClockSkewWatch implements RobotListener {
             throw new IllegalArgumentException("clock skew threshold must be positive, got " + threshold);
         this.events = events;
         this.threshold = threshold;
+        this.thresholdNanos = threshold.toNanos();
     }
 
     @Override
     public void stateReceived(Robot robot, State state, RobotPosition previous, Instant at) {
         if (state.timestamp() == null) return;
         Duration offset = Duration.between(at, state.timestamp());
+        // Compared as nanoseconds: on Java 17 Duration.abs() of a negative offset (every robot clock a little behind
+        // the server's) goes through BigDecimal, several objects for every state.
+        long offsetNanos = absNanos(offset);
         Skew skew = open.get(robot.id());
-        if (skew == null && offset.abs().compareTo(threshold) > 0) {
+        if (skew == null && offsetNanos > thresholdNanos) {
             open.put(robot.id(), new Skew(at, offset));
             publish(robot, at, new ClockSkew(ClockSkew.Phase.STARTED, seconds(offset), seconds(threshold), null));
-        } else if (skew != null && offset.abs().compareTo(threshold.dividedBy(2)) <= 0) {
+        } else if (skew != null && offsetNanos <= thresholdNanos / 2) {
             open.remove(robot.id());
             publish(robot, at, new ClockSkew(ClockSkew.Phase.CLEARED, seconds(offset), seconds(threshold),
                     seconds(Duration.between(skew.since(), at))));
@@ -64,6 +69,14 @@ public final class ClockSkewWatch implements RobotListener {
 
     private void publish(Robot robot, Instant at, ClockSkew body) {
         events.publish(new TrackEvent(at, robot.site(), robot.firm(), robot.id(), body));
+    }
+
+    /** The offset's size in nanoseconds; a clock centuries off (beyond a long's nanoseconds) counts as the most. */
+    private static long absNanos(Duration d) {
+        long seconds = d.getSeconds();
+        if (seconds >= Long.MAX_VALUE / 1_000_000_000L || seconds <= -(Long.MAX_VALUE / 1_000_000_000L))
+            return Long.MAX_VALUE;
+        return Math.abs(d.toNanos());
     }
 
     private static double seconds(Duration d) {

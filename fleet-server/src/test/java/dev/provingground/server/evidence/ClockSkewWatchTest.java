@@ -57,6 +57,21 @@ class ClockSkewWatchTest {
     }
 
     @Test
+    void aClockBehindIsSkewedAsOneAheadAndOneCenturiesOffIsSkewedToo() {
+        state(0, Duration.ofSeconds(-4));
+        assertThat(recorded).as("4 s behind is within the threshold").isEmpty();
+        state(1, Duration.ofSeconds(-6));
+        state(2, Duration.ofSeconds(-2));
+        state(3, Duration.ofDays(-365L * 400));
+        state(4, Duration.ofMillis(-3));
+
+        assertThat(recorded).extracting(ClockSkew::phase).containsExactly(ClockSkew.Phase.STARTED,
+                ClockSkew.Phase.CLEARED, ClockSkew.Phase.STARTED, ClockSkew.Phase.CLEARED);
+        assertThat(recorded.get(0).skewSeconds()).isEqualTo(-6.0);
+        assertThat(recorded.get(2).skewSeconds()).isEqualTo(-365.0 * 400 * 86400);
+    }
+
+    @Test
     void whileSkewedTheRobotsTimesArePutBackOnServerTime() {
         Instant robotTime = T0.plusSeconds(3).plus(Duration.ofMinutes(10));
         assertThat(watch.onServerTime("rb-1", robotTime)).as("no skew known").isEqualTo(robotTime);
