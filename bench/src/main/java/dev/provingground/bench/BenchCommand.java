@@ -73,11 +73,15 @@ public final class BenchCommand implements Runnable {
                 description = "the server's mqtt.robotLanes (default: 0, automatic as for serve)")
         int robotLanes;
 
+        @Option(names = "--warmup", defaultValue = "15", paramLabel = "SECONDS",
+                description = "least seconds of violations and pings before measuring (default: ${DEFAULT-VALUE})")
+        int warmup;
+
         @Override
         public Integer call() {
             Logging.configure(false);
             var result = EnforcementBenchmark.run(EnforcementBenchmark.Options.defaults().withRobots(robots)
-                    .withViolations(violations).withRobotLanes(robotLanes), System.out);
+                    .withViolations(violations).withRobotLanes(robotLanes).withWarmupSeconds(warmup), System.out);
             return result.everyViolationPaused() ? 0 : 1;
         }
     }

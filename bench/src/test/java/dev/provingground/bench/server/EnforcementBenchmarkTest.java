@@ -24,7 +24,7 @@ class EnforcementBenchmarkTest {
     @Test
     void smallRunPausesEveryViolationAndReportsConsistentFigures() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        EnforcementBenchmark.Options options = new EnforcementBenchmark.Options(5, 50, 7, 0);
+        EnforcementBenchmark.Options options = new EnforcementBenchmark.Options(5, 50, 7, 0, 0);
 
         EnforcementBenchmark.Result r = EnforcementBenchmark.run(options,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -38,7 +38,7 @@ class EnforcementBenchmarkTest {
         assertThat(r.unansweredPings()).isZero();
         assertThat(r.unexpectedMessages()).as("messages no robot waited for").isZero();
         // Each measured and warm-up entry is a violation the server itself opened, no more and no fewer.
-        assertThat(r.warmupViolations()).isEqualTo(options.warmup());
+        assertThat(r.warmupViolations()).as("one chunk, as no warm-up time was asked for").isEqualTo(options.warmup());
         assertThat(r.serverViolations()).isEqualTo(r.warmupViolations() + 50L);
 
         assertThat(r.p50Nanos()).isPositive().isLessThanOrEqualTo(r.p99Nanos());
@@ -99,12 +99,13 @@ class EnforcementBenchmarkTest {
 
     @Test
     void optionsOutOfRangeAreRefusedByName() {
-        assertThatThrownBy(() -> new EnforcementBenchmark.Options(0, 1000, 1, 0)).hasMessageContaining("--robots")
+        assertThatThrownBy(() -> new EnforcementBenchmark.Options(0, 1000, 1, 0, 0)).hasMessageContaining("--robots")
                 .hasMessageContaining("0");
-        assertThatThrownBy(() -> new EnforcementBenchmark.Options(100, 0, 1, 0)).hasMessageContaining("--violations");
-        assertThatThrownBy(() -> new EnforcementBenchmark.Options(100, 10, 1, -1))
+        assertThatThrownBy(() -> new EnforcementBenchmark.Options(100, 0, 1, 0, 0)).hasMessageContaining("--violations");
+        assertThatThrownBy(() -> new EnforcementBenchmark.Options(100, 10, 1, -1, 0))
                 .hasMessageContaining("--robot-lanes");
+        assertThatThrownBy(() -> new EnforcementBenchmark.Options(100, 10, 1, 0, -1)).hasMessageContaining("--warmup");
         assertThat(EnforcementBenchmark.Options.defaults()).isEqualTo(new EnforcementBenchmark.Options(100, 1000,
-                20_250_601L, 0));
+                20_250_601L, 0, 15));
     }
 }

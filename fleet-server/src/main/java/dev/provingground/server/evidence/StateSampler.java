@@ -185,13 +185,15 @@ public final class StateSampler implements RobotListener {
 
     /**
      * The first batch after a robot (re)connects is cut short by a part of {@code batchLength} that depends on the
-     * robot alone (up to half of it). Robots that connect together — every robot after a server restart or a broker
-     * outage — would otherwise write their batches in the same second every half minute: with 5,000 robots, a backlog
-     * that delayed zone enforcement for about three seconds each time (pauses up to 120 ms late; issue 18).
+     * robot alone, so it runs from one sample spacing to the whole length. Robots that connect together — every robot
+     * after a server restart or a broker outage — would otherwise write their batches in the same second every half
+     * minute: with 5,000 robots, a backlog that delayed zone enforcement for about three seconds each time (pauses up
+     * to 120 ms late; issue 18). Cut by up to half the length, as first done, they wrote them all in one half of every
+     * cycle and none in the other; over the whole length, the writes are even over it.
      */
     Duration firstLength(String robotId) {
-        long spread = batchLength.toMillis() / 2;
-        if (spread == 0) return batchLength;
+        long spread = batchLength.toMillis() - minSpacing.toMillis();
+        if (spread <= 0) return batchLength;
         return batchLength.minusMillis(Math.floorMod(robotId.hashCode() * 0x9E3779B9L, spread));
     }
 
