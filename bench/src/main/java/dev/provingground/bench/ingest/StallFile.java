@@ -197,8 +197,8 @@ final class StallFile {
     }
 
     /**
-     * The first scheduler statistics {@code /proc/thread-self/schedstat} gives for the calling thread: nanoseconds it
-     * ran and waited on a run queue; null where there are none (not Linux, or schedstats off).
+     * The calling thread's scheduler statistics from {@code /proc/thread-self/schedstat}: nanoseconds it ran and
+     * waited on a run queue; null where there are none (not Linux, or schedstats off).
      */
     static long[] readOwnSchedstat() {
         try {
