@@ -35,8 +35,22 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Runnable {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0) System.exit(code);
+    }
+
+    /**
+     * The command line every benchmark runs under. A benchmark's options refuse a value out of range with an
+     * {@link IllegalArgumentException} that names the option; that is a usage error: its message and exit code 2,
+     * not a stack trace.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (!(e instanceof IllegalArgumentException)) throw e;
+                    cmd.getErr().println(e.getMessage());
+                    return 2;
+                });
     }
 
     @Override
@@ -135,14 +149,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             Logging.configure(false);
-            GarbageBenchmark.Options options;
-            try {
-                options = new GarbageBenchmark.Options(decodes, commits);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
-            GarbageBenchmark.run(options, System.out);
+            GarbageBenchmark.run(new GarbageBenchmark.Options(decodes, commits), System.out);
             return 0;
         }
     }
